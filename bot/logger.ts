@@ -1,0 +1,25 @@
+import { pino, type Logger } from 'pino';
+
+/** Paths never written to logs: people's numbers and words, and anything that opens the API. */
+export const REDACTED_PATHS = [
+  'phone',
+  'body',
+  'text',
+  'token',
+  '*.phone',
+  '*.body',
+  '*.Body',
+  '*.From',
+  '*.To',
+  '*.text',
+  '*.token',
+  '*.firstName',
+  'req.headers.authorization',
+  'req.headers["x-twilio-signature"]',
+  'req.headers.cookie',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
+}

@@ -1,0 +1,101 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
+import { DuplicatePhoneError } from '../../store/participant.repository.js';
+import type { StaffAuthenticator } from '../auth/authenticator.js';
+import { ApiError, forbidden, isConnectionError, unauthorised, unavailable } from './api-error.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'del';
+
+export interface ApiContext<B, Q> {
+  staff: StaffIdentity;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+}
+
+export interface ApiAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One key-worker API endpoint: what it accepts, who may call it and what it answers. The same table is
+ * registered on restify and turned into the OpenAPI document, so the two cannot drift apart.
+ */
+export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  roles?: readonly StaffRole[];
+  body?: B;
+  query?: Q;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handle(context: ApiContext<z.output<B>, z.output<Q>>): Promise<ApiAnswer>;
+}
+
+/** Keeps the body and query types of each route while collecting them in one list. */
+export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+  definition: ApiRoute<B, Q>,
+): ApiRoute {
+  return definition as unknown as ApiRoute;
+}
+
+export function registerApiRoutes(
+  server: Server,
+  routes: readonly ApiRoute[],
+  authenticator: StaffAuthenticator,
+  onError: (error: unknown, req: Request) => void,
+): void {
+  for (const definition of routes) {
+    server[definition.method](definition.path, async (req: Request, res: Response) => {
+      try {
+        const answer = await runRoute(definition, req, authenticator);
+        if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
+        if (answer.body === undefined) res.send(answer.status);
+        else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
+        else res.send(answer.status, answer.body);
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.status >= 500) onError(error, req);
+        res.send(apiError.status, apiError.toJSON());
+      }
+    });
+  }
+}
+
+async function runRoute(definition: ApiRoute, req: Request, authenticator: StaffAuthenticator): Promise<ApiAnswer> {
+  const staff = await authenticator.authenticate(req.header('authorization'));
+  if (!staff) throw unauthorised();
+  if (definition.roles && !definition.roles.includes(staff.role)) throw forbidden();
+  const body = definition.body ? parse(definition.body, req.body ?? {}, 'body') : undefined;
+  const query = definition.query ? parse(definition.query, req.query ?? {}, 'query') : undefined;
+  return definition.handle({ staff, params: (req.params ?? {}) as Record<string, string>, body, query });
+}
+
+function parse(schema: z.ZodType, value: unknown, where: 'body' | 'query'): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ApiError(400, 'validation_failed', `The request ${where} is not valid`, {
+    fields: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  });
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DuplicatePhoneError) return new ApiError(409, 'conflict', error.message);
+  if (isConnectionError(error)) return unavailable();
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'bad_request', error instanceof Error ? error.message : 'Bad request');
+  }
+  return new ApiError(500, 'internal', 'Something went wrong on our side');
+}
+
+/** Route params are strings; ids that are not UUIDs cannot exist, so they are a plain 404. */
+export function uuidParam(params: Record<string, string>, name: string): string {
+  const value = params[name] ?? '';
+  if (!z.uuid().safeParse(value).success) throw new ApiError(404, 'not_found', 'Not found');
+  return value;
+}

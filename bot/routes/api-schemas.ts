@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record.types.js';
+import { CHANNELS } from '../../domain/channel.js';
+
+/** Streams a participant can mute one by one (STOP stops them all). */
+export const STREAMS = ['reminders', 'dna_follow_up', 'check_ins', 'campaigns', 'pulses'] as const;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+// Text shown back to staff: control characters would only hide things.
+const plainText = (max: number) => trimmed(max).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+const isoDateTime = z.iso.datetime({ offset: true });
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or cy');
+
+export const staffRoleSchema = z.enum(['key_worker', 'in_work_team', 'admin']);
+
+export const createStaffBody = z.strictObject({
+  name: plainText(100),
+  role: staffRoleSchema,
+  team: plainText(60).optional(),
+});
+
+export const staffCreated = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: staffRoleSchema,
+  team: z.string().nullable(),
+  token: z.string().describe('Shown once; only its hash is kept'),
+});
+
+export const createParticipantBody = z.strictObject({
+  firstName: plainText(60),
+  phone: z.string().max(40),
+  channel: z.enum(CHANNELS),
+  language: language.optional(),
+  keyWorkerId: z.uuid().optional(),
+  referredAt: isoDateTime.optional(),
+  consent: z.strictObject({
+    contact: z.literal(true, 'must be true: we only text people who agreed to it'),
+    basis: plainText(200).optional(),
+  }),
+});
+
+export const patchParticipantBody = z
+  .strictObject({
+    phone: z.string().max(40),
+    channel: z.enum(CHANNELS),
+    language,
+    keyWorkerId: z.uuid(),
+    mutedStreams: z.array(z.enum(STREAMS)).max(STREAMS.length),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field is required');
+
+export const alertSchema = z.object({
+  id: z.uuid(),
+  participantId: z.uuid(),
+  type: z.enum(ALERT_TYPES),
+  priority: z.enum(['urgent', 'high', 'normal']),
+  status: z.enum(['open', 'acknowledged']),
+  createdAt: isoDateTime,
+  data: z.record(z.string(), z.unknown()),
+  acknowledgedAt: isoDateTime.nullable(),
+  acknowledgedBy: z.uuid().nullable(),
+  note: z.string().nullable(),
+});
+
+export const participantSchema = z.object({
+  id: z.uuid(),
+  firstName: z.string(),
+  phone: z.string().describe('E.164'),
+  channel: z.enum(CHANNELS),
+  language: z.string(),
+  keyWorkerId: z.uuid().nullable(),
+  team: z.string().nullable(),
+  referredAt: isoDateTime.nullable(),
+  optedOut: z.boolean(),
+  mutedStreams: z.array(z.enum(STREAMS)),
+  consent: z.object({ contact: z.boolean(), basis: z.string().nullable(), at: isoDateTime.nullable() }),
+  inWorkSince: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+
+export const participantDetail = participantSchema.extend({
+  nextAppointment: z.null().describe('Appointments arrive with the reminders issue'),
+  openAlerts: z.array(alertSchema),
+});
+
+export const eventSchema = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  at: isoDateTime,
+  appointmentId: z.uuid().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const alertsQuery = z.strictObject({
+  status: z.enum(['open', 'acknowledged']).optional(),
+  participantId: z.uuid().optional(),
+});
+
+export const ackBody = z.strictObject({ note: plainText(2000).optional() });
+
+export const sandboxInboundBody = z.strictObject({
+  from: z.string().max(60).describe('E.164, UK national, or whatsapp:+44…'),
+  body: z.string().max(5000),
+});
+
+export const outboxQuery = z.strictObject({ participantId: z.uuid().optional() });
+
+export const outboxEntry = z.object({
+  id: z.uuid(),
+  participantId: z.uuid().nullable(),
+  channel: z.enum(CHANNELS),
+  to: z.string().nullable(),
+  body: z.string().nullable(),
+  kind: z.string(),
+  status: z.string(),
+  createdAt: isoDateTime,
+});
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});

@@ -1,0 +1,101 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from 'pino';
+import type { Config } from '../domain/config.schema.js';
+import type { Clock } from '../domain/clock.js';
+import type { WhatsAppFallback } from '../domain/delivery.js';
+import type { CaseRecordDatabase } from '../store/database.js';
+import type { JobQueues } from '../workers/queues.js';
+import { StaffAuthenticator } from './auth/authenticator.js';
+import { InboundIntake } from './inbound-intake.js';
+import type { Metrics } from './metrics.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { alertRoutes } from './routes/alerts.api.js';
+import { ApiError } from './routes/api-error.js';
+import type { ApiDeps } from './routes/api-deps.js';
+import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
+import { participantRoutes } from './routes/participants.api.js';
+import { sandboxRoutes } from './routes/sandbox.api.js';
+import { staffRoutes } from './routes/staff.api.js';
+import { registerTwilioWebhooks } from './routes/twilio-webhooks.js';
+
+// Twilio's largest inbound form (a 1,600-character SMS or a 4,096-character WhatsApp text plus media URLs)
+// is a few kilobytes; API bodies are small too. Anything bigger is refused with 413 before it is parsed.
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface WebServerDeps {
+  config: Config;
+  database: CaseRecordDatabase;
+  queues: JobQueues;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  whatsappFallback: WhatsAppFallback;
+}
+
+export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
+  return [...staffRoutes(deps), ...participantRoutes(deps), ...alertRoutes(deps), ...sandboxRoutes(deps)];
+}
+
+export function createWebServer(deps: WebServerDeps): Server {
+  const { config, database, queues, clock, logger, metrics } = deps;
+  const db = database.db;
+  const server = restify.createServer({ name: 'engagement-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+
+  // Body-parser and routing errors (bad JSON, 413, 404, 405) in the contract's error shape.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const apiError =
+      err.statusCode === 413
+        ? new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+        : toApiError(err);
+    err.toJSON = () => apiError.toJSON();
+    callback();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
+    metrics.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, (Date.now() - req.time()) / 1000);
+  });
+
+  const intake = new InboundIntake({ db, queues, clock, logger });
+  const apiDeps: ApiDeps = { db, clock, config, queues, intake, logger };
+  const routes = apiRouteTable(apiDeps);
+  const openApi = buildOpenApiDocument(routes, { title: 'Engagement bot key-worker API', version: '1' });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const [databaseOk, redisOk] = await Promise.all([
+      database.ping().then(() => true, () => false),
+      queues.connection.ping().then(() => true, () => false),
+    ]);
+    res.send(databaseOk && redisOk ? 200 : 503, { database: databaseOk ? 'ok' : 'down', redis: redisOk ? 'ok' : 'down' });
+  });
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    res.sendRaw(200, await metrics.registry.metrics(), { 'Content-Type': metrics.registry.contentType });
+  });
+  server.get('/api/openapi.json', async (_req: Request, res: Response) => {
+    res.send(200, openApi);
+  });
+  server.get('/', async (_req: Request, res: Response) => {
+    res.sendRaw(
+      200,
+      `Engagement bot is running in ${config.sandbox ? 'sandbox' : 'Twilio'} mode.\nAPI: ${config.PUBLIC_BASE_URL}/api/openapi.json\n`,
+      { 'Content-Type': 'text/plain; charset=utf-8' },
+    );
+  });
+
+  registerApiRoutes(server, routes, new StaffAuthenticator(db), (error) => logger.error({ err: error }, 'API request failed'));
+  registerTwilioWebhooks(server, {
+    db,
+    config,
+    clock,
+    queues,
+    intake,
+    logger,
+    whatsappFallback: deps.whatsappFallback,
+    onWebhook: (route, status) => metrics.webhooks.inc({ route, status: String(status) }),
+  });
+  return server;
+}

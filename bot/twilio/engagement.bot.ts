@@ -1,0 +1,73 @@
+import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
+import type {
+  ConsentChange,
+  ConversationMemory,
+  ParticipantContext,
+  TurnInput,
+  TurnResult,
+} from '../../domain/conversation.types.js';
+
+export interface TurnFacts {
+  participant: ParticipantContext;
+  now: Date;
+}
+
+export interface TurnRecord {
+  events: EventDraft[];
+  alerts: AlertDraft[];
+  consent?: ConsentChange;
+}
+
+const FACTS = Symbol('turnFacts');
+const RECORD = Symbol('turnRecord');
+
+/**
+ * The bot: botbuilder carries the turn and the memory, the pure dialog router decides what to say.
+ * Memory is kept per person (not per channel), so a conversation survives a switch from SMS to WhatsApp.
+ */
+export class EngagementBot extends ActivityHandler {
+  constructor(private readonly dialogs: (input: TurnInput) => TurnResult) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** State for one turn, in the storage the caller commits with the turn's outcome. */
+  static memoryFor(storage: Storage, participantId: string): { state: BotState; memory: StatePropertyAccessor<ConversationMemory> } {
+    const state = new BotState(storage, async () => `participants/${participantId}/conversation`);
+    return { state, memory: state.createProperty<ConversationMemory>('memory') };
+  }
+
+  static prepare(context: TurnContext, facts: TurnFacts, state: BotState, memory: StatePropertyAccessor<ConversationMemory>): void {
+    context.turnState.set(FACTS, { facts, state, memory });
+  }
+
+  static recordOf(context: TurnContext): TurnRecord {
+    return (context.turnState.get(RECORD) as TurnRecord | undefined) ?? { events: [], alerts: [] };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const prepared = context.turnState.get(FACTS) as
+      | { facts: TurnFacts; state: BotState; memory: StatePropertyAccessor<ConversationMemory> }
+      | undefined;
+    if (!prepared) throw new Error('EngagementBot.prepare was not called for this turn');
+    const { facts, state, memory } = prepared;
+    const result = this.dialogs({
+      text: context.activity.text ?? '',
+      participant: facts.participant,
+      memory: await memory.get(context, {}),
+      now: facts.now,
+    });
+    await memory.set(context, result.memory);
+    for (const reply of result.replies) {
+      await context.sendActivity({ type: 'message', text: reply.text, channelData: { kind: reply.kind } });
+    }
+    const record: TurnRecord = { events: result.events, alerts: result.alerts };
+    if (result.consent) record.consent = result.consent;
+    context.turnState.set(RECORD, record);
+    await state.saveChanges(context);
+  }
+}

@@ -1,0 +1,25 @@
+import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { Dialog } from './dialog.js';
+import { freeTextDialog } from './free-text.dialog.js';
+import { optOutDialog } from './opt-out.dialog.js';
+import { safeguardingDialog } from './safeguarding.dialog.js';
+
+export type { Dialog } from './dialog.js';
+
+/** Dialogs in the order they are asked; the first that answers takes the turn. */
+export type DialogList = readonly Dialog[];
+
+/**
+ * Safeguarding first, then the consent keywords, so neither can be swallowed by a conversation in
+ * progress. Reminder reply, did-not-attend, check-in and pulse dialogs go between the keywords and
+ * free text, which catches everything and so stays last.
+ */
+export const DIALOGS: DialogList = [safeguardingDialog, optOutDialog, freeTextDialog];
+
+export function runTurn(input: TurnInput, dialogs: DialogList = DIALOGS): TurnResult {
+  for (const dialog of dialogs) {
+    const result = dialog(input);
+    if (result !== null) return result;
+  }
+  return { replies: [], events: [], alerts: [], memory: input.memory };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+const url = (protocols: string[]) =>
+  z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+
+/**
+ * Every environment variable the bot reads (CONTRACT.md "Configuration"), validated once at start.
+ * A bad value stops start-up with one line naming the variable.
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Where Twilio reaches us: signatures are checked against it. @defaultValue http://localhost:$PORT */
+    PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, url(['http', 'https']).optional()),
+    /** PostgreSQL; unset means embedded PGlite under DATA_DIR. */
+    DATABASE_URL: z.preprocess(emptyAsUndefined, url(['postgres', 'postgresql']).optional()),
+    DATA_DIR: z.string().min(1).default('./data'),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bot'),
+    TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional()),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_MESSAGING_SERVICE_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional()),
+    TWILIO_SMS_FROM: optionalString,
+    TWILIO_WHATSAPP_FROM: z.preprocess(emptyAsUndefined, z.string().regex(/^whatsapp:\+\d{6,15}$/).optional()),
+    /** An approved WhatsApp template (Content SID) with one variable, used outside the 24-hour window. */
+    TWILIO_WHATSAPP_FALLBACK_CONTENT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^HX[0-9a-fA-F]{32}$/).optional()),
+    TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
+    ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
+    PROGRAMME_TIMEZONE: z
+      .string()
+      .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/London')
+      .default('Europe/London'),
+    /** The name participants see in every message. */
+    PROGRAMME_NAME: z.string().min(1).max(40).default('Your employment support team'),
+    /** Messages handed to Twilio per second across all workers. @defaultValue 10 */
+    OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+    /** How often the sweep re-enqueues what Redis lost. @defaultValue 30000 */
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env) => {
+    const sandbox = !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);
+    return {
+      ...env,
+      PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      sandbox,
+    };
+  })
+  .superRefine((env, ctx) => {
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'is required with TWILIO_ACCOUNT_SID' });
+    }
+    if (env.TWILIO_AUTH_TOKEN && !env.TWILIO_ACCOUNT_SID && !env.sandbox) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_ACCOUNT_SID'], message: 'is required with TWILIO_AUTH_TOKEN' });
+    }
+    if (!env.sandbox) {
+      if (!env.ADMIN_TOKEN) {
+        ctx.addIssue({ code: 'custom', path: ['ADMIN_TOKEN'], message: 'is required outside sandbox mode' });
+      }
+      if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_SMS_FROM && !env.TWILIO_WHATSAPP_FROM) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TWILIO_MESSAGING_SERVICE_SID'],
+          message: 'or TWILIO_SMS_FROM or TWILIO_WHATSAPP_FROM is required to send messages',
+        });
+      }
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join('.') || 'configuration';
+  throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
+}

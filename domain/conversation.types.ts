@@ -1,0 +1,45 @@
+import type { AlertDraft, EventDraft, JsonObject } from './case-record.types.js';
+import type { Channel } from './channel.js';
+
+/** What a dialog may know about the person texting. No I/O handles, just facts. */
+export interface ParticipantContext {
+  id: string;
+  firstName: string;
+  language: string;
+  channel: Channel;
+  optedOut: boolean;
+  keyWorkerName: string | null;
+  programmeName: string;
+}
+
+/** A dialog's own memory between turns, persisted through botbuilder conversation state. */
+export type ConversationMemory = JsonObject;
+
+/**
+ * `opt_out_confirmation` is the one message allowed to reach someone who has just opted out;
+ * `crisis` is signposting after a risk-of-harm message, sent whatever the consent state;
+ * `service` answers a HELP the person asked for (allowed under PECR after opt-out).
+ */
+export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service';
+
+export interface Reply {
+  text: string;
+  kind: ReplyKind;
+}
+
+export interface TurnInput {
+  text: string;
+  participant: ParticipantContext;
+  memory: ConversationMemory;
+  now: Date;
+}
+
+export type ConsentChange = 'opted_out' | 'opted_in';
+
+export interface TurnResult {
+  replies: Reply[];
+  events: EventDraft[];
+  alerts: AlertDraft[];
+  memory: ConversationMemory;
+  consent?: ConsentChange;
+}

@@ -1,0 +1,34 @@
+/** What a failed send means for the person, whichever way Twilio told us (API answer or status callback). */
+export type DeliveryFailureKind = 'retryable' | 'opted_out' | 'bad_number' | 'whatsapp_window' | 'permanent';
+
+export interface DeliveryFailure {
+  kind: DeliveryFailureKind;
+  code?: number | undefined;
+  message: string;
+}
+
+/** Sends given up after this many tries at a retryable failure. */
+export const MAX_SEND_ATTEMPTS = 8;
+
+/** Kinds that may still reach someone who has opted out: the confirmation, crisis signposting, a HELP answer. */
+export function mayReachOptedOut(kind: string): boolean {
+  return kind === 'opt_out_confirmation' || kind === 'crisis' || kind === 'service';
+}
+
+/** How a message leaves us: the transport (Twilio or the sandbox outbox) behind one interface. */
+export interface OutboundSend {
+  to: string;
+  channel: 'sms' | 'whatsapp';
+  body: string;
+  statusCallback?: string | undefined;
+  /** An approved WhatsApp template (Content SID) to send instead of free text. */
+  contentSid?: string | undefined;
+  contentVariables?: Record<string, string> | undefined;
+}
+
+export interface MessageTransport {
+  send(message: OutboundSend): Promise<{ sid: string; status: string }>;
+}
+
+/** When WhatsApp refuses a free-form message outside its 24-hour window (63016). */
+export type WhatsAppFallback = { kind: 'template'; contentSid: string } | { kind: 'sms' } | { kind: 'none' };

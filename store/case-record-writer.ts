@@ -1,0 +1,76 @@
+import { priorityOf } from '../domain/case-record.types.js';
+import { mayReachOptedOut } from '../domain/delivery.js';
+import type { WritebackPayload } from '../domain/writeback.types.js';
+import { AlertRepository } from './alert.repository.js';
+import { CaseRecordRepository } from './case-record.repository.js';
+import type { Tx } from './database.js';
+import { MessageRepository } from './message.repository.js';
+import { ParticipantRepository } from './participant.repository.js';
+
+/**
+ * Writes one outcome to the case record inside the caller's transaction. Every row is keyed by the
+ * outcome's source, so applying the same outcome again adds nothing.
+ * Returns the outbound messages now waiting to be sent.
+ */
+export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise<{ queuedMessageIds: string[] }> {
+  const participant = await new ParticipantRepository(tx).lockForUpdate(payload.participantId);
+  if (!participant || participant.erased_at) return { queuedMessageIds: [] };
+  const at = new Date(payload.at);
+  const record = new CaseRecordRepository(tx);
+  const alerts = new AlertRepository(tx);
+  const messages = new MessageRepository(tx);
+
+  let optedOut = participant.opted_out;
+  if (payload.consent && (payload.consent === 'opted_out') !== optedOut) {
+    optedOut = payload.consent === 'opted_out';
+    await new ParticipantRepository(tx).setOptedOut(participant.id, optedOut, at);
+  }
+
+  for (const event of payload.events) {
+    await record.append({
+      participantId: participant.id,
+      type: event.type,
+      at,
+      appointmentId: event.appointmentId ?? null,
+      data: event.data,
+      sourceKey: `${payload.sourceKey}/${event.type}/${event.key}`,
+    });
+  }
+
+  for (const draft of payload.alerts) {
+    const raised = await alerts.raise({
+      participantId: participant.id,
+      type: draft.type,
+      priority: priorityOf(draft.type),
+      data: draft.data,
+      sourceKey: `${payload.sourceKey}/alert/${draft.type}/${draft.key}`,
+      createdAt: at,
+    });
+    if (raised) {
+      await record.append({
+        participantId: participant.id,
+        type: 'alert.raised',
+        at,
+        data: { alertId: raised.id, type: raised.type, priority: raised.priority },
+        sourceKey: `alert-${raised.id}`,
+      });
+    }
+  }
+
+  const queuedMessageIds: string[] = [];
+  for (const [index, reply] of payload.replies.entries()) {
+    if (!participant.phone) break;
+    const blocked = optedOut && !mayReachOptedOut(reply.kind);
+    const { message } = await messages.insertOutbound({
+      participantId: participant.id,
+      channel: participant.channel,
+      phone: participant.phone,
+      body: reply.text,
+      kind: reply.kind,
+      sourceKey: `${payload.sourceKey}/reply/${index}`,
+      status: blocked ? 'suppressed' : 'queued',
+    });
+    if (message.status === 'queued') queuedMessageIds.push(message.id);
+  }
+  return { queuedMessageIds };
+}

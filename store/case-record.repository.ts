@@ -1,0 +1,53 @@
+import type { EventType, JsonObject } from '../domain/case-record.types.js';
+import type { Executor } from './database.js';
+import type { EventRow } from './schema.js';
+
+export interface NewEvent {
+  participantId: string;
+  type: EventType;
+  at: Date;
+  appointmentId?: string | null;
+  data: JsonObject;
+  /** Unique source of this event (message sid, appointment id + version…): a second write is ignored. */
+  sourceKey: string;
+}
+
+export class CaseRecordRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Appends an event once; returns its id, or undefined when the source key was already recorded. */
+  async append(event: NewEvent): Promise<string | undefined> {
+    const row = await this.db
+      .insertInto('case_record_events')
+      .values({
+        participant_id: event.participantId,
+        type: event.type,
+        at: event.at,
+        appointment_id: event.appointmentId ?? null,
+        data: JSON.stringify(event.data),
+        source_key: event.sourceKey,
+      })
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async listForParticipant(participantId: string): Promise<EventRow[]> {
+    return this.db
+      .selectFrom('case_record_events')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Erasure keeps the event's type and time (anonymous counts) and drops what it said. */
+  async eraseForParticipant(participantId: string): Promise<void> {
+    await this.db
+      .updateTable('case_record_events')
+      .set({ data: JSON.stringify({ erased: true }) })
+      .where('participant_id', '=', participantId)
+      .execute();
+  }
+}

@@ -1,0 +1,70 @@
+import type { AlertDraft } from '../domain/case-record.types.js';
+import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
+import { applyWriteback } from './case-record-writer.js';
+import type { Tx } from './database.js';
+import { MessageRepository } from './message.repository.js';
+import type { MessageRow } from './schema.js';
+
+/**
+ * What a failed message means for the person and their key worker, whether Twilio said so when we sent it or
+ * later in a status callback (https://www.twilio.com/docs/api/errors). Keyed by the message, so telling twice
+ * records once.
+ */
+export async function recordDeliveryFailure(
+  tx: Tx,
+  message: MessageRow,
+  failure: DeliveryFailure,
+  at: Date,
+  whatsappFallback: WhatsAppFallback,
+): Promise<{ fallbackMessageId?: string }> {
+  if (!message.participant_id || failure.kind === 'retryable') return {};
+  const sourceKey = `delivery-${message.id}`;
+  const undeliverable = (reason: string): AlertDraft => ({
+    type: 'undeliverable',
+    key: 'undeliverable',
+    data: { messageId: message.id, channel: message.channel, code: failure.code ?? null, reason },
+  });
+
+  if (failure.kind === 'opted_out') {
+    await applyWriteback(tx, {
+      participantId: message.participant_id,
+      sourceKey,
+      at: at.toISOString(),
+      consent: 'opted_out',
+      events: [{ type: 'consent.opted_out', key: 'carrier', data: { source: 'twilio', code: failure.code ?? null } }],
+      alerts: [],
+      replies: [],
+    });
+    return {};
+  }
+
+  if (failure.kind === 'whatsapp_window' && message.channel === 'whatsapp' && message.phone && whatsappFallback.kind !== 'none') {
+    const { message: fallback } = await new MessageRepository(tx).insertOutbound({
+      participantId: message.participant_id,
+      channel: whatsappFallback.kind === 'sms' ? 'sms' : 'whatsapp',
+      phone: message.phone,
+      body: message.body ?? '',
+      kind: whatsappFallback.kind === 'sms' ? message.kind : 'whatsapp_template',
+      sourceKey: `fallback-${message.id}`,
+      status: 'queued',
+      fallbackOf: message.id,
+    });
+    return fallback.status === 'queued' ? { fallbackMessageId: fallback.id } : {};
+  }
+
+  const reason =
+    failure.kind === 'bad_number'
+      ? 'The phone number is not a mobile number or does not exist'
+      : failure.kind === 'whatsapp_window'
+        ? 'WhatsApp would not deliver outside its 24-hour window and no fallback is set up'
+        : failure.message;
+  await applyWriteback(tx, {
+    participantId: message.participant_id,
+    sourceKey,
+    at: at.toISOString(),
+    events: [],
+    alerts: [undeliverable(reason)],
+    replies: [],
+  });
+  return {};
+}

@@ -1,0 +1,199 @@
+import { sql } from 'kysely';
+import type { Channel } from '../domain/channel.js';
+import type { ReplyKind } from '../domain/conversation.types.js';
+import type { Executor } from './database.js';
+import type { MessageRow } from './schema.js';
+
+export interface InboundMessage {
+  participantId: string | null;
+  channel: Channel;
+  phone: string;
+  body: string;
+  twilioSid: string;
+}
+
+export interface OutboundMessage {
+  participantId: string;
+  channel: Channel;
+  phone: string;
+  body: string;
+  kind: ReplyKind | string;
+  sourceKey: string;
+  status: 'queued' | 'suppressed';
+  fallbackOf?: string;
+}
+
+export class MessageRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Stores an inbound message once per MessageSid; `created` is false for a repeat. */
+  async insertInbound(m: InboundMessage): Promise<{ message: MessageRow; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('messages')
+      .values({
+        participant_id: m.participantId,
+        direction: 'inbound',
+        channel: m.channel,
+        phone: m.phone,
+        body: m.body,
+        source_key: `inbound-${m.twilioSid}`,
+        twilio_sid: m.twilioSid,
+        status: 'received',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { message: inserted, created: true };
+    const existing = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('twilio_sid', '=', m.twilioSid)
+      .executeTakeFirstOrThrow();
+    return { message: existing, created: false };
+  }
+
+  /** Creates an outbound row once per source key; returns it whether new or already there. */
+  async insertOutbound(m: OutboundMessage): Promise<{ message: MessageRow; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('messages')
+      .values({
+        participant_id: m.participantId,
+        direction: 'outbound',
+        channel: m.channel,
+        phone: m.phone,
+        body: m.body,
+        kind: m.kind,
+        source_key: m.sourceKey,
+        status: m.status,
+        fallback_of: m.fallbackOf ?? null,
+      })
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { message: inserted, created: true };
+    const existing = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('source_key', '=', m.sourceKey)
+      .executeTakeFirstOrThrow();
+    return { message: existing, created: false };
+  }
+
+  async findById(id: string): Promise<MessageRow | undefined> {
+    return this.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findBySid(sid: string): Promise<MessageRow | undefined> {
+    return this.db.selectFrom('messages').selectAll().where('twilio_sid', '=', sid).executeTakeFirst();
+  }
+
+  async lockById(id: string): Promise<MessageRow | undefined> {
+    return this.db.selectFrom('messages').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async setStatus(
+    id: string,
+    status: string,
+    fields: { twilioSid?: string; errorCode?: number | null; errorMessage?: string | null; attempts?: number } = {},
+  ): Promise<void> {
+    await this.db
+      .updateTable('messages')
+      .set({
+        status,
+        ...(fields.twilioSid !== undefined && { twilio_sid: fields.twilioSid }),
+        ...(fields.errorCode !== undefined && { error_code: fields.errorCode }),
+        ...(fields.errorMessage !== undefined && { error_message: fields.errorMessage }),
+        ...(fields.attempts !== undefined && { attempts: fields.attempts }),
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Changes status only if it is still `from`; true when it did. */
+  async setStatusIf(id: string, from: string, to: string, errorMessage: string | null = null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set({ status: to, ...(errorMessage !== null && { error_message: errorMessage }), updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Moves a message to `status` only from one of `replaceable` (the caller's ordering rule), atomically,
+   * so concurrent or late callbacks can never move a status backwards.
+   */
+  async advanceStatusBySid(
+    sid: string,
+    status: string,
+    replaceable: readonly string[],
+    error: { code: number | null; message: string | null },
+  ): Promise<MessageRow | undefined> {
+    if (replaceable.length === 0) return undefined;
+    return this.db
+      .updateTable('messages')
+      .set({
+        status,
+        ...(error.code !== null && { error_code: error.code }),
+        ...(error.message !== null && { error_message: error.message }),
+        updated_at: sql<Date>`now()`,
+      })
+      .where('twilio_sid', '=', sid)
+      .where('status', 'in', replaceable)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Work the database says is due but Redis may have lost: inbound not yet turned, outbound not yet sent. */
+  async listPending(direction: 'inbound' | 'outbound', olderThan: Date, limit: number): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('status', '=', direction === 'inbound' ? 'received' : 'queued')
+      .where('direction', '=', direction)
+      .where('updated_at', '<', olderThan)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Sends interrupted mid-call (a crash between "sending" and Twilio's answer). */
+  async listStuckSending(olderThan: Date, limit: number): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('status', '=', 'sending')
+      .where('updated_at', '<', olderThan)
+      .limit(limit)
+      .execute();
+  }
+
+  async listForParticipant(participantId: string, direction?: 'inbound' | 'outbound'): Promise<MessageRow[]> {
+    let query = this.db.selectFrom('messages').selectAll().where('participant_id', '=', participantId);
+    if (direction) query = query.where('direction', '=', direction);
+    return query.orderBy('created_at').orderBy('id').execute();
+  }
+
+  async listOutbound(participantId: string | undefined, limit: number): Promise<MessageRow[]> {
+    let query = this.db.selectFrom('messages').selectAll().where('direction', '=', 'outbound');
+    if (participantId) query = query.where('participant_id', '=', participantId);
+    return query.orderBy('created_at', 'desc').limit(limit).execute();
+  }
+
+  async eraseForParticipant(participantId: string): Promise<void> {
+    await this.db
+      .updateTable('messages')
+      .set({ body: null, phone: null, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .execute();
+    // Anything not yet sent must never be sent now.
+    await this.db
+      .updateTable('messages')
+      .set({ status: 'suppressed' })
+      .where('participant_id', '=', participantId)
+      .where('status', 'in', ['queued', 'sending'])
+      .execute();
+  }
+}

@@ -1,0 +1,9 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as caseRecord from './0001-case-record.js';
+
+/** Migrations are compiled in, so `npm start` needs no migration files on disk. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001-case-record': caseRecord };
+  },
+};

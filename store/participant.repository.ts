@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { CaseloadScope } from '../domain/caseload.js';
+import type { Channel } from '../domain/channel.js';
+import type { Executor } from './database.js';
+import type { ParticipantRow } from './schema.js';
+
+export interface NewParticipant {
+  firstName: string;
+  phone: string;
+  channel: Channel;
+  language: string;
+  keyWorkerId: string | null;
+  team: string | null;
+  referredAt: Date | null;
+  consentBasis: string;
+  consentAt: Date;
+}
+
+export interface ParticipantChanges {
+  phone?: string;
+  channel?: Channel;
+  language?: string;
+  keyWorkerId?: string | null;
+  team?: string | null;
+  mutedStreams?: string[];
+}
+
+export class DuplicatePhoneError extends Error {
+  constructor() {
+    super('A participant with this phone number already exists');
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class ParticipantRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(p: NewParticipant): Promise<ParticipantRow> {
+    try {
+      return await this.db
+        .insertInto('participants')
+        .values({
+          first_name: p.firstName,
+          phone: p.phone,
+          channel: p.channel,
+          language: p.language,
+          key_worker_id: p.keyWorkerId,
+          team: p.team,
+          referred_at: p.referredAt,
+          consent_contact: true,
+          consent_basis: p.consentBasis,
+          consent_at: p.consentAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicatePhoneError();
+      throw error;
+    }
+  }
+
+  async findById(id: string, scope: CaseloadScope = { kind: 'all' }): Promise<ParticipantRow | undefined> {
+    return this.scoped(scope).where('id', '=', id).where('erased_at', 'is', null).executeTakeFirst();
+  }
+
+  async findByPhone(phone: string): Promise<ParticipantRow | undefined> {
+    return this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('phone', '=', phone)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  async list(scope: CaseloadScope): Promise<ParticipantRow[]> {
+    return this.scoped(scope).where('erased_at', 'is', null).orderBy('first_name').orderBy('id').execute();
+  }
+
+  async update(id: string, changes: ParticipantChanges): Promise<ParticipantRow | undefined> {
+    try {
+      return await this.db
+        .updateTable('participants')
+        .set({
+          ...(changes.phone !== undefined && { phone: changes.phone }),
+          ...(changes.channel !== undefined && { channel: changes.channel }),
+          ...(changes.language !== undefined && { language: changes.language }),
+          ...(changes.keyWorkerId !== undefined && { key_worker_id: changes.keyWorkerId }),
+          ...(changes.team !== undefined && { team: changes.team }),
+          ...(changes.mutedStreams !== undefined && { muted_streams: JSON.stringify(changes.mutedStreams) }),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', id)
+        .where('erased_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicatePhoneError();
+      throw error;
+    }
+  }
+
+  /** STOP on any channel stops every stream: opt-out belongs to the person, not the channel. */
+  async setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void> {
+    await this.db
+      .updateTable('participants')
+      .set({ opted_out: optedOut, opted_out_at: optedOut ? at : null, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Locks the row so concurrent writers of one person's record take turns. */
+  async lockForUpdate(id: string): Promise<ParticipantRow | undefined> {
+    return this.db.selectFrom('participants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  /** Erasure: personal data goes, the row (and so anonymous counts) stays. */
+  async erase(id: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('participants')
+      .set({
+        first_name: null,
+        phone: null,
+        referred_at: null,
+        muted_streams: '[]',
+        erased_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  private scoped(scope: CaseloadScope) {
+    const query = this.db.selectFrom('participants').selectAll();
+    switch (scope.kind) {
+      case 'all':
+        return query;
+      case 'key_worker':
+        return query.where('key_worker_id', '=', scope.staffId);
+      case 'in_work_team':
+        return scope.team === null
+          ? query.where(sql<boolean>`false`)
+          : query.where('team', '=', scope.team).where('in_work_since', 'is not', null);
+    }
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T extends JsonValue = JsonObject> = ColumnType<T, string | T, string | T>;
+
+export interface StaffTable {
+  id: Generated<string>;
+  name: string;
+  role: 'key_worker' | 'in_work_team' | 'admin';
+  team: string | null;
+  token_lookup: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface ParticipantsTable {
+  id: Generated<string>;
+  first_name: string | null;
+  phone: string | null;
+  channel: 'sms' | 'whatsapp';
+  language: Generated<string>;
+  key_worker_id: string | null;
+  team: string | null;
+  referred_at: NullableTimestamp;
+  consent_contact: boolean;
+  consent_basis: string | null;
+  consent_at: NullableTimestamp;
+  opted_out: Generated<boolean>;
+  opted_out_at: NullableTimestamp;
+  muted_streams: ColumnType<string[], string | undefined, string>;
+  in_work_since: ColumnType<Date | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  erased_at: NullableTimestamp;
+}
+
+export type MessageDirection = 'inbound' | 'outbound';
+/** Inbound: received → processed. Outbound: queued → sending → sent/delivered/… or suppressed/failed. */
+export type MessageStatus = string;
+
+export interface MessagesTable {
+  id: Generated<string>;
+  participant_id: string | null;
+  direction: MessageDirection;
+  channel: 'sms' | 'whatsapp';
+  phone: string | null;
+  body: string | null;
+  kind: Generated<string>;
+  source_key: string;
+  twilio_sid: string | null;
+  status: MessageStatus;
+  error_code: number | null;
+  error_message: string | null;
+  attempts: Generated<number>;
+  fallback_of: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseRecordEventsTable {
+  id: Generated<string>;
+  participant_id: string;
+  type: string;
+  at: Timestamp;
+  appointment_id: string | null;
+  data: Json;
+  source_key: string;
+}
+
+export interface AlertsTable {
+  id: Generated<string>;
+  participant_id: string;
+  type: string;
+  priority: string;
+  status: Generated<'open' | 'acknowledged'>;
+  data: Json;
+  source_key: string;
+  created_at: Timestamp;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+  note: string | null;
+}
+
+export interface PendingWritebacksTable {
+  id: Generated<string>;
+  source_key: string;
+  participant_id: string;
+  payload: Json;
+  created_at: Timestamp;
+  applied_at: NullableTimestamp;
+}
+
+export interface BotStateTable {
+  key: string;
+  data: Json;
+  etag: string;
+  participant_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  staff: StaffTable;
+  participants: ParticipantsTable;
+  messages: MessagesTable;
+  case_record_events: CaseRecordEventsTable;
+  alerts: AlertsTable;
+  pending_writebacks: PendingWritebacksTable;
+  bot_state: BotStateTable;
+}
+
+export type StaffRow = Selectable<StaffTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type EventRow = Selectable<CaseRecordEventsTable>;
+export type AlertRow = Selectable<AlertsTable>;

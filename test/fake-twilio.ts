@@ -1,0 +1,389 @@
+/**
+ * A local stand-in for the Twilio Messages API, for tests: the real SDK talks to it over HTTP through
+ * `createTwilioClient({ apiBaseUrl: fake.baseUrl })`. It listens on 127.0.0.1 only and posts status callbacks
+ * only to loopback addresses, so no test can reach the internet through it.
+ * Shapes follow https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { postSignedForm, TEST_ACCOUNT_SID, TEST_BOT_NUMBER, type TwilioForm } from './twilio-signer.js';
+
+const LOOPBACK = '127.0.0.1';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** An HTTP error with Twilio's error body, a connection that never answers, or one that is cut. */
+export type FakeTwilioFailure = { status: number; code?: number; message?: string } | 'timeout' | 'reset';
+
+export interface FakeTwilioMessage {
+  /** When the request arrived. */
+  at: Date;
+  /** The account SID in the path. */
+  accountSid: string;
+  /** The decoded form, repeated keys as arrays (MediaUrl). */
+  form: TwilioForm;
+  /** The SID the fake gave the message (only when it answered 201). */
+  sid?: string;
+  /** What the fake did: the HTTP status it answered with, or the failure it simulated. */
+  response: number | 'timeout' | 'reset';
+}
+
+export interface FakeTwilioOptions {
+  /** @defaultValue {@link TEST_ACCOUNT_SID} */
+  accountSid?: string;
+  /** @defaultValue random */
+  authToken?: string;
+  /** Only `127.0.0.1` is accepted; anything else throws. */
+  host?: string;
+}
+
+export interface SendStatusCallbackInput {
+  sid: string;
+  status: string;
+  errorCode?: number;
+  errorMessage?: string;
+  /**
+   * Where the app under test listens, if not at the StatusCallback's own origin (the callback URL is the public
+   * one; the signature is computed over it either way). Must be a loopback address.
+   */
+  deliverToBaseUrl?: string;
+}
+
+type FailurePredicate = (message: FakeTwilioMessage) => FakeTwilioFailure | null;
+type DelayRule = number | ((message: FakeTwilioMessage) => number);
+
+const DEFAULT_ERROR_CODES: Readonly<Record<number, number>> = { 401: 20003, 404: 20404, 429: 20429, 500: 20500, 503: 20503 };
+
+export class FakeTwilio {
+  readonly accountSid: string;
+  readonly authToken: string;
+  /** Every request to the Messages endpoint, in arrival order, whatever the fake answered. */
+  readonly messages: FakeTwilioMessage[] = [];
+  /** Requests to any other path (answered 404). A test that expects none can assert this is empty. */
+  readonly unexpectedRequests: Array<{ method: string; path: string }> = [];
+
+  #server: Server | undefined;
+  #baseUrl: string | undefined;
+  #failQueue: FakeTwilioFailure[] = [];
+  #failPredicate: FailurePredicate | null = null;
+  #delay: DelayRule = 0;
+  #held = new Set<ServerResponse>();
+  #waiters = new Set<() => void>();
+
+  constructor(options: FakeTwilioOptions = {}) {
+    if (options.host !== undefined && options.host !== LOOPBACK) {
+      throw new Error(`FakeTwilio listens on ${LOOPBACK} only, not ${options.host}`);
+    }
+    this.accountSid = options.accountSid ?? TEST_ACCOUNT_SID;
+    this.authToken = options.authToken ?? randomBytes(16).toString('hex');
+  }
+
+  /** `http://127.0.0.1:<port>`: pass as `TWILIO_API_BASE_URL`. */
+  get baseUrl(): string {
+    if (this.#baseUrl === undefined) throw new Error('FakeTwilio is not started');
+    return this.#baseUrl;
+  }
+
+  /** Messages the fake accepted (answered 201). */
+  get accepted(): FakeTwilioMessage[] {
+    return this.messages.filter((message) => message.response === 201);
+  }
+
+  async start(): Promise<void> {
+    if (this.#server) return;
+    const server = createServer((req, res) => {
+      this.#handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, LOOPBACK, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    if (address.address !== LOOPBACK) {
+      server.close();
+      throw new Error(`FakeTwilio bound to ${address.address}, expected ${LOOPBACK}`);
+    }
+    this.#server = server;
+    this.#baseUrl = `http://${LOOPBACK}:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.#server;
+    if (!server) return;
+    this.#server = undefined;
+    this.#releaseHeld();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Forgets recorded requests, failures and delays; drops any held ("timeout") connections. */
+  reset(): void {
+    this.messages.length = 0;
+    this.unexpectedRequests.length = 0;
+    this.#failQueue = [];
+    this.#failPredicate = null;
+    this.#delay = 0;
+    this.#releaseHeld();
+  }
+
+  /** The next `n` Messages requests fail this way (before any `failWith` rule). */
+  failNext(n: number, failure: FakeTwilioFailure): void {
+    for (let i = 0; i < n; i += 1) this.#failQueue.push(failure);
+  }
+
+  /** Decides per request: a failure, or `null` to answer normally. `null` instead of a function clears it. */
+  failWith(predicate: FailurePredicate | null): void {
+    this.#failPredicate = predicate;
+  }
+
+  /** Waits this long (fixed, or per request) before answering. */
+  setDelay(delay: DelayRule): void {
+    this.#delay = delay;
+  }
+
+  /** Resolves once at least `n` Messages requests have arrived. */
+  async waitForMessages(n: number, timeoutMs = 5000): Promise<FakeTwilioMessage[]> {
+    if (this.messages.length >= n) return this.messages.slice();
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.messages.length < n) return;
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+        resolve(this.messages.slice());
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(new Error(`FakeTwilio: expected ${n} message request(s) within ${timeoutMs} ms, got ${this.messages.length}`));
+      }, timeoutMs);
+      this.#waiters.add(check);
+    });
+  }
+
+  /** Posts a signed status callback for an accepted message to its StatusCallback URL, as Twilio would. */
+  async sendStatusCallback(input: SendStatusCallbackInput): Promise<Response> {
+    const message = this.messages.find((m) => m.sid === input.sid);
+    if (!message) throw new Error(`FakeTwilio: no accepted message ${input.sid}`);
+    const callback = single(message.form.StatusCallback);
+    if (!callback) throw new Error(`FakeTwilio: message ${input.sid} had no StatusCallback`);
+    const url = new URL(callback);
+    const target = new URL(input.deliverToBaseUrl ?? url.origin);
+    if (!LOOPBACK_HOSTS.has(target.hostname)) {
+      throw new Error(`FakeTwilio delivers callbacks to loopback only, not ${target.hostname}`);
+    }
+    const messagingServiceSid = single(message.form.MessagingServiceSid);
+    const params: Record<string, string> = {
+      SmsSid: input.sid,
+      SmsStatus: input.status,
+      MessageStatus: input.status,
+      To: single(message.form.To) ?? '',
+      MessageSid: input.sid,
+      AccountSid: message.accountSid,
+      From: single(message.form.From) ?? TEST_BOT_NUMBER,
+      ApiVersion: '2010-04-01',
+    };
+    if (messagingServiceSid) params.MessagingServiceSid = messagingServiceSid;
+    if (input.errorCode !== undefined) params.ErrorCode = String(input.errorCode);
+    if (input.errorMessage !== undefined) params.ErrorMessage = input.errorMessage;
+    return postSignedForm(target.origin, url.origin, url.pathname + url.search, params, this.authToken);
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const remote = req.socket.remoteAddress ?? '';
+    if (remote !== LOOPBACK && remote !== `::ffff:${LOOPBACK}`) {
+      req.socket.destroy();
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const match = MESSAGES_PATH.exec(path);
+    if (req.method !== 'POST' || !match) {
+      this.unexpectedRequests.push({ method: req.method ?? '', path });
+      req.resume();
+      sendError(res, 404, 20404, `The requested resource ${path} was not found`);
+      return;
+    }
+
+    const raw = await readBody(req);
+    const message: FakeTwilioMessage = {
+      at: new Date(),
+      accountSid: decodeURIComponent(match[1] ?? ''),
+      form: raw === undefined ? {} : decodeForm(raw),
+      response: 0,
+    };
+    this.messages.push(message);
+    for (const waiter of [...this.#waiters]) waiter();
+
+    const delay = typeof this.#delay === 'function' ? this.#delay(message) : this.#delay;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+
+    if (raw === undefined) {
+      this.#answerError(res, message, 413, 20001, 'Request body too large');
+      return;
+    }
+    if (!this.#authorized(req, message.accountSid)) {
+      this.#answerError(res, message, 401, 20003, 'Authenticate');
+      return;
+    }
+    const failure = this.#failQueue.shift() ?? this.#failPredicate?.(message) ?? null;
+    if (failure === 'timeout') {
+      message.response = 'timeout';
+      this.#held.add(res);
+      res.on('close', () => this.#held.delete(res));
+      return;
+    }
+    if (failure === 'reset') {
+      message.response = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (failure) {
+      const code = failure.code ?? DEFAULT_ERROR_CODES[failure.status];
+      this.#answerError(res, message, failure.status, code, failure.message ?? `Simulated error ${code ?? failure.status}`);
+      return;
+    }
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
+    if (contentType !== 'application/x-www-form-urlencoded') {
+      this.#answerError(res, message, 400, 20001, 'Expected application/x-www-form-urlencoded');
+      return;
+    }
+    this.#create(res, message);
+  }
+
+  /** Validates like Twilio's Messages API and answers 201 with a Message resource. */
+  #create(res: ServerResponse, message: FakeTwilioMessage): void {
+    const form = message.form;
+    const to = single(form.To);
+    const from = single(form.From);
+    const messagingServiceSid = single(form.MessagingServiceSid);
+    const body = single(form.Body);
+    const mediaUrls = form.MediaUrl === undefined ? [] : ([] as string[]).concat(form.MediaUrl);
+    const contentSid = single(form.ContentSid);
+    if (!to) return this.#answerError(res, message, 400, 21604, "A 'To' phone number is required.");
+    if (!from && !messagingServiceSid) {
+      return this.#answerError(res, message, 400, 21603, "A 'From' phone number is required.");
+    }
+    if (!body && mediaUrls.length === 0 && !contentSid) {
+      return this.#answerError(res, message, 400, 21602, 'Message body is required.');
+    }
+
+    const sid = randomSid(mediaUrls.length > 0 ? 'MM' : 'SM');
+    message.sid = sid;
+    message.response = 201;
+    const now = twilioDate(message.at);
+    const uri = `/2010-04-01/Accounts/${message.accountSid}/Messages/${sid}.json`;
+    sendJson(res, 201, {
+      account_sid: message.accountSid,
+      api_version: '2010-04-01',
+      body: body ?? '',
+      date_created: now,
+      date_sent: null,
+      date_updated: now,
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: from ?? null,
+      messaging_service_sid: messagingServiceSid ?? null,
+      num_media: String(mediaUrls.length),
+      num_segments: String(countSegments(body ?? '')),
+      price: null,
+      price_unit: 'USD',
+      sid,
+      // Through a Messaging Service without From, Twilio first answers `accepted` (it picks the sender later).
+      status: messagingServiceSid && !from ? 'accepted' : 'queued',
+      subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+      to,
+      uri,
+    });
+  }
+
+  #answerError(res: ServerResponse, message: FakeTwilioMessage, status: number, code: number | undefined, text: string): void {
+    message.response = status;
+    sendError(res, status, code, text);
+  }
+
+  #authorized(req: IncomingMessage, pathAccountSid: string): boolean {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return false;
+    const expected = Buffer.from(`${this.accountSid}:${this.authToken}`);
+    const given = Buffer.from(Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8'));
+    return pathAccountSid === this.accountSid && given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  #releaseHeld(): void {
+    for (const res of this.#held) res.socket?.destroy();
+    this.#held.clear();
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function randomSid(prefix: 'SM' | 'MM'): string {
+  return prefix + randomBytes(16).toString('hex');
+}
+
+/** Twilio's resource dates are RFC 2822: `Thu, 24 Aug 2023 05:01:45 +0000`. */
+function twilioDate(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk as Buffer);
+  }
+  return tooLarge ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function decodeForm(raw: string): TwilioForm {
+  const form: TwilioForm = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    const existing = form[key];
+    if (existing === undefined) form[key] = value;
+    else form[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return form;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+/** Twilio's legacy error body: `{code, message, more_info, status}`. */
+function sendError(res: ServerResponse, status: number, code: number | undefined, message: string): void {
+  sendJson(res, status, {
+    code: code ?? null,
+    message,
+    more_info: code === undefined ? null : `https://www.twilio.com/docs/errors/${code}`,
+    status,
+  });
+}
+
+/** GSM 03.38 basic set; the extension characters count twice. Roughly Twilio's segment count, good enough for a fake. */
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM_EXTENDED = '^{}\\[~]|€\f';
+
+function countSegments(text: string): number {
+  let gsmUnits = 0;
+  let isGsm = true;
+  for (const char of text) {
+    if (GSM_BASIC.includes(char)) gsmUnits += 1;
+    else if (GSM_EXTENDED.includes(char)) gsmUnits += 2;
+    else isGsm = false;
+  }
+  if (isGsm) return gsmUnits <= 160 ? 1 : Math.ceil(gsmUnits / 153);
+  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+}

@@ -1,0 +1,90 @@
+import type { Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { EngagementBot } from '../bot/twilio/engagement.bot.js';
+import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
+import { classifySendFailure, createMessageTransport } from '../bot/twilio/twilio-transport.js';
+import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
+import { runTurn } from '../dialogs/conversation.js';
+import type { Clock } from '../domain/clock.js';
+import type { Config } from '../domain/config.schema.js';
+import type { MessageTransport } from '../domain/delivery.js';
+import type { CaseRecordDatabase } from '../store/database.js';
+import { ApplyWriteback } from './apply-writeback.use-case.js';
+import { createOutboundWorker } from './outbound.worker.js';
+import { JobQueues, createProducerConnection, createWorkerConnection } from './queues.js';
+import { RunInboundTurn } from './run-inbound-turn.use-case.js';
+import { SendOutboundMessage } from './send-outbound.use-case.js';
+import { startSweep } from './sweep.worker.js';
+import { Sweep } from './sweep.use-case.js';
+import { createTurnWorker } from './turn.worker.js';
+import { createWritebackWorker } from './writeback.worker.js';
+
+export interface WorkersRole {
+  queues: JobQueues;
+  sweep: Sweep;
+  close(): Promise<void>;
+}
+
+/** Composition root of the workers role: turns, write-back, sending and the sweep. */
+export async function startWorkers(deps: {
+  config: Config;
+  database: CaseRecordDatabase;
+  logger: Logger;
+  clock: Clock;
+  transport?: MessageTransport;
+}): Promise<WorkersRole> {
+  const { config, logger, clock } = deps;
+  const db = deps.database.db;
+  const producer = createProducerConnection(config.REDIS_URL);
+  producer.on('error', () => undefined);
+  const workerConnection = createWorkerConnection(config.REDIS_URL);
+  workerConnection.on('error', () => undefined);
+  const queues = new JobQueues(producer, config.QUEUE_PREFIX);
+  const enqueueSends = (ids: string[]) => queues.enqueueSends(ids);
+  const whatsappFallback = whatsappFallbackFor(config);
+
+  const runInboundTurn = new RunInboundTurn({
+    db,
+    adapter: new TwilioBotAdapter(),
+    bot: new EngagementBot(runTurn),
+    clock,
+    programmeName: config.PROGRAMME_NAME,
+  });
+  const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends });
+  const send = new SendOutboundMessage({
+    db,
+    transport: deps.transport ?? createMessageTransport(config),
+    classify: classifySendFailure,
+    clock,
+    statusCallbackUrl: config.sandbox ? undefined : `${config.PUBLIC_BASE_URL}/twilio/status`,
+    whatsappFallback,
+    enqueueSends,
+  });
+  const sweep = new Sweep({ db, queues, clock });
+
+  const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
+  const workers: Worker[] = [
+    createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
+    createWritebackWorker(base, applyWriteback),
+    createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
+  ];
+  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep);
+  for (const worker of [...workers, sweeper.worker]) {
+    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
+  }
+  // Whatever a previous run left pending is picked up at once, not at the first scheduled sweep.
+  void sweep.execute().catch((error: unknown) => logger.warn({ err: error }, 'start-up sweep failed'));
+
+  return {
+    queues,
+    sweep,
+    close: async () => {
+      await sweeper.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      producer.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}

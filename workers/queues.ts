@@ -1,0 +1,94 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { z } from 'zod';
+import { MAX_SEND_ATTEMPTS } from '../domain/delivery.js';
+
+/** Queue names. Job ids never contain `:` (BullMQ rejects them). */
+export const QUEUE_NAMES = {
+  turn: 'turn',
+  writeback: 'writeback',
+  outbound: 'outbound',
+  sweep: 'sweep',
+} as const;
+
+export const turnJobSchema = z.object({ messageId: z.uuid() });
+export const writebackJobSchema = z.object({ writebackId: z.uuid() });
+export const sendJobSchema = z.object({ messageId: z.uuid() });
+export type TurnJob = z.infer<typeof turnJobSchema>;
+export type WritebackJob = z.infer<typeof writebackJobSchema>;
+export type SendJob = z.infer<typeof sendJobSchema>;
+
+export const turnJobId = (twilioSid: string) => `inbound-${twilioSid}`;
+export const writebackJobId = (writebackId: string) => `writeback-${writebackId}`;
+export const sendJobId = (messageId: string) => `send-${messageId}`;
+
+// Finished jobs are removed so their ids are free: the database row, not the job, says whether work is done.
+const BASE_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: true,
+  removeOnFail: { age: 3600, count: 10_000 },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+};
+
+// The row's attempt count is the truth (it survives a Redis flush); BullMQ only spaces the tries out.
+const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } };
+
+/** Producers fail fast when Redis is away (the sweep re-adds later); workers wait for it. */
+export function createProducerConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+}
+
+export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, ...extra });
+}
+
+/** The enqueue side shared by bot/ and workers/: ids only, never personal data, go into Redis. */
+export class JobQueues {
+  readonly turn: Queue;
+  readonly writeback: Queue;
+  readonly outbound: Queue;
+  readonly sweep: Queue;
+
+  constructor(
+    readonly connection: Redis,
+    readonly prefix: string,
+  ) {
+    const opts = { connection, prefix, defaultJobOptions: BASE_JOB_OPTIONS };
+    this.turn = new Queue(QUEUE_NAMES.turn, opts);
+    this.writeback = new Queue(QUEUE_NAMES.writeback, opts);
+    this.outbound = new Queue(QUEUE_NAMES.outbound, opts);
+    this.sweep = new Queue(QUEUE_NAMES.sweep, { connection, prefix });
+    for (const queue of this.all()) queue.on('error', () => undefined);
+  }
+
+  async enqueueTurn(twilioSid: string, job: TurnJob): Promise<void> {
+    await this.turn.add('turn', job, { jobId: turnJobId(twilioSid) });
+  }
+
+  async enqueueWriteback(job: WritebackJob): Promise<void> {
+    await this.writeback.add('writeback', job, { jobId: writebackJobId(job.writebackId) });
+  }
+
+  async enqueueSend(job: SendJob): Promise<void> {
+    await this.outbound.add('send', job, { jobId: sendJobId(job.messageId), ...SEND_JOB_OPTIONS });
+  }
+
+  async enqueueSends(messageIds: readonly string[]): Promise<void> {
+    if (messageIds.length === 0) return;
+    await this.outbound.addBulk(
+      messageIds.map((messageId) => ({
+        name: 'send',
+        data: { messageId },
+        opts: { jobId: sendJobId(messageId), ...SEND_JOB_OPTIONS },
+      })),
+    );
+  }
+
+  all(): Queue[] {
+    return [this.turn, this.writeback, this.outbound, this.sweep];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((q) => q.close()));
+  }
+}

@@ -1,0 +1,56 @@
+import type { Clock } from '../domain/clock.js';
+import type { Db } from '../store/database.js';
+import { MessageRepository } from '../store/message.repository.js';
+import { WritebackRepository } from '../store/writeback.repository.js';
+import type { JobQueues } from './queues.js';
+
+export interface SweepDeps {
+  db: Db;
+  queues: JobQueues;
+  clock: Clock;
+  /** Work younger than this is left alone: its own job is probably on the way. */
+  graceMs?: number;
+  /** A send still `sending` after this was interrupted mid-call. */
+  stuckSendingMs?: number;
+  batchSize?: number;
+}
+
+export interface SweepReport {
+  turns: number;
+  writebacks: number;
+  sends: number;
+  unconfirmed: number;
+}
+
+/**
+ * Re-enqueues whatever the database says is pending, with the same job ids, so a Redis flush or restart loses
+ * nothing and a job that is still queued is not duplicated (adding an existing id is a no-op).
+ */
+export class Sweep {
+  constructor(private readonly deps: SweepDeps) {}
+
+  async execute(): Promise<SweepReport> {
+    const { db, queues } = this.deps;
+    const now = this.deps.clock.now().getTime();
+    const before = new Date(now - (this.deps.graceMs ?? 2000));
+    const limit = this.deps.batchSize ?? 1000;
+    const messages = new MessageRepository(db);
+
+    const inbound = await messages.listPending('inbound', before, limit);
+    for (const m of inbound) {
+      if (m.twilio_sid) await queues.enqueueTurn(m.twilio_sid, { messageId: m.id });
+    }
+    const writebackIds = await new WritebackRepository(db).listUnapplied(before, limit);
+    for (const writebackId of writebackIds) await queues.enqueueWriteback({ writebackId });
+    const outbound = await messages.listPending('outbound', before, limit);
+    await queues.enqueueSends(outbound.map((m) => m.id));
+
+    // At most once: a send interrupted mid-call might have reached Twilio, so it is not sent again.
+    const stuck = await messages.listStuckSending(new Date(now - (this.deps.stuckSendingMs ?? 120_000)), limit);
+    let unconfirmed = 0;
+    for (const m of stuck) {
+      if (await messages.setStatusIf(m.id, 'sending', 'unconfirmed', 'interrupted while sending; not resent')) unconfirmed++;
+    }
+    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, unconfirmed };
+  }
+}

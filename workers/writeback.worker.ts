@@ -1,0 +1,18 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ApplyWriteback } from './apply-writeback.use-case.js';
+import { QUEUE_NAMES, writebackJobSchema } from './queues.js';
+
+export function createWritebackWorker(
+  deps: { connection: Redis; prefix: string; concurrency?: number },
+  applyWriteback: ApplyWriteback,
+): Worker {
+  return new Worker(
+    QUEUE_NAMES.writeback,
+    async (job) => {
+      const { writebackId } = writebackJobSchema.parse(job.data);
+      await applyWriteback.execute(writebackId);
+    },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8 },
+  );
+}
