@@ -1,4 +1,5 @@
 import type { AlertDraft, EventDraft } from './case-record.types.js';
+import type { Channel } from './channel.js';
 import type { ConsentChange, Reply } from './conversation.types.js';
 
 /**
@@ -12,5 +13,7 @@ export interface WritebackPayload {
   events: EventDraft[];
   alerts: AlertDraft[];
   replies: Reply[];
+  /** Replies to a text go back on the channel it came in on; otherwise the participant's own channel. */
+  replyChannel?: Channel;
   consent?: ConsentChange;
 }

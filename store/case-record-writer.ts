@@ -63,7 +63,7 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
     const blocked = optedOut && !mayReachOptedOut(reply.kind);
     const { message } = await messages.insertOutbound({
       participantId: participant.id,
-      channel: participant.channel,
+      channel: payload.replyChannel ?? participant.channel,
       phone: participant.phone,
       body: reply.text,
       kind: reply.kind,

@@ -63,6 +63,7 @@ export class RunInboundTurn {
       events: captured.events,
       alerts: captured.alerts,
       replies,
+      replyChannel: message.channel,
       ...(captured.consent && { consent: captured.consent }),
     };
 

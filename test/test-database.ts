@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A PostgreSQL database of this test file's own, dropped afterwards, so test files run in parallel. */
+export async function createTestDatabase(label = 'bot'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${label}_test_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: ADMIN_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * A Redis database number of this test file's own: vitest gives each concurrently running worker a distinct
+ * VITEST_POOL_ID, so a FLUSHDB in one file cannot touch another's queues. Database 0 is left to `npm start`.
+ */
+export function testRedisUrl(): string {
+  const poolId = Number(process.env.VITEST_POOL_ID ?? '1');
+  const db = 1 + ((poolId - 1) % 15);
+  return `redis://127.0.0.1:6379/${db}`;
+}
