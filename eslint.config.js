@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** ARCHITECTURE.md: what each folder may import. */
+const forbid = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message: 'ARCHITECTURE.md does not allow this import here' }] }],
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -11,4 +16,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  { files: ['domain/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/dialogs/**', '**/workers/**', '**/store/**', '**/web/**') },
+  { files: ['dialogs/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/workers/**', '**/store/**', '**/web/**', 'botbuilder*') },
+  { files: ['store/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/dialogs/**', '**/workers/**', '**/web/**') },
+  { files: ['bot/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/workers/*', '!**/workers/queues.js', '**/web/**') },
+  { files: ['workers/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/*.js', '**/bot/routes/**', '**/bot/auth/**', '**/web/**') },
 );

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.schema.js';
+
+const TWILIO = {
+  TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'secret',
+  TWILIO_SMS_FROM: '+447700900000',
+  ADMIN_TOKEN: 'x'.repeat(32),
+};
+
+describe('configuration', () => {
+  it('runs in sandbox mode with the contract defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3978,
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: 'http://localhost:3978',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      TWILIO_API_BASE_URL: 'https://api.twilio.com',
+      PROGRAMME_TIMEZONE: 'Europe/London',
+      DATA_DIR: './data',
+      sandbox: true,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('follows PORT in the default public URL and drops a trailing slash', () => {
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).PUBLIC_BASE_URL).toBe('https://bot.example.org');
+  });
+
+  it('is in Twilio mode with credentials', () => {
+    expect(loadConfig(TWILIO).sandbox).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ PROGRAMME_TIMEZONE: 'Mars/Olympus' }, 'PROGRAMME_TIMEZONE'],
+    [{ TWILIO_ACCOUNT_SID: 'nope' }, 'TWILIO_ACCOUNT_SID'],
+    [{ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }, 'TWILIO_AUTH_TOKEN'],
+    [{ ...TWILIO, ADMIN_TOKEN: undefined }, 'ADMIN_TOKEN'],
+    [{ ...TWILIO, TWILIO_SMS_FROM: undefined }, 'TWILIO_MESSAGING_SERVICE_SID'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ OUTBOUND_RATE_PER_SECOND: '0' }, 'OUTBOUND_RATE_PER_SECOND'],
+  ])('refuses %o with one line naming %s', (env, name) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain(name);
+    expect(message).not.toContain('\n');
+  });
+});
