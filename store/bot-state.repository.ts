@@ -34,13 +34,15 @@ export class BotStateRepository {
       await this.db
         .insertInto('bot_state')
         .values({ key, data: json, etag: eTag, participant_id: participantId })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ data: json, etag: eTag, updated_at: sql<Date>`now()` }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ data: json, etag: eTag, participant_id: participantId, updated_at: sql<Date>`now()` }),
+        )
         .execute();
       return eTag;
     }
     const updated = await this.db
       .updateTable('bot_state')
-      .set({ data: json, etag: eTag, updated_at: sql<Date>`now()` })
+      .set({ data: json, etag: eTag, participant_id: participantId, updated_at: sql<Date>`now()` })
       .where('key', '=', key)
       .where('etag', '=', expectedETag)
       .executeTakeFirst();

@@ -155,6 +155,7 @@ export class MessageRepository {
       .where('direction', '=', direction)
       .where('updated_at', '<', olderThan)
       .orderBy('updated_at')
+      .orderBy('seq')
       .limit(limit)
       .execute();
   }
@@ -173,19 +174,20 @@ export class MessageRepository {
   async listForParticipant(participantId: string, direction?: 'inbound' | 'outbound'): Promise<MessageRow[]> {
     let query = this.db.selectFrom('messages').selectAll().where('participant_id', '=', participantId);
     if (direction) query = query.where('direction', '=', direction);
-    return query.orderBy('created_at').orderBy('id').execute();
+    return query.orderBy('seq').execute();
   }
 
   async listOutbound(participantId: string | undefined, limit: number): Promise<MessageRow[]> {
     let query = this.db.selectFrom('messages').selectAll().where('direction', '=', 'outbound');
     if (participantId) query = query.where('participant_id', '=', participantId);
-    return query.orderBy('created_at', 'desc').limit(limit).execute();
+    return query.orderBy('seq', 'desc').limit(limit).execute();
   }
 
   async eraseForParticipant(participantId: string): Promise<void> {
     await this.db
       .updateTable('messages')
-      .set({ body: null, phone: null, updated_at: sql<Date>`now()` })
+      // Twilio's error texts can quote the number ("The 'To' number +44… is not valid"): they go too.
+      .set({ body: null, phone: null, error_message: null, updated_at: sql<Date>`now()` })
       .where('participant_id', '=', participantId)
       .execute();
     // Anything not yet sent must never be sent now.

@@ -42,6 +42,7 @@ export type MessageStatus = string;
 
 export interface MessagesTable {
   id: Generated<string>;
+  seq: Generated<string>;
   participant_id: string | null;
   direction: MessageDirection;
   channel: 'sms' | 'whatsapp';

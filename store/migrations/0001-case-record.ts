@@ -40,6 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('messages')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // Rows written in one transaction share now(): seq keeps them in the order they were written.
+    .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
     .addColumn('participant_id', 'uuid', (c) => c.references('participants.id'))
     .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('inbound', 'outbound')`))
     .addColumn('channel', 'text', (c) => c.notNull())
