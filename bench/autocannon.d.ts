@@ -18,6 +18,7 @@ declare module 'autocannon' {
     amount?: number;
     timeout?: number;
     overallRate?: number;
+    ignoreCoordinatedOmission?: boolean;
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
@@ -38,7 +39,9 @@ declare module 'autocannon' {
     p99_9: number;
   }
 
-  export interface AutocannonResult {
+  /** Counters common to the raw and the aggregated result. */
+  interface ResultCounters {
+    /** Seconds. */
     duration: number;
     errors: number;
     timeouts: number;
@@ -46,12 +49,34 @@ declare module 'autocannon' {
     resets: number;
     '2xx': number;
     statusCodeStats: Record<string, { count: number }>;
-    latency: Histogram;
-    requests: Histogram & { sent: number };
   }
 
-  export type Instance = EventEmitter & PromiseLike<AutocannonResult>;
+  /**
+   * What a run resolves to when autocannon is not on the main thread: counters and encoded histograms, to be
+   * passed to `aggregateResult`.
+   */
+  export interface RawResult extends ResultCounters {
+    latencies: string;
+    totalCompletedRequests: number;
+    totalRequests: number;
+    samples: number;
+    /** With the `warmup` option: the warm-up run's own result. */
+    warmup?: RawResult;
+  }
+
+  /** On the main thread a run resolves to this directly. */
+  export interface AutocannonResult extends ResultCounters {
+    latency: Histogram;
+    requests: Histogram & { sent: number };
+    warmup?: AutocannonResult;
+  }
+
+  /** Resolves to an AutocannonResult on the main thread, to a RawResult in a worker thread. */
+  export type Instance = EventEmitter & PromiseLike<AutocannonResult | RawResult>;
 
   function autocannon(options: AutocannonOptions): Instance;
+  namespace autocannon {
+    function aggregateResult(results: RawResult[], options: AutocannonOptions): AutocannonResult;
+  }
   export default autocannon;
 }

@@ -11,11 +11,22 @@ export interface LoadSpec {
   phones: string[];
   connections: number;
   durationSeconds: number;
-  /** Fixed request rate across all connections; unset means as fast as the server answers. */
+  /** Fixed request rate across all connections; unset means as fast as the server answers (autocannon only). */
   overallRate?: number;
+  /**
+   * autocannon (default): closed loop; with `overallRate` each connection sends its share at the start of every
+   * second as fast as answers come, so a fixed rate arrives in bursts. open-loop: evenly spaced requests at
+   * `overallRate`, latency counted from when each was due.
+   */
+  pacing?: 'autocannon' | 'open-loop';
   warmupSeconds?: number;
-  /** Forms signed before the run starts; beyond that each request is signed as it is sent. */
+  /** Forms signed before the run starts. */
   presign: number;
+  /**
+   * true: every request has its own MessageSid (beyond the presigned forms each is signed as it is sent);
+   * false: the presigned forms are sent over and over (for the baseline, which stores nothing).
+   */
+  uniqueSids: boolean;
   /** Every n-th message comes in on WhatsApp (0: never). */
   whatsappEvery: number;
 }
@@ -32,6 +43,9 @@ export interface LoadSummary {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** The warm-up run, when there was one: 2xx answers and failures (non-2xx, errors, timeouts). */
+  warmup2xx: number;
+  warmupFailures: number;
   /** Requests signed during the run because the presigned pool ran out. */
   signedDuringRun: number;
   /** Forms built (warm-up included), each with its own MessageSid. */

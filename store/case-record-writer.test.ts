@@ -291,13 +291,27 @@ describe.each([['postgres'], ['pglite']] as const)('case-record writers on %s', 
   });
 
   describe('recordDeliveryFailure', () => {
-    it('does nothing for a retryable failure or a message with no participant', async () => {
+    it('does nothing for a message with no participant', async () => {
       const p = await newParticipant();
       const message = await queuedOutbound(p);
-      expect(await recordFailure(message, { kind: 'retryable', code: 20429, message: 'Too many requests' })).toEqual({});
       expect(await recordFailure({ ...message, participant_id: null }, { kind: 'bad_number', code: 21211, message: 'bad' })).toEqual({});
       expect(await events(p.id)).toEqual([]);
       expect(await alertsOf(p.id)).toEqual([]);
+    });
+
+    it('tries a retryable delivery failure once more as a new message, then gives up with an alert', async () => {
+      const p = await newParticipant();
+      const message = await queuedOutbound(p);
+      const failure: DeliveryFailure = { kind: 'retryable', code: 30001, message: 'Queue overflow' };
+      const first = await recordFailure(message, failure);
+      expect(first.fallbackMessageId).toEqual(expect.any(String));
+      expect(await recordFailure(message, failure)).toEqual(first);
+      const resend = await new MessageRepository(db).findById(first.fallbackMessageId as string);
+      expect(resend).toMatchObject({ status: 'queued', body: message.body, fallback_of: message.id, source_key: `resend-${message.id}` });
+      expect(await alertsOf(p.id)).toEqual([]);
+
+      expect(await recordFailure(resend as MessageRow, failure)).toEqual({});
+      expect(await alertsOf(p.id)).toEqual([expect.objectContaining({ type: 'undeliverable' })]);
     });
 
     it('opts the participant out on a carrier opt-out, recording it once', async () => {

@@ -3,6 +3,7 @@ import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
 import { applyWriteback } from './case-record-writer.js';
 import type { Tx } from './database.js';
 import { MessageRepository } from './message.repository.js';
+import { ParticipantRepository } from './participant.repository.js';
 import type { MessageRow } from './schema.js';
 
 /**
@@ -17,15 +18,34 @@ export async function recordDeliveryFailure(
   at: Date,
   whatsappFallback: WhatsAppFallback,
 ): Promise<{ fallbackMessageId?: string }> {
-  if (!message.participant_id || failure.kind === 'retryable') return {};
+  if (!message.participant_id) return {};
   const sourceKey = `delivery-${message.id}`;
+  const messages = new MessageRepository(tx);
   const undeliverable = (reason: string): AlertDraft => ({
     type: 'undeliverable',
     key: 'undeliverable',
     data: { messageId: message.id, channel: message.channel, code: failure.code ?? null, reason },
   });
 
+  // Twilio could not take it this time (e.g. 30001 queue overflow): one more try as a new message, never a chain.
+  if (failure.kind === 'retryable' && !message.fallback_of && message.phone) {
+    const { message: resend } = await messages.insertOutbound({
+      participantId: message.participant_id,
+      channel: message.channel,
+      phone: message.phone,
+      body: message.body ?? '',
+      kind: message.kind,
+      sourceKey: `resend-${message.id}`,
+      status: 'queued',
+      fallbackOf: message.id,
+    });
+    return resend.status === 'queued' ? { fallbackMessageId: resend.id } : {};
+  }
+
   if (failure.kind === 'opted_out') {
+    const participant = await new ParticipantRepository(tx).findById(message.participant_id);
+    // Every later message to someone the carrier has opted out fails the same way: record the opt-out once.
+    if (!participant || participant.opted_out) return {};
     await applyWriteback(tx, {
       participantId: message.participant_id,
       sourceKey,
@@ -39,7 +59,7 @@ export async function recordDeliveryFailure(
   }
 
   if (failure.kind === 'whatsapp_window' && message.channel === 'whatsapp' && message.phone && whatsappFallback.kind !== 'none') {
-    const { message: fallback } = await new MessageRepository(tx).insertOutbound({
+    const { message: fallback } = await messages.insertOutbound({
       participantId: message.participant_id,
       channel: whatsappFallback.kind === 'sms' ? 'sms' : 'whatsapp',
       phone: message.phone,
@@ -53,7 +73,9 @@ export async function recordDeliveryFailure(
   }
 
   const reason =
-    failure.kind === 'bad_number'
+    failure.kind === 'retryable'
+      ? `Could not be sent after a second try: ${failure.message}`
+      : failure.kind === 'bad_number'
       ? 'The phone number is not a mobile number or does not exist'
       : failure.kind === 'whatsapp_window'
         ? 'WhatsApp would not deliver outside its 24-hour window and no fallback is set up'

@@ -160,6 +160,19 @@ export class MessageRepository {
       .execute();
   }
 
+  /** This person's inbound texts still waiting for their turn, up to and including `upToSeq`, oldest first. */
+  async listReceivedForParticipant(participantId: string, upToSeq: string): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .where('direction', '=', 'inbound')
+      .where('status', '=', 'received')
+      .where('seq', '<=', upToSeq)
+      .orderBy('seq')
+      .execute();
+  }
+
   /** Sends interrupted mid-call (a crash between "sending" and Twilio's answer). */
   async listStuckSending(olderThan: Date, limit: number): Promise<MessageRow[]> {
     return this.db

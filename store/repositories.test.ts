@@ -553,8 +553,9 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
         await repository.markApplied(id, at);
         return before;
       });
-      expect(locked).toEqual({ id, payload, appliedAt: null });
-      expect(await writebacks.lock(id)).toEqual({ id, payload, appliedAt: at });
+      expect(locked).toEqual({ id, seq: expect.any(String), participantId: p.id, payload, appliedAt: null });
+      expect(await writebacks.lock(id)).toMatchObject({ id, participantId: p.id, payload, appliedAt: at });
+      expect(await writebacks.find(id)).toEqual(await writebacks.lock(id));
       expect(await writebacks.lock(randomUUID())).toBeUndefined();
     });
 

@@ -86,6 +86,7 @@ export interface AlertsTable {
 
 export interface PendingWritebacksTable {
   id: Generated<string>;
+  seq: Generated<string>;
   source_key: string;
   participant_id: string;
   payload: Json;

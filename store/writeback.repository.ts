@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { WritebackPayload } from '../domain/writeback.types.js';
 import type { Executor } from './database.js';
+import type { PendingWritebacksTable } from './schema.js';
 
 export interface PendingWriteback {
   id: string;
+  seq: string;
+  participantId: string;
   payload: WritebackPayload;
   appliedAt: Date | null;
 }
@@ -33,6 +36,11 @@ export class WritebackRepository {
     return existing.id;
   }
 
+  async find(id: string): Promise<PendingWriteback | undefined> {
+    const row = await this.db.selectFrom('pending_writebacks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toPending(row) : undefined;
+  }
+
   async lock(id: string): Promise<PendingWriteback | undefined> {
     const row = await this.db
       .selectFrom('pending_writebacks')
@@ -40,8 +48,21 @@ export class WritebackRepository {
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) return undefined;
-    return { id: row.id, payload: row.payload as unknown as WritebackPayload, appliedAt: row.applied_at };
+    return row ? toPending(row) : undefined;
+  }
+
+  /** This person's outcomes not yet applied, up to and including `upToSeq`, oldest first, locked. */
+  async lockUnappliedForParticipant(participantId: string, upToSeq: string): Promise<PendingWriteback[]> {
+    const rows = await this.db
+      .selectFrom('pending_writebacks')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .where('applied_at', 'is', null)
+      .where('seq', '<=', upToSeq)
+      .orderBy('seq')
+      .forUpdate()
+      .execute();
+    return rows.map(toPending);
   }
 
   async markApplied(id: string, at: Date): Promise<void> {
@@ -54,7 +75,7 @@ export class WritebackRepository {
       .select('id')
       .where('applied_at', 'is', null)
       .where('created_at', '<', olderThan)
-      .orderBy('created_at')
+      .orderBy('seq')
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
@@ -68,4 +89,14 @@ export class WritebackRepository {
       .where('participant_id', '=', participantId)
       .execute();
   }
+}
+
+function toPending(row: Selectable<PendingWritebacksTable>): PendingWriteback {
+  return {
+    id: row.id,
+    seq: row.seq,
+    participantId: row.participant_id,
+    payload: row.payload as unknown as WritebackPayload,
+    appliedAt: row.applied_at,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db } from '../store/database.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 
 export interface ApplyWritebackDeps {
@@ -9,18 +10,30 @@ export interface ApplyWritebackDeps {
   enqueueSends: (messageIds: string[]) => Promise<void>;
 }
 
-/** Writes a stored outcome to the case record exactly once, then hands its replies to the sender. */
+/**
+ * Writes stored outcomes to the case record exactly once, then hands their replies to the sender. One person's
+ * outcomes are applied in the order they were made: the job for one first applies every earlier one still waiting,
+ * so their record reads in order however the queue interleaves jobs.
+ */
 export class ApplyWriteback {
   constructor(private readonly deps: ApplyWritebackDeps) {}
 
-  async execute(writebackId: string): Promise<{ applied: boolean; queuedMessageIds: string[] }> {
-    const result = await this.deps.db.transaction().execute(async (tx) => {
+  async execute(writebackId: string): Promise<{ applied: number; queuedMessageIds: string[] }> {
+    const { db } = this.deps;
+    const target = await new WritebackRepository(db).find(writebackId);
+    if (!target || target.appliedAt) return { applied: 0, queuedMessageIds: [] };
+    const result = await db.transaction().execute(async (tx) => {
+      // Locking the person first orders this against their turns and other write-backs.
+      await new ParticipantRepository(tx).lockForUpdate(target.participantId);
       const writebacks = new WritebackRepository(tx);
-      const pending = await writebacks.lock(writebackId);
-      if (!pending || pending.appliedAt) return { applied: false, queuedMessageIds: [] };
-      const { queuedMessageIds } = await applyWriteback(tx, pending.payload);
-      await writebacks.markApplied(writebackId, this.deps.clock.now());
-      return { applied: true, queuedMessageIds };
+      const waiting = await writebacks.lockUnappliedForParticipant(target.participantId, target.seq);
+      const queuedMessageIds: string[] = [];
+      for (const pending of waiting) {
+        const { queuedMessageIds: queued } = await applyWriteback(tx, pending.payload);
+        queuedMessageIds.push(...queued);
+        await writebacks.markApplied(pending.id, this.deps.clock.now());
+      }
+      return { applied: waiting.length, queuedMessageIds };
     });
     // After the commit: if this enqueue is lost, the sweep finds the queued rows and sends them.
     await this.deps.enqueueSends(result.queuedMessageIds);

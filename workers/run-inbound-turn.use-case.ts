@@ -5,12 +5,12 @@ import type { WritebackPayload } from '../domain/writeback.types.js';
 import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
-import type { Db } from '../store/database.js';
+import type { Db, Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
-import type { ParticipantRow } from '../store/schema.js';
+import type { MessageRow, ParticipantRow } from '../store/schema.js';
 
 export interface RunInboundTurnDeps {
   db: Db;
@@ -20,12 +20,13 @@ export interface RunInboundTurnDeps {
   programmeName: string;
 }
 
-export type TurnOutcome = { kind: 'done'; writebackId: string } | { kind: 'skipped'; reason: string };
+export type TurnOutcome = { kind: 'done'; writebackIds: string[] } | { kind: 'skipped'; reason: string };
 
 /**
- * One conversation turn for a stored inbound message. The turn's state and its outcome are committed in one
- * transaction that also marks the message processed, so a retry after a crash either sees the turn done or
- * runs it afresh: never half of it twice.
+ * Conversation turns for a stored inbound message. One person's turns run one at a time (their participant row
+ * is locked) and in the order their texts arrived: the job for a text first takes every earlier text of theirs
+ * still waiting. Each turn's memory, consent change and outcome are committed in the same transaction that marks
+ * the text processed, so a retry after a crash either finds the turn done or runs it afresh.
  */
 export class RunInboundTurn {
   constructor(private readonly deps: RunInboundTurnDeps) {}
@@ -35,54 +36,61 @@ export class RunInboundTurn {
     const message = await new MessageRepository(db).findById(messageId);
     if (!message || message.direction !== 'inbound') return { kind: 'skipped', reason: 'no such inbound message' };
     if (message.status !== 'received') return { kind: 'skipped', reason: 'already processed' };
-
-    const participant = message.participant_id
-      ? await new ParticipantRepository(db).findById(message.participant_id)
-      : undefined;
-    if (!participant || !message.twilio_sid) {
+    if (!message.participant_id) {
       // Nobody on our caseload has this number: keep the message, start no conversation with a stranger.
       await new MessageRepository(db).setStatus(message.id, 'processed');
       return { kind: 'skipped', reason: 'unknown sender' };
     }
+    const participantId = message.participant_id;
 
-    const now = this.deps.clock.now();
-    const storage = new TurnStateStorage(db, participant.id);
-    const { state, memory } = EngagementBot.memoryFor(storage, participant.id);
-    const context = await this.participantContext(participant);
-    let captured: TurnRecord = { events: [], alerts: [] };
-    const replies = await this.deps.adapter.runTurn(this.activityFor(message.twilio_sid, participant, message.body ?? '', now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now }, state, memory);
-      await this.deps.bot.run(turn);
-      captured = EngagementBot.recordOf(turn);
+    const writebackIds = await db.transaction().execute(async (tx) => {
+      const participant = await new ParticipantRepository(tx).lockForUpdate(participantId);
+      const waiting = await new MessageRepository(tx).listReceivedForParticipant(participantId, message.seq);
+      if (!participant || participant.erased_at) {
+        for (const m of waiting) await new MessageRepository(tx).setStatus(m.id, 'processed');
+        return [];
+      }
+      const context = await this.participantContext(tx, participant);
+      const ids: string[] = [];
+      for (const text of waiting) ids.push(await this.turn(tx, text, context));
+      return ids;
     });
-
-    const payload: WritebackPayload = {
-      participantId: participant.id,
-      sourceKey: `inbound-${message.twilio_sid}`,
-      at: now.toISOString(),
-      events: captured.events,
-      alerts: captured.alerts,
-      replies,
-      replyChannel: message.channel,
-      ...(captured.consent && { consent: captured.consent }),
-    };
-
-    const writebackId = await db.transaction().execute(async (tx) => {
-      const locked = await new MessageRepository(tx).lockById(message.id);
-      if (!locked || locked.status !== 'received') return undefined;
-      await storage.commit(tx);
-      const id = await new WritebackRepository(tx).save(payload);
-      await new MessageRepository(tx).setStatus(message.id, 'processed');
-      return id;
-    });
-    if (!writebackId) return { kind: 'skipped', reason: 'processed concurrently' };
-    return { kind: 'done', writebackId };
+    if (writebackIds.length === 0) return { kind: 'skipped', reason: 'processed already or participant erased' };
+    return { kind: 'done', writebackIds };
   }
 
-  private async participantContext(participant: ParticipantRow): Promise<ParticipantContext> {
-    const keyWorker = participant.key_worker_id
-      ? await new StaffRepository(this.deps.db).findById(participant.key_worker_id)
-      : undefined;
+  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext): Promise<string> {
+    const now = this.deps.clock.now();
+    const storage = new TurnStateStorage(tx, context.id);
+    const { state, memory } = EngagementBot.memoryFor(storage, context.id);
+    let record: TurnRecord = { events: [], alerts: [] };
+    const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
+      EngagementBot.prepare(turn, { participant: context, now }, state, memory);
+      await this.deps.bot.run(turn);
+      record = EngagementBot.recordOf(turn);
+    });
+    await storage.commit(tx);
+    // Consent changes at once, in this transaction: the next text's turn must already see a STOP or START.
+    if (record.consent && (record.consent === 'opted_out') !== context.optedOut) {
+      context.optedOut = record.consent === 'opted_out';
+      await new ParticipantRepository(tx).setOptedOut(context.id, context.optedOut, now);
+    }
+    const payload: WritebackPayload = {
+      participantId: context.id,
+      sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
+      at: now.toISOString(),
+      events: record.events,
+      alerts: record.alerts,
+      replies,
+      replyChannel: message.channel,
+    };
+    const writebackId = await new WritebackRepository(tx).save(payload);
+    await new MessageRepository(tx).setStatus(message.id, 'processed');
+    return writebackId;
+  }
+
+  private async participantContext(tx: Tx, participant: ParticipantRow): Promise<ParticipantContext> {
+    const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
     return {
       id: participant.id,
       firstName: participant.first_name ?? '',
@@ -94,15 +102,15 @@ export class RunInboundTurn {
     };
   }
 
-  private activityFor(sid: string, participant: ParticipantRow, text: string, now: Date): Partial<Activity> {
+  private activityFor(message: MessageRow, participant: ParticipantContext, now: Date): Partial<Activity> {
     return {
       type: 'message',
-      id: sid,
-      channelId: participant.channel,
+      id: message.twilio_sid ?? message.id,
+      channelId: message.channel,
       conversation: { id: `participant-${participant.id}`, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: participant.id, name: '' },
       recipient: { id: 'engagement-bot', name: '' },
-      text,
+      text: message.body ?? '',
       timestamp: now,
       locale: participant.language,
     };

@@ -14,7 +14,7 @@ export function createTurnWorker(
     async (job) => {
       const { messageId } = turnJobSchema.parse(job.data);
       const outcome = await runTurn.execute(messageId);
-      if (outcome.kind === 'done') await onWriteback(outcome.writebackId);
+      if (outcome.kind === 'done') for (const id of outcome.writebackIds) await onWriteback(id);
       else deps.logger.debug({ messageId, reason: outcome.reason }, 'turn skipped');
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8 },

@@ -102,7 +102,10 @@ export const ackBody = z.strictObject({ note: plainText(2000).optional() });
 
 export const sandboxInboundBody = z.strictObject({
   from: z.string().max(60).describe('E.164, UK national, or whatsapp:+44…'),
-  body: z.string().max(5000),
+  body: z
+    .string()
+    .max(5000)
+    .transform((body) => body.replaceAll('\u0000', '')),
 });
 
 export const outboxQuery = z.strictObject({ participantId: z.uuid().optional() });

@@ -21,7 +21,8 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
-const address = z.string().trim().min(1).max(64);
+// Addresses are numbers with an optional channel prefix: control characters mean a forged or broken form.
+const address = z.string().trim().min(1).max(64).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 export interface InboundMessage {
   messageSid: string;
@@ -50,7 +51,12 @@ export const inboundWebhookSchema = z
     AccountSid: accountSidSchema,
     From: address,
     To: address,
-    Body: z.string().max(INBOUND_BODY_MAX_CHARS).default(''),
+    // PostgreSQL text cannot hold NUL; no phone sends one on purpose, so it is dropped rather than refused.
+    Body: z
+      .string()
+      .max(INBOUND_BODY_MAX_CHARS)
+      .default('')
+      .transform((body) => body.replaceAll('\u0000', '')),
     NumMedia: z
       .string()
       .regex(/^\d{1,2}$/, 'NumMedia must be a small whole number')

@@ -103,13 +103,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('pending_writebacks')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // One person's outcomes are applied in the order they were made.
+    .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
     .addColumn('source_key', 'text', (c) => c.notNull().unique())
     .addColumn('participant_id', 'uuid', (c) => c.notNull().references('participants.id'))
     .addColumn('payload', 'jsonb', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('applied_at', 'timestamptz')
     .execute();
-  await sql`create index pending_writebacks_unapplied on pending_writebacks (created_at) where applied_at is null`.execute(db);
+  await sql`create index pending_writebacks_unapplied on pending_writebacks (participant_id, seq) where applied_at is null`.execute(db);
 
   await db.schema
     .createTable('bot_state')

@@ -57,4 +57,18 @@ describe('one signed inbound message, all the way to the case record and back ou
     const statuses = (await app.record(sam.id)).filter((e) => e.type === 'message.status').map((e) => e.data.status);
     expect(statuses).toEqual(['sent', 'delivered']);
   });
+
+  it("takes one person's texts in the order they arrived, whatever order the queue runs them in", async () => {
+    const jo = await app.createParticipant('07700 900102');
+    await app.stopWorkers();
+    for (const text of ['STOP', 'START', 'STOP']) await app.inbound('+447700900102', text);
+    await app.startWorkers();
+    const consent = await eventually(async () => {
+      const events = (await app.record(jo.id)).filter((e) => e.type.startsWith('consent.'));
+      return events.length === 3 && events.map((e) => e.type);
+    });
+    expect(consent).toEqual(['consent.opted_out', 'consent.opted_in', 'consent.opted_out']);
+    const participant = await app.api<{ optedOut: boolean }>('GET', `/api/participants/${jo.id}`);
+    expect(participant.body.optedOut).toBe(true);
+  });
 });

@@ -274,6 +274,51 @@ describe('outbound sender against Twilio errors', () => {
     await sleep(500);
     expect(requestsTo(app, to)).toHaveLength(1);
   });
+
+  it('a status callback failed with 21610 opts the participant out', async () => {
+    const to = phone(411);
+    const participant = await app.createParticipant(to);
+
+    await app.inbound(to, 'Got your message, see you then');
+    const sent = await eventually(async () => requestsTo(app, to).find((m) => m.response === 201));
+    await eventually(async () => (await outboundRows(app, participant.id))[0]?.status === 'accepted');
+
+    const callback = await app.twilio.sendStatusCallback({ sid: sent.sid as string, status: 'failed', errorCode: 21610, deliverToBaseUrl: app.url });
+    expect(callback.status).toBe(200);
+    await eventually(async () => (await app.api<{ optedOut: boolean }>('GET', `/api/participants/${participant.id}`)).body.optedOut);
+    expect((await app.record(participant.id)).filter((e) => e.type === 'consent.opted_out')).toHaveLength(1);
+    expect(await alertsFor(app, participant.id, 'undeliverable')).toEqual([]);
+  });
+
+  it('a status callback failed with 30001 (queue overflow, "send again later") is not silently lost', async () => {
+    const to = phone(412);
+    const participant = await app.createParticipant(to);
+
+    await app.inbound(to, 'Can I get help with my bus fare?');
+    const sent = await eventually(async () => requestsTo(app, to).find((m) => m.response === 201));
+    await eventually(async () => (await outboundRows(app, participant.id))[0]?.status === 'accepted');
+
+    const callback = await app.twilio.sendStatusCallback({ sid: sent.sid as string, status: 'failed', errorCode: 30001, deliverToBaseUrl: app.url });
+    expect(callback.status).toBe(200);
+
+    // Either the same text goes out once more, or the key worker is told it did not arrive: never neither.
+    const outcome = await eventually(
+      async () => {
+        const resent = requestsTo(app, to).filter((m) => m.response === 201 && m.sid !== sent.sid);
+        const alerts = await alertsFor(app, participant.id, 'undeliverable');
+        return (resent.length > 0 || alerts.length > 0) && { resent, alerts };
+      },
+      8_000,
+      'a resend or an undeliverable alert after 30001',
+    ).catch(() => undefined);
+    expect(outcome, 'message failed with 30001 was neither resent nor alerted').toBeDefined();
+    if (outcome && outcome.resent.length > 0) {
+      await sleep(500);
+      const resent = requestsTo(app, to).filter((m) => m.response === 201 && m.sid !== sent.sid);
+      expect(resent).toHaveLength(1);
+      expect(resent[0]?.form.Body).toBe(sent.form.Body);
+    }
+  });
 });
 
 describe('outbound rate limit', () => {

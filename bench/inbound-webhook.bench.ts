@@ -1,0 +1,229 @@
+/**
+ * inbound_webhook: the ack path of POST /twilio/inbound (verify the signature, store the message once, enqueue
+ * the turn) on the real web role, PostgreSQL and Redis, with the workers not running. Compared with a bare restify
+ * server answering the same signed form posts.
+ */
+import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { startWeb } from '../bot/main.js';
+import { systemClock } from '../domain/clock.js';
+import { loadConfig } from '../domain/config.schema.js';
+import { migrateToLatest, openDatabase } from '../store/database.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { createTestDatabase } from '../test/test-database.js';
+import { TEST_ACCOUNT_SID, TEST_BOT_NUMBER, inboundParams, postSignedForm } from '../test/twilio-signer.js';
+import { QUEUE_NAMES } from '../workers/queues.js';
+import { startBaselineServer } from './baseline-server.js';
+import { progress, round, type BenchResult } from './bench-result.js';
+import { runLoad, type LoadSpec, type LoadSummary } from './load-generator.js';
+import { deleteKeysWithPrefix } from './redis-cleanup.js';
+
+const BENCH = 'inbound_webhook';
+const PUBLIC_BASE_URL = 'https://bot.example.test';
+const PATH = '/twilio/inbound';
+const AUTH_TOKEN = `bench-auth-token-${randomBytes(8).toString('hex')}`;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+
+const PARTICIPANTS = 50;
+const PHONES = Array.from({ length: PARTICIPANTS }, (_, i) => `+447700900${100 + i}`);
+
+const SUSTAINED = { connections: 20, durationSeconds: 10, warmupSeconds: 2 };
+const FIXED_RATE = { connections: 20, durationSeconds: 10, overallRate: 500 };
+const PACED = { ...FIXED_RATE, pacing: 'open-loop' as const };
+
+function loadSpec(baseUrl: string, shape: Partial<LoadSpec> & Pick<LoadSpec, 'connections' | 'durationSeconds'>): LoadSpec {
+  return {
+    url: baseUrl + PATH,
+    signedUrl: PUBLIC_BASE_URL + PATH,
+    authToken: AUTH_TOKEN,
+    phones: PHONES,
+    presign: 40_000,
+    uniqueSids: true,
+    whatsappEvery: 5,
+    ...shape,
+  };
+}
+
+/** Runs the load while watching this thread's event loop (the server's): long stalls here are ours, not I/O. */
+async function runWatched(label: string, spec: LoadSpec): Promise<LoadSummary> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const summary = await runLoad(spec);
+  delay.disable();
+  describe(label, summary);
+  const ms = (ns: number) => round(ns / 1e6);
+  progress(`  server event-loop delay: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`);
+  return summary;
+}
+
+function describe(label: string, s: LoadSummary): void {
+  progress(
+    `${label}: ${round(s.requestsPerSecond)} req/s over ${s.durationSeconds}s, p50 ${s.latencyP50Ms} ms, p99 ${s.latencyP99Ms} ms, ` +
+      `max ${s.latencyMaxMs} ms; 2xx ${s.ok2xx}, non-2xx ${s.non2xx}, errors ${s.errors}, timeouts ${s.timeouts}, ` +
+      `codes ${JSON.stringify(s.statusCodes)}${s.signedDuringRun > 0 ? `, ${s.signedDuringRun} signed during the run` : ''}`,
+  );
+}
+
+interface Runs {
+  sustained: LoadSummary;
+  fixed: LoadSummary;
+  paced: LoadSummary;
+}
+
+async function measureBaseline(): Promise<Runs> {
+  const baseline = await startBaselineServer();
+  try {
+    progress(`baseline (bare restify + bodyParser) at ${baseline.url}: sustained, ${SUSTAINED.connections} connections`);
+    const sustained = await runWatched('baseline sustained', loadSpec(baseline.url, { ...SUSTAINED, presign: 5_000, uniqueSids: false }));
+    progress(`baseline: fixed ${FIXED_RATE.overallRate} req/s`);
+    const fixed = await runWatched('baseline fixed rate', loadSpec(baseline.url, { ...FIXED_RATE, presign: 5_000, uniqueSids: false }));
+    progress(`baseline: ${PACED.overallRate} req/s evenly spaced (open loop)`);
+    const paced = await runWatched('baseline paced', loadSpec(baseline.url, { ...PACED, presign: 5_000, uniqueSids: false }));
+    return { sustained, fixed, paced };
+  } finally {
+    await baseline.close();
+  }
+}
+
+async function measureApp(): Promise<Runs> {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const prefix = `bench${randomBytes(5).toString('hex')}`;
+  try {
+    const created = await createTestDatabase('bench_inbound');
+    cleanups.unshift(created.drop);
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL,
+      DATABASE_URL: created.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      ADMIN_TOKEN: `bench-admin-${randomBytes(12).toString('hex')}`,
+      DATA_DIR: `/tmp/engagement-bot-bench-${randomBytes(4).toString('hex')}`,
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_SMS_FROM: TEST_BOT_NUMBER,
+      TWILIO_WHATSAPP_FROM: `whatsapp:${TEST_BOT_NUMBER}`,
+      // Nothing is sent in this benchmark (no workers), but never towards the real Twilio.
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+      LOG_LEVEL: 'silent',
+    });
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    cleanups.unshift(async () => {
+      const deleted = await deleteKeysWithPrefix(redis, prefix);
+      progress(`deleted ${deleted} Redis keys under ${prefix}:`);
+      redis.disconnect();
+    });
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+    cleanups.unshift(() => database.close());
+    await migrateToLatest(database.db);
+
+    const participants = new ParticipantRepository(database.db);
+    for (const [i, phone] of PHONES.entries()) {
+      await participants.create({
+        firstName: `Bench${i}`,
+        phone,
+        channel: i % 5 === 0 ? 'whatsapp' : 'sms',
+        language: 'en',
+        keyWorkerId: null,
+        team: 'North',
+        referredAt: null,
+        consentBasis: 'bench',
+        consentAt: new Date(),
+      });
+    }
+
+    const web = await startWeb({ config, database, logger: pino({ level: 'silent' }), clock: systemClock });
+    cleanups.unshift(() => web.close());
+    progress(`web role at ${web.url} (PostgreSQL ${created.url.replace(/^.*\//, '')}, Redis ${REDIS_URL} prefix ${prefix})`);
+
+    // Sanity: the signature really is checked, and a signed message is accepted.
+    const unsigned = await postSignedForm(web.url, PUBLIC_BASE_URL, PATH, inboundParams({ from: PHONES[0] as string, body: 'hi' }), AUTH_TOKEN, {
+      signature: 'not-a-signature',
+    });
+    await unsigned.text();
+    const signed = await postSignedForm(web.url, PUBLIC_BASE_URL, PATH, inboundParams({ from: PHONES[0] as string, body: 'hi' }), AUTH_TOKEN);
+    await signed.text();
+    if (unsigned.status !== 403 || signed.status !== 200) {
+      throw new Error(`sanity check failed: bad signature → ${unsigned.status} (want 403), signed → ${signed.status} (want 200)`);
+    }
+
+    progress(`app: sustained, ${SUSTAINED.connections} connections, ${SUSTAINED.warmupSeconds}s warm-up + ${SUSTAINED.durationSeconds}s`);
+    const sustained = await runWatched('app sustained', loadSpec(web.url, SUSTAINED));
+    progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
+    const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
+    progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);
+    const paced = await runWatched('app paced', loadSpec(web.url, PACED));
+
+    // Every accepted request stored one message and its event, and asked for one turn. Answers still in flight
+    // when a run stopped are not counted as answered but do get stored: wait for them to settle.
+    const turnQueue = new Queue(QUEUE_NAMES.turn, { connection: redis, prefix });
+    const count = async () => {
+      const stored = await sql<{ n: string }>`select count(*)::text as n from messages where direction = 'inbound'`.execute(database.db);
+      const events = await sql<{ n: string }>`select count(*)::text as n from case_record_events where type = 'message.inbound'`.execute(database.db);
+      const waiting = await turnQueue.getJobCountByTypes('wait', 'prioritized', 'delayed', 'active');
+      return [Number(stored.rows[0]?.n), Number(events.rows[0]?.n), waiting];
+    };
+    let counts = await count();
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const again = await count();
+      if (again.join() === counts.join()) break;
+      counts = again;
+    }
+    await turnQueue.close();
+    const accepted = 1 + sustained.warmup2xx + sustained.ok2xx + fixed.ok2xx + paced.ok2xx;
+    progress(
+      `answered 200: ${accepted}; stored ${counts[0]} inbound messages, ${counts[1]} message.inbound events, ${counts[2]} turn jobs waiting ` +
+        '(requests in flight when a run stops are stored but not counted as answered)',
+    );
+    if (counts.some((n) => n !== counts[0]) || (counts[0] ?? 0) < accepted) {
+      progress('WARNING: stored messages, events and turn jobs do not match each other or the answered requests');
+    }
+    return { sustained, fixed, paced };
+  } finally {
+    for (const cleanup of cleanups) {
+      await cleanup().catch((error: unknown) => progress(`cleanup failed: ${String(error)}`));
+    }
+  }
+}
+
+export async function inboundWebhookBench(): Promise<BenchResult[]> {
+  const baseline = await measureBaseline();
+  const app = await measureApp();
+  const failures = (s: LoadSummary) => s.warmupFailures + s.non2xx + s.errors + s.timeouts;
+  return [
+    {
+      bench: BENCH,
+      metric: 'sustained_rps',
+      value: round(app.sustained.requestsPerSecond),
+      unit: 'req/s',
+      baseline: round(baseline.sustained.requestsPerSecond),
+    },
+    {
+      bench: BENCH,
+      metric: 'p99_ms',
+      value: app.fixed.latencyP99Ms,
+      unit: 'ms',
+      baseline: baseline.fixed.latencyP99Ms,
+    },
+    // The same rate evenly spaced (open loop), for comparison: autocannon's fixed rate arrives in bursts.
+    {
+      bench: BENCH,
+      metric: 'p99_ms_paced',
+      value: app.paced.latencyP99Ms,
+      unit: 'ms',
+      baseline: baseline.paced.latencyP99Ms,
+    },
+    {
+      bench: BENCH,
+      metric: 'non_2xx',
+      value: failures(app.sustained) + failures(app.fixed) + failures(app.paced),
+      unit: 'requests',
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: runs each benchmark in turn and prints one JSON object per result line on stdout
+ * (CONTRACT.md "Benchmarks"); progress goes to stderr. Only loopback (127.0.0.1) services are used.
+ */
+import { progress, type BenchResult } from './bench-result.js';
+import { inboundWebhookBench } from './inbound-webhook.bench.js';
+import { writebackBench } from './writeback.bench.js';
+
+const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
+  { name: 'inbound_webhook', run: inboundWebhookBench },
+  { name: 'writeback', run: writebackBench },
+];
+
+const only = process.argv.slice(2);
+let failed = false;
+for (const benchmark of BENCHMARKS) {
+  if (only.length > 0 && !only.includes(benchmark.name)) continue;
+  const started = Date.now();
+  progress(`${benchmark.name}: starting`);
+  try {
+    for (const result of await benchmark.run()) process.stdout.write(`${JSON.stringify(result)}\n`);
+    progress(`${benchmark.name}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+  } catch (error) {
+    failed = true;
+    progress(`${benchmark.name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,155 @@
+/**
+ * writeback: case-record events committed per second by the real ApplyWriteback use case (lock the pending
+ * outcome, lock the participant, append its events, mark it applied, one transaction each), with several
+ * concurrent callers as the write-back workers would be. On PostgreSQL, and on PGlite for information.
+ */
+import { sql } from 'kysely';
+import type { EventDraft } from '../domain/case-record.types.js';
+import { systemClock } from '../domain/clock.js';
+import type { WritebackPayload } from '../domain/writeback.types.js';
+import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { WritebackRepository } from '../store/writeback.repository.js';
+import { createTestDatabase } from '../test/test-database.js';
+import { ApplyWriteback } from '../workers/apply-writeback.use-case.js';
+import { progress, round, type BenchResult } from './bench-result.js';
+
+const BENCH = 'writeback';
+const CONCURRENCY = 8;
+const EVENTS_PER_WRITEBACK = 5;
+const PARTICIPANTS = 500;
+const PHONES = Array.from({ length: PARTICIPANTS }, (_, i) => `+447700900${200 + i}`);
+
+interface Plan {
+  /** Outcomes saved beforehand; the run stops when they are all applied or at the deadline. */
+  writebacks: number;
+  warmup: number;
+  maxSeconds: number;
+}
+
+function eventsFor(n: number, at: string): EventDraft[] {
+  const drafts: EventDraft[] = [
+    { type: 'appointment.confirmed', key: 'confirm', data: { reply: 'yes', via: 'sms' } },
+    { type: 'checkin.response', key: 'checkin', data: { answer: 'ok', score: n % 5, week: 2 } },
+    { type: 'pulse.response', key: 'pulse', data: { confidence: 3 + (n % 3), question: 'confidence', at } },
+    { type: 'contact.confirmed', key: 'contact', data: { channel: 'sms' } },
+    { type: 'dna.reason', key: 'dna', data: { reason: 'transport', text: 'The bus did not come, sorry' } },
+  ];
+  return drafts.slice(0, EVENTS_PER_WRITEBACK);
+}
+
+/** Runs `task(i)` for i in [0, count) with `concurrency` callers at once, until done or `deadline` (ms epoch). */
+async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>, deadline = Infinity): Promise<number> {
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count && Date.now() < deadline) {
+        await task(next++);
+        done++;
+      }
+    }),
+  );
+  return done;
+}
+
+async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number> {
+  const { db } = database;
+  await migrateToLatest(db);
+  const participants = new ParticipantRepository(db);
+  const participantIds: string[] = [];
+  for (const [i, phone] of PHONES.entries()) {
+    const row = await participants.create({
+      firstName: `Bench${i}`,
+      phone,
+      channel: 'sms',
+      language: 'en',
+      keyWorkerId: null,
+      team: 'North',
+      referredAt: null,
+      consentBasis: 'bench',
+      consentAt: new Date(),
+    });
+    participantIds.push(row.id);
+  }
+
+  const at = new Date().toISOString();
+  const writebackIds: string[] = new Array<string>(plan.writebacks);
+  const saved = Date.now();
+  await pool(plan.writebacks, CONCURRENCY, async (i) => {
+    const payload: WritebackPayload = {
+      participantId: participantIds[i % participantIds.length] as string,
+      sourceKey: `bench-${i}`,
+      at,
+      events: eventsFor(i, at),
+      alerts: [],
+      replies: [],
+    };
+    writebackIds[i] = await new WritebackRepository(db).save(payload);
+  });
+  progress(`${database.engine}: ${plan.writebacks} pending write-backs saved in ${Date.now() - saved} ms`);
+
+  const useCase = new ApplyWriteback({ db, clock: systemClock, enqueueSends: async () => undefined });
+  const apply = async (i: number) => {
+    const outcome = await useCase.execute(writebackIds[i] as string);
+    if (!outcome.applied) throw new Error(`write-back ${i} was not applied`);
+  };
+  // Warm-up (connections, JIT, plan cache), not timed.
+  await pool(plan.warmup, CONCURRENCY, apply);
+  const before = await countEvents(database);
+  const started = performance.now();
+  const applied = await pool(
+    plan.writebacks - plan.warmup,
+    CONCURRENCY,
+    (i) => apply(i + plan.warmup),
+    Date.now() + plan.maxSeconds * 1000,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const committed = (await countEvents(database)) - before;
+  if (committed !== applied * EVENTS_PER_WRITEBACK) {
+    progress(`WARNING: ${applied} write-backs applied but ${committed} events committed (want ${applied * EVENTS_PER_WRITEBACK})`);
+  }
+  const rate = committed / seconds;
+  progress(
+    `${database.engine}: ${applied} write-backs (${committed} events) in ${round(seconds, 2)} s with ${CONCURRENCY} callers: ` +
+      `${round(rate)} events/s, ${round(applied / seconds)} write-backs/s`,
+  );
+  return rate;
+}
+
+async function countEvents(database: CaseRecordDatabase): Promise<number> {
+  const result = await sql<{ n: string }>`select count(*)::text as n from case_record_events`.execute(database.db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+async function onPostgres(): Promise<number> {
+  const created = await createTestDatabase('bench_writeback');
+  try {
+    const database = await openDatabase({ databaseUrl: created.url });
+    try {
+      return await measure(database, { writebacks: 6_000, warmup: 300, maxSeconds: 8 });
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await created.drop();
+  }
+}
+
+async function onPglite(): Promise<number> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  try {
+    return await measure(database, { writebacks: 2_500, warmup: 200, maxSeconds: 6 });
+  } finally {
+    await database.close();
+  }
+}
+
+export async function writebackBench(): Promise<BenchResult[]> {
+  const postgres = await onPostgres();
+  const pglite = await onPglite();
+  return [
+    { bench: BENCH, metric: 'events_per_s', value: round(postgres), unit: 'events/s' },
+    { bench: BENCH, metric: 'events_per_s_pglite', value: round(pglite), unit: 'events/s' },
+  ];
+}
