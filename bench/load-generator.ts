@@ -43,6 +43,8 @@ export interface LoadSummary {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** The first few distinct socket errors, if any. */
+  errorMessages: string[];
   /** The warm-up run, when there was one: 2xx answers and failures (non-2xx, errors, timeouts). */
   warmup2xx: number;
   warmupFailures: number;

@@ -15,6 +15,11 @@ const FORM_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded', 'Use
 const spec = workerData as LoadSpec;
 let sent = 0;
 let signedDuringRun = 0;
+const errorMessages = new Set<string>();
+
+function noteError(error: unknown): void {
+  if (errorMessages.size < 5) errorMessages.add(error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error));
+}
 
 function signForm(n: number): SignedForm {
   const from = spec.phones[n % spec.phones.length] as string;
@@ -61,7 +66,9 @@ async function withAutocannon(): Promise<LoadSummary> {
     ...(spec.warmupSeconds && { warmup: { connections: spec.connections, duration: spec.warmupSeconds } }),
   };
   // Off the main thread autocannon hands back the raw result: its histograms still encoded.
-  const raw = (await autocannon(options)) as RawResult;
+  const instance = autocannon(options);
+  instance.on('reqError', noteError);
+  const raw = (await instance) as RawResult;
   const result = autocannon.aggregateResult([raw], options);
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(raw.statusCodeStats)) statusCodes[code] = stats.count;
@@ -77,6 +84,7 @@ async function withAutocannon(): Promise<LoadSummary> {
     errors: raw.errors,
     timeouts: raw.timeouts,
     statusCodes,
+    errorMessages: [...errorMessages],
     warmup2xx: raw.warmup?.['2xx'] ?? 0,
     warmupFailures: raw.warmup ? raw.warmup.non2xx + raw.warmup.errors + raw.warmup.timeouts : 0,
     signedDuringRun,
@@ -92,7 +100,9 @@ async function paced(): Promise<LoadSummary> {
   const rate = spec.overallRate ?? 100;
   const total = Math.round(rate * spec.durationSeconds);
   const url = new URL(spec.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+  // fifo: the sockets take turns, so none sits idle long enough for the server's keep-alive timeout to close it
+  // under a request (a race of the client, not something Twilio would see).
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections, scheduling: 'fifo' });
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let errors = 0;
@@ -127,7 +137,8 @@ async function paced(): Promise<LoadSummary> {
         timeouts++;
         req.destroy(new Error('timed out'));
       });
-      req.on('error', () => {
+      req.on('error', (error) => {
+        noteError(error);
         if (!req.destroyed || req.errored?.message !== 'timed out') errors++;
         resolve();
       });
@@ -167,6 +178,7 @@ async function paced(): Promise<LoadSummary> {
     errors,
     timeouts,
     statusCodes,
+    errorMessages: [...errorMessages],
     warmup2xx: 0,
     warmupFailures: 0,
     signedDuringRun,

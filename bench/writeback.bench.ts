@@ -90,20 +90,18 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number
   progress(`${database.engine}: ${plan.writebacks} pending write-backs saved in ${Date.now() - saved} ms`);
 
   const useCase = new ApplyWriteback({ db, clock: systemClock, enqueueSends: async () => undefined });
+  let applied = 0;
+  // A job applies its outcome and any earlier one of the same person still waiting, so one may find its own done.
   const apply = async (i: number) => {
     const outcome = await useCase.execute(writebackIds[i] as string);
-    if (!outcome.applied) throw new Error(`write-back ${i} was not applied`);
+    applied += Number(outcome.applied);
   };
   // Warm-up (connections, JIT, plan cache), not timed.
   await pool(plan.warmup, CONCURRENCY, apply);
+  applied = 0;
   const before = await countEvents(database);
   const started = performance.now();
-  const applied = await pool(
-    plan.writebacks - plan.warmup,
-    CONCURRENCY,
-    (i) => apply(i + plan.warmup),
-    Date.now() + plan.maxSeconds * 1000,
-  );
+  await pool(plan.writebacks - plan.warmup, CONCURRENCY, (i) => apply(i + plan.warmup), Date.now() + plan.maxSeconds * 1000);
   const seconds = (performance.now() - started) / 1000;
   const committed = (await countEvents(database)) - before;
   if (committed !== applied * EVENTS_PER_WRITEBACK) {
@@ -127,7 +125,7 @@ async function onPostgres(): Promise<number> {
   try {
     const database = await openDatabase({ databaseUrl: created.url });
     try {
-      return await measure(database, { writebacks: 6_000, warmup: 300, maxSeconds: 8 });
+      return await measure(database, { writebacks: 10_000, warmup: 300, maxSeconds: 8 });
     } finally {
       await database.close();
     }

@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
 
@@ -11,7 +17,7 @@ const url = (protocols: string[]) =>
  */
 export const configSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    PORT: wholeNumber(0, 65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Where Twilio reaches us: signatures are checked against it. @defaultValue http://localhost:$PORT */
     PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, url(['http', 'https']).optional()),
@@ -37,9 +43,9 @@ export const configSchema = z
     /** The name participants see in every message. */
     PROGRAMME_NAME: z.string().min(1).max(40).default('Your employment support team'),
     /** Messages handed to Twilio per second across all workers. @defaultValue 10 */
-    OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+    OUTBOUND_RATE_PER_SECOND: wholeNumber(1, 1000).default(10),
     /** How often the sweep re-enqueues what Redis lost. @defaultValue 30000 */
-    SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+    SWEEP_INTERVAL_MS: wholeNumber(500, 3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env) => {

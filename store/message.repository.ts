@@ -12,6 +12,21 @@ export interface InboundMessage {
   twilioSid: string;
 }
 
+export interface InboundArrival {
+  twilioSid: string;
+  channel: Channel;
+  phone: string;
+  body: string;
+}
+
+export interface StoredArrival {
+  twilioSid: string;
+  messageId: string;
+  participantId: string | null;
+  status: string;
+  created: boolean;
+}
+
 export interface OutboundMessage {
   participantId: string;
   channel: Channel;
@@ -50,6 +65,68 @@ export class MessageRepository {
       .where('twilio_sid', '=', m.twilioSid)
       .executeTakeFirstOrThrow();
     return { message: existing, created: false };
+  }
+
+  /**
+   * Stores many inbound texts in one statement: each matched to a live participant by phone, stored once per
+   * MessageSid, with its `message.inbound` event. One statement is one atomic commit and one round trip, which
+   * is what lets the webhook acknowledge thousands of texts a second without ever acknowledging an unsaved one.
+   */
+  async insertInboundBatch(arrivals: readonly InboundArrival[], at: Date): Promise<Map<string, StoredArrival>> {
+    const unique = [...new Map(arrivals.map((a) => [a.twilioSid, a])).values()];
+    const stored = new Map<string, StoredArrival>();
+    if (unique.length === 0) return stored;
+    const rows = sql.join(
+      unique.map((a, i) => sql`(${a.twilioSid}, ${a.channel}, ${a.phone}, ${a.body}, ${i}::int)`),
+    );
+    const inserted = await sql<{ id: string; twilio_sid: string; participant_id: string | null }>`
+      with input (sid, channel, phone, body, ord) as (values ${rows}),
+      matched as (
+        select input.*, p.id as participant_id
+        from input left join participants p on p.phone = input.phone and p.erased_at is null
+      ),
+      inserted as (
+        insert into messages (participant_id, direction, channel, phone, body, source_key, twilio_sid, status)
+        select participant_id, 'inbound', channel, phone, body, 'inbound-' || sid, sid, 'received'
+        from matched order by ord
+        on conflict do nothing
+        returning id, twilio_sid, participant_id, channel, body
+      ),
+      recorded as (
+        insert into case_record_events (participant_id, type, at, data, source_key)
+        select participant_id, 'message.inbound', ${at},
+          jsonb_build_object('messageId', id, 'channel', channel, 'body', body), 'message-' || twilio_sid
+        from inserted where participant_id is not null
+        on conflict (source_key) do nothing
+      )
+      select id, twilio_sid, participant_id from inserted`.execute(this.db);
+    for (const row of inserted.rows) {
+      stored.set(row.twilio_sid, {
+        twilioSid: row.twilio_sid,
+        messageId: row.id,
+        participantId: row.participant_id,
+        status: 'received',
+        created: true,
+      });
+    }
+    const repeats = unique.filter((a) => !stored.has(a.twilioSid)).map((a) => a.twilioSid);
+    if (repeats.length > 0) {
+      const existing = await this.db
+        .selectFrom('messages')
+        .select(['id', 'twilio_sid', 'participant_id', 'status'])
+        .where('twilio_sid', 'in', repeats)
+        .execute();
+      for (const row of existing) {
+        stored.set(row.twilio_sid as string, {
+          twilioSid: row.twilio_sid as string,
+          messageId: row.id,
+          participantId: row.participant_id,
+          status: row.status,
+          created: false,
+        });
+      }
+    }
+    return stored;
   }
 
   /** Creates an outbound row once per source key; returns it whether new or already there. */

@@ -65,6 +65,13 @@ export class JobQueues {
     await this.turn.add('turn', job, { jobId: turnJobId(twilioSid) });
   }
 
+  async enqueueTurns(turns: ReadonlyArray<{ twilioSid: string; messageId: string }>): Promise<void> {
+    if (turns.length === 0) return;
+    await this.turn.addBulk(
+      turns.map((t) => ({ name: 'turn', data: { messageId: t.messageId }, opts: { jobId: turnJobId(t.twilioSid) } })),
+    );
+  }
+
   async enqueueWriteback(job: WritebackJob): Promise<void> {
     await this.writeback.add('writeback', job, { jobId: writebackJobId(job.writebackId) });
   }

@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('messages')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     // Rows written in one transaction share now(): seq keeps them in the order they were written.
-    .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
+    .addColumn('seq', 'bigserial', (c) => c.notNull())
     .addColumn('participant_id', 'uuid', (c) => c.references('participants.id'))
     .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('inbound', 'outbound')`))
     .addColumn('channel', 'text', (c) => c.notNull())
@@ -61,7 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('messages_participant')
     .on('messages')
-    .columns(['participant_id', 'created_at'])
+    .columns(['participant_id', 'seq'])
     .execute();
   await sql`create index messages_pending on messages (status, updated_at) where status in ('received', 'queued', 'sending')`.execute(
     db,
@@ -104,7 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('pending_writebacks')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     // One person's outcomes are applied in the order they were made.
-    .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
+    .addColumn('seq', 'bigserial', (c) => c.notNull())
     .addColumn('source_key', 'text', (c) => c.notNull().unique())
     .addColumn('participant_id', 'uuid', (c) => c.notNull().references('participants.id'))
     .addColumn('payload', 'jsonb', (c) => c.notNull())
