@@ -10,6 +10,8 @@ import { InboundIntake } from './inbound-intake.js';
 import type { Metrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.api.js';
+import { appointmentRoutes } from './routes/appointments.api.js';
+import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
@@ -33,7 +35,14 @@ export interface WebServerDeps {
 }
 
 export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
-  return [...staffRoutes(deps), ...participantRoutes(deps), ...alertRoutes(deps), ...sandboxRoutes(deps)];
+  return [
+    ...staffRoutes(deps),
+    ...participantRoutes(deps),
+    ...appointmentRoutes(deps),
+    ...reminderPolicyRoutes(deps),
+    ...alertRoutes(deps),
+    ...sandboxRoutes(deps),
+  ];
 }
 
 export function createWebServer(deps: WebServerDeps): Server {

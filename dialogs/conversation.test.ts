@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { ConversationMemory, ParticipantContext, TurnInput } from '../domain/conversation.types.js';
 import {
   crisisSignposting,
@@ -34,7 +35,7 @@ function play(script: Step[], participant: ParticipantContext = sam, dialogs: Di
   let current = participant;
   let memory: ConversationMemory = {};
   script.forEach((step, index) => {
-    const result = runTurn({ text: step.says, participant: current, memory, now: NOW }, dialogs);
+    const result = runTurn({ text: step.says, participant: current, memory, now: NOW, appointments: [] }, dialogs);
     const at = `step ${index + 1}: ${JSON.stringify(step.says)}`;
     expect(result.replies.map((r) => r.text), at).toEqual(step.replies);
     expect(result.events.map((e) => e.type), at).toEqual(step.events ?? []);
@@ -80,7 +81,7 @@ describe('runTurn', () => {
   it('keeps memory unless a dialog changes it', () => {
     const memory = { awaiting: 'reminder-reply', appointmentId: 'a-1' };
     for (const text of ['STOP', 'HELP', 'I want to die', 'hello']) {
-      expect(runTurn({ text, participant: sam, memory, now: NOW }).memory).toEqual(memory);
+      expect(runTurn({ text, participant: sam, memory, now: NOW, appointments: [] }).memory).toEqual(memory);
     }
   });
 
@@ -102,7 +103,7 @@ describe('runTurn', () => {
   });
 
   it('answers nothing when no dialog claims the turn', () => {
-    expect(runTurn({ text: 'hello', participant: sam, memory: { a: 1 }, now: NOW }, [])).toEqual({
+    expect(runTurn({ text: 'hello', participant: sam, memory: { a: 1 }, now: NOW, appointments: [] }, [])).toEqual({
       replies: [],
       events: [],
       alerts: [],
@@ -124,6 +125,20 @@ describe('runTurn', () => {
       }),
       memory: fc.constant({}),
       now: fc.constant(NOW),
+      appointments: fc.uniqueArray(
+        fc.record<UpcomingAppointment>({
+          id: fc.constantFrom('a-1', 'a-2', 'a-3'),
+          version: fc.integer({ min: 1, max: 5 }),
+          title: fc.string({ maxLength: 40 }),
+          location: fc.option(fc.string({ maxLength: 40 })),
+          startsAt: fc.date({ min: NOW, max: new Date('2025-06-01T00:00:00.000Z'), noInvalidDate: true }),
+          mandatory: fc.boolean(),
+          lastRemindedAt: fc.option(
+            fc.date({ min: new Date('2025-03-01T00:00:00.000Z'), max: NOW, noInvalidDate: true }),
+          ),
+        }),
+        { selector: (appointment) => appointment.id, maxLength: 3 },
+      ),
     });
     fc.assert(
       fc.property(input, (turn) => {

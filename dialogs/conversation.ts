@@ -2,6 +2,7 @@ import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
 import type { Dialog } from './dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 import { optOutDialog } from './opt-out.dialog.js';
+import { reminderReplyDialog } from './reminder-reply.dialog.js';
 import { safeguardingDialog } from './safeguarding.dialog.js';
 
 export type { Dialog } from './dialog.js';
@@ -14,7 +15,7 @@ export type DialogList = readonly Dialog[];
  * progress. Reminder reply, did-not-attend, check-in and pulse dialogs go between the keywords and
  * free text, which catches everything and so stays last.
  */
-export const DIALOGS: DialogList = [safeguardingDialog, optOutDialog, freeTextDialog];
+export const DIALOGS: DialogList = [safeguardingDialog, optOutDialog, reminderReplyDialog, freeTextDialog];
 
 export function runTurn(input: TurnInput, dialogs: DialogList = DIALOGS): TurnResult {
   for (const dialog of dialogs) {

@@ -18,6 +18,7 @@ const turn = (text: string, optedOut: boolean): TurnInput => ({
   participant: { ...participant, optedOut },
   memory: {},
   now: NOW,
+  appointments: [],
 });
 
 describe('free-text dialog', () => {

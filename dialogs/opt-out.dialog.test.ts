@@ -19,6 +19,7 @@ const turn = (text: string, optedOut: boolean): TurnInput => ({
   participant: { ...participant, optedOut },
   memory,
   now: NOW,
+  appointments: [],
 });
 
 const optedOut: TurnResult = {

@@ -18,6 +18,7 @@ const turn = (text: string, optedOut = false): TurnInput => ({
   participant: { ...participant, optedOut },
   memory: { awaiting: 'reminder-reply' },
   now: NOW,
+  appointments: [],
 });
 
 describe('safeguarding dialog', () => {

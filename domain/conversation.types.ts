@@ -1,3 +1,4 @@
+import type { UpcomingAppointment } from './appointment.types.js';
 import type { AlertDraft, EventDraft, JsonObject } from './case-record.types.js';
 import type { Channel } from './channel.js';
 
@@ -18,9 +19,10 @@ export type ConversationMemory = JsonObject;
 /**
  * `opt_out_confirmation` is the one message allowed to reach someone who has just opted out;
  * `crisis` is signposting after a risk-of-harm message, sent whatever the consent state;
- * `service` answers a HELP the person asked for (allowed under PECR after opt-out).
+ * `service` answers a HELP the person asked for (allowed under PECR after opt-out);
+ * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder.
  */
-export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service';
+export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service' | 'notice' | 'reminder';
 
 export interface Reply {
   text: string;
@@ -32,6 +34,8 @@ export interface TurnInput {
   participant: ParticipantContext;
   memory: ConversationMemory;
   now: Date;
+  /** The participant's appointments still ahead (not cancelled), soonest first. */
+  appointments: UpcomingAppointment[];
 }
 
 export type ConsentChange = 'opted_out' | 'opted_in';

@@ -32,3 +32,18 @@ export interface MessageTransport {
 
 /** When WhatsApp refuses a free-form message outside its 24-hour window (63016). */
 export type WhatsAppFallback = { kind: 'template'; contentSid: string } | { kind: 'sms' } | { kind: 'none' };
+
+/** WhatsApp allows free-form messages for 24 hours after the person last wrote to us. */
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How a WhatsApp message goes: free text inside the window; outside it, the approved template or SMS
+ * (https://www.twilio.com/docs/whatsapp/key-concepts#the-24-hour-window-or-24-hour-session). With neither
+ * configured it goes as free text and a 63016 failure raises `undeliverable`.
+ */
+export function whatsappRoute(lastInboundAt: Date | undefined, now: Date, fallback: WhatsAppFallback): 'free_text' | 'template' | 'sms' {
+  if (lastInboundAt && now.getTime() - lastInboundAt.getTime() < WHATSAPP_WINDOW_MS) return 'free_text';
+  if (fallback.kind === 'template') return 'template';
+  if (fallback.kind === 'sms') return 'sms';
+  return 'free_text';
+}

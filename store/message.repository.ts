@@ -187,6 +187,10 @@ export class MessageRepository {
       .execute();
   }
 
+  async setChannel(id: string, channel: Channel): Promise<void> {
+    await this.db.updateTable('messages').set({ channel, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  }
+
   /** Changes status only if it is still `from`; true when it did. */
   async setStatusIf(id: string, from: string, to: string, errorMessage: string | null = null): Promise<boolean> {
     const result = await this.db
@@ -271,6 +275,32 @@ export class MessageRepository {
     let query = this.db.selectFrom('messages').selectAll().where('direction', '=', 'outbound');
     if (participantId) query = query.where('participant_id', '=', participantId);
     return query.orderBy('seq', 'desc').limit(limit).execute();
+  }
+
+  /** Messages of these kinds made for one person since `since` that were not held back (the daily cap). */
+  async countSince(participantId: string, kinds: readonly string[], since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('participant_id', '=', participantId)
+      .where('direction', '=', 'outbound')
+      .where('kind', 'in', kinds)
+      .where('status', 'not in', ['suppressed', 'failed'])
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** When this person last texted us on WhatsApp (WhatsApp allows free text for 24 hours after). */
+  async lastInboundAt(participantId: string, channel: Channel): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select(sql<Date | null>`max(created_at)`.as('at'))
+      .where('participant_id', '=', participantId)
+      .where('direction', '=', 'inbound')
+      .where('channel', '=', channel)
+      .executeTakeFirst();
+    return row?.at ? new Date(row.at) : undefined;
   }
 
   async eraseForParticipant(participantId: string): Promise<void> {

@@ -102,6 +102,47 @@ export interface BotStateTable {
   updated_at: Timestamp;
 }
 
+export interface AppointmentsTable {
+  id: Generated<string>;
+  participant_id: string;
+  version: Generated<number>;
+  title: string;
+  location: string | null;
+  starts_at: Timestamp;
+  mandatory: boolean;
+  reminder_offsets: ColumnType<string[] | null, string | null | undefined, string | null>;
+  status: Generated<'scheduled' | 'cancelled'>;
+  cancel_reason: string | null;
+  attendance: 'attended' | 'did_not_attend' | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ReminderStatus = 'scheduled' | 'sent' | 'dropped' | 'superseded' | 'cancelled' | 'skipped';
+
+export interface RemindersTable {
+  id: Generated<string>;
+  appointment_id: string;
+  participant_id: string;
+  version: number;
+  offset: string;
+  due_at: Timestamp;
+  send_at: NullableTimestamp;
+  status: ReminderStatus;
+  reason: string | null;
+  job_id: string;
+  message_id: string | null;
+  sent_at: NullableTimestamp;
+}
+
+export interface TeamPoliciesTable {
+  team: string;
+  policy: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -110,6 +151,9 @@ export interface Database {
   alerts: AlertsTable;
   pending_writebacks: PendingWritebacksTable;
   bot_state: BotStateTable;
+  appointments: AppointmentsTable;
+  reminders: RemindersTable;
+  team_policies: TeamPoliciesTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -118,3 +162,5 @@ export type MessageRow = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type EventRow = Selectable<CaseRecordEventsTable>;
 export type AlertRow = Selectable<AlertsTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type ReminderRow = Selectable<RemindersTable>;

@@ -10,8 +10,10 @@ import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { ApplyWriteback } from './apply-writeback.use-case.js';
+import { FireReminder } from './fire-reminder.use-case.js';
 import { createOutboundWorker } from './outbound.worker.js';
 import { JobQueues, createProducerConnection, createWorkerConnection } from './queues.js';
+import { createReminderWorker } from './reminder.worker.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
 import { SendOutboundMessage } from './send-outbound.use-case.js';
 import { startSweep } from './sweep.worker.js';
@@ -60,13 +62,21 @@ export async function startWorkers(deps: {
     whatsappFallback,
     enqueueSends,
   });
-  const sweep = new Sweep({ db, queues, clock });
+  const fireReminder = new FireReminder({
+    db,
+    clock,
+    timeZone: config.PROGRAMME_TIMEZONE,
+    programmeName: config.PROGRAMME_NAME,
+    dailyCap: config.DAILY_MESSAGE_CAP,
+  });
+  const sweep = new Sweep({ db, queues, clock, reminderHorizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
   const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
   const workers: Worker[] = [
     createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
     createWritebackWorker(base, applyWriteback),
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
+    createReminderWorker(base, fireReminder, enqueueSends),
   ];
   const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep);
   for (const worker of [...workers, sweeper.worker]) {

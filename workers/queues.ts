@@ -8,12 +8,15 @@ export const QUEUE_NAMES = {
   turn: 'turn',
   writeback: 'writeback',
   outbound: 'outbound',
+  reminder: 'reminder',
   sweep: 'sweep',
 } as const;
 
 export const turnJobSchema = z.object({ messageId: z.uuid() });
 export const writebackJobSchema = z.object({ writebackId: z.uuid() });
 export const sendJobSchema = z.object({ messageId: z.uuid() });
+export const reminderJobSchema = z.object({ reminderId: z.uuid() });
+export type ReminderJob = z.infer<typeof reminderJobSchema>;
 export type TurnJob = z.infer<typeof turnJobSchema>;
 export type WritebackJob = z.infer<typeof writebackJobSchema>;
 export type SendJob = z.infer<typeof sendJobSchema>;
@@ -47,6 +50,7 @@ export class JobQueues {
   readonly turn: Queue;
   readonly writeback: Queue;
   readonly outbound: Queue;
+  readonly reminder: Queue;
   readonly sweep: Queue;
 
   constructor(
@@ -57,6 +61,7 @@ export class JobQueues {
     this.turn = new Queue(QUEUE_NAMES.turn, opts);
     this.writeback = new Queue(QUEUE_NAMES.writeback, opts);
     this.outbound = new Queue(QUEUE_NAMES.outbound, opts);
+    this.reminder = new Queue(QUEUE_NAMES.reminder, opts);
     this.sweep = new Queue(QUEUE_NAMES.sweep, { connection, prefix });
     for (const queue of this.all()) queue.on('error', () => undefined);
   }
@@ -91,8 +96,28 @@ export class JobQueues {
     );
   }
 
+  /**
+   * Delayed jobs for reminders, under the reminder's own job id (`appt-{id}-v{version}-{offset}`), so adding one
+   * again (the sweep, a retried request) is a no-op.
+   */
+  async enqueueReminders(reminders: ReadonlyArray<{ id: string; jobId: string; sendAt: Date }>, now: Date): Promise<void> {
+    if (reminders.length === 0) return;
+    await this.reminder.addBulk(
+      reminders.map((r) => ({
+        name: 'reminder',
+        data: { reminderId: r.id },
+        opts: { jobId: r.jobId, delay: Math.max(0, r.sendAt.getTime() - now.getTime()) },
+      })),
+    );
+  }
+
+  /** Jobs that can no longer do anything (their reminder was superseded): removing them only frees memory. */
+  async removeReminderJobs(jobIds: readonly string[]): Promise<void> {
+    await Promise.all(jobIds.map((id) => this.reminder.remove(id)));
+  }
+
   all(): Queue[] {
-    return [this.turn, this.writeback, this.outbound, this.sweep];
+    return [this.turn, this.writeback, this.outbound, this.reminder, this.sweep];
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { Activity } from 'botbuilder';
+import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { Clock } from '../domain/clock.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
 import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
+import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
@@ -52,20 +54,23 @@ export class RunInboundTurn {
       }
       const context = await this.participantContext(tx, participant);
       const ids: string[] = [];
-      for (const text of waiting) ids.push(await this.turn(tx, text, context));
+      for (const text of waiting) {
+        const appointments = await new AppointmentRepository(tx).listUpcoming(participantId, this.deps.clock.now());
+        ids.push(await this.turn(tx, text, context, appointments));
+      }
       return ids;
     });
     if (writebackIds.length === 0) return { kind: 'skipped', reason: 'processed already or participant erased' };
     return { kind: 'done', writebackIds };
   }
 
-  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext): Promise<string> {
+  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext, appointments: UpcomingAppointment[]): Promise<string> {
     const now = this.deps.clock.now();
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });

@@ -5,6 +5,7 @@ import {
   mayReachOptedOut,
   type MessageTransport,
   type WhatsAppFallback,
+  whatsappRoute,
 } from '../domain/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
@@ -47,7 +48,7 @@ export class SendOutboundMessage {
   async execute(messageId: string): Promise<SendOutcome> {
     const claimed = await this.claim(messageId);
     if ('skipped' in claimed) return { kind: 'skipped', reason: claimed.skipped };
-    const { message, phone } = claimed;
+    const { message, phone, asTemplate } = claimed;
 
     let result: { sid: string; status: string };
     try {
@@ -56,7 +57,7 @@ export class SendOutboundMessage {
         channel: message.channel,
         body: message.body ?? '',
         statusCallback: this.deps.statusCallbackUrl,
-        ...(message.kind === 'whatsapp_template' &&
+        ...(asTemplate &&
           this.deps.whatsappFallback.kind === 'template' && {
             contentSid: this.deps.whatsappFallback.contentSid,
             contentVariables: { '1': message.body ?? '' },
@@ -81,7 +82,7 @@ export class SendOutboundMessage {
     return { kind: 'sent', sid: result.sid };
   }
 
-  private async claim(messageId: string): Promise<{ message: MessageRow; phone: string } | { skipped: string }> {
+  private async claim(messageId: string): Promise<{ message: MessageRow; phone: string; asTemplate: boolean } | { skipped: string }> {
     return this.deps.db.transaction().execute(async (tx) => {
       const messages = new MessageRepository(tx);
       const message = await messages.lockById(messageId);
@@ -99,8 +100,18 @@ export class SendOutboundMessage {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'participant opted out' });
         return { skipped: 'opted out' };
       }
+      let channel = message.channel;
+      let asTemplate = message.kind === 'whatsapp_template';
+      if (channel === 'whatsapp' && !asTemplate) {
+        const route = whatsappRoute(await messages.lastInboundAt(participant.id, 'whatsapp'), this.deps.clock.now(), this.deps.whatsappFallback);
+        if (route === 'sms') {
+          channel = 'sms';
+          await messages.setChannel(message.id, channel);
+        }
+        asTemplate = route === 'template';
+      }
       await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
-      return { message: { ...message, attempts: message.attempts + 1 }, phone: message.phone };
+      return { message: { ...message, channel, attempts: message.attempts + 1 }, phone: message.phone, asTemplate };
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
+import { ReminderRepository } from '../store/reminder.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import type { JobQueues } from './queues.js';
 
@@ -13,12 +14,15 @@ export interface SweepDeps {
   /** A send still `sending` after this was interrupted mid-call. */
   stuckSendingMs?: number;
   batchSize?: number;
+  /** Reminders due within this are re-added (delayed) in case Redis lost them. @defaultValue 10 minutes */
+  reminderHorizonMs?: number;
 }
 
 export interface SweepReport {
   turns: number;
   writebacks: number;
   sends: number;
+  reminders: number;
   unconfirmed: number;
 }
 
@@ -45,12 +49,19 @@ export class Sweep {
     const outbound = await messages.listPending('outbound', before, limit);
     await queues.enqueueSends(outbound.map((m) => m.id));
 
+    // Far-off reminders are re-added once they come within the horizon, so a sweep's work stays small.
+    const reminders = await new ReminderRepository(db).listScheduledBefore(new Date(now + (this.deps.reminderHorizonMs ?? 600_000)), limit);
+    await queues.enqueueReminders(
+      reminders.map((r) => ({ id: r.id, jobId: r.job_id, sendAt: r.send_at ?? new Date(now) })),
+      new Date(now),
+    );
+
     // At most once: a send interrupted mid-call might have reached Twilio, so it is not sent again.
     const stuck = await messages.listStuckSending(new Date(now - (this.deps.stuckSendingMs ?? 120_000)), limit);
     let unconfirmed = 0;
     for (const m of stuck) {
       if (await messages.setStatusIf(m.id, 'sending', 'unconfirmed', 'interrupted while sending; not resent')) unconfirmed++;
     }
-    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, unconfirmed };
+    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, reminders: reminders.length, unconfirmed };
   }
 }

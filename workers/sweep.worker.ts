@@ -20,6 +20,7 @@ export function startSweep(
     async () => {
       const report = await sweep.execute();
       if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
+        // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
         deps.logger.info(report, 'sweep re-enqueued pending work');
       }
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record.types.js';
 import { CHANNELS } from '../../domain/channel.js';
+import { isIsoDuration } from '../../domain/iso-duration.js';
 
 /** Streams a participant can mute one by one (STOP stops them all). */
 export const STREAMS = ['reminders', 'dna_follow_up', 'check_ins', 'campaigns', 'pulses'] as const;
@@ -81,7 +82,9 @@ export const participantSchema = z.object({
 });
 
 export const participantDetail = participantSchema.extend({
-  nextAppointment: z.null().describe('Appointments arrive with the reminders issue'),
+  nextAppointment: z
+    .object({ id: z.uuid(), title: z.string(), location: z.string().nullable(), startsAt: isoDateTime, mandatory: z.boolean() })
+    .nullable(),
   openAlerts: z.array(alertSchema),
 });
 
@@ -123,4 +126,59 @@ export const outboxEntry = z.object({
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+const isoDuration = z.string().refine(isIsoDuration, 'must be an ISO 8601 duration such as P2D or PT2H (at most 60 days)');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 21:00');
+const offsets = z.array(isoDuration).min(1).max(6);
+
+export const createAppointmentBody = z.strictObject({
+  startsAt: isoDateTime,
+  title: plainText(80),
+  location: plainText(120).optional(),
+  mandatory: z.boolean(),
+  reminderOffsets: offsets.optional(),
+});
+
+export const patchAppointmentBody = z
+  .strictObject({
+    startsAt: isoDateTime,
+    title: plainText(80),
+    location: plainText(120).nullable(),
+    mandatory: z.boolean(),
+    reminderOffsets: offsets.nullable(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field is required');
+
+export const cancelAppointmentBody = z.strictObject({ reason: plainText(500).optional() });
+export const attendanceBody = z.strictObject({ outcome: z.enum(['attended', 'did_not_attend']) });
+
+export const reminderSchema = z.object({
+  offset: z.string(),
+  dueAt: isoDateTime,
+  sendAt: isoDateTime.nullable(),
+  status: z.enum(['scheduled', 'sent', 'dropped', 'superseded', 'cancelled', 'skipped']),
+  reason: z.string().nullable(),
+});
+
+export const appointmentSchema = z.object({
+  id: z.uuid(),
+  participantId: z.uuid(),
+  version: z.number().int(),
+  title: z.string(),
+  location: z.string().nullable(),
+  startsAt: isoDateTime,
+  mandatory: z.boolean(),
+  status: z.enum(['scheduled', 'cancelled']),
+  attendance: z.enum(['attended', 'did_not_attend']).nullable(),
+  reminderOffsets: z.array(z.string()).nullable(),
+  reminders: z.array(reminderSchema),
+});
+
+export const reminderPolicySchema = z.strictObject({
+  defaultOffsets: offsets,
+  quietHours: z.strictObject({ start: clockTime, end: clockTime }).refine((q) => q.start !== q.end, 'start and end must differ').nullable(),
+  skipBankHolidays: z.boolean(),
+  dnaAlertThreshold: z.number().int().min(1).max(50),
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { AlertRepository } from '../../store/alert.repository.js';
+import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Executor } from '../../store/database.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
@@ -90,7 +91,11 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       async handle({ staff, params }) {
         const row = await findInCaseload(staff, uuidParam(params, 'id'));
         const alerts = await new AlertRepository(db).list({ kind: 'all' }, { status: 'open', participantId: row.id });
-        return { status: 200, body: { ...participantJson(row), nextAppointment: null, openAlerts: alerts.map(alertJson) } };
+        const [next] = await new AppointmentRepository(db).listUpcoming(row.id, clock.now());
+        const nextAppointment = next
+          ? { id: next.id, title: next.title, location: next.location, startsAt: next.startsAt.toISOString(), mandatory: next.mandatory }
+          : null;
+        return { status: 200, body: { ...participantJson(row), nextAppointment, openAlerts: alerts.map(alertJson) } };
       },
     }),
     route({

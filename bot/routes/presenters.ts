@@ -1,4 +1,4 @@
-import type { AlertRow, EventRow, MessageRow, ParticipantRow } from '../../store/schema.js';
+import type { AlertRow, AppointmentRow, EventRow, MessageRow, ParticipantRow, ReminderRow } from '../../store/schema.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -55,5 +55,23 @@ export function outboxJson(row: MessageRow) {
     kind: row.kind,
     status: row.status,
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function appointmentJson(row: AppointmentRow, reminders: ReminderRow[]) {
+  return {
+    id: row.id,
+    participantId: row.participant_id,
+    version: row.version,
+    title: row.title,
+    location: row.location,
+    startsAt: row.starts_at.toISOString(),
+    mandatory: row.mandatory,
+    status: row.status,
+    attendance: row.attendance,
+    reminderOffsets: row.reminder_offsets,
+    reminders: reminders
+      .filter((r) => r.version === row.version)
+      .map((r) => ({ offset: r.offset, dueAt: r.due_at.toISOString(), sendAt: iso(r.send_at), status: r.status, reason: r.reason })),
   };
 }

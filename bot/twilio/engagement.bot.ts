@@ -1,4 +1,5 @@
 import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import type { UpcomingAppointment } from '../../domain/appointment.types.js';
 import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
 import type {
   ConsentChange,
@@ -11,6 +12,7 @@ import type {
 export interface TurnFacts {
   participant: ParticipantContext;
   now: Date;
+  appointments: UpcomingAppointment[];
 }
 
 export interface TurnRecord {
@@ -60,6 +62,7 @@ export class EngagementBot extends ActivityHandler {
       participant: facts.participant,
       memory: await memory.get(context, {}),
       now: facts.now,
+      appointments: facts.appointments,
     });
     await memory.set(context, result.memory);
     for (const reply of result.replies) {

@@ -1,9 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as caseRecord from './0001-case-record.js';
+import * as appointments from './0002-appointments.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-case-record': caseRecord };
+    return { '0001-case-record': caseRecord, '0002-appointments': appointments };
   },
 };

@@ -54,4 +54,20 @@ describe('Redis is only the delivery mechanism: losing it loses nothing', () => 
     expect(app.twilio.accepted.length).toBe(before + 1);
     expect(app.twilio.accepted.at(-1)?.form.Body).toBe('Your key worker will call you today.');
   });
+
+  it('a FLUSHDB before a reminder is due still ends with the reminder sent once (the sweep re-adds it)', async () => {
+    await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['PT2H'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 });
+    const kit = await app.createParticipant('07700 900602');
+    const booked = await app.api<{ reminders: Array<{ status: string }> }>('POST', `/api/participants/${kit.id}/appointments`, {
+      startsAt: new Date(Date.now() + 2 * 3600_000 + 3000).toISOString(),
+      title: 'Review',
+      mandatory: false,
+    });
+    expect(booked.body.reminders).toEqual([expect.objectContaining({ status: 'scheduled' })]);
+    await app.redis.flushdb();
+    const reminder = await eventually(async () => app.twilio.accepted.find((m) => m.form.To === '+447700900602'), 15_000, 'the reminder');
+    expect(String(reminder.form.Body)).toContain('Review');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(app.twilio.accepted.filter((m) => m.form.To === '+447700900602')).toHaveLength(1);
+  });
 });

@@ -1,0 +1,49 @@
+/** An upcoming appointment as a reply dialog may know it: facts only. */
+export interface UpcomingAppointment {
+  id: string;
+  version: number;
+  title: string;
+  location: string | null;
+  startsAt: Date;
+  mandatory: boolean;
+  /** When the latest reminder about it was sent, if any. */
+  lastRemindedAt: Date | null;
+}
+
+/** A team's reminder policy (CONTRACT.md `GET`/`PUT /api/reminder-policy`). */
+export interface ReminderPolicy {
+  /** ISO 8601 durations before the appointment, e.g. ["P2D", "PT2H"]. */
+  defaultOffsets: string[];
+  /** Local clock times "HH:mm"; null means no quiet hours. */
+  quietHours: { start: string; end: string } | null;
+  skipBankHolidays: boolean;
+  dnaAlertThreshold: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  defaultOffsets: ['P2D', 'PT2H'],
+  quietHours: { start: '21:00', end: '08:00' },
+  skipBankHolidays: true,
+  dnaAlertThreshold: 3,
+};
+
+/** One reminder worked out for an appointment. */
+export type PlannedReminder =
+  | {
+      /** The offset it was asked for, or `now` for offsets already past when booked (collapsed into one). */
+      offset: string;
+      /** Appointment time minus the offset. */
+      dueAt: Date;
+      /** When it goes: dueAt moved out of quiet hours and bank holidays, or now. */
+      sendAt: Date;
+      status: 'scheduled';
+      /** Why sendAt differs from dueAt, if it does. */
+      moved?: 'quiet_hours' | 'bank_holiday' | 'collapsed';
+    }
+  | {
+      offset: string;
+      dueAt: Date;
+      sendAt: null;
+      status: 'dropped';
+      reason: 'too_late' | 'merged' | 'appointment_passed';
+    };

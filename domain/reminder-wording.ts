@@ -1,0 +1,197 @@
+import type { UpcomingAppointment } from './appointment.types.js';
+import { formatAppointmentTime } from './appointment-time.js';
+import type { WordingContext } from './wording.js';
+
+/**
+ * What the bot says about appointments, in English. The same rules as `wording.ts`: short, plain and warm,
+ * always saying who it is from, never a demand or a threat (many participants fear sanctions, and a
+ * mandatory appointment is where that fear is sharpest), and plain GSM-7 characters so that two SMS segments
+ * hold 306 characters rather than 134. Replies never ask anyone to text CANCEL, STOP, END or QUIT: those
+ * are opt-out words and would stop every message.
+ *
+ * Each message is built from the richest wording down to the plainest, and the first that fits in
+ * `MAX_SEGMENTS` is sent: long names or places lose the key worker's name or the greeting before they cost
+ * a third segment. If nothing fits (a very long title or place), the plainest wording is sent anyway.
+ */
+export type ReminderWordingContext = WordingContext & {
+  /** The programme's zone (Europe/London): times are written on its local clock. */
+  timeZone: string;
+};
+
+/** What a message needs to know about an appointment. */
+export type AppointmentWording = Pick<UpcomingAppointment, 'title' | 'location' | 'startsAt' | 'mandatory'>;
+
+/** The answers every reminder offers, matched by the reminder reply dialog. Deliberately not CANCEL (an opt-out word). */
+export const REPLY_OPTIONS = "Reply YES if you can come, NO if you can't, or R to rearrange.";
+
+/** The most SMS segments an appointment message may take. @defaultValue 2 */
+export const MAX_SEGMENTS = 2;
+
+const IMPORTANT = 'This one is important, so please let us know if you cannot make it.';
+const HOPE_TO_SEE_YOU = 'We hope to see you there.';
+
+export function reminderMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+  const body = `Reminder: ${what(appt)} is on ${when(ctx, appt)}${where(appt)}.`;
+  const feeling = appt.mandatory ? IMPORTANT : HOPE_TO_SEE_YOU;
+  return firstThatFits(openers(ctx).map((opener) => [opener, body, feeling, REPLY_OPTIONS]));
+}
+
+export function appointmentChangedMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+  const body = `Your appointment has changed. ${capitalise(what(appt))} is now on ${when(ctx, appt)}${where(appt)}.`;
+  return firstThatFits(openers(ctx).map((opener) => [opener, body, appt.mandatory ? IMPORTANT : '', REPLY_OPTIONS]));
+}
+
+export function appointmentCancelledMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+  const body = `${capitalise(what(appt))} on ${when(ctx, appt)}${where(appt)} is cancelled, so you do not need to come.`;
+  return firstThatFits(openers(ctx).map((opener) => [opener, body, 'Text back if you have any questions.']));
+}
+
+export function confirmThanks(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+  return firstThatFits([
+    [`Thanks${comma(ctx)}, see you on ${when(ctx, appt)}${where(appt)}.`, `We have told ${keyWorkerOrTeam(ctx)} you are coming.`],
+    [`Thanks${comma(ctx)}, see you on ${when(ctx, appt)}.`, `We have told ${keyWorkerOrTeam(ctx)} you are coming.`],
+  ]);
+}
+
+export function askWhyCannotCome(ctx: ReminderWordingContext): string {
+  return firstThatFits([
+    [
+      `Thanks for letting us know${comma(ctx)}.`,
+      "Can you tell us why you cannot come? It's fine to say.",
+      `It helps ${keyWorkerOrTeam(ctx)} find a time that works for you.`,
+    ],
+  ]);
+}
+
+export function reasonRecorded(ctx: ReminderWordingContext): string {
+  return firstThatFits([
+    [`Thank you${comma(ctx)}.`, `We have passed this on to ${keyWorkerOrTeam(ctx)}, who will be in touch to find a better time.`],
+  ]);
+}
+
+export function rearrangeNoted(ctx: ReminderWordingContext): string {
+  return firstThatFits([
+    [`Thanks${comma(ctx)}.`, `We have asked ${keyWorkerOrTeam(ctx)} to find a new time with you. They will be in touch soon.`],
+  ]);
+}
+
+/** Asks which of two (or more) appointments a reply is about; the dialog then reads "1" or "2". */
+export function whichAppointment(
+  ctx: ReminderWordingContext,
+  appointments: readonly [AppointmentWording, AppointmentWording, ...AppointmentWording[]],
+): string {
+  const choices = (withTitles: boolean) =>
+    `Reply ${listWithOr(
+      appointments.map((appt, index) =>
+        // Brackets keep the comma inside "Tue 4 Mar, 10:30am" from reading as the end of a choice.
+        withTitles ? `${index + 1} for ${what(appt)} (${when(ctx, appt)})` : `${index + 1} for ${when(ctx, appt)}`,
+      ),
+    )}.`;
+  const ask = 'Which appointment do you mean?';
+  return firstThatFits([
+    ...openers(ctx).map((opener) => [opener, ask, choices(true)]),
+    ...openers(ctx).map((opener) => [opener, ask, choices(false)]),
+  ]);
+}
+
+/** "Hi Sam, this is Priya from Restart." down to "This is Restart.": who is writing, longest first. */
+function openers(ctx: ReminderWordingContext): string[] {
+  const hello = plain(ctx.firstName) === '' ? 'Hi' : `Hi ${plain(ctx.firstName)}`;
+  const keyWorker = plain(ctx.keyWorkerName ?? '');
+  const programme = plain(ctx.programmeName);
+  return [
+    ...(keyWorker === '' ? [] : [`${hello}, this is ${keyWorker} from ${programme}.`]),
+    `${hello}, this is ${programme}.`,
+    `This is ${programme}.`,
+  ];
+}
+
+/** "Priya at Restart", or "your key worker at Restart": names a person where we can, always the programme. */
+function keyWorkerOrTeam(ctx: ReminderWordingContext): string {
+  const keyWorker = plain(ctx.keyWorkerName ?? '');
+  return `${keyWorker === '' ? 'your key worker' : keyWorker} at ${plain(ctx.programmeName)}`;
+}
+
+function comma(ctx: ReminderWordingContext): string {
+  const name = plain(ctx.firstName);
+  return name === '' ? '' : `, ${name}`;
+}
+
+function what(appt: AppointmentWording): string {
+  const title = plain(appt.title).replace(/[.!?]+$/, '');
+  return title === '' ? 'your appointment' : title;
+}
+
+function when(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+  return formatAppointmentTime(appt.startsAt, ctx.timeZone);
+}
+
+function where(appt: AppointmentWording): string {
+  const location = plain(appt.location ?? '').replace(/[.!?]+$/, '');
+  return location === '' ? '' : ` at ${location}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function listWithOr(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/**
+ * A value typed by staff, made safe for GSM-7: one curly quote or long dash would turn the whole SMS into
+ * UCS-2 and more than double its segments. Letters are left alone (a name is spelt as its owner spells it).
+ */
+function plain(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .trim();
+}
+
+/** Joins each candidate's sentences and returns the first that fits in `MAX_SEGMENTS`, else the shortest. */
+function firstThatFits(candidates: readonly (readonly string[])[]): string {
+  const texts = candidates.map((parts) => parts.filter((part) => part !== '').join(' '));
+  const fitting = texts.find((text) => countSmsSegments(text).segments <= MAX_SEGMENTS);
+  if (fitting !== undefined) return fitting;
+  return texts.reduce((shortest, text) => (countSmsSegments(text).segments < countSmsSegments(shortest).segments ? text : shortest));
+}
+
+// GSM 03.38: the basic alphabet (one septet each) and its extension table (escape + one, so two septets).
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * How many SMS segments a text takes, and in which encoding, as Twilio counts them (without Smart Encoding):
+ * GSM-7 holds 160 septets in one segment or 153 a segment when split; one character outside GSM-7 makes the
+ * whole text UCS-2, 70 code units or 67 when split. A character is never split across two segments.
+ * Checked against `sms-segments-calculator` in the tests.
+ */
+export function countSmsSegments(text: string): { encoding: 'GSM-7' | 'UCS-2'; segments: number } {
+  const chars = Array.from(graphemes.segment(text), (part) => part.segment);
+  const gsm = chars.every((char) => GSM_BASIC.has(char) || GSM_EXTENSION.has(char));
+  const sizes = gsm ? chars.map((char) => (GSM_EXTENSION.has(char) ? 2 : 1)) : chars.map((char) => char.length);
+  const [single, split] = gsm ? [160, 153] : [70, 67];
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total <= single) return { encoding: gsm ? 'GSM-7' : 'UCS-2', segments: 1 };
+  let segments = 1;
+  let used = 0;
+  for (const size of sizes) {
+    if (used + size > split) {
+      segments += 1;
+      used = 0;
+    }
+    used += size;
+  }
+  return { encoding: gsm ? 'GSM-7' : 'UCS-2', segments };
+}

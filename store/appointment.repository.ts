@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { UpcomingAppointment } from '../domain/appointment.types.js';
+import type { CaseloadScope } from '../domain/caseload.js';
+import type { Executor } from './database.js';
+import type { AppointmentRow } from './schema.js';
+
+export interface NewAppointment {
+  participantId: string;
+  title: string;
+  location: string | null;
+  startsAt: Date;
+  mandatory: boolean;
+  reminderOffsets: string[] | null;
+  createdBy: string;
+}
+
+export interface AppointmentChanges {
+  title?: string;
+  location?: string | null;
+  startsAt?: Date;
+  mandatory?: boolean;
+  reminderOffsets?: string[] | null;
+}
+
+export class AppointmentRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(a: NewAppointment): Promise<AppointmentRow> {
+    return this.db
+      .insertInto('appointments')
+      .values({
+        participant_id: a.participantId,
+        title: a.title,
+        location: a.location,
+        starts_at: a.startsAt,
+        mandatory: a.mandatory,
+        reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
+        created_by: a.createdBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The appointment if its participant is in the caller's caseload (and not erased). */
+  async findInCaseload(id: string, scope: CaseloadScope, lock = false): Promise<AppointmentRow | undefined> {
+    let query = this.db
+      .selectFrom('appointments')
+      .innerJoin('participants', 'participants.id', 'appointments.participant_id')
+      .selectAll('appointments')
+      .where('appointments.id', '=', id)
+      .where('participants.erased_at', 'is', null);
+    switch (scope.kind) {
+      case 'all':
+        break;
+      case 'key_worker':
+        query = query.where('participants.key_worker_id', '=', scope.staffId);
+        break;
+      case 'in_work_team':
+        query =
+          scope.team === null
+            ? query.where(sql<boolean>`false`)
+            : query.where('participants.team', '=', scope.team).where('participants.in_work_since', 'is not', null);
+        break;
+    }
+    return lock ? query.forUpdate(['appointments']).executeTakeFirst() : query.executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<AppointmentRow | undefined> {
+    return this.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A change is a new version: reminders of older versions never fire. */
+  async reschedule(id: string, changes: AppointmentChanges): Promise<AppointmentRow> {
+    return this.db
+      .updateTable('appointments')
+      .set({
+        ...(changes.title !== undefined && { title: changes.title }),
+        ...(changes.location !== undefined && { location: changes.location }),
+        ...(changes.startsAt !== undefined && { starts_at: changes.startsAt }),
+        ...(changes.mandatory !== undefined && { mandatory: changes.mandatory }),
+        ...(changes.reminderOffsets !== undefined && {
+          reminder_offsets: changes.reminderOffsets ? JSON.stringify(changes.reminderOffsets) : null,
+        }),
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async cancel(id: string, reason: string | null): Promise<AppointmentRow> {
+    return this.db
+      .updateTable('appointments')
+      .set({ status: 'cancelled', cancel_reason: reason, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async setAttendance(id: string, outcome: 'attended' | 'did_not_attend'): Promise<AppointmentRow> {
+    return this.db
+      .updateTable('appointments')
+      .set({ attendance: outcome, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Appointments still ahead and not cancelled, soonest first, with when each was last reminded about. */
+  async listUpcoming(participantId: string, now: Date): Promise<UpcomingAppointment[]> {
+    const rows = await this.db
+      .selectFrom('appointments')
+      .leftJoin('reminders', (join) =>
+        join
+          .onRef('reminders.appointment_id', '=', 'appointments.id')
+          .onRef('reminders.version', '=', 'appointments.version')
+          .on('reminders.status', '=', 'sent'),
+      )
+      .select([
+        'appointments.id',
+        'appointments.version',
+        'appointments.title',
+        'appointments.location',
+        'appointments.starts_at',
+        'appointments.mandatory',
+        sql<Date | null>`max(reminders.sent_at)`.as('last_reminded_at'),
+      ])
+      .where('appointments.participant_id', '=', participantId)
+      .where('appointments.status', '=', 'scheduled')
+      .where('appointments.starts_at', '>', now)
+      .groupBy('appointments.id')
+      .orderBy('appointments.starts_at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      location: r.location,
+      startsAt: r.starts_at,
+      mandatory: r.mandatory,
+      lastRemindedAt: r.last_reminded_at ? new Date(r.last_reminded_at) : null,
+    }));
+  }
+
+  async listForParticipant(participantId: string): Promise<AppointmentRow[]> {
+    return this.db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .orderBy('starts_at')
+      .execute();
+  }
+}

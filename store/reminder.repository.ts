@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { PlannedReminder } from '../domain/appointment.types.js';
+import type { Executor } from './database.js';
+import type { ReminderRow, ReminderStatus } from './schema.js';
+
+/** BullMQ rejects ids containing `:`; ISO durations have none, so the offset goes in as it is. */
+export const reminderJobId = (appointmentId: string, version: number, offset: string) =>
+  `appt-${appointmentId}-v${version}-${offset}`;
+
+export class ReminderRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Stores an appointment version's plan once (the job id is unique); returns the rows, new or existing. */
+  async savePlan(appointmentId: string, participantId: string, version: number, plan: PlannedReminder[]): Promise<ReminderRow[]> {
+    if (plan.length === 0) return [];
+    await this.db
+      .insertInto('reminders')
+      .values(
+        plan.map((p) => ({
+          appointment_id: appointmentId,
+          participant_id: participantId,
+          version,
+          offset: p.offset,
+          due_at: p.dueAt,
+          send_at: p.sendAt,
+          status: p.status,
+          reason: p.status === 'dropped' ? p.reason : (p.moved ?? null),
+          job_id: reminderJobId(appointmentId, version, p.offset),
+        })),
+      )
+      .onConflict((oc) => oc.column('job_id').doNothing())
+      .execute();
+    return this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('appointment_id', '=', appointmentId)
+      .where('version', '=', version)
+      .orderBy('send_at')
+      .execute();
+  }
+
+  /** Every reminder still waiting for an appointment ends, with why (superseded by a new version, cancelled…). */
+  async closeScheduled(appointmentId: string, status: ReminderStatus, reason: string): Promise<void> {
+    await this.db
+      .updateTable('reminders')
+      .set({ status, reason })
+      .where('appointment_id', '=', appointmentId)
+      .where('status', '=', 'scheduled')
+      .execute();
+  }
+
+  async lock(id: string): Promise<ReminderRow | undefined> {
+    return this.db.selectFrom('reminders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async finish(id: string, status: ReminderStatus, fields: { reason?: string | null; messageId?: string; sentAt?: Date } = {}): Promise<void> {
+    await this.db
+      .updateTable('reminders')
+      .set({
+        status,
+        ...(fields.reason !== undefined && { reason: fields.reason }),
+        ...(fields.messageId !== undefined && { message_id: fields.messageId }),
+        ...(fields.sentAt !== undefined && { sent_at: fields.sentAt }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async moveSendAt(id: string, sendAt: Date, reason: string): Promise<void> {
+    await this.db.updateTable('reminders').set({ send_at: sendAt, reason }).where('id', '=', id).execute();
+  }
+
+  /** Scheduled reminders due before `before`: the sweep re-adds their jobs in case Redis lost them. */
+  async listScheduledBefore(before: Date, limit: number): Promise<ReminderRow[]> {
+    return this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('send_at', '<', before)
+      .orderBy('send_at')
+      .limit(limit)
+      .execute();
+  }
+
+  async listForAppointment(appointmentId: string): Promise<ReminderRow[]> {
+    return this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('appointment_id', '=', appointmentId)
+      .orderBy('version')
+      .orderBy(sql`send_at nulls last`)
+      .execute();
+  }
+}

@@ -1,0 +1,122 @@
+import { CAPPED_KINDS, capDecision, startOfLocalDay, startOfNextLocalDay } from '../domain/message-cap.js';
+import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { MIN_LEAD_MS } from '../domain/reminder-schedule.js';
+import { reminderMessage } from '../domain/reminder-wording.js';
+import type { Clock } from '../domain/clock.js';
+import { AppointmentRepository } from '../store/appointment.repository.js';
+import { view } from '../store/appointment-scheduler.js';
+import { applyWriteback } from '../store/case-record-writer.js';
+import type { Db, Tx } from '../store/database.js';
+import { MessageRepository } from '../store/message.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { ReminderRepository } from '../store/reminder.repository.js';
+import type { ParticipantRow, ReminderRow } from '../store/schema.js';
+import { StaffRepository } from '../store/staff.repository.js';
+import { TeamPolicyRepository } from '../store/team-policy.repository.js';
+
+export interface FireReminderDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  programmeName: string;
+  dailyCap: number;
+}
+
+export type FireOutcome =
+  | { kind: 'sent'; messageIds: string[] }
+  | { kind: 'deferred'; until: Date; reason: string }
+  | { kind: 'closed'; status: string; reason: string };
+
+/**
+ * A reminder's job is due. Everything is checked again against the database at this moment — the appointment's
+ * version, cancellation, attendance, consent, opt-out and mutes, quiet hours, bank holidays, the daily cap — so a
+ * stale or duplicate job can never send what should not be sent. Sending is handing one outbound row to the
+ * sender, in the same transaction that marks the reminder sent.
+ */
+export class FireReminder {
+  constructor(private readonly deps: FireReminderDeps) {}
+
+  async execute(reminderId: string): Promise<FireOutcome> {
+    return this.deps.db.transaction().execute(async (tx) => {
+      const reminders = new ReminderRepository(tx);
+      const reminder = await reminders.lock(reminderId);
+      if (!reminder || reminder.status !== 'scheduled') return { kind: 'closed', status: reminder?.status ?? 'missing', reason: 'not waiting' };
+      const close = async (status: 'superseded' | 'cancelled' | 'skipped' | 'dropped', reason: string): Promise<FireOutcome> => {
+        await reminders.finish(reminder.id, status, { reason });
+        return { kind: 'closed', status, reason };
+      };
+
+      const appointment = await new AppointmentRepository(tx).findById(reminder.appointment_id);
+      if (!appointment || appointment.version !== reminder.version) return close('superseded', 'appointment changed');
+      if (appointment.status === 'cancelled') return close('cancelled', 'appointment cancelled');
+      if (appointment.attendance) return close('cancelled', 'attendance recorded');
+
+      const participant = await new ParticipantRepository(tx).lockForUpdate(reminder.participant_id);
+      if (!participant || participant.erased_at || !participant.phone) return close('skipped', 'participant erased');
+      if (!participant.consent_contact) return close('skipped', 'no consent');
+      if (participant.opted_out) return close('skipped', 'opted out');
+      if (participant.muted_streams.includes('reminders')) return close('skipped', 'reminders muted');
+
+      const now = this.deps.clock.now();
+      const latestUsefulAt = new Date(appointment.starts_at.getTime() - MIN_LEAD_MS);
+      if (now >= latestUsefulAt) return close('dropped', 'too_late');
+
+      const policy = await new TeamPolicyRepository(tx).get(participant.team);
+      const allowedAt = nextAllowedTime(now, policy, this.deps.timeZone);
+      if (allowedAt.getTime() > now.getTime()) {
+        if (allowedAt >= latestUsefulAt) return close('dropped', 'too_late');
+        await reminders.moveSendAt(reminder.id, allowedAt, 'quiet_hours');
+        return { kind: 'deferred', until: allowedAt, reason: 'quiet_hours' };
+      }
+
+      const messages = new MessageRepository(tx);
+      const cap = capDecision({
+        sentToday: await messages.countSince(participant.id, CAPPED_KINDS, startOfLocalDay(now, this.deps.timeZone)),
+        cap: this.deps.dailyCap,
+        nextDayAllowedAt: nextAllowedTime(startOfNextLocalDay(now, this.deps.timeZone), policy, this.deps.timeZone),
+        latestUsefulAt,
+      });
+      if (cap.kind === 'defer') {
+        await reminders.moveSendAt(reminder.id, cap.until, 'daily_cap');
+        return { kind: 'deferred', until: cap.until, reason: 'daily_cap' };
+      }
+
+      return this.send(tx, reminder, participant, now);
+    });
+  }
+
+  private async send(tx: Tx, reminder: ReminderRow, participant: ParticipantRow, now: Date): Promise<FireOutcome> {
+    const appointment = await new AppointmentRepository(tx).findById(reminder.appointment_id);
+    if (!appointment) throw new Error(`appointment ${reminder.appointment_id} vanished inside its transaction`);
+    const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
+    const text = reminderMessage(
+      {
+        firstName: participant.first_name ?? '',
+        keyWorkerName: keyWorker?.name ?? null,
+        programmeName: this.deps.programmeName,
+        timeZone: this.deps.timeZone,
+      },
+      view(appointment),
+    );
+    const { queuedMessageIds } = await applyWriteback(tx, {
+      participantId: participant.id,
+      sourceKey: `reminder-${reminder.job_id}`,
+      at: now.toISOString(),
+      events: [
+        {
+          type: 'reminder.sent',
+          key: 'sent',
+          appointmentId: appointment.id,
+          data: { reminderId: reminder.id, offset: reminder.offset, version: reminder.version, dueAt: reminder.due_at.toISOString() },
+        },
+      ],
+      alerts: [],
+      replies: [{ kind: 'reminder', text }],
+    });
+    await new ReminderRepository(tx).finish(reminder.id, 'sent', {
+      sentAt: now,
+      ...(queuedMessageIds[0] && { messageId: queuedMessageIds[0] }),
+    });
+    return { kind: 'sent', messageIds: queuedMessageIds };
+  }
+}
