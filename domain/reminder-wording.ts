@@ -27,18 +27,23 @@ export const REPLY_OPTIONS = "Reply YES if you can come, NO if you can't, or R t
 /** The most SMS segments an appointment message may take. @defaultValue 2 */
 export const MAX_SEGMENTS = 2;
 
-const IMPORTANT = 'This one is important, so please let us know if you cannot make it.';
+/** For mandatory appointments: why it matters, and an open door, never a consequence. A shorter form for tight fits. */
+const IMPORTANT = ['This one is important, so please let us know if you cannot make it.', 'It is important, so please tell us if you cannot come.'];
 const HOPE_TO_SEE_YOU = 'We hope to see you there.';
 
 export function reminderMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
   const body = `Reminder: ${what(appt)} is on ${when(ctx, appt)}${where(appt)}.`;
-  const feeling = appt.mandatory ? IMPORTANT : HOPE_TO_SEE_YOU;
-  return firstThatFits(openers(ctx).map((opener) => [opener, body, feeling, REPLY_OPTIONS]));
+  const feelings = appt.mandatory ? IMPORTANT : [HOPE_TO_SEE_YOU, ''];
+  return firstThatFits(openers(ctx).flatMap((opener) => feelings.map((feeling) => [opener, body, feeling, REPLY_OPTIONS])));
 }
 
 export function appointmentChangedMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
-  const body = `Your appointment has changed. ${capitalise(what(appt))} is now on ${when(ctx, appt)}${where(appt)}.`;
-  return firstThatFits(openers(ctx).map((opener) => [opener, body, appt.mandatory ? IMPORTANT : '', REPLY_OPTIONS]));
+  const time = `${when(ctx, appt)}${where(appt)}`;
+  const bodies = [
+    ...(appt.mandatory ? IMPORTANT : ['']).map((important) => [`Your appointment has changed. ${capitalise(what(appt))} is now on ${time}.`, important]),
+    ...(appt.mandatory ? IMPORTANT : ['']).map((important) => [`${capitalise(what(appt))} has moved to ${time}.`, important]),
+  ];
+  return firstThatFits(openers(ctx).flatMap((opener) => bodies.map((body) => [opener, ...body, REPLY_OPTIONS])));
 }
 
 export function appointmentCancelledMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
@@ -155,12 +160,12 @@ function plain(text: string): string {
     .trim();
 }
 
-/** Joins each candidate's sentences and returns the first that fits in `MAX_SEGMENTS`, else the shortest. */
+/** Joins each candidate's sentences (skipping empty ones) and returns the first that fits in `MAX_SEGMENTS`, else the shortest. */
 function firstThatFits(candidates: readonly (readonly string[])[]): string {
   const texts = candidates.map((parts) => parts.filter((part) => part !== '').join(' '));
   const fitting = texts.find((text) => countSmsSegments(text).segments <= MAX_SEGMENTS);
   if (fitting !== undefined) return fitting;
-  return texts.reduce((shortest, text) => (countSmsSegments(text).segments < countSmsSegments(shortest).segments ? text : shortest));
+  return texts.reduce((shortest, text) => (text.length < shortest.length ? text : shortest));
 }
 
 // GSM 03.38: the basic alphabet (one septet each) and its extension table (escape + one, so two septets).
