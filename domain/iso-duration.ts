@@ -64,6 +64,9 @@ export function nominalMinutes(duration: IsoDuration): number {
  * the first time that does.
  */
 export function subtractDuration(instant: Date, duration: IsoDuration, timeZone: string): Date {
+  const exactMs = (duration.hours * 60 + duration.minutes) * 60_000;
+  // Hours and minutes alone need no calendar, and zone lookups are the slow part of planning reminders.
+  if (duration.weeks === 0 && duration.days === 0) return new Date(instant.getTime() - exactMs);
   const result = sub(new TZDate(instant, timeZone), {
     weeks: duration.weeks,
     days: duration.days,

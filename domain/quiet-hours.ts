@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { ReminderPolicy } from './appointment.types.js';
 import { isBankHoliday } from './bank-holidays.js';
 
@@ -53,6 +52,11 @@ function atLocalTime(local: TZDate, days: number, minutes: number, timeZone: str
   return new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, Math.floor(minutes / 60), minutes % 60, 0, 0, timeZone);
 }
 
+/** 'yyyy-MM-dd' on the local calendar; by hand because date-fns `format` is slow on this hot path (every plan). */
+function localDate(local: TZDate): string {
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+}
+
 /** Enough steps for any run of bank holidays plus a quiet window on each; more means a bug, not a calendar. */
 const MAX_STEPS = 64;
 
@@ -73,7 +77,7 @@ export function nextAllowedSendTime(
   let local = new TZDate(instant, timeZone);
   let moved: SendTimeMove | null = null;
   for (let step = 0; step < MAX_STEPS; step += 1) {
-    if (policy.skipBankHolidays && isBankHoliday(format(local, 'yyyy-MM-dd'))) {
+    if (policy.skipBankHolidays && isBankHoliday(localDate(local))) {
       local = atLocalTime(local, 1, 0, timeZone);
       moved = 'bank_holiday';
       continue;

@@ -1,3 +1,4 @@
+import { SegmentedMessage } from 'sms-segments-calculator';
 import type { UpcomingAppointment } from './appointment.types.js';
 import { formatAppointmentTime } from './appointment-time.js';
 import type { WordingContext } from './wording.js';
@@ -31,26 +32,30 @@ export const MAX_SEGMENTS = 2;
 const IMPORTANT = ['This one is important, so please let us know if you cannot make it.', 'It is important, so please tell us if you cannot come.'];
 const HOPE_TO_SEE_YOU = 'We hope to see you there.';
 
+/** A reminder: who from, what, when, where; for a mandatory one that it matters; then the reply options. */
 export function reminderMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
   const body = `Reminder: ${what(appt)} is on ${when(ctx, appt)}${where(appt)}.`;
   const feelings = appt.mandatory ? IMPORTANT : [HOPE_TO_SEE_YOU, ''];
   return firstThatFits(openers(ctx).flatMap((opener) => feelings.map((feeling) => [opener, body, feeling, REPLY_OPTIONS])));
 }
 
+/** A reschedule (or new place): the new time and place, then the reply options so they can confirm again. */
 export function appointmentChangedMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
   const time = `${when(ctx, appt)}${where(appt)}`;
-  const bodies = [
-    ...(appt.mandatory ? IMPORTANT : ['']).map((important) => [`Your appointment has changed. ${capitalise(what(appt))} is now on ${time}.`, important]),
-    ...(appt.mandatory ? IMPORTANT : ['']).map((important) => [`${capitalise(what(appt))} has moved to ${time}.`, important]),
-  ];
-  return firstThatFits(openers(ctx).flatMap((opener) => bodies.map((body) => [opener, ...body, REPLY_OPTIONS])));
+  const bodies = [`Your appointment has changed. ${capitalise(what(appt))} is now on ${time}.`, `${capitalise(what(appt))} has moved to ${time}.`];
+  const important = appt.mandatory ? IMPORTANT : [''];
+  return firstThatFits(
+    openers(ctx).flatMap((opener) => bodies.flatMap((body) => important.map((line) => [opener, body, line, REPLY_OPTIONS]))),
+  );
 }
 
+/** A cancellation: plainly that they need not come. */
 export function appointmentCancelledMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
   const body = `${capitalise(what(appt))} on ${when(ctx, appt)}${where(appt)} is cancelled, so you do not need to come.`;
   return firstThatFits(openers(ctx).map((opener) => [opener, body, 'Text back if you have any questions.']));
 }
 
+/** After YES: thanks, the time and place again, and that the key worker knows. */
 export function confirmThanks(ctx: ReminderWordingContext, appt: AppointmentWording): string {
   return firstThatFits([
     [`Thanks${comma(ctx)}, see you on ${when(ctx, appt)}${where(appt)}.`, `We have told ${keyWorkerOrTeam(ctx)} you are coming.`],
@@ -58,6 +63,7 @@ export function confirmThanks(ctx: ReminderWordingContext, appt: AppointmentWord
   ]);
 }
 
+/** After NO: asks once, gently, why; the answer goes to the key worker. */
 export function askWhyCannotCome(ctx: ReminderWordingContext): string {
   return firstThatFits([
     [
@@ -68,12 +74,14 @@ export function askWhyCannotCome(ctx: ReminderWordingContext): string {
   ]);
 }
 
+/** After the reason (or after they would rather not say): passed on, and the key worker will find a better time. */
 export function reasonRecorded(ctx: ReminderWordingContext): string {
   return firstThatFits([
     [`Thank you${comma(ctx)}.`, `We have passed this on to ${keyWorkerOrTeam(ctx)}, who will be in touch to find a better time.`],
   ]);
 }
 
+/** After R: the key worker will be in touch with a new time. */
 export function rearrangeNoted(ctx: ReminderWordingContext): string {
   return firstThatFits([
     [`Thanks${comma(ctx)}.`, `We have asked ${keyWorkerOrTeam(ctx)} to find a new time with you. They will be in touch soon.`],
@@ -99,13 +107,16 @@ export function whichAppointment(
   ]);
 }
 
-/** "Hi Sam, this is Priya from Restart." down to "This is Restart.": who is writing, longest first. */
+/**
+ * "Hi Sam, this is Restart, on behalf of your key worker Priya." down to "This is Restart.": who is writing,
+ * longest first. The bot writes for the key worker rather than as them, so "We have told Priya" later reads true.
+ */
 function openers(ctx: ReminderWordingContext): string[] {
   const hello = plain(ctx.firstName) === '' ? 'Hi' : `Hi ${plain(ctx.firstName)}`;
   const keyWorker = plain(ctx.keyWorkerName ?? '');
   const programme = plain(ctx.programmeName);
   return [
-    ...(keyWorker === '' ? [] : [`${hello}, this is ${keyWorker} from ${programme}.`]),
+    ...(keyWorker === '' ? [] : [`${hello}, this is ${programme}, on behalf of your key worker ${keyWorker}.`]),
     `${hello}, this is ${programme}.`,
     `This is ${programme}.`,
   ];
@@ -168,35 +179,11 @@ function firstThatFits(candidates: readonly (readonly string[])[]): string {
   return texts.reduce((shortest, text) => (text.length < shortest.length ? text : shortest));
 }
 
-// GSM 03.38: the basic alphabet (one septet each) and its extension table (escape + one, so two septets).
-const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
-const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /**
  * How many SMS segments a text takes, and in which encoding, as Twilio counts them (without Smart Encoding):
- * GSM-7 holds 160 septets in one segment or 153 a segment when split; one character outside GSM-7 makes the
- * whole text UCS-2, 70 code units or 67 when split. A character is never split across two segments.
- * Checked against `sms-segments-calculator` in the tests.
+ * one character outside GSM-7 makes the whole text UCS-2, which more than halves what fits in a segment.
  */
 export function countSmsSegments(text: string): { encoding: 'GSM-7' | 'UCS-2'; segments: number } {
-  const chars = Array.from(graphemes.segment(text), (part) => part.segment);
-  const gsm = chars.every((char) => GSM_BASIC.has(char) || GSM_EXTENSION.has(char));
-  const sizes = gsm ? chars.map((char) => (GSM_EXTENSION.has(char) ? 2 : 1)) : chars.map((char) => char.length);
-  const [single, split] = gsm ? [160, 153] : [70, 67];
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (total <= single) return { encoding: gsm ? 'GSM-7' : 'UCS-2', segments: 1 };
-  let segments = 1;
-  let used = 0;
-  for (const size of sizes) {
-    if (used + size > split) {
-      segments += 1;
-      used = 0;
-    }
-    used += size;
-  }
-  return { encoding: gsm ? 'GSM-7' : 'UCS-2', segments };
+  const message = new SegmentedMessage(text);
+  return { encoding: message.getEncodingName() === 'GSM-7' ? 'GSM-7' : 'UCS-2', segments: message.segmentsCount };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record.types.js';
 import { CHANNELS } from '../../domain/channel.js';
-import { isIsoDuration } from '../../domain/iso-duration.js';
+import { isIsoDuration, nominalMinutes, parseIsoDuration } from '../../domain/iso-duration.js';
+import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
+import { isClockTime } from '../../domain/quiet-hours.js';
 
 /** Streams a participant can mute one by one (STOP stops them all). */
 export const STREAMS = ['reminders', 'dna_follow_up', 'check_ins', 'campaigns', 'pulses'] as const;
@@ -129,8 +131,13 @@ export const errorSchema = z.object({
 });
 
 const isoDuration = z.string().refine(isIsoDuration, 'must be an ISO 8601 duration such as P2D or PT2H (at most 60 days)');
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 21:00');
-const offsets = z.array(isoDuration).min(1).max(6);
+const clockTime = z.string().refine(isClockTime, 'must be a 24-hour time such as 21:00');
+// A reminder closer than MIN_LEAD to the appointment would never be sent, so such an offset is refused up front.
+const reminderOffset = isoDuration.refine(
+  (text) => nominalMinutes(parseIsoDuration(text) ?? { weeks: 0, days: 0, hours: 0, minutes: 0 }) >= MIN_LEAD_MINUTES,
+  `must be at least ${MIN_LEAD_MINUTES} minutes before the appointment`,
+);
+const offsets = z.array(reminderOffset).min(1).max(6);
 
 export const createAppointmentBody = z.strictObject({
   startsAt: isoDateTime,

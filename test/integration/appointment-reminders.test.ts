@@ -137,6 +137,10 @@ describe('appointment reminders on the schedules key workers set', () => {
     expect(past.status).toBe(400);
     const offsets = await app.api('POST', `/api/participants/${pat.id}/appointments`, { startsAt: dueIn(600), title: 'x', mandatory: false, reminderOffsets: ['two days'] }, keyWorker.token);
     expect(offsets.status).toBe(400);
+    const tooClose = await app.api('POST', `/api/participants/${pat.id}/appointments`, { startsAt: dueIn(600), title: 'x', mandatory: false, reminderOffsets: ['PT10M'] }, keyWorker.token);
+    expect(tooClose.status).toBe(400);
+    const badPolicy = await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['P2D'], quietHours: { start: '25:00', end: '08:00' }, skipBankHolidays: true, dnaAlertThreshold: 3 }, keyWorker.token);
+    expect(badPolicy.status).toBe(400);
     const other = await app.createStaff('key_worker', 'Other', 'Leeds');
     const hidden = await app.api('POST', `/api/participants/${pat.id}/appointments`, { startsAt: dueIn(600), title: 'x', mandatory: false }, other.token);
     expect(hidden.status).toBe(404);

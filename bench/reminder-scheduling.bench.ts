@@ -1,0 +1,120 @@
+/**
+ * reminder_scheduling: 100,000 appointments booked through the real AppointmentScheduler (one transaction each,
+ * as the API books them: find and lock the participant, insert the appointment, read the team policy, plan and
+ * store the two reminders, append the `appointment.created` event), POOL_SIZE bookings at once, with their
+ * 200,000 delayed reminder jobs added to BullMQ in addBulk batches while the bookings go on. Timed until every
+ * appointment is committed and every job is in Redis.
+ */
+import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { progress, round, type BenchResult } from './bench-result.js';
+import { withCpuProfile } from './cpu-profile.js';
+import { POOL_SIZE, ReminderBatcher, book, pool, type ReminderFixture } from './reminder-fixture.js';
+
+const BENCH = 'reminder_scheduling';
+export const APPOINTMENTS = 100_000;
+const WARMUP = 300;
+const OFFSETS = ['P2D', 'PT2H'];
+const BATCH_JOBS = 1_000;
+const BATCHES_IN_FLIGHT = 2;
+const DAY_MS = 86_400_000;
+/** Appointments from 3 days ahead, one every 13 s (about 15 days): no reminder falls due during the run. */
+const FIRST_START_MS = 3 * DAY_MS;
+const SPACING_MS = 13_000;
+
+/** Counts the statements Kysely sends (BEGIN and COMMIT are not statements it compiles, so they are not counted). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+export interface SchedulingOutcome {
+  results: BenchResult[];
+  appointments: number;
+  scheduledReminders: number;
+}
+
+export async function measureScheduling(fixture: ReminderFixture): Promise<SchedulingOutcome> {
+  const { db, participantIds, queues } = fixture;
+  const base = Date.now() + FIRST_START_MS;
+  const bookingFor = (i: number) => ({
+    participantId: participantIds[i % participantIds.length] as string,
+    title: `Bench appointment ${i}`,
+    startsAt: new Date(base + i * SPACING_MS),
+    reminderOffsets: OFFSETS,
+  });
+
+  // Warm-up (connections, JIT, plan cache), not timed; its statements are counted.
+  const counter = new StatementCounter();
+  const counted = db.withPlugin(counter);
+  const warm = new ReminderBatcher(queues, BATCH_JOBS, BATCHES_IN_FLIGHT);
+  const warmStarted = performance.now();
+  await pool(WARMUP, POOL_SIZE, async (i) => {
+    const result = await book(counted, fixture, bookingFor(APPOINTMENTS + i));
+    await warm.add(result.reminders);
+  });
+  await warm.drain();
+  const statementsPerBooking = counter.count / WARMUP;
+  progress(
+    `${BENCH}: warm-up ${WARMUP} bookings in ${Math.round(performance.now() - warmStarted)} ms; ` +
+      `${round(statementsPerBooking, 2)} statements per booking + BEGIN/COMMIT`,
+  );
+
+  const batcher = new ReminderBatcher(queues, BATCH_JOBS, BATCHES_IN_FLIGHT);
+  let transactionMs = 0;
+  let waitingForRedisMs = 0;
+  const started = performance.now();
+  await withCpuProfile(process.env.BENCH_PROFILE_SCHEDULING, 'the 100,000 bookings', async () => {
+    await pool(APPOINTMENTS, POOL_SIZE, async (i) => {
+      const t0 = performance.now();
+      const result = await book(db, fixture, bookingFor(i));
+      const t1 = performance.now();
+      transactionMs += t1 - t0;
+      await batcher.add(result.reminders);
+      waitingForRedisMs += performance.now() - t1;
+    });
+    const drainStarted = performance.now();
+    await batcher.drain();
+    waitingForRedisMs += performance.now() - drainStarted;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rate = APPOINTMENTS / seconds;
+
+  const rows = await sql<{ appointments: string; scheduled: string }>`
+    select (select count(*) from appointments)::text as appointments,
+           (select count(*) from reminders where status = 'scheduled')::text as scheduled`.execute(db);
+  const appointments = Number(rows.rows[0]?.appointments);
+  const scheduledReminders = Number(rows.rows[0]?.scheduled);
+  const delayed = await queues.reminder.getDelayedCount();
+  const expected = 2 * (APPOINTMENTS + WARMUP);
+  progress(
+    `${BENCH}: ${APPOINTMENTS} appointments in ${round(seconds, 2)} s = ${round(rate)} appointments/s ` +
+      `(${round((2 * APPOINTMENTS) / seconds)} reminders/s), ${POOL_SIZE} bookings at once`,
+  );
+  progress(
+    `  booking transactions: mean ${round(transactionMs / APPOINTMENTS, 2)} ms each ` +
+      `(${round(transactionMs / 1000 / POOL_SIZE, 2)} s per caller of ${round(seconds, 2)} s); ` +
+      `waiting for Redis: ${round(waitingForRedisMs / 1000 / POOL_SIZE, 2)} s per caller`,
+  );
+  progress(
+    `  addBulk: ${batcher.batches} batches of ${BATCH_JOBS} delayed jobs, mean ${round(batcher.busyMs / Math.max(1, batcher.batches), 1)} ms each ` +
+      `(${round(batcher.busyMs / 1000, 2)} s busy, up to ${BATCHES_IN_FLIGHT} at once)`,
+  );
+  progress(`  in PostgreSQL: ${appointments} appointments, ${scheduledReminders} scheduled reminders; in Redis: ${delayed} delayed reminder jobs`);
+  if (scheduledReminders !== expected || delayed !== expected) {
+    progress(`WARNING: expected ${expected} scheduled reminders and delayed jobs (${WARMUP} warm-up bookings included)`);
+  }
+  return {
+    appointments,
+    scheduledReminders,
+    results: [
+      { bench: BENCH, metric: 'appointments_per_s', value: round(rate), unit: 'appointments/s' },
+      { bench: BENCH, metric: 'seconds', value: round(seconds, 2), unit: 's' },
+    ],
+  };
+}

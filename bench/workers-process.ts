@@ -1,0 +1,131 @@
+/**
+ * Starts bench/workers-child.ts as a process of its own. It is bundled with esbuild first (packages left as
+ * imports) and run by plain Node, like the compiled `node dist/start.js workers`: under tsx the process would
+ * also carry tsx's loader thread (about 35 MB of RSS). If esbuild is not there, tsx it is, and that is said.
+ * BENCH_PROFILE_WORKERS=<dir>: the child writes a CPU profile there (node --cpu-prof) when it stops.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { progress } from './bench-result.js';
+import type { FromChild, ToChild } from './workers-child.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENTRY = join(ROOT, 'bench', 'workers-child.ts');
+
+export interface WorkersProcess {
+  pid: number;
+  /** How it runs: `node (esbuild bundle)` or `node --import tsx`. */
+  runner: string;
+  ready: Extract<FromChild, { type: 'ready' }>;
+  memory(): Promise<Extract<FromChild, { type: 'memory' }>>;
+  stop(): Promise<void>;
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`))));
+  });
+}
+
+/** The bundle goes to a temporary folder whose node_modules links to the project's, so its imports resolve. */
+async function bundle(): Promise<{ file: string; dir: string } | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-workers-'));
+  try {
+    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const file = join(dir, 'workers-child.mjs');
+    await run(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
+      ENTRY,
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node22',
+      '--packages=external',
+      '--log-level=warning',
+      `--outfile=${file}`,
+    ]);
+    return { file, dir };
+  } catch (error) {
+    progress(`could not bundle the workers child with esbuild (${String(error)}); running it under tsx, whose loader adds to its RSS`);
+    await rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+export async function startWorkersProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkersProcess> {
+  const bundled = await bundle();
+  const profileDir = process.env.BENCH_PROFILE_WORKERS;
+  const args = [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(bundled ? [bundled.file] : ['--import', 'tsx', ENTRY]),
+  ];
+  // stdout of the child goes to our stderr: our stdout carries only result lines.
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 2, 2, 'ipc'] });
+  const removeBundle = async () => {
+    if (bundled) await rm(bundled.dir, { recursive: true, force: true });
+  };
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', () => resolve(null));
+  });
+
+  const next = <T extends FromChild['type']>(type: T, ms: number): Promise<Extract<FromChild, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done(new Error(`workers child: no "${type}" within ${ms} ms`)), ms);
+      const onMessage = (message: FromChild) => {
+        if (message.type === type) done(undefined, message as Extract<FromChild, { type: T }>);
+      };
+      const onExit = (code: number | null) => done(new Error(`workers child exited (${code}) before "${type}"`));
+      const done = (error?: Error, message?: Extract<FromChild, { type: T }>) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(message as Extract<FromChild, { type: T }>);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const tell = (message: ToChild) => child.send(message);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.connected) {
+        const stopped = next('stopped', 15_000).catch(() => undefined);
+        tell({ type: 'stop' });
+        await stopped;
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await removeBundle();
+  };
+
+  try {
+    const ready = await next('ready', timeoutMs);
+    if (child.pid === undefined) throw new Error('workers child has no pid');
+    return {
+      pid: child.pid,
+      runner: bundled ? 'node (esbuild bundle)' : 'node --import tsx',
+      ready,
+      memory: () => {
+        const answer = next('memory', 10_000);
+        tell({ type: 'memory' });
+        return answer;
+      },
+      stop,
+    };
+  } catch (error) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+    await removeBundle();
+    throw error;
+  }
+}
