@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AlertPriority, AlertType, JsonObject } from '../domain/case-record.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
+import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 import type { AlertRow } from './schema.js';
 
@@ -41,22 +42,10 @@ export class AlertRepository {
       .selectFrom('alerts')
       .innerJoin('participants', 'participants.id', 'alerts.participant_id')
       .selectAll('alerts')
-      .where('participants.erased_at', 'is', null);
+      .where('participants.erased_at', 'is', null)
+      .where(inCaseload(scope));
     if (filter.status) query = query.where('alerts.status', '=', filter.status);
     if (filter.participantId) query = query.where('alerts.participant_id', '=', filter.participantId);
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'key_worker':
-        query = query.where('participants.key_worker_id', '=', scope.staffId);
-        break;
-      case 'in_work_team':
-        query =
-          scope.team === null
-            ? query.where(sql<boolean>`false`)
-            : query.where('participants.team', '=', scope.team).where('participants.in_work_since', 'is not', null);
-        break;
-    }
     return query.orderBy(PRIORITY_ORDER).orderBy('alerts.created_at').orderBy('alerts.id').execute();
   }
 

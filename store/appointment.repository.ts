@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
+import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 import type { AppointmentRow } from './schema.js';
 
@@ -43,25 +44,13 @@ export class AppointmentRepository {
 
   /** The appointment if its participant is in the caller's caseload (and not erased). */
   async findInCaseload(id: string, scope: CaseloadScope, lock = false): Promise<AppointmentRow | undefined> {
-    let query = this.db
+    const query = this.db
       .selectFrom('appointments')
       .innerJoin('participants', 'participants.id', 'appointments.participant_id')
       .selectAll('appointments')
       .where('appointments.id', '=', id)
-      .where('participants.erased_at', 'is', null);
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'key_worker':
-        query = query.where('participants.key_worker_id', '=', scope.staffId);
-        break;
-      case 'in_work_team':
-        query =
-          scope.team === null
-            ? query.where(sql<boolean>`false`)
-            : query.where('participants.team', '=', scope.team).where('participants.in_work_since', 'is not', null);
-        break;
-    }
+      .where('participants.erased_at', 'is', null)
+      .where(inCaseload(scope));
     return lock ? query.forUpdate(['appointments']).executeTakeFirst() : query.executeTakeFirst();
   }
 

@@ -4,14 +4,6 @@ import type { ReplyKind } from '../domain/conversation.types.js';
 import type { Executor } from './database.js';
 import type { MessageRow } from './schema.js';
 
-export interface InboundMessage {
-  participantId: string | null;
-  channel: Channel;
-  phone: string;
-  body: string;
-  twilioSid: string;
-}
-
 export interface InboundArrival {
   twilioSid: string;
   channel: Channel;
@@ -40,32 +32,6 @@ export interface OutboundMessage {
 
 export class MessageRepository {
   constructor(private readonly db: Executor) {}
-
-  /** Stores an inbound message once per MessageSid; `created` is false for a repeat. */
-  async insertInbound(m: InboundMessage): Promise<{ message: MessageRow; created: boolean }> {
-    const inserted = await this.db
-      .insertInto('messages')
-      .values({
-        participant_id: m.participantId,
-        direction: 'inbound',
-        channel: m.channel,
-        phone: m.phone,
-        body: m.body,
-        source_key: `inbound-${m.twilioSid}`,
-        twilio_sid: m.twilioSid,
-        status: 'received',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted) return { message: inserted, created: true };
-    const existing = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('twilio_sid', '=', m.twilioSid)
-      .executeTakeFirstOrThrow();
-    return { message: existing, created: false };
-  }
 
   /**
    * Stores many inbound texts in one statement: each matched to a live participant by phone, stored once per

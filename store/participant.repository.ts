@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CaseloadScope } from '../domain/caseload.js';
+import { inCaseload } from './caseload-filter.js';
 import type { Channel } from '../domain/channel.js';
 import type { Executor } from './database.js';
 import type { ParticipantRow } from './schema.js';
@@ -131,18 +132,9 @@ export class ParticipantRepository {
   }
 
   private scoped(scope: CaseloadScope) {
-    const query = this.db.selectFrom('participants').selectAll();
-    switch (scope.kind) {
-      case 'all':
-        return query;
-      case 'key_worker':
-        return query.where('key_worker_id', '=', scope.staffId);
-      case 'in_work_team':
-        return scope.team === null
-          ? query.where(sql<boolean>`false`)
-          : query.where('team', '=', scope.team).where('in_work_since', 'is not', null);
-    }
+    return this.db.selectFrom('participants').selectAll().where(inCaseload(scope));
   }
+
 }
 
 export function isUniqueViolation(error: unknown): boolean {

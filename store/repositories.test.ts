@@ -241,34 +241,36 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       status: 'queued' as const,
     });
 
-    it('stores an inbound message once per MessageSid', async () => {
+    it('stores an inbound message once per MessageSid, matched to its participant, with its event', async () => {
       const messages = new MessageRepository(db);
       const p = await newParticipant();
       const sid = `SM${randomUUID().replaceAll('-', '')}`;
-      const inbound = { participantId: p.id, channel: 'sms' as const, phone: p.phone as string, body: 'YES', twilioSid: sid };
-      const first = await messages.insertInbound(inbound);
-      const second = await messages.insertInbound({ ...inbound, body: 'YES again' });
-      expect(first.created).toBe(true);
-      expect(first.message).toMatchObject({ direction: 'inbound', status: 'received', source_key: `inbound-${sid}`, body: 'YES' });
-      expect(second.created).toBe(false);
-      expect(second.message.id).toBe(first.message.id);
-      expect(second.message.body).toBe('YES');
-      const rows = await db.selectFrom('messages').select('id').where('twilio_sid', '=', sid).execute();
+      const inbound = { channel: 'sms' as const, phone: p.phone as string, body: 'YES', twilioSid: sid };
+      const first = (await messages.insertInboundBatch([inbound], new Date())).get(sid);
+      const second = (await messages.insertInboundBatch([{ ...inbound, body: 'YES again' }], new Date())).get(sid);
+      expect(first).toMatchObject({ created: true, participantId: p.id, status: 'received' });
+      expect(second).toMatchObject({ created: false, messageId: first?.messageId });
+      const rows = await db.selectFrom('messages').selectAll().where('twilio_sid', '=', sid).execute();
       expect(rows).toHaveLength(1);
-      expect((await messages.findBySid(sid))?.id).toBe(first.message.id);
+      expect(rows[0]).toMatchObject({ direction: 'inbound', status: 'received', source_key: `inbound-${sid}`, body: 'YES' });
+      const events = await new CaseRecordRepository(db).listForParticipant(p.id);
+      expect(events.filter((e) => e.type === 'message.inbound')).toHaveLength(1);
+    });
+
+    it('stores a batch in arrival order, a repeat within the batch once', async () => {
+      const p = await newParticipant();
+      const sids = Array.from({ length: 5 }, () => `SM${randomUUID().replaceAll('-', '')}`);
+      const batch = sids.map((twilioSid, i) => ({ channel: 'sms' as const, phone: p.phone as string, body: `text ${i}`, twilioSid }));
+      const stored = await new MessageRepository(db).insertInboundBatch([...batch, batch[0] as (typeof batch)[number]], new Date());
+      expect(stored.size).toBe(5);
+      const listed = await new MessageRepository(db).listForParticipant(p.id, 'inbound');
+      expect(listed.map((m) => m.body)).toEqual(['text 0', 'text 1', 'text 2', 'text 3', 'text 4']);
     });
 
     it('stores an inbound message from an unknown number', async () => {
       const sid = `SM${randomUUID().replaceAll('-', '')}`;
-      const { message, created } = await new MessageRepository(db).insertInbound({
-        participantId: null,
-        channel: 'whatsapp',
-        phone: phone(),
-        body: 'hello?',
-        twilioSid: sid,
-      });
-      expect(created).toBe(true);
-      expect(message.participant_id).toBeNull();
+      const stored = await new MessageRepository(db).insertInboundBatch([{ channel: 'whatsapp', phone: phone(), body: 'hello?', twilioSid: sid }], new Date());
+      expect(stored.get(sid)).toMatchObject({ created: true, participantId: null });
     });
 
     it('creates an outbound message once per source key', async () => {
@@ -324,9 +326,9 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       const fresh = (await messages.insertOutbound(outbound(p))).message;
       const oldSent = (await messages.insertOutbound(outbound(p))).message;
       await messages.setStatus(oldSent.id, 'sent');
-      const oldInbound = (
-        await messages.insertInbound({ participantId: p.id, channel: 'sms', phone: p.phone as string, body: 'hi', twilioSid: `SM${randomUUID()}` })
-      ).message;
+      const inboundSid = `SM${randomUUID()}`;
+      const stored = await messages.insertInboundBatch([{ channel: 'sms', phone: p.phone as string, body: 'hi', twilioSid: inboundSid }], new Date());
+      const oldInbound = { id: stored.get(inboundSid)?.messageId as string };
       await age('messages', older.id, 3 * AN_HOUR);
       await age('messages', old.id, 2 * AN_HOUR);
       await age('messages', oldSent.id, 2 * AN_HOUR);
@@ -389,7 +391,7 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       const messages = new MessageRepository(db);
       const p = await newParticipant();
       const bystander = await newParticipant();
-      await messages.insertInbound({ participantId: p.id, channel: 'sms', phone: p.phone as string, body: 'my address is…', twilioSid: `SM${randomUUID()}` });
+      await messages.insertInboundBatch([{ channel: 'sms', phone: p.phone as string, body: 'my address is…', twilioSid: `SM${randomUUID()}` }], new Date());
       const queued = (await messages.insertOutbound(outbound(p))).message;
       const sending = (await messages.insertOutbound(outbound(p))).message;
       const sent = (await messages.insertOutbound(outbound(p))).message;
