@@ -1,5 +1,5 @@
 import { CAPPED_KINDS, capDecision, startOfLocalDay, startOfNextLocalDay } from '../domain/message-cap.js';
-import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { nextAllowedSendTime, nextAllowedTime } from '../domain/quiet-hours.js';
 import { MIN_LEAD_MS } from '../domain/reminder-schedule.js';
 import { reminderMessage } from '../domain/reminder-wording.js';
 import type { Clock } from '../domain/clock.js';
@@ -62,11 +62,12 @@ export class FireReminder {
       if (now >= latestUsefulAt) return close('dropped', 'too_late');
 
       const policy = await new TeamPolicyRepository(tx).get(participant.team);
-      const allowedAt = nextAllowedTime(now, policy, this.deps.timeZone);
+      const { at: allowedAt, moved } = nextAllowedSendTime(now, policy, this.deps.timeZone);
       if (allowedAt.getTime() > now.getTime()) {
         if (allowedAt >= latestUsefulAt) return close('dropped', 'too_late');
-        await reminders.moveSendAt(reminder.id, allowedAt, 'quiet_hours');
-        return { kind: 'deferred', until: allowedAt, reason: 'quiet_hours' };
+        const reason = moved ?? 'quiet_hours';
+        await reminders.moveSendAt(reminder.id, allowedAt, reason);
+        return { kind: 'deferred', until: allowedAt, reason };
       }
 
       const messages = new MessageRepository(tx);
