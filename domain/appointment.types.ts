@@ -17,14 +17,25 @@ export interface ReminderPolicy {
   /** Local clock times "HH:mm"; null means no quiet hours. */
   quietHours: { start: string; end: string } | null;
   skipBankHolidays: boolean;
+  /** DNAs within `dnaWindowDays` that raise a `dna_threshold` alert. */
   dnaAlertThreshold: number;
+  /** The rolling window DNAs are counted in. */
+  dnaWindowDays: number;
+  /** Days after a did-not-attend on which the follow-up messages go (0 = straight away). */
+  dnaFollowUpDays: number[];
 }
+
+/** What a team sends: the follow-up settings may be left out and keep their defaults. */
+export type ReminderPolicyInput = Omit<ReminderPolicy, 'dnaWindowDays' | 'dnaFollowUpDays'> &
+  Partial<Pick<ReminderPolicy, 'dnaWindowDays' | 'dnaFollowUpDays'>>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   defaultOffsets: ['P2D', 'PT2H'],
   quietHours: { start: '21:00', end: '08:00' },
   skipBankHolidays: true,
   dnaAlertThreshold: 3,
+  dnaWindowDays: 90,
+  dnaFollowUpDays: [0, 3, 7],
 };
 
 /** One reminder worked out for an appointment. */

@@ -1,5 +1,6 @@
 import type { UpcomingAppointment } from './appointment.types.js';
 import type { AlertDraft, EventDraft, JsonObject } from './case-record.types.js';
+import type { DnaFollowUpFacts } from './dna.types.js';
 import type { Channel } from './channel.js';
 
 /** What a dialog may know about the person texting. No I/O handles, just facts. */
@@ -36,6 +37,8 @@ export interface TurnInput {
   now: Date;
   /** The participant's appointments still ahead (not cancelled), soonest first. */
   appointments: UpcomingAppointment[];
+  /** The latest did-not-attend follow-up of the last 14 days, if any. */
+  dnaFollowUp: DnaFollowUpFacts | null;
 }
 
 export type ConsentChange = 'opted_out' | 'opted_in';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/appointment.types.js';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type ReminderPolicyInput } from '../domain/appointment.types.js';
 import type { JsonObject } from '../domain/case-record.types.js';
 import type { Executor } from './database.js';
 
@@ -14,12 +14,14 @@ export class TeamPolicyRepository {
     return row ? { ...DEFAULT_REMINDER_POLICY, ...(row.policy as unknown as Partial<ReminderPolicy>) } : DEFAULT_REMINDER_POLICY;
   }
 
-  async put(team: string | null, policy: ReminderPolicy, by: string): Promise<void> {
+  async put(team: string | null, input: ReminderPolicyInput, by: string): Promise<ReminderPolicy> {
+    const policy: ReminderPolicy = { ...DEFAULT_REMINDER_POLICY, ...input };
     const json = JSON.stringify(policy as unknown as JsonObject);
     await this.db
       .insertInto('team_policies')
       .values({ team: teamKey(team), policy: json, updated_by: by })
       .onConflict((oc) => oc.column('team').doUpdateSet({ policy: json, updated_by: by, updated_at: sql<Date>`now()` }))
       .execute();
+    return policy;
   }
 }

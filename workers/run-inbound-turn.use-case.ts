@@ -70,7 +70,7 @@ export class RunInboundTurn {
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now, appointments }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp: null }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });

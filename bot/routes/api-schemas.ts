@@ -188,4 +188,11 @@ export const reminderPolicySchema = z.strictObject({
   quietHours: z.strictObject({ start: clockTime, end: clockTime }).refine((q) => q.start !== q.end, 'start and end must differ').nullable(),
   skipBankHolidays: z.boolean(),
   dnaAlertThreshold: z.number().int().min(1).max(50),
+  dnaWindowDays: z.number().int().min(7).max(730).optional(),
+  dnaFollowUpDays: z
+    .array(z.number().int().min(0).max(28))
+    .min(1)
+    .max(5)
+    .refine((days) => days.every((d, i) => i === 0 || d > (days[i - 1] as number)), 'must be in increasing order')
+    .optional(),
 });

@@ -22,8 +22,7 @@ export function reminderPolicyRoutes({ db }: ApiDeps): ApiRoute[] {
       body: reminderPolicySchema,
       responses: { 200: { description: 'Saved', schema: reminderPolicySchema }, 400: { description: 'Invalid', schema: errorSchema } },
       async handle({ staff, body }) {
-        await new TeamPolicyRepository(db).put(staff.team, body, staff.id);
-        return { status: 200, body };
+        return { status: 200, body: await new TeamPolicyRepository(db).put(staff.team, body, staff.id) };
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { UpcomingAppointment } from '../../domain/appointment.types.js';
 import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
+import type { DnaFollowUpFacts } from '../../domain/dna.types.js';
 import type {
   ConsentChange,
   ConversationMemory,
@@ -13,6 +14,7 @@ export interface TurnFacts {
   participant: ParticipantContext;
   now: Date;
   appointments: UpcomingAppointment[];
+  dnaFollowUp: DnaFollowUpFacts | null;
 }
 
 export interface TurnRecord {
@@ -63,6 +65,7 @@ export class EngagementBot extends ActivityHandler {
       memory: await memory.get(context, {}),
       now: facts.now,
       appointments: facts.appointments,
+      dnaFollowUp: facts.dnaFollowUp,
     });
     await memory.set(context, result.memory);
     for (const reply of result.replies) {

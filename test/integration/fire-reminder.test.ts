@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAppointmentTime } from '../../domain/appointment-time.js';
-import type { ReminderPolicy } from '../../domain/appointment.types.js';
+import type { ReminderPolicyInput } from '../../domain/appointment.types.js';
 import { reminderMessage } from '../../domain/reminder-wording.js';
 import { AppointmentScheduler } from '../../store/appointment-scheduler.js';
 import { MessageRepository } from '../../store/message.repository.js';
@@ -18,7 +18,7 @@ import { ManualClock, TestApp } from '../test-app.js';
 const TIME_ZONE = 'Europe/London';
 const PROGRAMME = 'Restart';
 const TEAM = 'Firing';
-const POLICY: ReminderPolicy = {
+const POLICY: ReminderPolicyInput = {
   defaultOffsets: ['P1D', 'PT2H'],
   quietHours: { start: '21:00', end: '08:00' },
   skipBankHolidays: true,
