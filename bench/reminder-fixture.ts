@@ -201,14 +201,19 @@ export class ReminderBatcher {
   }
 }
 
-/** Runs `task(i)` for i in [0, count) with `concurrency` callers at once. */
-export async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+/** Runs `task(i)` for i in [0, count) with `concurrency` callers at once, until done or `deadline` (ms epoch); returns how many ran. */
+export async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>, deadline = Infinity): Promise<number> {
   let next = 0;
+  let done = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
+      while (next < count && Date.now() < deadline) {
+        await task(next++);
+        done++;
+      }
     }),
   );
+  return done;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
+import { reportRoutes } from './routes/reports.api.js';
 import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
@@ -40,6 +41,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...participantRoutes(deps),
     ...appointmentRoutes(deps),
     ...reminderPolicyRoutes(deps),
+    ...reportRoutes(deps),
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),
   ];

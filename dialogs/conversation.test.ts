@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { ConversationMemory, ParticipantContext, TurnInput } from '../domain/conversation.types.js';
+import type { DnaFollowUpFacts } from '../domain/dna.types.js';
 import {
   crisisSignposting,
   helpMessage,
@@ -35,7 +36,7 @@ function play(script: Step[], participant: ParticipantContext = sam, dialogs: Di
   let current = participant;
   let memory: ConversationMemory = {};
   script.forEach((step, index) => {
-    const result = runTurn({ text: step.says, participant: current, memory, now: NOW, appointments: [] }, dialogs);
+    const result = runTurn({ text: step.says, participant: current, memory, now: NOW, appointments: [], dnaFollowUp: null }, dialogs);
     const at = `step ${index + 1}: ${JSON.stringify(step.says)}`;
     expect(result.replies.map((r) => r.text), at).toEqual(step.replies);
     expect(result.events.map((e) => e.type), at).toEqual(step.events ?? []);
@@ -81,7 +82,7 @@ describe('runTurn', () => {
   it('keeps memory unless a dialog changes it', () => {
     const memory = { awaiting: 'reminder-reply', appointmentId: 'a-1' };
     for (const text of ['STOP', 'HELP', 'I want to die', 'hello']) {
-      expect(runTurn({ text, participant: sam, memory, now: NOW, appointments: [] }).memory).toEqual(memory);
+      expect(runTurn({ text, participant: sam, memory, now: NOW, appointments: [], dnaFollowUp: null }).memory).toEqual(memory);
     }
   });
 
@@ -103,7 +104,7 @@ describe('runTurn', () => {
   });
 
   it('answers nothing when no dialog claims the turn', () => {
-    expect(runTurn({ text: 'hello', participant: sam, memory: { a: 1 }, now: NOW, appointments: [] }, [])).toEqual({
+    expect(runTurn({ text: 'hello', participant: sam, memory: { a: 1 }, now: NOW, appointments: [], dnaFollowUp: null }, [])).toEqual({
       replies: [],
       events: [],
       alerts: [],
@@ -138,6 +139,16 @@ describe('runTurn', () => {
           ),
         }),
         { selector: (appointment) => appointment.id, maxLength: 3 },
+      ),
+      dnaFollowUp: fc.option(
+        fc.record<DnaFollowUpFacts>({
+          id: fc.constantFrom('f-1', 'f-2'),
+          appointmentId: fc.constantFrom('a-0', 'a-1'),
+          appointmentStartsAt: fc.date({ min: new Date('2025-02-01T00:00:00.000Z'), max: NOW, noInvalidDate: true }),
+          appointmentTitle: fc.string({ maxLength: 80 }),
+          startedAt: fc.date({ min: new Date('2025-02-01T00:00:00.000Z'), max: NOW, noInvalidDate: true }),
+          reasonRecorded: fc.boolean(),
+        }),
       ),
     });
     fc.assert(

@@ -1,5 +1,6 @@
 import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
 import type { Dialog } from './dialog.js';
+import { dnaFollowUpDialog } from './dna-follow-up.dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 import { optOutDialog } from './opt-out.dialog.js';
 import { reminderReplyDialog } from './reminder-reply.dialog.js';
@@ -15,7 +16,13 @@ export type DialogList = readonly Dialog[];
  * progress. Reminder reply, did-not-attend, check-in and pulse dialogs go between the keywords and
  * free text, which catches everything and so stays last.
  */
-export const DIALOGS: DialogList = [safeguardingDialog, optOutDialog, reminderReplyDialog, freeTextDialog];
+export const DIALOGS: DialogList = [
+  safeguardingDialog,
+  optOutDialog,
+  dnaFollowUpDialog,
+  reminderReplyDialog,
+  freeTextDialog,
+];
 
 export function runTurn(input: TurnInput, dialogs: DialogList = DIALOGS): TurnResult {
   for (const dialog of dialogs) {

@@ -19,6 +19,7 @@ const turn = (text: string, optedOut: boolean): TurnInput => ({
   memory: {},
   now: NOW,
   appointments: [],
+  dnaFollowUp: null,
 });
 
 describe('free-text dialog', () => {

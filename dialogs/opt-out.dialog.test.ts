@@ -20,6 +20,7 @@ const turn = (text: string, optedOut: boolean): TurnInput => ({
   memory,
   now: NOW,
   appointments: [],
+  dnaFollowUp: null,
 });
 
 const optedOut: TurnResult = {

@@ -78,6 +78,7 @@ function play(
       memory,
       now: step.now ?? NOW,
       appointments,
+      dnaFollowUp: null,
     };
     const result = reminderReplyDialog(input);
     if (step.replies === null) {
@@ -101,6 +102,7 @@ const turnWith = (text: string, appointments: UpcomingAppointment[], memory: Con
   memory,
   now: NOW,
   appointments,
+  dnaFollowUp: null,
 });
 
 describe('reminder reply dialog', () => {
@@ -478,7 +480,7 @@ describe('reminder reply dialog', () => {
         fc.uniqueArray(appointment, { selector: (a) => a.id, maxLength: 3 }),
         fc.boolean(),
         (says, mem, appointments, optedOut) => {
-          const result = reminderReplyDialog({ text: says, participant: { ...sam, optedOut }, memory: mem, now: NOW, appointments });
+          const result = reminderReplyDialog({ text: says, participant: { ...sam, optedOut }, memory: mem, now: NOW, appointments, dnaFollowUp: null });
           if (result === null) return;
           expect(result.replies.length).toBeLessThanOrEqual(1);
           if (optedOut) expect(result.replies).toEqual([]);
@@ -512,7 +514,7 @@ describe('in the conversation', () => {
     let memory: ConversationMemory = {};
     let participant = sam;
     return texts.map((text) => {
-      const result = runTurn({ text, participant, memory, now: NOW, appointments });
+      const result = runTurn({ text, participant, memory, now: NOW, appointments, dnaFollowUp: null });
       memory = result.memory;
       if (result.consent !== undefined) participant = { ...participant, optedOut: result.consent === 'opted_out' };
       return [...result.events.map((e) => e.type), ...result.alerts.map((a) => `alert:${a.type}`)];
@@ -530,7 +532,7 @@ describe('in the conversation', () => {
 
   it('lets STOP through while a question is waiting', () => {
     const memory = { reminderReply: { awaiting: 'reason', appointmentId: 'a-1', askedAt: NOW.toISOString() } };
-    const result = runTurn({ text: 'STOP', participant: sam, memory, now: NOW, appointments: [workshop] });
+    const result = runTurn({ text: 'STOP', participant: sam, memory, now: NOW, appointments: [workshop], dnaFollowUp: null });
     expect(result.replies.map((r) => r.text)).toEqual([optOutConfirmation(sam)]);
   });
 });

@@ -19,6 +19,7 @@ const turn = (text: string, optedOut = false): TurnInput => ({
   memory: { awaiting: 'reminder-reply' },
   now: NOW,
   appointments: [],
+  dnaFollowUp: null,
 });
 
 describe('safeguarding dialog', () => {

@@ -21,9 +21,10 @@ export type ConversationMemory = JsonObject;
  * `opt_out_confirmation` is the one message allowed to reach someone who has just opted out;
  * `crisis` is signposting after a risk-of-harm message, sent whatever the consent state;
  * `service` answers a HELP the person asked for (allowed under PECR after opt-out);
- * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder.
+ * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder; `follow_up` is a
+ * message of a did-not-attend follow-up.
  */
-export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service' | 'notice' | 'reminder';
+export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service' | 'notice' | 'reminder' | 'follow_up';
 
 export interface Reply {
   text: string;

@@ -1,3 +1,4 @@
+import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { planReminders } from '../domain/reminder-schedule.js';
 import {
   appointmentCancelledMessage,
@@ -8,8 +9,9 @@ import { AppointmentRepository, type AppointmentChanges, type NewAppointment } f
 import { applyWriteback } from './case-record-writer.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import type { Tx } from './database.js';
+import { FollowUpRepository } from './follow-up.repository.js';
 import { ReminderRepository } from './reminder.repository.js';
-import type { AppointmentRow, ParticipantRow, ReminderRow } from './schema.js';
+import type { AppointmentRow, FollowUpRow, ParticipantRow, ReminderRow } from './schema.js';
 import { StaffRepository } from './staff.repository.js';
 import { TeamPolicyRepository } from './team-policy.repository.js';
 
@@ -27,6 +29,8 @@ export interface ScheduleResult {
   /** Jobs of earlier versions that will never fire now (removing them only saves Redis memory). */
   obsoleteJobIds: string[];
   queuedMessageIds: string[];
+  /** A did-not-attend follow-up just started: its first step's job is the caller's to add. */
+  followUp?: FollowUpRow;
 }
 
 /**
@@ -90,7 +94,12 @@ export class AppointmentScheduler {
     return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds };
   }
 
-  async recordAttendance(before: AppointmentRow, outcome: 'attended' | 'did_not_attend'): Promise<ScheduleResult> {
+  /**
+   * Attendance. A did-not-attend starts the gentle follow-up (first message as soon as quiet hours allow) and
+   * raises `dna_threshold` when the person's missed appointments in the team's window reach its threshold. Any
+   * attendance ends follow-ups still running for earlier appointments.
+   */
+  async recordAttendance(before: AppointmentRow, participant: ParticipantRow, outcome: 'attended' | 'did_not_attend'): Promise<ScheduleResult> {
     const obsoleteJobIds = await this.closeReminders(before.id, 'cancelled', 'attendance recorded');
     const appointment = await new AppointmentRepository(this.tx).setAttendance(before.id, outcome);
     await this.event(
@@ -99,7 +108,37 @@ export class AppointmentScheduler {
       `appt-${appointment.id}-attendance-${outcome}`,
       { version: appointment.version, by: this.ctx.staffId },
     );
-    return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds: [] };
+    const followUps = new FollowUpRepository(this.tx);
+    await followUps.endActiveFor(participant.id, 'stopped', 'new attendance recorded');
+    if (outcome === 'attended') return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds: [] };
+
+    const policy = await new TeamPolicyRepository(this.tx).get(participant.team);
+    const followUp = await followUps.start({
+      participantId: participant.id,
+      appointmentId: appointment.id,
+      days: policy.dnaFollowUpDays,
+      startedAt: this.ctx.now,
+      nextAt: nextAllowedTime(this.ctx.now, policy, this.ctx.timeZone),
+    });
+    const since = new Date(this.ctx.now.getTime() - policy.dnaWindowDays * 24 * 3600_000);
+    const missed = await new AppointmentRepository(this.tx).countDnasSince(participant.id, since);
+    if (missed >= policy.dnaAlertThreshold) {
+      await applyWriteback(this.tx, {
+        participantId: participant.id,
+        sourceKey: `appt-${appointment.id}-dna`,
+        at: this.ctx.now.toISOString(),
+        events: [],
+        alerts: [
+          {
+            type: 'dna_threshold',
+            key: 'threshold',
+            data: { appointmentId: appointment.id, missed, threshold: policy.dnaAlertThreshold, windowDays: policy.dnaWindowDays },
+          },
+        ],
+        replies: [],
+      });
+    }
+    return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds: [], followUp };
   }
 
   /** Closes the reminders still waiting and returns their job ids. */

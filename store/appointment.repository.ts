@@ -132,6 +132,18 @@ export class AppointmentRepository {
     }));
   }
 
+  /** Missed appointments of one person that started since `since` (the rolling DNA window). */
+  async countDnasSince(participantId: string, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('appointments')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('participant_id', '=', participantId)
+      .where('attendance', '=', 'did_not_attend')
+      .where('starts_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async listForParticipant(participantId: string): Promise<AppointmentRow[]> {
     return this.db
       .selectFrom('appointments')

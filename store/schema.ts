@@ -143,6 +143,23 @@ export interface TeamPoliciesTable {
   updated_at: Timestamp;
 }
 
+export type FollowUpStatus = 'active' | 'replied' | 'stopped' | 'not_reached';
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  participant_id: string;
+  appointment_id: string;
+  kind: Generated<string>;
+  status: Generated<FollowUpStatus>;
+  days: ColumnType<number[], string, string>;
+  step: Generated<number>;
+  started_at: Timestamp;
+  next_at: NullableTimestamp;
+  reason_recorded_at: NullableTimestamp;
+  ended_reason: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -154,6 +171,7 @@ export interface Database {
   appointments: AppointmentsTable;
   reminders: RemindersTable;
   team_policies: TeamPoliciesTable;
+  follow_ups: FollowUpsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -164,3 +182,4 @@ export type EventRow = Selectable<CaseRecordEventsTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type ReminderRow = Selectable<RemindersTable>;
+export type FollowUpRow = Selectable<FollowUpsTable>;

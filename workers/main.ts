@@ -11,7 +11,9 @@ import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { ApplyWriteback } from './apply-writeback.use-case.js';
+import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
+import { createFollowUpWorker } from './follow-up.worker.js';
 import { createOutboundWorker } from './outbound.worker.js';
 import { JobQueues, createProducerConnection, createWorkerConnection } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
@@ -70,6 +72,7 @@ export async function startWorkers(deps: {
     programmeName: config.PROGRAMME_NAME,
     dailyCap: config.DAILY_MESSAGE_CAP,
   });
+  const fireFollowUp = new FireFollowUp({ db, clock, timeZone: config.PROGRAMME_TIMEZONE, programmeName: config.PROGRAMME_NAME });
   const sweep = new Sweep({ db, queues, clock, reminderHorizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
   const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
@@ -78,6 +81,7 @@ export async function startWorkers(deps: {
     createWritebackWorker(base, applyWriteback),
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
+    createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
   ];
   const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep);
   for (const worker of [...workers, sweeper.worker]) {

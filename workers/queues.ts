@@ -2,6 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { MAX_SEND_ATTEMPTS } from '../domain/delivery.js';
+import { followUpJobId } from '../store/follow-up.repository.js';
 
 /** Queue names. Job ids never contain `:` (BullMQ rejects them). */
 export const QUEUE_NAMES = {
@@ -9,6 +10,7 @@ export const QUEUE_NAMES = {
   writeback: 'writeback',
   outbound: 'outbound',
   reminder: 'reminder',
+  followUp: 'follow-up',
   sweep: 'sweep',
 } as const;
 
@@ -17,6 +19,8 @@ export const writebackJobSchema = z.object({ writebackId: z.uuid() });
 export const sendJobSchema = z.object({ messageId: z.uuid() });
 export const reminderJobSchema = z.object({ reminderId: z.uuid() });
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
+export const followUpJobSchema = z.object({ followUpId: z.uuid(), step: z.number().int().min(0) });
+export type FollowUpJob = z.infer<typeof followUpJobSchema>;
 export type TurnJob = z.infer<typeof turnJobSchema>;
 export type WritebackJob = z.infer<typeof writebackJobSchema>;
 export type SendJob = z.infer<typeof sendJobSchema>;
@@ -51,6 +55,7 @@ export class JobQueues {
   readonly writeback: Queue;
   readonly outbound: Queue;
   readonly reminder: Queue;
+  readonly followUp: Queue;
   readonly sweep: Queue;
 
   constructor(
@@ -62,6 +67,7 @@ export class JobQueues {
     this.writeback = new Queue(QUEUE_NAMES.writeback, opts);
     this.outbound = new Queue(QUEUE_NAMES.outbound, opts);
     this.reminder = new Queue(QUEUE_NAMES.reminder, opts);
+    this.followUp = new Queue(QUEUE_NAMES.followUp, opts);
     this.sweep = new Queue(QUEUE_NAMES.sweep, { connection, prefix });
     for (const queue of this.all()) queue.on('error', () => undefined);
   }
@@ -111,13 +117,25 @@ export class JobQueues {
     );
   }
 
+  /** A follow-up's next step, keyed `followup-{id}-step{n}`: each step runs once however often it is added. */
+  async enqueueFollowUps(steps: ReadonlyArray<{ id: string; step: number; at: Date }>, now: Date): Promise<void> {
+    if (steps.length === 0) return;
+    await this.followUp.addBulk(
+      steps.map((s) => ({
+        name: 'follow-up',
+        data: { followUpId: s.id, step: s.step },
+        opts: { jobId: followUpJobId(s.id, s.step), delay: Math.max(0, s.at.getTime() - now.getTime()) },
+      })),
+    );
+  }
+
   /** Jobs that can no longer do anything (their reminder was superseded): removing them only frees memory. */
   async removeReminderJobs(jobIds: readonly string[]): Promise<void> {
     await Promise.all(jobIds.map((id) => this.reminder.remove(id)));
   }
 
   all(): Queue[] {
-    return [this.turn, this.writeback, this.outbound, this.reminder, this.sweep];
+    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep];
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,4 @@
 import type { Activity } from 'botbuilder';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { Clock } from '../domain/clock.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
@@ -8,6 +7,7 @@ import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
+import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
@@ -21,6 +21,9 @@ export interface RunInboundTurnDeps {
   clock: Clock;
   programmeName: string;
 }
+
+/** How long after a did-not-attend its follow-up still shapes how replies are read. */
+const DNA_FOLLOW_UP_MEMORY_MS = 14 * 24 * 3600_000;
 
 export type TurnOutcome = { kind: 'done'; writebackIds: string[] } | { kind: 'skipped'; reason: string };
 
@@ -54,27 +57,33 @@ export class RunInboundTurn {
       }
       const context = await this.participantContext(tx, participant);
       const ids: string[] = [];
-      for (const text of waiting) {
-        const appointments = await new AppointmentRepository(tx).listUpcoming(participantId, this.deps.clock.now());
-        ids.push(await this.turn(tx, text, context, appointments));
-      }
+      for (const text of waiting) ids.push(await this.turn(tx, text, context));
       return ids;
     });
     if (writebackIds.length === 0) return { kind: 'skipped', reason: 'processed already or participant erased' };
     return { kind: 'done', writebackIds };
   }
 
-  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext, appointments: UpcomingAppointment[]): Promise<string> {
+  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext): Promise<string> {
     const now = this.deps.clock.now();
+    const followUps = new FollowUpRepository(tx);
+    const appointments = await new AppointmentRepository(tx).listUpcoming(context.id, now);
+    const dnaFollowUp = await followUps.latestFacts(context.id, new Date(now.getTime() - DNA_FOLLOW_UP_MEMORY_MS));
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp: null }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });
     await storage.commit(tx);
+    // Any reply ends a did-not-attend follow-up at once: nobody is nudged after they have answered.
+    await followUps.endActiveFor(context.id, 'replied', 'participant replied');
+    for (const event of record.events) {
+      const followUpId = event.type === 'dna.reason' ? event.data.followUpId : undefined;
+      if (typeof followUpId === 'string') await followUps.markReasonRecorded(context.id, followUpId, now);
+    }
     // Consent changes at once, in this transaction: the next text's turn must already see a STOP or START.
     if (record.consent && (record.consent === 'opted_out') !== context.optedOut) {
       context.optedOut = record.consent === 'opted_out';

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../store/database.js';
+import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
@@ -53,6 +54,12 @@ export class Sweep {
     const reminders = await new ReminderRepository(db).listScheduledBefore(new Date(now + (this.deps.reminderHorizonMs ?? 600_000)), limit);
     await queues.enqueueReminders(
       reminders.map((r) => ({ id: r.id, jobId: r.job_id, sendAt: r.send_at ?? new Date(now) })),
+      new Date(now),
+    );
+
+    const followUps = await new FollowUpRepository(db).listDueBefore(new Date(now + (this.deps.reminderHorizonMs ?? 600_000)), limit);
+    await queues.enqueueFollowUps(
+      followUps.map((f) => ({ id: f.id, step: f.step, at: f.next_at ?? new Date(now) })),
       new Date(now),
     );
 

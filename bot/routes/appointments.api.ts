@@ -44,6 +44,9 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       .map((r) => ({ id: r.id, jobId: r.job_id, sendAt: r.send_at as Date }));
     await Promise.all([
       queues.enqueueReminders(scheduled, now),
+      result.followUp?.next_at
+        ? queues.enqueueFollowUps([{ id: result.followUp.id, step: result.followUp.step, at: result.followUp.next_at }], now)
+        : undefined,
       queues.removeReminderJobs(result.obsoleteJobIds),
       queues.enqueueSends(result.queuedMessageIds),
     ]).catch((error: unknown) => logger.warn({ err: error }, 'scheduling jobs not enqueued; the sweep will add them'));
@@ -170,9 +173,9 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
         const result = await db.transaction().execute(async (tx) => {
-          const { appointment } = await lockAppointment(tx, staff, id);
+          const { appointment, participant } = await lockAppointment(tx, staff, id);
           mustBeOpen(appointment);
-          return schedulerFor(tx, staff).recordAttendance(appointment, body.outcome);
+          return schedulerFor(tx, staff).recordAttendance(appointment, participant, body.outcome);
         });
         return answer(result);
       },

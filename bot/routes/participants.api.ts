@@ -5,6 +5,7 @@ import { AlertRepository } from '../../store/alert.repository.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Executor } from '../../store/database.js';
+import { FollowUpRepository } from '../../store/follow-up.repository.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import type { ParticipantRow } from '../../store/schema.js';
@@ -149,6 +150,23 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
           await eraseParticipant(tx, id, clock.now(), staff.id);
         });
         return { status: 204 };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/participants/:id/follow-ups/stop',
+      summary: 'Stop any did-not-attend follow-up still running for this participant (the key worker has it in hand)',
+      responses: {
+        200: { description: 'How many were stopped', schema: z.object({ stopped: z.number().int() }) },
+        404: { description: 'Not in your caseload', schema: errorSchema },
+      },
+      async handle({ staff, params }) {
+        const id = uuidParam(params, 'id');
+        const stopped = await db.transaction().execute(async (tx) => {
+          await findInCaseload(staff, id, tx);
+          return new FollowUpRepository(tx).endActiveFor(id, 'stopped', `stopped by ${staff.id}`);
+        });
+        return { status: 200, body: { stopped } };
       },
     }),
     route({

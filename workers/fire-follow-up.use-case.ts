@@ -1,0 +1,118 @@
+import { addDays } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { Clock } from '../domain/clock.js';
+import { dnaFirstMessage, dnaNudge } from '../domain/dna-wording.js';
+import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { AppointmentRepository } from '../store/appointment.repository.js';
+import { applyWriteback } from '../store/case-record-writer.js';
+import type { Db } from '../store/database.js';
+import { FollowUpRepository } from '../store/follow-up.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { StaffRepository } from '../store/staff.repository.js';
+import { TeamPolicyRepository } from '../store/team-policy.repository.js';
+
+export interface FireFollowUpDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  programmeName: string;
+}
+
+export type FollowUpOutcome =
+  | { kind: 'sent'; messageIds: string[]; next: { step: number; at: Date } | null }
+  | { kind: 'deferred'; until: Date }
+  | { kind: 'not_reached' }
+  | { kind: 'closed'; reason: string };
+
+/** After the last message, how long the person has to answer before the key worker is told. */
+const LAST_STEP_GRACE_DAYS = 1;
+
+/**
+ * One step of a did-not-attend follow-up: message N of the sequence (days from the team policy, counted in local
+ * days from the DNA), or, after the last, the `not_reached` alert. A reply, STOP, a new attendance or the key worker
+ * ends the follow-up in the database, and the step re-checks that before doing anything.
+ */
+export class FireFollowUp {
+  constructor(private readonly deps: FireFollowUpDeps) {}
+
+  async execute(followUpId: string, step: number): Promise<FollowUpOutcome> {
+    return this.deps.db.transaction().execute(async (tx) => {
+      const followUps = new FollowUpRepository(tx);
+      const followUp = await followUps.lock(followUpId);
+      if (!followUp || followUp.status !== 'active') return { kind: 'closed', reason: followUp ? followUp.status : 'missing' };
+      if (followUp.step !== step) return { kind: 'closed', reason: `step ${step} already done` };
+
+      const participant = await new ParticipantRepository(tx).lockForUpdate(followUp.participant_id);
+      if (!participant || participant.erased_at || !participant.phone) {
+        await followUps.end(followUp.id, 'stopped', 'participant erased');
+        return { kind: 'closed', reason: 'participant erased' };
+      }
+      if (participant.opted_out) {
+        await followUps.end(followUp.id, 'stopped', 'opted out');
+        return { kind: 'closed', reason: 'opted out' };
+      }
+
+      const now = this.deps.clock.now();
+      const policy = await new TeamPolicyRepository(tx).get(participant.team);
+      const appointment = await new AppointmentRepository(tx).findById(followUp.appointment_id);
+      if (!appointment) throw new Error(`follow-up ${followUp.id} has no appointment`);
+
+      if (step >= followUp.days.length) {
+        await followUps.end(followUp.id, 'not_reached', 'no reply to the follow-up');
+        await applyWriteback(tx, {
+          participantId: participant.id,
+          sourceKey: `followup-${followUp.id}-end`,
+          at: now.toISOString(),
+          events: [],
+          alerts: [
+            {
+              type: 'not_reached',
+              key: 'dna-follow-up',
+              data: { appointmentId: appointment.id, followUpId: followUp.id, messages: followUp.days.length },
+            },
+          ],
+          replies: [],
+        });
+        return { kind: 'not_reached' };
+      }
+
+      const allowedAt = nextAllowedTime(now, policy, this.deps.timeZone);
+      if (allowedAt.getTime() > now.getTime()) {
+        await followUps.moveNextAt(followUp.id, allowedAt);
+        return { kind: 'deferred', until: allowedAt };
+      }
+
+      if (participant.muted_streams.includes('dna_follow_up')) {
+        await followUps.end(followUp.id, 'stopped', 'follow-ups muted');
+        return { kind: 'closed', reason: 'follow-ups muted' };
+      }
+
+      const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
+      const ctx = {
+        firstName: participant.first_name ?? '',
+        keyWorkerName: keyWorker?.name ?? null,
+        programmeName: this.deps.programmeName,
+        timeZone: this.deps.timeZone,
+      };
+      const text = step === 0 ? dnaFirstMessage(ctx, { title: appointment.title, startsAt: appointment.starts_at }) : dnaNudge(ctx, step);
+      const { queuedMessageIds } = await applyWriteback(tx, {
+        participantId: participant.id,
+        sourceKey: `followup-${followUp.id}-step${step}`,
+        at: now.toISOString(),
+        events: [],
+        alerts: [],
+        replies: [{ kind: 'follow_up', text }],
+      });
+
+      const nextStep = step + 1;
+      const dayOffset = nextStep < followUp.days.length
+        ? (followUp.days[nextStep] as number)
+        : (followUp.days.at(-1) as number) + LAST_STEP_GRACE_DAYS;
+      // Same local time of day, N local days after the DNA: the clocks changing moves nothing.
+      const due = new Date(addDays(new TZDate(followUp.started_at.getTime(), this.deps.timeZone), dayOffset).getTime());
+      const nextAt = nextStep < followUp.days.length ? nextAllowedTime(due, policy, this.deps.timeZone) : due;
+      await followUps.advance(followUp.id, nextStep, nextAt);
+      return { kind: 'sent', messageIds: queuedMessageIds, next: { step: nextStep, at: nextAt } };
+    });
+  }
+}
