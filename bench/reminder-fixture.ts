@@ -146,6 +146,38 @@ export async function book(db: Db, fixture: ReminderFixture, booking: Booking): 
   });
 }
 
+/** Many bookings in one transaction, as `POST /api/appointments/bulk` makes them (participants locked together). */
+export async function bookBatch(db: Db, fixture: ReminderFixture, bookings: readonly Booking[]): Promise<ScheduleResult[]> {
+  return db.transaction().execute(async (tx) => {
+    const locked = await new ParticipantRepository(tx).lockManyInCaseload(
+      bookings.map((b) => b.participantId),
+      { kind: 'all' },
+    );
+    const byId = new Map(locked.map((p) => [p.id, p]));
+    return new AppointmentScheduler(tx, {
+      now: new Date(),
+      timeZone: fixture.config.PROGRAMME_TIMEZONE,
+      programmeName: fixture.config.PROGRAMME_NAME,
+      staffId: fixture.staffId,
+    }).bookMany(
+      bookings.map((booking) => {
+        const participant = byId.get(booking.participantId);
+        if (!participant) throw new Error(`no participant ${booking.participantId}`);
+        return {
+          participant,
+          input: {
+            title: booking.title,
+            location: 'Job centre, Bench Street',
+            startsAt: booking.startsAt,
+            mandatory: false,
+            reminderOffsets: booking.reminderOffsets,
+          },
+        };
+      }),
+    );
+  });
+}
+
 /**
  * Collects the scheduled reminders of committed bookings and adds their delayed jobs with `enqueueReminders`
  * (one addBulk) per `batchSize`, at most `maxInFlight` batches at once; callers wait when that many are out.

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { ReminderPolicy } from '../domain/appointment.types.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { planReminders } from '../domain/reminder-schedule.js';
 import {
@@ -51,15 +53,60 @@ export class AppointmentScheduler {
       createdBy: this.ctx.staffId,
     });
     const reminders = await this.plan(appointment, participant);
-    await this.event(appointment, 'appointment.created', `appt-${appointment.id}-created`, {
-      title: appointment.title,
-      startsAt: appointment.starts_at.toISOString(),
-      location: appointment.location,
-      mandatory: appointment.mandatory,
-      version: appointment.version,
-      by: this.ctx.staffId,
-    });
+    await this.event(appointment, 'appointment.created', `appt-${appointment.id}-created`, createdData(appointment, this.ctx.staffId));
     return { appointment, reminders, obsoleteJobIds: [], queuedMessageIds: [] };
+  }
+
+  /**
+   * Many bookings in a handful of statements (an import from a CRM, a clinic's whole week): the same rows, plans
+   * and events as `book`, written together. The caller has locked the participants.
+   */
+  async bookMany(
+    bookings: ReadonlyArray<{ participant: ParticipantRow; input: Omit<NewAppointment, 'participantId' | 'createdBy'> }>,
+  ): Promise<ScheduleResult[]> {
+    const policies = new Map<string, Awaited<ReturnType<TeamPolicyRepository['get']>>>();
+    for (const { participant } of bookings) {
+      const key = participant.team ?? '';
+      if (!policies.has(key)) policies.set(key, await new TeamPolicyRepository(this.tx).get(participant.team));
+    }
+    const appointments = await new AppointmentRepository(this.tx).createMany(
+      bookings.map(({ participant, input }) => ({ ...input, id: randomUUID(), participantId: participant.id, createdBy: this.ctx.staffId })),
+    );
+    const teamOf = new Map(bookings.map(({ participant }) => [participant.id, participant.team ?? '']));
+    const reminders = await new ReminderRepository(this.tx).savePlans(
+      appointments.map((appointment) => {
+        const policy = policies.get(teamOf.get(appointment.participant_id) ?? '') as ReminderPolicy;
+        return {
+          appointmentId: appointment.id,
+          participantId: appointment.participant_id,
+          version: appointment.version,
+          plan: planReminders({
+            startsAt: appointment.starts_at,
+            offsets: appointment.reminder_offsets ?? policy.defaultOffsets,
+            policy,
+            now: this.ctx.now,
+            timeZone: this.ctx.timeZone,
+          }),
+        };
+      }),
+    );
+    await new CaseRecordRepository(this.tx).appendMany(
+      appointments.map((appointment) => ({
+        participantId: appointment.participant_id,
+        type: 'appointment.created' as const,
+        at: this.ctx.now,
+        appointmentId: appointment.id,
+        data: createdData(appointment, this.ctx.staffId),
+        sourceKey: `appt-${appointment.id}-created`,
+      })),
+    );
+    const byAppointment = Map.groupBy(reminders, (r) => r.appointment_id);
+    return appointments.map((appointment) => ({
+      appointment,
+      reminders: byAppointment.get(appointment.id) ?? [],
+      obsoleteJobIds: [],
+      queuedMessageIds: [],
+    }));
   }
 
   async reschedule(before: AppointmentRow, participant: ParticipantRow, changes: AppointmentChanges): Promise<ScheduleResult> {
@@ -193,6 +240,17 @@ export class AppointmentScheduler {
       timeZone: this.ctx.timeZone,
     };
   }
+}
+
+function createdData(appointment: AppointmentRow, staffId: string): JsonObject {
+  return {
+    title: appointment.title,
+    startsAt: appointment.starts_at.toISOString(),
+    location: appointment.location,
+    mandatory: appointment.mandatory,
+    version: appointment.version,
+    by: staffId,
+  };
 }
 
 export function view(appointment: AppointmentRow) {

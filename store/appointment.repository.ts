@@ -42,6 +42,27 @@ export class AppointmentRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Many appointments in one statement; ids are chosen here so each input maps to its row. */
+  async createMany(items: readonly (NewAppointment & { id: string })[]): Promise<AppointmentRow[]> {
+    if (items.length === 0) return [];
+    return this.db
+      .insertInto('appointments')
+      .values(
+        items.map((a) => ({
+          id: a.id,
+          participant_id: a.participantId,
+          title: a.title,
+          location: a.location,
+          starts_at: a.startsAt,
+          mandatory: a.mandatory,
+          reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
+          created_by: a.createdBy,
+        })),
+      )
+      .returningAll()
+      .execute();
+  }
+
   /** The appointment if its participant is in the caller's caseload (and not erased). */
   async findInCaseload(id: string, scope: CaseloadScope, lock = false): Promise<AppointmentRow | undefined> {
     const query = this.db

@@ -33,6 +33,25 @@ export class CaseRecordRepository {
     return row?.id;
   }
 
+  /** Many events in one statement, each once per source key (bulk bookings). */
+  async appendMany(events: readonly NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db
+      .insertInto('case_record_events')
+      .values(
+        events.map((event) => ({
+          participant_id: event.participantId,
+          type: event.type,
+          at: event.at,
+          appointment_id: event.appointmentId ?? null,
+          data: JSON.stringify(event.data),
+          source_key: event.sourceKey,
+        })),
+      )
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .execute();
+  }
+
   async listForParticipant(participantId: string): Promise<EventRow[]> {
     return this.db
       .selectFrom('case_record_events')

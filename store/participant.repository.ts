@@ -115,6 +115,17 @@ export class ParticipantRepository {
     return this.db.selectFrom('participants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
+  /** Locks many people in one statement, in id order so two bulk writers never deadlock. */
+  async lockManyInCaseload(ids: readonly string[], scope: CaseloadScope): Promise<ParticipantRow[]> {
+    if (ids.length === 0) return [];
+    return this.scoped(scope)
+      .where('id', 'in', [...new Set(ids)])
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
   /** Erasure: personal data goes, the row (and so anonymous counts) stays. */
   async erase(id: string, at: Date): Promise<void> {
     await this.db

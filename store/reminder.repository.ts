@@ -39,6 +39,36 @@ export class ReminderRepository {
       .execute();
   }
 
+  /** Many appointments' plans in as few statements as the parameter limit allows. */
+  async savePlans(plans: ReadonlyArray<{ appointmentId: string; participantId: string; version: number; plan: PlannedReminder[] }>): Promise<ReminderRow[]> {
+    const rows = plans.flatMap(({ appointmentId, participantId, version, plan }) =>
+      plan.map((p) => ({
+        appointment_id: appointmentId,
+        participant_id: participantId,
+        version,
+        offset: p.offset,
+        due_at: p.dueAt,
+        send_at: p.sendAt,
+        status: p.status,
+        reason: p.status === 'dropped' ? p.reason : (p.moved ?? null),
+        job_id: reminderJobId(appointmentId, version, p.offset),
+      })),
+    );
+    const saved: ReminderRow[] = [];
+    // 9 parameters a row; PostgreSQL allows 65,535 parameters a statement.
+    for (let i = 0; i < rows.length; i += 5000) {
+      saved.push(
+        ...(await this.db
+          .insertInto('reminders')
+          .values(rows.slice(i, i + 5000))
+          .onConflict((oc) => oc.column('job_id').doNothing())
+          .returningAll()
+          .execute()),
+      );
+    }
+    return saved;
+  }
+
   /** Every reminder still waiting for an appointment ends, with why (superseded by a new version, cancelled…). */
   async closeScheduled(appointmentId: string, status: ReminderStatus, reason: string): Promise<void> {
     await this.db

@@ -108,6 +108,11 @@ export class TestApp {
     this.workers = undefined;
   }
 
+  /** Delayed reminder jobs waiting in this app's Redis queues. */
+  async workersQueueDelayedCount(): Promise<number> {
+    return this.redis.zcard(`${this.config.QUEUE_PREFIX}:reminder:delayed`);
+  }
+
   async close(): Promise<void> {
     await this.web?.close();
     await this.stopWorkers();

@@ -147,6 +147,14 @@ export const createAppointmentBody = z.strictObject({
   reminderOffsets: offsets.optional(),
 });
 
+export const MAX_BULK_APPOINTMENTS = 500;
+export const bulkAppointmentsBody = z.strictObject({
+  appointments: z
+    .array(createAppointmentBody.extend({ participantId: z.uuid() }))
+    .min(1)
+    .max(MAX_BULK_APPOINTMENTS),
+});
+
 export const patchAppointmentBody = z
   .strictObject({
     startsAt: isoDateTime,

@@ -8,8 +8,11 @@ import type { AppointmentRow, ParticipantRow } from '../../store/schema.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { z } from 'zod';
 import {
+  MAX_BULK_APPOINTMENTS,
   appointmentSchema,
+  bulkAppointmentsBody,
   attendanceBody,
   cancelAppointmentBody,
   createAppointmentBody,
@@ -37,7 +40,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
   };
 
   /** After the commit: reminder jobs in, obsolete ones out, notices to the sender. Redis trouble loses nothing. */
-  const afterCommit = async (result: ScheduleResult) => {
+  const afterCommit = async (result: Omit<ScheduleResult, 'appointment'>) => {
     const now = clock.now();
     const scheduled = result.reminders
       .filter((r) => r.status === 'scheduled' && r.send_at)
@@ -58,6 +61,12 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
     return { status, body: appointmentJson(result.appointment, reminders) };
   };
 
+  const futureOrThrow = (startsAt: Date, path: string) => {
+    if (startsAt <= clock.now()) {
+      throw new ApiError(400, 'validation_failed', 'The appointment must be in the future', { fields: [{ path, message: 'is in the past' }] });
+    }
+  };
+
   const mustBeOpen = (appointment: AppointmentRow) => {
     if (appointment.status === 'cancelled') throw new ApiError(409, 'conflict', 'This appointment was cancelled');
   };
@@ -76,11 +85,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ staff, params, body }) {
         const participantId = uuidParam(params, 'id');
         const startsAt = new Date(body.startsAt);
-        if (startsAt <= clock.now()) {
-          throw new ApiError(400, 'validation_failed', 'The appointment must be in the future', {
-            fields: [{ path: 'startsAt', message: 'is in the past' }],
-          });
-        }
+        futureOrThrow(startsAt, 'startsAt');
         const result = await db.transaction().execute(async (tx) => {
           const participant = await new ParticipantRepository(tx).findById(participantId, caseloadOf(staff));
           if (!participant) throw notFound('No such participant in your caseload');
@@ -94,6 +99,39 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
           });
         });
         return answer(result, 201);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/appointments/bulk',
+      summary: `Book up to ${MAX_BULK_APPOINTMENTS} appointments at once (an import): all or none`,
+      body: bulkAppointmentsBody,
+      responses: {
+        201: { description: 'Booked, each with its reminders', schema: z.object({ appointments: z.array(appointmentSchema) }) },
+        400: { description: 'Invalid (for example in the past)', schema: errorSchema },
+        404: { description: 'A participant is not in your caseload', schema: errorSchema },
+      },
+      async handle({ staff, body }) {
+        body.appointments.forEach((a, i) => futureOrThrow(new Date(a.startsAt), `appointments.${i}.startsAt`));
+        const results = await db.transaction().execute(async (tx) => {
+          const ids = body.appointments.map((a) => a.participantId);
+          const participants = new Map((await new ParticipantRepository(tx).lockManyInCaseload(ids, caseloadOf(staff))).map((p) => [p.id, p]));
+          if (ids.some((id) => !participants.has(id))) throw notFound('A participant is not in your caseload');
+          return schedulerFor(tx, staff).bookMany(
+            body.appointments.map((a) => ({
+              participant: participants.get(a.participantId) as ParticipantRow,
+              input: {
+                title: a.title,
+                location: a.location ?? null,
+                startsAt: new Date(a.startsAt),
+                mandatory: a.mandatory,
+                reminderOffsets: a.reminderOffsets ?? null,
+              },
+            })),
+          );
+        });
+        await afterCommit({ reminders: results.flatMap((r) => r.reminders), obsoleteJobIds: [], queuedMessageIds: [] });
+        return { status: 201, body: { appointments: results.map((r) => appointmentJson(r.appointment, r.reminders)) } };
       },
     }),
     route({
@@ -121,11 +159,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
         const startsAt = body.startsAt ? new Date(body.startsAt) : undefined;
-        if (startsAt && startsAt <= clock.now()) {
-          throw new ApiError(400, 'validation_failed', 'The appointment must be in the future', {
-            fields: [{ path: 'startsAt', message: 'is in the past' }],
-          });
-        }
+        if (startsAt) futureOrThrow(startsAt, 'startsAt');
         const result = await db.transaction().execute(async (tx) => {
           const { appointment, participant } = await lockAppointment(tx, staff, id);
           mustBeOpen(appointment);

@@ -151,3 +151,42 @@ describe('appointment reminders on the schedules key workers set', () => {
     expect(detail.body.nextAppointment?.id).toBe(appointment.id);
   });
 });
+
+describe('bulk booking', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ workers: false });
+  });
+  afterAll(async () => app?.close());
+
+  it('books many at once with the same reminders, events and caseload rules as one by one', async () => {
+    const kw = await app.createStaff('key_worker', 'Robin', 'Bulk');
+    await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['P2D', 'PT2H'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 }, kw.token);
+    const a = await app.createParticipant('07700 900721', kw.token);
+    const b = await app.createParticipant('07700 900722', kw.token);
+    const starts = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const result = await app.api<{ appointments: Appointment[] }>(
+      'POST',
+      '/api/appointments/bulk',
+      {
+        appointments: [
+          { participantId: a.id, startsAt: starts(5), title: 'Review', mandatory: false },
+          { participantId: b.id, startsAt: starts(6), title: 'CV clinic', location: 'Room 1', mandatory: true, reminderOffsets: ['P1D'] },
+        ],
+      },
+      kw.token,
+    );
+    expect(result.status).toBe(201);
+    expect(result.body.appointments.map((x) => x.reminders.map((r) => r.offset).sort())).toEqual([['P2D', 'PT2H'], ['P1D']]);
+    const created = await app.db.selectFrom('case_record_events').select('participant_id').where('type', '=', 'appointment.created').execute();
+    expect(created.map((e) => e.participant_id).sort()).toEqual([a.id, b.id].sort());
+    const jobs = await app.workersQueueDelayedCount();
+    expect(jobs).toBe(3);
+
+    const other = await app.createStaff('key_worker', 'Other', 'Bulk');
+    const hidden = await app.api('POST', '/api/appointments/bulk', { appointments: [{ participantId: a.id, startsAt: starts(5), title: 'x', mandatory: false }] }, other.token);
+    expect(hidden.status).toBe(404);
+    const past = await app.api('POST', '/api/appointments/bulk', { appointments: [{ participantId: a.id, startsAt: starts(-1), title: 'x', mandatory: false }] }, kw.token);
+    expect(past.status).toBe(400);
+  });
+});
