@@ -21,6 +21,7 @@ import { startBaselineServer } from './baseline-server.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { runLoad, type LoadSpec, type LoadSummary } from './load-generator.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
+import { withCpuProfile } from './cpu-profile.js';
 
 const BENCH = 'inbound_webhook';
 const PUBLIC_BASE_URL = 'https://bot.example.test';
@@ -156,7 +157,7 @@ async function measureApp(): Promise<Runs> {
     }
 
     progress(`app: sustained, ${SUSTAINED.connections} connections, ${SUSTAINED.warmupSeconds}s warm-up + ${SUSTAINED.durationSeconds}s`);
-    const sustained = await profiled(() => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
+    const sustained = await withCpuProfile(process.env.BENCH_PROFILE, 'the sustained run', () => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
     progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
     const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
     progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);
@@ -192,26 +193,6 @@ async function measureApp(): Promise<Runs> {
     for (const cleanup of cleanups) {
       await cleanup().catch((error: unknown) => progress(`cleanup failed: ${String(error)}`));
     }
-  }
-}
-
-/** BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the server thread during the app's sustained run. */
-async function profiled<T>(run: () => Promise<T>): Promise<T> {
-  const file = process.env.BENCH_PROFILE;
-  if (!file) return run();
-  const { Session } = await import('node:inspector/promises');
-  const { writeFile } = await import('node:fs/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await run();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    await writeFile(file, JSON.stringify(profile));
-    session.disconnect();
-    progress(`CPU profile of the sustained run written to ${file}`);
   }
 }
 

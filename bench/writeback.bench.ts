@@ -13,6 +13,7 @@ import { WritebackRepository } from '../store/writeback.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { ApplyWriteback } from '../workers/apply-writeback.use-case.js';
 import { progress, round, type BenchResult } from './bench-result.js';
+import { pool } from './reminder-fixture.js';
 
 const BENCH = 'writeback';
 const CONCURRENCY = 8;
@@ -36,21 +37,6 @@ function eventsFor(n: number, at: string): EventDraft[] {
     { type: 'dna.reason', key: 'dna', data: { reason: 'transport', text: 'The bus did not come, sorry' } },
   ];
   return drafts.slice(0, EVENTS_PER_WRITEBACK);
-}
-
-/** Runs `task(i)` for i in [0, count) with `concurrency` callers at once, until done or `deadline` (ms epoch). */
-async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>, deadline = Infinity): Promise<number> {
-  let next = 0;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count && Date.now() < deadline) {
-        await task(next++);
-        done++;
-      }
-    }),
-  );
-  return done;
 }
 
 async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number> {

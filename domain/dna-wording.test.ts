@@ -10,7 +10,7 @@ import {
   type MissedAppointment,
 } from './dna-wording.js';
 import { matchOptOutKeyword } from './opt-out-keywords.js';
-import { countSmsSegments, MAX_SEGMENTS } from './reminder-wording.js';
+import { countSmsSegments, MAX_SEGMENTS } from './sms-fitting.js';
 
 const LONDON = 'Europe/London';
 

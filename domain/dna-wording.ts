@@ -1,5 +1,6 @@
 import { formatDay } from './appointment-time.js';
-import { countSmsSegments, MAX_SEGMENTS, type ReminderWordingContext } from './reminder-wording.js';
+import type { ReminderWordingContext } from './reminder-wording.js';
+import { capitalise, comma, firstThatFits, keyWorkerOrTeam, plain } from './sms-fitting.js';
 
 /**
  * What the bot says after a missed appointment ("did not attend"), in English. Someone who missed an appointment
@@ -90,11 +91,6 @@ export function dnaNoRearrangeNeeded(ctx: DnaWordingContext): string {
   ]);
 }
 
-/*
- * `reminder-wording.ts` keeps the helpers below to itself (only `countSmsSegments` and `MAX_SEGMENTS` are exported),
- * so these are the minimal versions this file needs, with the same rules.
- */
-
 /** "Hi Sam, it's Restart, on behalf of your key worker Priya.", "Hi Sam, it's Restart.", "This is Restart.". */
 function openers(ctx: DnaWordingContext): [string, string, string] {
   const name = plain(ctx.firstName);
@@ -107,40 +103,4 @@ function openers(ctx: DnaWordingContext): [string, string, string] {
     greeting,
     `This is ${programme}.`,
   ];
-}
-
-/** "Priya at Restart", or "your key worker at Restart". */
-function keyWorkerOrTeam(ctx: Pick<DnaWordingContext, 'keyWorkerName' | 'programmeName'>): string {
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  return `${keyWorker === '' ? 'your key worker' : keyWorker} at ${plain(ctx.programmeName)}`;
-}
-
-function comma(ctx: DnaWordingContext): string {
-  const name = plain(ctx.firstName);
-  return name === '' ? '' : `, ${name}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Staff-typed text made safe for GSM-7: one curly quote or long dash would more than double the segments. */
-function plain(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .trim();
-}
-
-/** The first candidate (sentences joined, empty ones skipped) that fits in `MAX_SEGMENTS`, else the shortest. */
-function firstThatFits(candidates: readonly (readonly string[])[]): string {
-  const texts = candidates.map((parts) => parts.filter((part) => part !== '').join(' '));
-  const fitting = texts.find((text) => countSmsSegments(text).segments <= MAX_SEGMENTS);
-  if (fitting !== undefined) return fitting;
-  return texts.reduce((shortest, text) => (text.length < shortest.length ? text : shortest));
 }

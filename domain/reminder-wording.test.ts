@@ -2,13 +2,12 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, it } from 'vitest';
 import { matchOptOutKeyword } from './opt-out-keywords.js';
 import { formatAppointmentTime } from './appointment-time.js';
+import { countSmsSegments, MAX_SEGMENTS } from './sms-fitting.js';
 import {
   appointmentCancelledMessage,
   appointmentChangedMessage,
   askWhyCannotCome,
   confirmThanks,
-  countSmsSegments,
-  MAX_SEGMENTS,
   reasonRecorded,
   rearrangeNoted,
   REPLY_OPTIONS,

@@ -1,6 +1,6 @@
-import { SegmentedMessage } from 'sms-segments-calculator';
 import type { UpcomingAppointment } from './appointment.types.js';
 import { formatAppointmentTime } from './appointment-time.js';
+import { capitalise, comma, firstThatFits, keyWorkerOrTeam, plain } from './sms-fitting.js';
 import type { WordingContext } from './wording.js';
 
 /**
@@ -26,7 +26,6 @@ export type AppointmentWording = Pick<UpcomingAppointment, 'title' | 'location' 
 export const REPLY_OPTIONS = "Reply YES if you can come, NO if you can't, or R to rearrange.";
 
 /** The most SMS segments an appointment message may take. @defaultValue 2 */
-export const MAX_SEGMENTS = 2;
 
 /** For mandatory appointments: why it matters, and an open door, never a consequence. A shorter form for tight fits. */
 const IMPORTANT = ['This one is important, so please let us know if you cannot make it.', 'It is important, so please tell us if you cannot come.'];
@@ -122,16 +121,7 @@ function openers(ctx: ReminderWordingContext): string[] {
   ];
 }
 
-/** "Priya at Restart", or "your key worker at Restart": names a person where we can, always the programme. */
-function keyWorkerOrTeam(ctx: ReminderWordingContext): string {
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  return `${keyWorker === '' ? 'your key worker' : keyWorker} at ${plain(ctx.programmeName)}`;
-}
 
-function comma(ctx: ReminderWordingContext): string {
-  const name = plain(ctx.firstName);
-  return name === '' ? '' : `, ${name}`;
-}
 
 function what(appt: AppointmentWording): string {
   const title = plain(appt.title).replace(/[.!?]+$/, '');
@@ -147,43 +137,10 @@ function where(appt: AppointmentWording): string {
   return location === '' ? '' : ` at ${location}`;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function listWithOr(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/**
- * A value typed by staff, made safe for GSM-7: one curly quote or long dash would turn the whole SMS into
- * UCS-2 and more than double its segments. Letters are left alone (a name is spelt as its owner spells it).
- */
-function plain(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .trim();
-}
 
-/** Joins each candidate's sentences (skipping empty ones) and returns the first that fits in `MAX_SEGMENTS`, else the shortest. */
-function firstThatFits(candidates: readonly (readonly string[])[]): string {
-  const texts = candidates.map((parts) => parts.filter((part) => part !== '').join(' '));
-  const fitting = texts.find((text) => countSmsSegments(text).segments <= MAX_SEGMENTS);
-  if (fitting !== undefined) return fitting;
-  return texts.reduce((shortest, text) => (text.length < shortest.length ? text : shortest));
-}
 
-/**
- * How many SMS segments a text takes, and in which encoding, as Twilio counts them (without Smart Encoding):
- * one character outside GSM-7 makes the whole text UCS-2, which more than halves what fits in a segment.
- */
-export function countSmsSegments(text: string): { encoding: 'GSM-7' | 'UCS-2'; segments: number } {
-  const message = new SegmentedMessage(text);
-  return { encoding: message.getEncodingName() === 'GSM-7' ? 'GSM-7' : 'UCS-2', segments: message.segmentsCount };
-}

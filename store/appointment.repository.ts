@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
@@ -27,19 +28,9 @@ export class AppointmentRepository {
   constructor(private readonly db: Executor) {}
 
   async create(a: NewAppointment): Promise<AppointmentRow> {
-    return this.db
-      .insertInto('appointments')
-      .values({
-        participant_id: a.participantId,
-        title: a.title,
-        location: a.location,
-        starts_at: a.startsAt,
-        mandatory: a.mandatory,
-        reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
-        created_by: a.createdBy,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const [row] = await this.createMany([{ ...a, id: randomUUID() }]);
+    if (!row) throw new Error('appointment insert returned nothing');
+    return row;
   }
 
   /** Many appointments in one statement; ids are chosen here so each input maps to its row. */

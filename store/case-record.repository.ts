@@ -19,14 +19,7 @@ export class CaseRecordRepository {
   async append(event: NewEvent): Promise<string | undefined> {
     const row = await this.db
       .insertInto('case_record_events')
-      .values({
-        participant_id: event.participantId,
-        type: event.type,
-        at: event.at,
-        appointment_id: event.appointmentId ?? null,
-        data: JSON.stringify(event.data),
-        source_key: event.sourceKey,
-      })
+      .values(toRow(event))
       .onConflict((oc) => oc.column('source_key').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -38,16 +31,7 @@ export class CaseRecordRepository {
     if (events.length === 0) return;
     await this.db
       .insertInto('case_record_events')
-      .values(
-        events.map((event) => ({
-          participant_id: event.participantId,
-          type: event.type,
-          at: event.at,
-          appointment_id: event.appointmentId ?? null,
-          data: JSON.stringify(event.data),
-          source_key: event.sourceKey,
-        })),
-      )
+      .values(events.map(toRow))
       .onConflict((oc) => oc.column('source_key').doNothing())
       .execute();
   }
@@ -69,4 +53,15 @@ export class CaseRecordRepository {
       .where('participant_id', '=', participantId)
       .execute();
   }
+}
+
+function toRow(event: NewEvent) {
+  return {
+    participant_id: event.participantId,
+    type: event.type,
+    at: event.at,
+    appointment_id: event.appointmentId ?? null,
+    data: JSON.stringify(event.data),
+    source_key: event.sourceKey,
+  };
 }

@@ -12,24 +12,7 @@ export class ReminderRepository {
 
   /** Stores an appointment version's plan once (the job id is unique); returns the rows, new or existing. */
   async savePlan(appointmentId: string, participantId: string, version: number, plan: PlannedReminder[]): Promise<ReminderRow[]> {
-    if (plan.length === 0) return [];
-    await this.db
-      .insertInto('reminders')
-      .values(
-        plan.map((p) => ({
-          appointment_id: appointmentId,
-          participant_id: participantId,
-          version,
-          offset: p.offset,
-          due_at: p.dueAt,
-          send_at: p.sendAt,
-          status: p.status,
-          reason: p.status === 'dropped' ? p.reason : (p.moved ?? null),
-          job_id: reminderJobId(appointmentId, version, p.offset),
-        })),
-      )
-      .onConflict((oc) => oc.column('job_id').doNothing())
-      .execute();
+    await this.savePlans([{ appointmentId, participantId, version, plan }]);
     return this.db
       .selectFrom('reminders')
       .selectAll()
