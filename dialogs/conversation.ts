@@ -1,10 +1,12 @@
 import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
+import { contactConfirmationDialog } from './contact-confirmation.dialog.js';
 import type { Dialog } from './dialog.js';
 import { dnaFollowUpDialog } from './dna-follow-up.dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 import { optOutDialog } from './opt-out.dialog.js';
 import { reminderReplyDialog } from './reminder-reply.dialog.js';
 import { safeguardingDialog } from './safeguarding.dialog.js';
+import { wrongNumberDialog } from './wrong-number.dialog.js';
 
 export type { Dialog } from './dialog.js';
 
@@ -13,12 +15,15 @@ export type DialogList = readonly Dialog[];
 
 /**
  * Safeguarding first, then the consent keywords, so neither can be swallowed by a conversation in
- * progress. Reminder reply, did-not-attend, check-in and pulse dialogs go between the keywords and
- * free text, which catches everything and so stays last.
+ * progress; then "wrong number", which ends every conversation with that phone. Reminder reply,
+ * did-not-attend, check-in and pulse dialogs go between these and free text, which catches everything
+ * and so stays last.
  */
 export const DIALOGS: DialogList = [
   safeguardingDialog,
   optOutDialog,
+  wrongNumberDialog,
+  contactConfirmationDialog,
   dnaFollowUpDialog,
   reminderReplyDialog,
   freeTextDialog,

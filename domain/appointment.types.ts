@@ -23,11 +23,15 @@ export interface ReminderPolicy {
   dnaWindowDays: number;
   /** Days after a did-not-attend on which the follow-up messages go (0 = straight away). */
   dnaFollowUpDays: number[];
+  /** Days after the welcome with no reply before one gentle second try. */
+  welcomeRetryDays: number;
+  /** Days from referral by which a first appointment should be booked, else `referral_stalled`. */
+  referralStallDays: number;
 }
 
 /** What a team sends: the follow-up settings may be left out and keep their defaults. */
-export type ReminderPolicyInput = Omit<ReminderPolicy, 'dnaWindowDays' | 'dnaFollowUpDays'> &
-  Partial<Pick<ReminderPolicy, 'dnaWindowDays' | 'dnaFollowUpDays'>>;
+type DefaultedFields = 'dnaWindowDays' | 'dnaFollowUpDays' | 'welcomeRetryDays' | 'referralStallDays';
+export type ReminderPolicyInput = Omit<ReminderPolicy, DefaultedFields> & Partial<Pick<ReminderPolicy, DefaultedFields>>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   defaultOffsets: ['P2D', 'PT2H'],
@@ -36,6 +40,8 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   dnaAlertThreshold: 3,
   dnaWindowDays: 90,
   dnaFollowUpDays: [0, 3, 7],
+  welcomeRetryDays: 2,
+  referralStallDays: 10,
 };
 
 /** One reminder worked out for an appointment. */

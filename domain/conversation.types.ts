@@ -24,7 +24,16 @@ export type ConversationMemory = JsonObject;
  * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder; `follow_up` is a
  * message of a did-not-attend follow-up.
  */
-export type ReplyKind = 'reply' | 'opt_out_confirmation' | 'crisis' | 'service' | 'notice' | 'reminder' | 'follow_up';
+export type ReplyKind =
+  | 'reply'
+  | 'opt_out_confirmation'
+  | 'crisis'
+  | 'service'
+  | 'notice'
+  | 'reminder'
+  | 'follow_up'
+  | 'welcome'
+  | 'wrong_number_apology';
 
 export interface Reply {
   text: string;
@@ -40,6 +49,8 @@ export interface TurnInput {
   appointments: UpcomingAppointment[];
   /** The latest did-not-attend follow-up of the last 14 days, if any. */
   dnaFollowUp: DnaFollowUpFacts | null;
+  /** The welcome was sent and nobody has answered it yet. */
+  welcomePending?: boolean;
 }
 
 export type ConsentChange = 'opted_out' | 'opted_in';
@@ -50,4 +61,6 @@ export interface TurnResult {
   alerts: AlertDraft[];
   memory: ConversationMemory;
   consent?: ConsentChange;
+  /** The person texting says this is not the participant's number: nothing more goes to it. */
+  wrongNumber?: boolean;
 }

@@ -156,11 +156,12 @@ export class AppointmentScheduler {
       { version: appointment.version, by: this.ctx.staffId },
     );
     const followUps = new FollowUpRepository(this.tx);
-    await followUps.endActiveFor(participant.id, 'stopped', 'new attendance recorded');
+    await followUps.endActiveFor(participant.id, 'stopped', 'new attendance recorded', 'dna');
     if (outcome === 'attended') return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds: [] };
 
     const policy = await new TeamPolicyRepository(this.tx).get(participant.team);
     const followUp = await followUps.start({
+      kind: 'dna',
       participantId: participant.id,
       appointmentId: appointment.id,
       days: policy.dnaFollowUpDays,

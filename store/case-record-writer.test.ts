@@ -341,8 +341,9 @@ describe.each([['postgres'], ['pglite']] as const)('case-record writers on %s', 
         priority: 'high',
         data: { messageId: message.id, channel: 'sms', code: 21614, reason: expect.stringContaining('not a mobile number') },
       });
-      expect((await events(p.id)).map((e) => e.type)).toEqual(['alert.raised']);
-      expect(await new ParticipantRepository(db).findById(p.id)).toMatchObject({ opted_out: false });
+      expect((await events(p.id)).map((e) => e.type)).toEqual(['contact.wrong_number', 'alert.raised']);
+      // The number is marked wrong (nothing more goes to it until the phone changes); the person has not opted out.
+      expect(await new ParticipantRepository(db).findById(p.id)).toMatchObject({ opted_out: false, wrong_number_at: AT });
     });
 
     it('queues one SMS fallback for a WhatsApp message outside the 24-hour window', async () => {

@@ -36,6 +36,7 @@ export class CaseRecordRepository {
       .execute();
   }
 
+  /** The case record in the order it was written (writers in parallel may write a moment out of time order). */
   async listForParticipant(participantId: string): Promise<EventRow[]> {
     return this.db
       .selectFrom('case_record_events')

@@ -72,6 +72,7 @@ export async function recordDeliveryFailure(
     return fallback.status === 'queued' ? { fallbackMessageId: fallback.id } : {};
   }
 
+  if (failure.kind === 'bad_number') await new ParticipantRepository(tx).markWrongNumber(message.participant_id, at);
   const reason =
     failure.kind === 'retryable'
       ? `Could not be sent after a second try: ${failure.message}`
@@ -84,7 +85,7 @@ export async function recordDeliveryFailure(
     participantId: message.participant_id,
     sourceKey,
     at: at.toISOString(),
-    events: [],
+    events: failure.kind === 'bad_number' ? [{ type: 'contact.wrong_number', key: 'carrier', data: { source: 'twilio', code: failure.code ?? null } }] : [],
     alerts: [undeliverable(reason)],
     replies: [],
   });

@@ -8,21 +8,37 @@ export const followUpJobId = (id: string, step: number) => `followup-${id}-step$
 export class FollowUpRepository {
   constructor(private readonly db: Executor) {}
 
-  /** One follow-up per missed appointment; a second DNA mark for the same appointment finds the first. */
-  async start(f: { participantId: string; appointmentId: string; days: number[]; startedAt: Date; nextAt: Date }): Promise<FollowUpRow> {
+  /**
+   * One follow-up per missed appointment, and one welcome per person: starting it again finds the first.
+   */
+  async start(f: {
+    kind: 'dna' | 'welcome';
+    participantId: string;
+    appointmentId: string | null;
+    days: number[];
+    startedAt: Date;
+    nextAt: Date;
+  }): Promise<FollowUpRow> {
     const inserted = await this.db
       .insertInto('follow_ups')
       .values({
+        kind: f.kind,
         participant_id: f.participantId,
         appointment_id: f.appointmentId,
         days: JSON.stringify(f.days),
         started_at: f.startedAt,
         next_at: f.nextAt,
       })
-      .onConflict((oc) => oc.columns(['appointment_id', 'kind']).doNothing())
+      .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
-    return inserted ?? (await this.db.selectFrom('follow_ups').selectAll().where('appointment_id', '=', f.appointmentId).executeTakeFirstOrThrow());
+    if (inserted) return inserted;
+    const existing = this.db.selectFrom('follow_ups').selectAll().where('kind', '=', f.kind);
+    return (
+      f.appointmentId
+        ? existing.where('appointment_id', '=', f.appointmentId)
+        : existing.where('participant_id', '=', f.participantId)
+    ).executeTakeFirstOrThrow();
   }
 
   async lock(id: string): Promise<FollowUpRow | undefined> {
@@ -45,15 +61,35 @@ export class FollowUpRepository {
       .execute();
   }
 
-  /** Ends every active follow-up of a person (a reply, STOP, a new attendance, the key worker). */
-  async endActiveFor(participantId: string, status: Exclude<FollowUpStatus, 'active'>, reason: string): Promise<number> {
-    const result = await this.db
+  /**
+   * Ends active follow-ups of a person (a reply, STOP, a new attendance, the key worker, a wrong number) and
+   * returns the kinds it ended. `kind` limits it to one kind.
+   */
+  async endActiveFor(
+    participantId: string,
+    status: Exclude<FollowUpStatus, 'active'>,
+    reason: string,
+    kind?: 'dna' | 'welcome',
+  ): Promise<Array<'dna' | 'welcome'>> {
+    let query = this.db
       .updateTable('follow_ups')
       .set({ status, ended_reason: reason, next_at: null, updated_at: sql<Date>`now()` })
       .where('participant_id', '=', participantId)
+      .where('status', '=', 'active');
+    if (kind) query = query.where('kind', '=', kind);
+    const rows = await query.returning('kind').execute();
+    return rows.map((r) => r.kind);
+  }
+
+  async hasActive(participantId: string, kind: 'dna' | 'welcome'): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('follow_ups')
+      .select('id')
+      .where('participant_id', '=', participantId)
+      .where('kind', '=', kind)
       .where('status', '=', 'active')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return row !== undefined;
   }
 
   async markReasonRecorded(participantId: string, followUpId: string, at: Date): Promise<void> {
@@ -80,6 +116,7 @@ export class FollowUpRepository {
         'appointments.title',
       ])
       .where('follow_ups.participant_id', '=', participantId)
+      .where('follow_ups.kind', '=', 'dna')
       .where('follow_ups.started_at', '>=', since)
       .orderBy('follow_ups.started_at', 'desc')
       .limit(1)
@@ -87,7 +124,7 @@ export class FollowUpRepository {
     if (!row) return null;
     return {
       id: row.id,
-      appointmentId: row.appointment_id,
+      appointmentId: row.appointment_id as string,
       appointmentStartsAt: row.starts_at,
       appointmentTitle: row.title,
       startedAt: row.started_at,

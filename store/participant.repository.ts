@@ -22,6 +22,7 @@ export interface ParticipantChanges {
   channel?: Channel;
   language?: string;
   keyWorkerId?: string | null;
+  inWorkAdviserId?: string | null;
   team?: string | null;
   mutedStreams?: string[];
 }
@@ -83,10 +84,12 @@ export class ParticipantRepository {
       return await this.db
         .updateTable('participants')
         .set({
-          ...(changes.phone !== undefined && { phone: changes.phone }),
+          // A new number is a fresh start: the wrong-number mark belonged to the old one.
+          ...(changes.phone !== undefined && { phone: changes.phone, wrong_number_at: null }),
           ...(changes.channel !== undefined && { channel: changes.channel }),
           ...(changes.language !== undefined && { language: changes.language }),
           ...(changes.keyWorkerId !== undefined && { key_worker_id: changes.keyWorkerId }),
+          ...(changes.inWorkAdviserId !== undefined && { in_work_adviser_id: changes.inWorkAdviserId }),
           ...(changes.team !== undefined && { team: changes.team }),
           ...(changes.mutedStreams !== undefined && { muted_streams: JSON.stringify(changes.mutedStreams) }),
           updated_at: sql<Date>`now()`,
@@ -107,6 +110,16 @@ export class ParticipantRepository {
       .updateTable('participants')
       .set({ opted_out: optedOut, opted_out_at: optedOut ? at : null, updated_at: at })
       .where('id', '=', id)
+      .execute();
+  }
+
+  /** Someone at the number said it is not the participant's: nothing more is sent until the phone changes. */
+  async markWrongNumber(id: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('participants')
+      .set({ wrong_number_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('wrong_number_at', 'is', null)
       .execute();
   }
 

@@ -31,6 +31,9 @@ export interface ParticipantsTable {
   opted_out_at: NullableTimestamp;
   muted_streams: ColumnType<string[], string | undefined, string>;
   in_work_since: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** Someone at this number said it is not the participant's: nothing more goes to it until the phone changes. */
+  wrong_number_at: NullableTimestamp;
+  in_work_adviser_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   erased_at: NullableTimestamp;
@@ -148,8 +151,8 @@ export type FollowUpStatus = 'active' | 'replied' | 'stopped' | 'not_reached';
 export interface FollowUpsTable {
   id: Generated<string>;
   participant_id: string;
-  appointment_id: string;
-  kind: Generated<string>;
+  appointment_id: string | null;
+  kind: Generated<'dna' | 'welcome'>;
   status: Generated<FollowUpStatus>;
   days: ColumnType<number[], string, string>;
   step: Generated<number>;

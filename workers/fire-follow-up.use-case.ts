@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { Clock } from '../domain/clock.js';
+import { welcomeMessage, welcomeSecondTry } from '../domain/contact-wording.js';
 import { dnaFirstMessage, dnaNudge } from '../domain/dna-wording.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
@@ -28,8 +29,8 @@ export type FollowUpOutcome =
 const LAST_STEP_GRACE_DAYS = 1;
 
 /**
- * One step of a did-not-attend follow-up: message N of the sequence (days from the team policy, counted in local
- * days from the DNA), or, after the last, the `not_reached` alert. A reply, STOP, a new attendance or the key worker
+ * One step of a follow-up — after a did-not-attend, or the welcome to someone new: message N of the sequence
+ * (days from the team policy, counted in local days from the start), or, after the last, the `not_reached` alert. A reply, STOP, a new attendance or the key worker
  * ends the follow-up in the database, and the step re-checks that before doing anything.
  */
 export class FireFollowUp {
@@ -51,24 +52,33 @@ export class FireFollowUp {
         await followUps.end(followUp.id, 'stopped', 'opted out');
         return { kind: 'closed', reason: 'opted out' };
       }
+      if (participant.wrong_number_at) {
+        await followUps.end(followUp.id, 'stopped', 'wrong number');
+        return { kind: 'closed', reason: 'wrong number' };
+      }
 
       const now = this.deps.clock.now();
       const policy = await new TeamPolicyRepository(tx).get(participant.team);
-      const appointment = await new AppointmentRepository(tx).findById(followUp.appointment_id);
-      if (!appointment) throw new Error(`follow-up ${followUp.id} has no appointment`);
+      const appointment = followUp.appointment_id ? await new AppointmentRepository(tx).findById(followUp.appointment_id) : undefined;
 
       if (step >= followUp.days.length) {
-        await followUps.end(followUp.id, 'not_reached', 'no reply to the follow-up');
+        await followUps.end(followUp.id, 'not_reached', 'no reply');
+        const welcome = followUp.kind === 'welcome';
         await applyWriteback(tx, {
           participantId: participant.id,
           sourceKey: `followup-${followUp.id}-end`,
           at: now.toISOString(),
-          events: [],
+          events: welcome ? [{ type: 'contact.not_reached', key: 'welcome', data: { followUpId: followUp.id, messages: followUp.days.length } }] : [],
           alerts: [
             {
               type: 'not_reached',
-              key: 'dna-follow-up',
-              data: { appointmentId: appointment.id, followUpId: followUp.id, messages: followUp.days.length },
+              key: welcome ? 'welcome' : 'dna-follow-up',
+              data: {
+                followUpId: followUp.id,
+                after: welcome ? 'welcome' : 'did_not_attend',
+                appointmentId: appointment?.id ?? null,
+                messages: followUp.days.length,
+              },
             },
           ],
           replies: [],
@@ -82,7 +92,7 @@ export class FireFollowUp {
         return { kind: 'deferred', until: allowedAt };
       }
 
-      if (participant.muted_streams.includes('dna_follow_up')) {
+      if (followUp.kind === 'dna' && participant.muted_streams.includes('dna_follow_up')) {
         await followUps.end(followUp.id, 'stopped', 'follow-ups muted');
         return { kind: 'closed', reason: 'follow-ups muted' };
       }
@@ -94,14 +104,26 @@ export class FireFollowUp {
         programmeName: this.deps.programmeName,
         timeZone: this.deps.timeZone,
       };
-      const text = step === 0 ? dnaFirstMessage(ctx, { title: appointment.title, startsAt: appointment.starts_at }) : dnaNudge(ctx, step);
       const { queuedMessageIds } = await applyWriteback(tx, {
         participantId: participant.id,
         sourceKey: `followup-${followUp.id}-step${step}`,
         at: now.toISOString(),
-        events: [],
+        events:
+          followUp.kind === 'welcome'
+            ? [{ type: 'contact.welcome_sent', key: `step${step}`, data: { followUpId: followUp.id, step, secondTry: step > 0 } }]
+            : [],
         alerts: [],
-        replies: [{ kind: 'follow_up', text }],
+        replies: [
+          followUp.kind === 'welcome'
+            ? { kind: 'welcome', text: step === 0 ? welcomeMessage(ctx) : welcomeSecondTry(ctx) }
+            : {
+                kind: 'follow_up',
+                text:
+                  step === 0 && appointment
+                    ? dnaFirstMessage(ctx, { title: appointment.title, startsAt: appointment.starts_at })
+                    : dnaNudge(ctx, step),
+              },
+        ],
       });
 
       const nextStep = step + 1;

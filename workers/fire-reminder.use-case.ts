@@ -55,6 +55,7 @@ export class FireReminder {
       if (!participant || participant.erased_at || !participant.phone) return close('skipped', 'participant erased');
       if (!participant.consent_contact) return close('skipped', 'no consent');
       if (participant.opted_out) return close('skipped', 'opted out');
+      if (participant.wrong_number_at) return close('skipped', 'wrong number');
       if (participant.muted_streams.includes('reminders')) return close('skipped', 'reminders muted');
 
       const now = this.deps.clock.now();

@@ -17,6 +17,7 @@ import { createFollowUpWorker } from './follow-up.worker.js';
 import { createOutboundWorker } from './outbound.worker.js';
 import { JobQueues, createProducerConnection, createWorkerConnection } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
+import { ReferralCheck } from './referral-check.use-case.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
 import { SendOutboundMessage } from './send-outbound.use-case.js';
 import { startSweep } from './sweep.worker.js';
@@ -83,7 +84,7 @@ export async function startWorkers(deps: {
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
   ];
-  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep);
+  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }));
   for (const worker of [...workers, sweeper.worker]) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));

@@ -69,17 +69,25 @@ export class RunInboundTurn {
     const followUps = new FollowUpRepository(tx);
     const appointments = await new AppointmentRepository(tx).listUpcoming(context.id, now);
     const dnaFollowUp = await followUps.latestFacts(context.id, new Date(now.getTime() - DNA_FOLLOW_UP_MEMORY_MS));
+    const welcomePending = await followUps.hasActive(context.id, 'welcome');
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });
     await storage.commit(tx);
-    // Any reply ends a did-not-attend follow-up at once: nobody is nudged after they have answered.
-    await followUps.endActiveFor(context.id, 'replied', 'participant replied');
+    // Any reply ends a follow-up at once: nobody is nudged after they have answered. A reply of any kind to the
+    // welcome means the number reaches them.
+    const ended = await followUps.endActiveFor(context.id, 'replied', 'participant replied');
+    const events = [...record.events];
+    if (ended.includes('welcome')) events.push({ type: 'contact.confirmed', key: 'welcome', data: { by: 'reply' } });
+    if (record.wrongNumber) {
+      await new ParticipantRepository(tx).markWrongNumber(context.id, now);
+      await followUps.endActiveFor(context.id, 'stopped', 'wrong number');
+    }
     for (const event of record.events) {
       const followUpId = event.type === 'dna.reason' ? event.data.followUpId : undefined;
       if (typeof followUpId === 'string') await followUps.markReasonRecorded(context.id, followUpId, now);
@@ -93,7 +101,7 @@ export class RunInboundTurn {
       participantId: context.id,
       sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
       at: now.toISOString(),
-      events: record.events,
+      events,
       alerts: record.alerts,
       replies,
       replyChannel: message.channel,

@@ -95,6 +95,10 @@ export class SendOutboundMessage {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'participant erased' });
         return { skipped: 'participant erased' };
       }
+      if (participant.wrong_number_at && message.kind !== 'wrong_number_apology') {
+        await messages.setStatus(message.id, 'suppressed', { errorMessage: 'wrong number' });
+        return { skipped: 'wrong number' };
+      }
       // Opt-out is checked at the last moment: a STOP that arrived after this was queued still wins.
       if (participant.opted_out && !mayReachOptedOut(message.kind)) {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'participant opted out' });

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobQueues } from './queues.js';
 import { QUEUE_NAMES } from './queues.js';
+import type { ReferralCheck } from './referral-check.use-case.js';
 import type { Sweep } from './sweep.use-case.js';
 
 const SCHEDULER_ID = 'sweep';
@@ -14,11 +15,14 @@ const SCHEDULER_ID = 'sweep';
 export function startSweep(
   deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; intervalMs: number },
   sweep: Sweep,
+  referralCheck: ReferralCheck,
 ): { worker: Worker; stop: () => Promise<void> } {
   const worker = new Worker(
     QUEUE_NAMES.sweep,
     async () => {
       const report = await sweep.execute();
+      const stalled = await referralCheck.execute();
+      if (stalled > 0) deps.logger.info({ stalled }, 'referrals with no first appointment flagged');
       if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
         // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
         deps.logger.info(report, 'sweep re-enqueued pending work');

@@ -41,6 +41,10 @@ export const createParticipantBody = z.strictObject({
     contact: z.literal(true, 'must be true: we only text people who agreed to it'),
     basis: plainText(200).optional(),
   }),
+  contactConfirmed: z
+    .boolean()
+    .optional()
+    .describe('true when the key worker has already confirmed the number with the person: no welcome text is sent'),
 });
 
 export const patchParticipantBody = z
@@ -49,6 +53,8 @@ export const patchParticipantBody = z
     channel: z.enum(CHANNELS),
     language,
     keyWorkerId: z.uuid(),
+    inWorkAdviserId: z.uuid(),
+    handoverReason: plainText(200).describe('Why the key worker or adviser changed, for the introduction'),
     mutedStreams: z.array(z.enum(STREAMS)).max(STREAMS.length),
   })
   .partial()
@@ -76,6 +82,9 @@ export const participantSchema = z.object({
   keyWorkerId: z.uuid().nullable(),
   team: z.string().nullable(),
   referredAt: isoDateTime.nullable(),
+  daysSinceReferral: z.number().int().nullable(),
+  wrongNumber: z.boolean().describe('Someone at this number said it is not theirs; nothing is sent until the phone changes'),
+  inWorkAdviserId: z.uuid().nullable(),
   optedOut: z.boolean(),
   mutedStreams: z.array(z.enum(STREAMS)),
   consent: z.object({ contact: z.boolean(), basis: z.string().nullable(), at: isoDateTime.nullable() }),
@@ -203,4 +212,6 @@ export const reminderPolicySchema = z.strictObject({
     .max(5)
     .refine((days) => days.every((d, i) => i === 0 || d > (days[i - 1] as number)), 'must be in increasing order')
     .optional(),
+  welcomeRetryDays: z.number().int().min(1).max(14).optional(),
+  referralStallDays: z.number().int().min(1).max(15).optional(),
 });

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
+import { caseloadOf, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
+import { handoverMessage } from '../../domain/contact-wording.js';
+import { applyWriteback } from '../../store/case-record-writer.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { AlertRepository } from '../../store/alert.repository.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Executor } from '../../store/database.js';
 import { FollowUpRepository } from '../../store/follow-up.repository.js';
+import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
+import { nextAllowedTime } from '../../domain/quiet-hours.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import type { ParticipantRow } from '../../store/schema.js';
@@ -26,7 +30,7 @@ import { alertJson, eventJson, participantJson } from './presenters.js';
 
 const DEFAULT_CONSENT_BASIS = 'Agreed to be contacted by text when joining the programme';
 
-export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
+export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {
   /** Outside the caller's caseload is indistinguishable from absent (never reveal another caseload). */
   const findInCaseload = async (staff: StaffIdentity, id: string, executor: Executor = db): Promise<ParticipantRow> => {
     const row = await new ParticipantRepository(executor).findById(id, caseloadOf(staff));
@@ -69,9 +73,34 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
             data: { createdBy: staff.id, channel: created.channel, consentBasis: created.consent_basis ?? '' },
             sourceKey: `created-${created.id}`,
           });
-          return created;
+          if (body.contactConfirmed) {
+            await new CaseRecordRepository(tx).append({
+              participantId: created.id,
+              type: 'contact.confirmed',
+              at: now,
+              data: { by: 'key_worker', staffId: staff.id },
+              sourceKey: `contact-confirmed-${created.id}`,
+            });
+            return { created, welcome: undefined };
+          }
+          // Consent is recorded, so the first text can go: the welcome, as soon as quiet hours allow.
+          const policy = await new TeamPolicyRepository(tx).get(created.team);
+          const welcome = await new FollowUpRepository(tx).start({
+            kind: 'welcome',
+            participantId: created.id,
+            appointmentId: null,
+            days: [0, policy.welcomeRetryDays],
+            startedAt: now,
+            nextAt: nextAllowedTime(now, policy, config.PROGRAMME_TIMEZONE),
+          });
+          return { created, welcome };
         });
-        return { status: 201, body: participantJson(row) };
+        if (row.welcome?.next_at) {
+          await queues
+            .enqueueFollowUps([{ id: row.welcome.id, step: row.welcome.step, at: row.welcome.next_at }], now)
+            .catch((error: unknown) => logger.warn({ err: error }, 'welcome not enqueued; the sweep will add it'));
+        }
+        return { status: 201, body: participantJson(row.created, now) };
       },
     }),
     route({
@@ -81,7 +110,7 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       responses: { 200: { description: 'Participants', schema: z.array(participantSchema) } },
       async handle({ staff }) {
         const rows = await new ParticipantRepository(db).list(caseloadOf(staff));
-        return { status: 200, body: rows.map(participantJson) };
+        return { status: 200, body: rows.map((row) => participantJson(row, clock.now())) };
       },
     }),
     route({
@@ -96,7 +125,7 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         const nextAppointment = next
           ? { id: next.id, title: next.title, location: next.location, startsAt: next.startsAt.toISOString(), mandatory: next.mandatory }
           : null;
-        return { status: 200, body: { ...participantJson(row), nextAppointment, openAlerts: alerts.map(alertJson) } };
+        return { status: 200, body: { ...participantJson(row, clock.now()), nextAppointment, openAlerts: alerts.map(alertJson) } };
       },
     }),
     route({
@@ -114,17 +143,50 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         const id = uuidParam(params, 'id');
         const phone = body.phone !== undefined ? mobileOrThrow(body.phone) : undefined;
         const keyWorker = body.keyWorkerId ? await keyWorkerOrThrow(db, body.keyWorkerId) : undefined;
+        const adviser = body.inWorkAdviserId ? await staffOfRoleOrThrow(db, body.inWorkAdviserId, 'in_work_team', 'inWorkAdviserId') : undefined;
         const now = clock.now();
-        const updated = await db.transaction().execute(async (tx) => {
-          await findInCaseload(staff, id, tx);
+        const { updated, queuedMessageIds } = await db.transaction().execute(async (tx) => {
+          const before = await findInCaseload(staff, id, tx);
           const row = await new ParticipantRepository(tx).update(id, {
             ...(phone !== undefined && { phone }),
             ...(body.channel !== undefined && { channel: body.channel }),
             ...(body.language !== undefined && { language: body.language }),
             ...(keyWorker && { keyWorkerId: keyWorker.id, team: keyWorker.team }),
+            ...(adviser && { inWorkAdviserId: adviser.id }),
             ...(body.mutedStreams !== undefined && { mutedStreams: body.mutedStreams }),
           });
           if (!row) throw notFound('No such participant in your caseload');
+          // A new person looking after them is introduced once, by name, with the reason.
+          const handovers = [
+            ...(keyWorker && keyWorker.id !== before.key_worker_id ? [{ person: keyWorker, role: 'key_worker' as const }] : []),
+            ...(adviser && adviser.id !== before.in_work_adviser_id ? [{ person: adviser, role: 'in_work_adviser' as const }] : []),
+          ];
+          const queued: string[] = [];
+          for (const { person, role } of handovers) {
+            const { queuedMessageIds: ids } = await applyWriteback(tx, {
+              participantId: id,
+              sourceKey: `handover-${id}-${role}-${person.id}-${randomUUID()}`,
+              at: now.toISOString(),
+              events: [
+                {
+                  type: 'participant.handover',
+                  key: role,
+                  data: { role, from: role === 'key_worker' ? before.key_worker_id : before.in_work_adviser_id, to: person.id, reason: body.handoverReason ?? null },
+                },
+              ],
+              alerts: [],
+              replies: [
+                {
+                  kind: 'notice',
+                  text: handoverMessage(
+                    { firstName: row.first_name ?? '', keyWorkerName: keyWorker?.name ?? null, programmeName: config.PROGRAMME_NAME },
+                    { newName: person.name, role, ...(body.handoverReason && { reason: body.handoverReason }) },
+                  ),
+                },
+              ],
+            });
+            queued.push(...ids);
+          }
           await new CaseRecordRepository(tx).append({
             participantId: id,
             type: 'participant.updated',
@@ -133,9 +195,10 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
             // Each edit is its own source: two PATCHes are two events.
             sourceKey: `updated-${randomUUID()}`,
           });
-          return row;
+          return { updated: row, queuedMessageIds: queued };
         });
-        return { status: 200, body: participantJson(updated) };
+        await queues.enqueueSends(queuedMessageIds).catch((error: unknown) => logger.warn({ err: error }, 'handover not enqueued; the sweep will send it'));
+        return { status: 200, body: participantJson(updated, now) };
       },
     }),
     route({
@@ -164,7 +227,7 @@ export function participantRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         const id = uuidParam(params, 'id');
         const stopped = await db.transaction().execute(async (tx) => {
           await findInCaseload(staff, id, tx);
-          return new FollowUpRepository(tx).endActiveFor(id, 'stopped', `stopped by ${staff.id}`);
+          return (await new FollowUpRepository(tx).endActiveFor(id, 'stopped', `stopped by ${staff.id}`)).length;
         });
         return { status: 200, body: { stopped } };
       },
@@ -191,12 +254,15 @@ function mobileOrThrow(input: string): string {
   });
 }
 
-async function keyWorkerOrThrow(db: Executor, id: string) {
+function keyWorkerOrThrow(db: Executor, id: string) {
+  return staffOfRoleOrThrow(db, id, 'key_worker', 'keyWorkerId');
+}
+
+async function staffOfRoleOrThrow(db: Executor, id: string, role: StaffRole, field: string) {
   const staff = await new StaffRepository(db).findById(id);
-  if (!staff || staff.role !== 'key_worker') {
-    throw new ApiError(400, 'validation_failed', 'keyWorkerId is not a key worker', {
-      fields: [{ path: 'keyWorkerId', message: 'is not a key worker' }],
-    });
+  if (!staff || staff.role !== role) {
+    const message = role === 'key_worker' ? 'is not a key worker' : 'is not in an in-work team';
+    throw new ApiError(400, 'validation_failed', `${field} ${message}`, { fields: [{ path: field, message }] });
   }
   return staff;
 }

@@ -2,7 +2,9 @@ import type { AlertRow, AppointmentRow, EventRow, MessageRow, ParticipantRow, Re
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function participantJson(row: ParticipantRow) {
+const DAY_MS = 24 * 3600_000;
+
+export function participantJson(row: ParticipantRow, now: Date) {
   return {
     id: row.id,
     firstName: row.first_name ?? '',
@@ -12,6 +14,9 @@ export function participantJson(row: ParticipantRow) {
     keyWorkerId: row.key_worker_id,
     team: row.team,
     referredAt: iso(row.referred_at),
+    daysSinceReferral: row.referred_at ? Math.max(0, Math.floor((now.getTime() - row.referred_at.getTime()) / DAY_MS)) : null,
+    wrongNumber: row.wrong_number_at !== null,
+    inWorkAdviserId: row.in_work_adviser_id,
     optedOut: row.opted_out,
     mutedStreams: row.muted_streams,
     consent: { contact: row.consent_contact, basis: row.consent_basis, at: iso(row.consent_at) },

@@ -15,12 +15,14 @@ export interface TurnFacts {
   now: Date;
   appointments: UpcomingAppointment[];
   dnaFollowUp: DnaFollowUpFacts | null;
+  welcomePending: boolean;
 }
 
 export interface TurnRecord {
   events: EventDraft[];
   alerts: AlertDraft[];
   consent?: ConsentChange;
+  wrongNumber?: boolean;
 }
 
 const FACTS = Symbol('turnFacts');
@@ -66,6 +68,7 @@ export class EngagementBot extends ActivityHandler {
       now: facts.now,
       appointments: facts.appointments,
       dnaFollowUp: facts.dnaFollowUp,
+      welcomePending: facts.welcomePending,
     });
     await memory.set(context, result.memory);
     for (const reply of result.replies) {
@@ -73,6 +76,7 @@ export class EngagementBot extends ActivityHandler {
     }
     const record: TurnRecord = { events: result.events, alerts: result.alerts };
     if (result.consent) record.consent = result.consent;
+    if (result.wrongNumber) record.wrongNumber = true;
     context.turnState.set(RECORD, record);
     await state.saveChanges(context);
   }

@@ -2,10 +2,11 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as caseRecord from './0001-case-record.js';
 import * as appointments from './0002-appointments.js';
 import * as followUps from './0003-follow-ups.js';
+import * as contact from './0004-contact.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps };
+    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact };
   },
 };

@@ -244,8 +244,10 @@ describe('key-worker API: participants, staff and alerts', () => {
       expect(result.status).toBe(200);
       const { events } = result.body;
       expect(events[0]?.type).toBe('participant.created');
-      expect(events.map((e) => e.type)).toEqual(['participant.created', 'participant.updated', 'participant.updated']);
-      const times = events.map((e) => Date.parse(e.at));
+      // The welcome text (contact.welcome_sent, message.outbound) may come between, depending on quiet hours.
+      expect(events.map((e) => e.type).filter((t) => t.startsWith('participant.'))).toEqual(['participant.created', 'participant.updated', 'participant.updated']);
+      // Times are in order among the key worker's own edits; a welcome written in parallel may land a moment apart.
+      const times = events.filter((e) => e.type.startsWith('participant.')).map((e) => Date.parse(e.at));
       expect(times).toEqual([...times].sort((a, b) => a - b));
       const ids = events.map((e) => BigInt(e.id));
       expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { contactConfirmedThanks } from '../domain/contact-wording.js';
+import type { TurnInput } from '../domain/conversation.types.js';
+import { contactConfirmationDialog } from './contact-confirmation.dialog.js';
+
+const participant = {
+  id: 'p-1',
+  firstName: 'Sam',
+  language: 'en',
+  channel: 'sms' as const,
+  optedOut: false,
+  keyWorkerName: 'Priya',
+  programmeName: 'Restart',
+};
+const turn = (text: string, welcomePending: boolean, optedOut = false): TurnInput => ({
+  text,
+  participant: { ...participant, optedOut },
+  memory: {},
+  now: new Date('2026-03-04T10:00:00Z'),
+  appointments: [],
+  dnaFollowUp: null,
+  welcomePending,
+});
+
+describe('YES to the welcome', () => {
+  it.each(['YES', 'yes it is', "Yes it's me", 'yep, that is me', 'Yes', '👍', 'ok'])('%s is thanked, not passed on as free text', (text) => {
+    expect(contactConfirmationDialog(turn(text, true))?.replies).toEqual([{ kind: 'reply', text: contactConfirmedThanks(participant) }]);
+  });
+
+  it.each([
+    ['YES', false, false],
+    ['who is Priya?', true, false],
+    ['no', true, false],
+    ['yes but who is Priya and why are you texting me', true, false],
+  ])('%s (welcome pending %s) is not this dialog\'s', (text, pending) => {
+    expect(contactConfirmationDialog(turn(text, pending))).toBeNull();
+  });
+
+  it('sends nothing to someone who has opted out', () => {
+    expect(contactConfirmationDialog(turn('yes', true, true))?.replies).toEqual([]);
+  });
+});
