@@ -80,13 +80,14 @@ export class RunInboundTurn {
     });
     await storage.commit(tx);
     // Any reply ends a follow-up at once: nobody is nudged after they have answered. A reply of any kind to the
-    // welcome means the number reaches them.
-    const ended = await followUps.endActiveFor(context.id, 'replied', 'participant replied');
+    // welcome means the number reaches them — unless it says the number is someone else's.
     const events = [...record.events];
-    if (ended.includes('welcome')) events.push({ type: 'contact.confirmed', key: 'welcome', data: { by: 'reply' } });
     if (record.wrongNumber) {
       await new ParticipantRepository(tx).markWrongNumber(context.id, now);
       await followUps.endActiveFor(context.id, 'stopped', 'wrong number');
+    } else {
+      const ended = await followUps.endActiveFor(context.id, 'replied', 'participant replied');
+      if (ended.includes('welcome')) events.push({ type: 'contact.confirmed', key: 'welcome', data: { by: 'reply' } });
     }
     for (const event of record.events) {
       const followUpId = event.type === 'dna.reason' ? event.data.followUpId : undefined;

@@ -95,7 +95,8 @@ export class SendOutboundMessage {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'participant erased' });
         return { skipped: 'participant erased' };
       }
-      if (participant.wrong_number_at && message.kind !== 'wrong_number_apology') {
+      // Whoever has the number now gets the apology, and crisis signposting if they wrote in crisis: nothing else.
+      if (participant.wrong_number_at && message.kind !== 'wrong_number_apology' && message.kind !== 'crisis') {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'wrong number' });
         return { skipped: 'wrong number' };
       }

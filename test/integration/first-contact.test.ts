@@ -70,6 +70,9 @@ describe('referral welcome, wrong-number check and warm handovers', () => {
     expect(alerts.body.filter((a) => a.participantId === created.body.id).map((a) => a.type)).toContain('wrong_number');
     const detail = await app.api<{ wrongNumber: boolean }>('GET', `/api/participants/${created.body.id}`, undefined, keyWorker.token);
     expect(detail.body.wrongNumber).toBe(true);
+    const types = (await app.record(created.body.id)).map((e) => e.type);
+    expect(types).toContain('contact.wrong_number');
+    expect(types).not.toContain('contact.confirmed');
 
     // Nothing more goes to it: not a reply, not a reminder, not a notice.
     await app.inbound('+447700900954', 'hello?');
