@@ -41,7 +41,7 @@ export const configSchema = z
       .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/London')
       .default('Europe/London'),
     /** The name participants see in every message. */
-    PROGRAMME_NAME: z.string().min(1).max(40).default('Your employment support team'),
+    PROGRAMME_NAME: z.string().min(1).max(40).default('Employment Support'),
     /** Messages handed to Twilio per second across all workers. @defaultValue 10 */
     OUTBOUND_RATE_PER_SECOND: wholeNumber(1, 1000).default(10),
     /** Reminders and campaign messages one person gets per local day at most. @defaultValue 3 */
