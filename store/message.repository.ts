@@ -257,6 +257,22 @@ export class MessageRepository {
     return Number(row.n);
   }
 
+  /**
+   * How many texts this person sent since `since` up to and including the one at `upToSeq`, and how many of them
+   * said exactly `body` (the loop guard).
+   */
+  async countInboundSince(participantId: string, since: Date, upToSeq: string, body: string): Promise<{ same: number; all: number }> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select([sql<string>`count(*)`.as('all'), sql<string>`count(*) filter (where body = ${body})`.as('same')])
+      .where('participant_id', '=', participantId)
+      .where('direction', '=', 'inbound')
+      .where('created_at', '>=', since)
+      .where('seq', '<=', upToSeq)
+      .executeTakeFirstOrThrow();
+    return { same: Number(row.same), all: Number(row.all) };
+  }
+
   /** When this person last texted us on WhatsApp (WhatsApp allows free text for 24 hours after). */
   async lastInboundAt(participantId: string, channel: Channel): Promise<Date | undefined> {
     const row = await this.db

@@ -1,10 +1,13 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../domain/clock.js';
+import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
+import { screenForRisk } from '../domain/safeguarding-screen.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
 import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
+import { AlertRepository } from '../store/alert.repository.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
@@ -66,6 +69,8 @@ export class RunInboundTurn {
 
   private async turn(tx: Tx, message: MessageRow, context: ParticipantContext): Promise<string> {
     const now = this.deps.clock.now();
+    const loop = await this.loopGuard(tx, message, context, now);
+    if (loop) return loop;
     const followUps = new FollowUpRepository(tx);
     const appointments = await new AppointmentRepository(tx).listUpcoming(context.id, now);
     const dnaFollowUp = await followUps.latestFacts(context.id, new Date(now.getTime() - DNA_FOLLOW_UP_MEMORY_MS));
@@ -108,6 +113,29 @@ export class RunInboundTurn {
       replyChannel: message.channel,
     };
     const writebackId = await new WritebackRepository(tx).save(payload);
+    await new MessageRepository(tx).setStatus(message.id, 'processed');
+    return writebackId;
+  }
+
+  /**
+   * Another bot's auto-reply (or a flood) gets no answer for the rest of the window, and one `loop_detected` alert a
+   * day; the text itself stays on the record. Safeguarding is screened first, so a person in crisis is never muted.
+   */
+  private async loopGuard(tx: Tx, message: MessageRow, context: ParticipantContext, now: Date): Promise<string | undefined> {
+    const counts = await new MessageRepository(tx).countInboundSince(context.id, new Date(now.getTime() - LOOP_WINDOW_MS), message.seq, message.body ?? '');
+    if (!isLoop({ sameTextInWindow: counts.same, allTextsInWindow: counts.all })) return undefined;
+    if (screenForRisk(message.body ?? '').risk) return undefined;
+    const alerted = await new AlertRepository(tx).hasRaisedSince(context.id, 'loop_detected', new Date(now.getTime() - 24 * 3600_000));
+    const writebackId = await new WritebackRepository(tx).save({
+      participantId: context.id,
+      sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
+      at: now.toISOString(),
+      events: [],
+      alerts: alerted
+        ? []
+        : [{ type: 'loop_detected', key: 'loop', data: { sameText: counts.same, texts: counts.all, windowMinutes: LOOP_WINDOW_MS / 60_000 } }],
+      replies: [],
+    });
     await new MessageRepository(tx).setStatus(message.id, 'processed');
     return writebackId;
   }
