@@ -3,13 +3,16 @@ import type { Logger } from 'pino';
 import type { Config } from '../domain/config.schema.js';
 import type { Clock } from '../domain/clock.js';
 import type { WhatsAppFallback } from '../domain/delivery.js';
+import { AuditRepository } from '../store/audit.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import type { JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
 import { InboundIntake } from './inbound-intake.js';
+import { RateLimiter } from './rate-limiter.js';
 import type { Metrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.api.js';
+import { auditRoutes } from './routes/audit.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { reportRoutes } from './routes/reports.api.js';
@@ -44,6 +47,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...reportRoutes(deps),
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }
 
@@ -51,6 +55,18 @@ export function createWebServer(deps: WebServerDeps): Server {
   const { config, database, queues, clock, logger, metrics } = deps;
   const db = database.db;
   const server = restify.createServer({ name: 'engagement-bot', handleUncaughtExceptions: false });
+  const https = config.PUBLIC_BASE_URL.startsWith('https://');
+  // Security headers on every answer; API answers are never cached (they carry personal data).
+  server.pre((req: Request, res: Response, next: () => void) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('X-Frame-Options', 'DENY');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    res.header('Cross-Origin-Resource-Policy', 'same-origin');
+    if (https) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (req.url?.startsWith('/api/')) res.header('Cache-Control', 'no-store');
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
 
@@ -97,7 +113,14 @@ export function createWebServer(deps: WebServerDeps): Server {
     );
   });
 
-  registerApiRoutes(server, routes, new StaffAuthenticator(db), (error) => logger.error({ err: error }, 'API request failed'));
+  const audit = new AuditRepository(db);
+  registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX), {
+    onError: (error) => logger.error({ err: error }, 'API request failed'),
+    onAudit: (entry) =>
+      audit
+        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
+        .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
+  });
   registerTwilioWebhooks(server, {
     db,
     config,

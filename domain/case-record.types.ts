@@ -74,4 +74,6 @@ export interface AlertDraft {
   type: AlertType;
   key: string;
   data: JsonObject;
+  /** Raise at most once for this key across all sources (e.g. one loop alert a person a day). */
+  onceKey?: string;
 }

@@ -49,17 +49,6 @@ export class AlertRepository {
     return query.orderBy(PRIORITY_ORDER).orderBy('alerts.created_at').orderBy('alerts.id').execute();
   }
 
-  async hasRaisedSince(participantId: string, type: AlertType, since: Date): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('alerts')
-      .select('id')
-      .where('participant_id', '=', participantId)
-      .where('type', '=', type)
-      .where('created_at', '>=', since)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async findById(id: string): Promise<AlertRow | undefined> {
     return this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
   }

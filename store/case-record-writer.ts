@@ -43,7 +43,7 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
       type: draft.type,
       priority: priorityOf(draft.type),
       data: draft.data,
-      sourceKey: `${payload.sourceKey}/alert/${draft.type}/${draft.key}`,
+      sourceKey: draft.onceKey ?? `${payload.sourceKey}/alert/${draft.type}/${draft.key}`,
       createdAt: at,
     });
     if (raised) {

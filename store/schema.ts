@@ -163,6 +163,16 @@ export interface FollowUpsTable {
   updated_at: Timestamp;
 }
 
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  staff_id: string;
+  method: string;
+  route: string;
+  subject_id: string | null;
+  status: number;
+}
+
 export interface Database {
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -175,6 +185,7 @@ export interface Database {
   reminders: RemindersTable;
   team_policies: TeamPoliciesTable;
   follow_ups: FollowUpsTable;
+  audit_log: AuditLogTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

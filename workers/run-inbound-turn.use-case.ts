@@ -7,7 +7,6 @@ import type { WritebackPayload } from '../domain/writeback.types.js';
 import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
-import { AlertRepository } from '../store/alert.repository.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
@@ -125,15 +124,19 @@ export class RunInboundTurn {
     const counts = await new MessageRepository(tx).countInboundSince(context.id, new Date(now.getTime() - LOOP_WINDOW_MS), message.seq, message.body ?? '');
     if (!isLoop({ sameTextInWindow: counts.same, allTextsInWindow: counts.all })) return undefined;
     if (screenForRisk(message.body ?? '').risk) return undefined;
-    const alerted = await new AlertRepository(tx).hasRaisedSince(context.id, 'loop_detected', new Date(now.getTime() - 24 * 3600_000));
     const writebackId = await new WritebackRepository(tx).save({
       participantId: context.id,
       sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
       at: now.toISOString(),
       events: [],
-      alerts: alerted
-        ? []
-        : [{ type: 'loop_detected', key: 'loop', data: { sameText: counts.same, texts: counts.all, windowMinutes: LOOP_WINDOW_MS / 60_000 } }],
+      alerts: [
+        {
+          type: 'loop_detected',
+          key: 'loop',
+          onceKey: `loop-${context.id}-${now.toISOString().slice(0, 10)}`,
+          data: { sameText: counts.same, texts: counts.all, windowMinutes: LOOP_WINDOW_MS / 60_000 },
+        },
+      ],
       replies: [],
     });
     await new MessageRepository(tx).setStatus(message.id, 'processed');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
 import { DuplicatePhoneError } from '../../store/participant.repository.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
+import { API_CALLS_PER_MINUTE, FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError, forbidden, isConnectionError, unauthorised, unavailable } from './api-error.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'del';
@@ -42,32 +43,55 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
   return definition as unknown as ApiRoute;
 }
 
+export interface ApiRouteHooks {
+  onError: (error: unknown, req: Request) => void;
+  /** Who called which route about which record, and how it ended (the audit log). */
+  onAudit: (entry: { staff: StaffIdentity; method: string; route: string; subjectId: string | null; status: number }) => Promise<void>;
+}
+
 export function registerApiRoutes(
   server: Server,
   routes: readonly ApiRoute[],
   authenticator: StaffAuthenticator,
-  onError: (error: unknown, req: Request) => void,
+  limiter: RateLimiter,
+  hooks: ApiRouteHooks,
 ): void {
+  const tooMany = () => new ApiError(429, 'rate_limited', 'Too many requests; please wait a minute');
   for (const definition of routes) {
     server[definition.method](definition.path, async (req: Request, res: Response) => {
+      let staff: StaffIdentity | undefined;
+      let status: number;
       try {
-        const answer = await runRoute(definition, req, authenticator);
+        const address = req.socket.remoteAddress ?? 'unknown';
+        if (await limiter.isOver(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000)) throw tooMany();
+        staff = await authenticator.authenticate(req.header('authorization'));
+        if (!staff) {
+          await limiter.hit(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000);
+          throw unauthorised();
+        }
+        if (await limiter.hit(`staff:${staff.id}`, API_CALLS_PER_MINUTE, 60_000)) throw tooMany();
+        const answer = await runRoute(definition, req, staff);
+        status = answer.status;
         if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
         if (answer.body === undefined) res.send(answer.status);
         else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
         else res.send(answer.status, answer.body);
       } catch (error) {
         const apiError = toApiError(error);
-        if (apiError.status >= 500) onError(error, req);
+        status = apiError.status;
+        if (apiError.status >= 500) hooks.onError(error, req);
+        if (apiError.status === 429) res.header('Retry-After', '60');
         res.send(apiError.status, apiError.toJSON());
+      }
+      if (staff) {
+        const subjectId = (req.params as Record<string, string> | undefined)?.id ?? null;
+        await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status });
       }
     });
   }
 }
 
-async function runRoute(definition: ApiRoute, req: Request, authenticator: StaffAuthenticator): Promise<ApiAnswer> {
-  const staff = await authenticator.authenticate(req.header('authorization'));
-  if (!staff) throw unauthorised();
+async function runRoute(definition: ApiRoute, req: Request, staff: StaffIdentity): Promise<ApiAnswer> {
   if (definition.roles && !definition.roles.includes(staff.role)) throw forbidden();
   const body = definition.body ? parse(definition.body, req.body ?? {}, 'body') : undefined;
   const query = definition.query ? parse(definition.query, req.query ?? {}, 'query') : undefined;

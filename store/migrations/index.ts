@@ -3,10 +3,11 @@ import * as caseRecord from './0001-case-record.js';
 import * as appointments from './0002-appointments.js';
 import * as followUps from './0003-follow-ups.js';
 import * as contact from './0004-contact.js';
+import * as audit from './0005-audit.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact };
+    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact, '0005-audit': audit };
   },
 };

@@ -1,0 +1,40 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Fixed-window counters in Redis, shared by every web process. If Redis is away the limiter lets requests
+ * through: the API staying up matters more than the limit.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** Counts one hit for `key`; true when it is over `max` in the current window of `windowMs`. */
+  async hit(key: string, max: number, windowMs: number): Promise<boolean> {
+    const window = Math.floor(Date.now() / windowMs);
+    const redisKey = `${this.prefix}:rl:${key}:${window}`;
+    try {
+      const [[, count]] = (await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs).exec()) as [[Error | null, number]];
+      return count > max;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when `key` is already over `max` in this window, without counting a hit. */
+  async isOver(key: string, max: number, windowMs: number): Promise<boolean> {
+    const window = Math.floor(Date.now() / windowMs);
+    try {
+      const count = Number((await this.redis.get(`${this.prefix}:rl:${key}:${window}`)) ?? 0);
+      return count > max;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Wrong tokens from one address per minute before it is turned away (guessing tokens). */
+export const FAILED_SIGN_INS_PER_MINUTE = 60;
+/** API calls per member of staff per minute (a runaway script, not a person). */
+export const API_CALLS_PER_MINUTE = 1200;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { AuditRepository } from '../../store/audit.repository.js';
+import type { ApiDeps } from './api-deps.js';
+import { route, type ApiRoute } from './api-route.js';
+
+const auditQuery = z.strictObject({
+  staffId: z.uuid().optional(),
+  subjectId: z.string().max(64).optional().describe('A participant, appointment or alert id'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+const auditEntry = z.object({
+  at: z.iso.datetime({ offset: true }),
+  staffId: z.uuid(),
+  method: z.string(),
+  route: z.string(),
+  subjectId: z.string().nullable(),
+  status: z.number().int(),
+});
+
+/** The audit log: who read or changed which record (admin only). */
+export function auditRoutes({ db }: ApiDeps): ApiRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/audit',
+      summary: 'Who read or changed which record, newest first',
+      roles: ['admin'],
+      query: auditQuery,
+      responses: { 200: { description: 'Entries', schema: z.array(auditEntry) } },
+      async handle({ query }) {
+        const rows = await new AuditRepository(db).list({
+          ...(query.staffId && { staffId: query.staffId }),
+          ...(query.subjectId && { subjectId: query.subjectId }),
+          limit: query.limit,
+        });
+        return {
+          status: 200,
+          body: rows.map((r) => ({ at: r.at.toISOString(), staffId: r.staff_id, method: r.method, route: r.route, subjectId: r.subject_id, status: r.status })),
+        };
+      },
+    }),
+  ];
+}
