@@ -46,6 +46,8 @@ export const configSchema = z
     OUTBOUND_RATE_PER_SECOND: wholeNumber(1, 1000).default(10),
     /** Reminders and campaign messages one person gets per local day at most. @defaultValue 3 */
     DAILY_MESSAGE_CAP: wholeNumber(1, 50).default(3),
+    /** Message bodies older than this many days are cleared (counts and timelines stay). @defaultValue 365 */
+    RETENTION_MESSAGE_DAYS: wholeNumber(30, 3650).default(365),
     /** How often the sweep re-enqueues what Redis lost. @defaultValue 30000 */
     SWEEP_INTERVAL_MS: wholeNumber(500, 3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
 import type { CaseRecordDatabase } from '../store/database.js';
+import { RetentionRepository } from '../store/retention.repository.js';
 import { ApplyWriteback } from './apply-writeback.use-case.js';
 import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
@@ -84,7 +85,9 @@ export async function startWorkers(deps: {
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
   ];
-  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }));
+  const retention = () =>
+    new RetentionRepository(db).clearBodiesBefore(new Date(clock.now().getTime() - config.RETENTION_MESSAGE_DAYS * 86_400_000), 5000);
+  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }), retention);
   for (const worker of [...workers, sweeper.worker]) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));

@@ -16,6 +16,7 @@ export function startSweep(
   deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; intervalMs: number },
   sweep: Sweep,
   referralCheck: ReferralCheck,
+  retention: () => Promise<number>,
 ): { worker: Worker; stop: () => Promise<void> } {
   const worker = new Worker(
     QUEUE_NAMES.sweep,
@@ -23,6 +24,8 @@ export function startSweep(
       const report = await sweep.execute();
       const stalled = await referralCheck.execute();
       if (stalled > 0) deps.logger.info({ stalled }, 'referrals with no first appointment flagged');
+      const cleared = await retention();
+      if (cleared > 0) deps.logger.info({ cleared }, 'message bodies past retention cleared');
       if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
         // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
         deps.logger.info(report, 'sweep re-enqueued pending work');

@@ -11,6 +11,7 @@ import { FollowUpRepository } from '../../store/follow-up.repository.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
 import { nextAllowedTime } from '../../domain/quiet-hours.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
+import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import type { ParticipantRow } from '../../store/schema.js';
 import { StaffRepository } from '../../store/staff.repository.js';
@@ -26,7 +27,7 @@ import {
   patchParticipantBody,
 } from './api-schemas.js';
 import type { ApiDeps } from './api-deps.js';
-import { alertJson, eventJson, participantJson } from './presenters.js';
+import { alertJson, appointmentJson, eventJson, participantJson } from './presenters.js';
 
 const DEFAULT_CONSENT_BASIS = 'Agreed to be contacted by text when joining the programme';
 
@@ -213,6 +214,44 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
           await eraseParticipant(tx, id, clock.now(), staff.id);
         });
         return { status: 204 };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/participants/:id/export',
+      summary: 'Subject access request: everything held about one person (record, messages, alerts, appointments)',
+      responses: {
+        200: { description: 'All personal data held about the participant, as JSON' },
+        404: { description: 'Not in your caseload', schema: errorSchema },
+      },
+      async handle({ staff, params }) {
+        const row = await findInCaseload(staff, uuidParam(params, 'id'));
+        const [events, messages, alerts, appointments] = await Promise.all([
+          new CaseRecordRepository(db).listForParticipant(row.id),
+          new MessageRepository(db).listForParticipant(row.id),
+          new AlertRepository(db).list({ kind: 'all' }, { participantId: row.id }),
+          new AppointmentRepository(db).listForParticipant(row.id),
+        ]);
+        return {
+          status: 200,
+          headers: { 'Content-Disposition': `attachment; filename="participant-${row.id}.json"` },
+          body: {
+            exportedAt: clock.now().toISOString(),
+            participant: participantJson(row, clock.now()),
+            appointments: appointments.map((a) => appointmentJson(a, [])),
+            messages: messages.map((m) => ({
+              id: m.id,
+              direction: m.direction,
+              channel: m.channel,
+              body: m.body,
+              kind: m.kind,
+              status: m.status,
+              at: m.created_at.toISOString(),
+            })),
+            caseRecord: events.map(eventJson),
+            alerts: alerts.map(alertJson),
+          },
+        };
       },
     }),
     route({

@@ -4,10 +4,11 @@ import * as appointments from './0002-appointments.js';
 import * as followUps from './0003-follow-ups.js';
 import * as contact from './0004-contact.js';
 import * as audit from './0005-audit.js';
+import * as retention from './0006-retention.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact, '0005-audit': audit };
+    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact, '0005-audit': audit, '0006-retention': retention };
   },
 };
