@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
-import { createTestDatabase } from '../test/test-database.js';
+import { openTestEngine } from '../test/test-database.js';
 import { AlertRepository } from './alert.repository.js';
 import { BotStateRepository } from './bot-state.repository.js';
 import { applyWriteback } from './case-record-writer.js';
 import { CaseRecordRepository } from './case-record.repository.js';
-import { type CaseRecordDatabase, type Db, migrateToLatest, openDatabase } from './database.js';
+import type { CaseRecordDatabase, Db } from './database.js';
 import { recordDeliveryFailure } from './delivery-failure.recorder.js';
 import { MessageRepository } from './message.repository.js';
 import { eraseParticipant } from './participant-erasure.js';
@@ -21,23 +21,15 @@ const AT = new Date('2026-03-10T09:15:00Z');
 describe.each([['postgres'], ['pglite']] as const)('case-record writers on %s', (engine) => {
   let database: CaseRecordDatabase;
   let db: Db;
-  let drop: (() => Promise<void>) | undefined;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const created = await createTestDatabase('store_writers');
-      drop = created.drop;
-      database = await openDatabase({ databaseUrl: created.url });
-    } else {
-      database = await openDatabase({ dataDir: 'memory://' });
-    }
+    ({ database, close } = await openTestEngine(engine, 'store_writers'));
     db = database.db;
-    await migrateToLatest(db);
   });
 
   afterAll(async () => {
-    await database?.close();
-    await drop?.();
+    await close?.();
   });
 
   let nextPhone = 500;

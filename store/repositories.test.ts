@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
-import { createTestDatabase } from '../test/test-database.js';
+import { openTestEngine } from '../test/test-database.js';
 import { AlertRepository } from './alert.repository.js';
 import { BotStateRepository, StateConflictError } from './bot-state.repository.js';
 import { CaseRecordRepository } from './case-record.repository.js';
-import { type CaseRecordDatabase, type Db, migrateToLatest, openDatabase } from './database.js';
+import type { CaseRecordDatabase, Db } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { DuplicatePhoneError, type NewParticipant, ParticipantRepository } from './participant.repository.js';
 import type { ParticipantRow } from './schema.js';
@@ -19,23 +19,15 @@ const inAMinute = () => new Date(Date.now() + 60_000);
 describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (engine) => {
   let database: CaseRecordDatabase;
   let db: Db;
-  let drop: (() => Promise<void>) | undefined;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const created = await createTestDatabase('store_repositories');
-      drop = created.drop;
-      database = await openDatabase({ databaseUrl: created.url });
-    } else {
-      database = await openDatabase({ dataDir: 'memory://' });
-    }
+    ({ database, close } = await openTestEngine(engine, 'store_repositories'));
     db = database.db;
-    await migrateToLatest(db);
   });
 
   afterAll(async () => {
-    await database?.close();
-    await drop?.();
+    await close?.();
   });
 
   // Ofcom's drama range only; each engine has its own database, so each starts again at 100.

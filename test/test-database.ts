@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -31,4 +32,18 @@ export function testRedisUrl(): string {
   const poolId = Number(process.env.VITEST_POOL_ID ?? '1');
   const db = 1 + ((poolId - 1) % 15);
   return `redis://127.0.0.1:6379/${db}`;
+}
+
+/** A migrated case record on either engine, for tests that must pass on both; `close` also drops it. */
+export async function openTestEngine(engine: 'postgres' | 'pglite', label: string): Promise<{ database: CaseRecordDatabase; close: () => Promise<void> }> {
+  const created = engine === 'postgres' ? await createTestDatabase(label) : undefined;
+  const database = await openDatabase(created ? { databaseUrl: created.url } : { dataDir: 'memory://' });
+  await migrateToLatest(database.db);
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await created?.drop();
+    },
+  };
 }
