@@ -32,8 +32,10 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client losing its server must not crash the process; the next query reconnects.
+    // A client losing its server (idle or mid-query) must not crash the process: the query in flight fails (the
+    // caller answers 503 or retries) and the pool connects afresh for the next one.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -22,6 +22,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Start the workers role too (default true); false leaves turns waiting in the queue. */
   workers?: boolean;
+  /** Reach PostgreSQL through this local port (a TcpProxy a test can cut) instead of directly. */
+  postgresPort?: number;
 }
 
 export interface ApiResult<T = unknown> {
@@ -61,7 +63,9 @@ export class TestApp {
     let databaseUrl: string | undefined;
     if ((this.options.engine ?? 'postgres') === 'postgres') {
       const created = await createTestDatabase();
-      databaseUrl = created.url;
+      const url = new URL(created.url);
+      if (this.options.postgresPort) url.port = String(this.options.postgresPort);
+      databaseUrl = url.toString();
       this.dropDatabase = created.drop;
     }
     this.config = loadConfig({
