@@ -166,3 +166,19 @@ describe('nextAllowedTime', () => {
     expect(DEFAULT_REMINDER_POLICY.skipBankHolidays).toBe(true);
   });
 });
+
+describe('a quiet window ending inside the spring-forward gap', () => {
+  it('ends at the moment the clocks jump, not later', () => {
+    // 02:45–01:30 quiet; on 30 March 2025 local 01:00–01:59 does not exist: the first allowed moment is 02:00 BST.
+    const at = nextAllowedTime(new Date('2025-03-29T02:45:00.000Z'), { quietHours: { start: '02:45', end: '01:30' }, skipBankHolidays: false }, 'Europe/London');
+    expect(at.toISOString()).toBe('2025-03-30T01:00:00.000Z');
+  });
+});
+
+describe('a quiet window ending inside the repeated autumn hour', () => {
+  it('ends at the first time the clock shows its end', () => {
+    // On 29 October 2028 local 01:00 happens twice (BST, then GMT): quiet hours ending at 01:00 end at the first.
+    const at = nextAllowedTime(new Date('2028-10-28T00:45:00.000Z'), { quietHours: { start: '01:45', end: '01:00' }, skipBankHolidays: false }, 'Europe/London');
+    expect(at.toISOString()).toBe('2028-10-29T00:00:00.000Z');
+  });
+});

@@ -52,6 +52,27 @@ function atLocalTime(local: TZDate, days: number, minutes: number, timeZone: str
   return new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, Math.floor(minutes / 60), minutes % 60, 0, 0, timeZone);
 }
 
+/**
+ * The first instant the window's end is reached, when the clocks change that night. A wall-clock time the clocks
+ * repeat (fall back) happens twice and TZDate picks the later: the earlier one, if it is still ahead of `floor`, is
+ * the real end. A time the clocks skip (spring forward) makes TZDate land after the gap at the same distance: the
+ * first allowed moment is the jump itself, so step back a minute at a time (at most the length of a gap) while the
+ * minute before is still outside the window.
+ */
+function firstAtWallTime(target: TZDate, quiet: { start: number; end: number }, floor: number, timeZone: string): TZDate {
+  if (Math.floor(localMinutes(target)) === quiet.end) {
+    const earlier = new TZDate(target.getTime() - 3_600_000, timeZone);
+    return Math.floor(localMinutes(earlier)) === quiet.end && earlier.getTime() >= floor ? earlier : target;
+  }
+  let t = target.getTime();
+  for (let i = 0; i < 120; i += 1) {
+    const before = new TZDate(t - 60_000, timeZone);
+    if (inWindow(localMinutes(before), quiet.start, quiet.end)) break;
+    t -= 60_000;
+  }
+  return new TZDate(t, timeZone);
+}
+
 /** 'yyyy-MM-dd' on the local calendar; by hand because date-fns `format` is slow on this hot path (every plan). */
 function localDate(local: TZDate): string {
   return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
@@ -86,7 +107,7 @@ export function nextAllowedSendTime(
     if (quiet && inWindow(minutes, quiet.start, quiet.end)) {
       // In a window that crosses midnight, the evening part ends tomorrow morning.
       const endsTomorrow = quiet.start > quiet.end && minutes >= quiet.start;
-      local = atLocalTime(local, endsTomorrow ? 1 : 0, quiet.end, timeZone);
+      local = firstAtWallTime(atLocalTime(local, endsTomorrow ? 1 : 0, quiet.end, timeZone), quiet, local.getTime(), timeZone);
       moved ??= 'quiet_hours';
       continue;
     }
