@@ -41,6 +41,10 @@ export class FollowUpRepository {
     ).executeTakeFirstOrThrow();
   }
 
+  async findById(id: string): Promise<FollowUpRow | undefined> {
+    return this.db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   async lock(id: string): Promise<FollowUpRow | undefined> {
     return this.db.selectFrom('follow_ups').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }

@@ -62,6 +62,10 @@ export class ReminderRepository {
       .execute();
   }
 
+  async findById(id: string): Promise<ReminderRow | undefined> {
+    return this.db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   async lock(id: string): Promise<ReminderRow | undefined> {
     return this.db.selectFrom('reminders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }

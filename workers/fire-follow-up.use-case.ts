@@ -39,11 +39,13 @@ export class FireFollowUp {
   async execute(followUpId: string, step: number): Promise<FollowUpOutcome> {
     return this.deps.db.transaction().execute(async (tx) => {
       const followUps = new FollowUpRepository(tx);
+      // The person first, then their follow-up: the lock order every writer keeps, so none can deadlock.
+      const owner = await followUps.findById(followUpId);
+      const participant = owner && (await new ParticipantRepository(tx).lockForUpdate(owner.participant_id));
       const followUp = await followUps.lock(followUpId);
       if (!followUp || followUp.status !== 'active') return { kind: 'closed', reason: followUp ? followUp.status : 'missing' };
       if (followUp.step !== step) return { kind: 'closed', reason: `step ${step} already done` };
 
-      const participant = await new ParticipantRepository(tx).lockForUpdate(followUp.participant_id);
       if (!participant || participant.erased_at || !participant.phone) {
         await followUps.end(followUp.id, 'stopped', 'participant erased');
         return { kind: 'closed', reason: 'participant erased' };

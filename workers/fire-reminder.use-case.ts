@@ -39,6 +39,10 @@ export class FireReminder {
   async execute(reminderId: string): Promise<FireOutcome> {
     return this.deps.db.transaction().execute(async (tx) => {
       const reminders = new ReminderRepository(tx);
+      // The person is locked before their reminder, as every writer does (the API, turns, write-backs): one lock
+      // order, so a reminder firing while a key worker changes the appointment can never deadlock.
+      const owner = await reminders.findById(reminderId);
+      const participant = owner && (await new ParticipantRepository(tx).lockForUpdate(owner.participant_id));
       const reminder = await reminders.lock(reminderId);
       if (!reminder || reminder.status !== 'scheduled') return { kind: 'closed', status: reminder?.status ?? 'missing', reason: 'not waiting' };
       const close = async (status: 'superseded' | 'cancelled' | 'skipped' | 'dropped', reason: string): Promise<FireOutcome> => {
@@ -51,7 +55,6 @@ export class FireReminder {
       if (appointment.status === 'cancelled') return close('cancelled', 'appointment cancelled');
       if (appointment.attendance) return close('cancelled', 'attendance recorded');
 
-      const participant = await new ParticipantRepository(tx).lockForUpdate(reminder.participant_id);
       if (!participant || participant.erased_at || !participant.phone) return close('skipped', 'participant erased');
       if (!participant.consent_contact) return close('skipped', 'no consent');
       if (participant.opted_out) return close('skipped', 'opted out');
