@@ -24,7 +24,11 @@ describe('did-not-attend follow-ups', () => {
     expect(result.status).toBe(201);
     return result.body.id;
   };
-  const dna = (appointmentId: string) => app.api('POST', `/api/appointments/${appointmentId}/attendance`, { outcome: 'did_not_attend' }, keyWorker.token);
+  const dna = async (appointmentId: string) => {
+    const result = await app.api('POST', `/api/appointments/${appointmentId}/attendance`, { outcome: 'did_not_attend' }, keyWorker.token);
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    return result;
+  };
   const sentTo = (phone: string) => app.twilio.accepted.filter((m) => m.form.To === phone).map((m) => String(m.form.Body));
 
   it('a DNA brings a kind follow-up at once; "I was ill" is recorded as ill/health; a rearrange request follows', async () => {
@@ -113,7 +117,9 @@ describe('did-not-attend follow-ups', () => {
     const lee = await app.createParticipant('07700 900905', six.token);
     const bookFor = async (hours: number) =>
       (await app.api<{ id: string }>('POST', `/api/participants/${lee.id}/appointments`, { startsAt: soon(hours), title: 'Review', mandatory: false }, six.token)).body.id;
-    for (let i = 0; i < 5; i++) await app.api('POST', `/api/appointments/${await bookFor(48 + i)}/attendance`, { outcome: 'did_not_attend' }, six.token);
+    for (let i = 0; i < 5; i++) {
+      expect((await app.api('POST', `/api/appointments/${await bookFor(48 + i)}/attendance`, { outcome: 'did_not_attend' }, six.token)).status).toBe(200);
+    }
     expect(await thresholdAlerts(lee.id)).toBe(0);
     await app.api('POST', `/api/appointments/${await bookFor(60)}/attendance`, { outcome: 'did_not_attend' }, six.token);
     expect(await thresholdAlerts(lee.id)).toBe(1);
