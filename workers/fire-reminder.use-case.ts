@@ -10,7 +10,7 @@ import type { Db, Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
-import type { ParticipantRow, ReminderRow } from '../store/schema.js';
+import type { AppointmentRow, ParticipantRow, ReminderRow } from '../store/schema.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 
@@ -86,13 +86,11 @@ export class FireReminder {
         return { kind: 'deferred', until: cap.until, reason: 'daily_cap' };
       }
 
-      return this.send(tx, reminder, participant, now);
+      return this.send(tx, reminder, appointment, participant, now);
     });
   }
 
-  private async send(tx: Tx, reminder: ReminderRow, participant: ParticipantRow, now: Date): Promise<FireOutcome> {
-    const appointment = await new AppointmentRepository(tx).findById(reminder.appointment_id);
-    if (!appointment) throw new Error(`appointment ${reminder.appointment_id} vanished inside its transaction`);
+  private async send(tx: Tx, reminder: ReminderRow, appointment: AppointmentRow, participant: ParticipantRow, now: Date): Promise<FireOutcome> {
     const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
     const text = reminderMessage(
       {

@@ -75,7 +75,7 @@ export async function startWorkers(deps: {
     dailyCap: config.DAILY_MESSAGE_CAP,
   });
   const fireFollowUp = new FireFollowUp({ db, clock, timeZone: config.PROGRAMME_TIMEZONE, programmeName: config.PROGRAMME_NAME });
-  const sweep = new Sweep({ db, queues, clock, reminderHorizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
+  const sweep = new Sweep({ db, queues, clock, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
   const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
   const workers: Worker[] = [

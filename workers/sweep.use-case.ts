@@ -15,8 +15,8 @@ export interface SweepDeps {
   /** A send still `sending` after this was interrupted mid-call. */
   stuckSendingMs?: number;
   batchSize?: number;
-  /** Reminders due within this are re-added (delayed) in case Redis lost them. @defaultValue 10 minutes */
-  reminderHorizonMs?: number;
+  /** Reminders and follow-up steps due within this are re-added (delayed) in case Redis lost them. @defaultValue 10 minutes */
+  horizonMs?: number;
 }
 
 export interface SweepReport {
@@ -51,13 +51,14 @@ export class Sweep {
     await queues.enqueueSends(outbound.map((m) => m.id));
 
     // Far-off reminders are re-added once they come within the horizon, so a sweep's work stays small.
-    const reminders = await new ReminderRepository(db).listScheduledBefore(new Date(now + (this.deps.reminderHorizonMs ?? 600_000)), limit);
+    const horizon = new Date(now + (this.deps.horizonMs ?? 600_000));
+    const reminders = await new ReminderRepository(db).listScheduledBefore(horizon, limit);
     await queues.enqueueReminders(
       reminders.map((r) => ({ id: r.id, jobId: r.job_id, sendAt: r.send_at ?? new Date(now) })),
       new Date(now),
     );
 
-    const followUps = await new FollowUpRepository(db).listDueBefore(new Date(now + (this.deps.reminderHorizonMs ?? 600_000)), limit);
+    const followUps = await new FollowUpRepository(db).listDueBefore(horizon, limit);
     await queues.enqueueFollowUps(
       followUps.map((f) => ({ id: f.id, step: f.step, at: f.next_at ?? new Date(now) })),
       new Date(now),

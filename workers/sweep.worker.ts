@@ -26,8 +26,8 @@ export function startSweep(
       if (stalled > 0) deps.logger.info({ stalled }, 'referrals with no first appointment flagged');
       const cleared = await retention();
       if (cleared > 0) deps.logger.info({ cleared }, 'message bodies past retention cleared');
+      // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
       if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
-        // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
         deps.logger.info(report, 'sweep re-enqueued pending work');
       }
     },

@@ -120,9 +120,9 @@ async function recordStatus(deps: TwilioWebhookDeps, callback: StatusCallback): 
     return undefined;
   });
   if (fallback?.fallbackMessageId) {
-    await deps.queues.enqueueSends([fallback.fallbackMessageId]).catch((error: unknown) => {
-      if (!isConnectionError(error)) deps.logger.warn({ err: error }, 'fallback not enqueued; the sweep will send it');
-    });
+    await deps.queues
+      .enqueueSends([fallback.fallbackMessageId])
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'fallback not enqueued; the sweep will send it'));
   }
   return fallback === undefined ? 'recorded' : 'recorded failure';
 }
