@@ -7,11 +7,17 @@ import { AuditRepository } from '../store/audit.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import type { JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
+import { CookieSessionAuthenticator } from './auth/cookie-session.authenticator.js';
+import { StaffSessions } from './auth/staff-sessions.js';
 import { InboundIntake } from './inbound-intake.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Metrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.api.js';
+import { caseloadRoutes } from './routes/caseload.api.js';
+import { registerDashboard } from './routes/dashboard.routes.js';
+import { participantActivityRoutes } from './routes/participant-activity.api.js';
+import { registerSessionRoutes } from './routes/session.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
@@ -48,6 +54,8 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),
     ...auditRoutes(deps),
+    ...caseloadRoutes(deps),
+    ...participantActivityRoutes(deps),
   ];
 }
 
@@ -105,22 +113,31 @@ export function createWebServer(deps: WebServerDeps): Server {
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
     res.send(200, openApi);
   });
-  server.get('/', async (_req: Request, res: Response) => {
-    res.sendRaw(
-      200,
-      `Engagement bot is running in ${config.sandbox ? 'sandbox' : 'Twilio'} mode.\nAPI: ${config.PUBLIC_BASE_URL}/api/openapi.json\n`,
-      { 'Content-Type': 'text/plain; charset=utf-8' },
-    );
-  });
+  // The key-worker dashboard (web/, built to dist/web): its pages at /, its files under /assets.
+  registerDashboard(server);
 
   const audit = new AuditRepository(db);
+  const sessions = new StaffSessions(db, clock);
+  const sessionCookie = { secure: https };
+  registerSessionRoutes(server, {
+    authenticator: new StaffAuthenticator(db),
+    sessions,
+    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX),
+    cookie: sessionCookie,
+    dashboard: { programmeName: config.PROGRAMME_NAME, sandbox: config.sandbox, timeZone: config.PROGRAMME_TIMEZONE },
+    onError: (error) => logger.error({ err: error }, 'session request failed'),
+    onAudit: (entry) =>
+      audit
+        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: null, status: entry.status })
+        .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
+  });
   registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX), {
     onError: (error) => logger.error({ err: error }, 'API request failed'),
     onAudit: (entry) =>
       audit
         .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
-  });
+  }, new CookieSessionAuthenticator(sessions, sessionCookie));
   registerTwilioWebhooks(server, {
     db,
     config,

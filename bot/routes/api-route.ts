@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
 import { DuplicatePhoneError } from '../../store/participant.repository.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
+import type { CookieSessionAuthenticator } from '../auth/cookie-session.authenticator.js';
 import { API_CALLS_PER_MINUTE, FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError, forbidden, isConnectionError, unauthorised, unavailable } from './api-error.js';
 
@@ -55,6 +56,8 @@ export function registerApiRoutes(
   authenticator: StaffAuthenticator,
   limiter: RateLimiter,
   hooks: ApiRouteHooks,
+  /** The dashboard's session cookie, used only when a request has no Authorization header (bearer wins). */
+  cookieSessions?: CookieSessionAuthenticator,
 ): void {
   const tooMany = () => new ApiError(429, 'rate_limited', 'Too many requests; please wait a minute');
   for (const definition of routes) {
@@ -64,7 +67,9 @@ export function registerApiRoutes(
       try {
         const address = req.socket.remoteAddress ?? 'unknown';
         if (await limiter.isOver(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000)) throw tooMany();
-        staff = await authenticator.authenticate(req.header('authorization'));
+        const authorization = req.header('authorization');
+        staff =
+          authorization === undefined && cookieSessions ? await cookieSessions.authenticate(req) : await authenticator.authenticate(authorization);
         if (!staff) {
           await limiter.hit(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000);
           throw unauthorised();
