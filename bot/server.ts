@@ -19,6 +19,8 @@ import { registerDashboard } from './routes/dashboard.routes.js';
 import { participantActivityRoutes } from './routes/participant-activity.api.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
+import { crmSinkRoutes } from './routes/crm-sink.api.js';
+import { eventsFeedRoutes } from './routes/events-feed.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { reportRoutes } from './routes/reports.api.js';
@@ -54,6 +56,8 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),
     ...auditRoutes(deps),
+    ...crmSinkRoutes(deps),
+    ...eventsFeedRoutes(deps),
     ...caseloadRoutes(deps),
     ...participantActivityRoutes(deps),
   ];

@@ -51,6 +51,16 @@ export const configSchema = z
     /** How often the sweep re-enqueues what Redis lost. @defaultValue 30000 */
     SWEEP_INTERVAL_MS: wholeNumber(500, 3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** How long the CRM has to answer one delivery before it counts as no answer. @defaultValue 10000 */
+    CRM_SINK_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
+    /** The first retry of a delivery the CRM did not accept comes after up to this long (doubling each time). @defaultValue 5000 */
+    CRM_SINK_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(5_000),
+    /** The longest wait between two retries of one delivery. @defaultValue 3600000 */
+    CRM_SINK_RETRY_MAX_MS: wholeNumber(10, 86_400_000).default(3_600_000),
+    /** Deliveries to the CRM in flight at once, per workers process. @defaultValue 16 */
+    CRM_SINK_CONCURRENCY: wholeNumber(1, 256).default(16),
+    /** How often each workers process looks for new case-record events to deliver. @defaultValue 100 */
+    CRM_SINK_POLL_MS: wholeNumber(10, 60_000).default(100),
   })
   .transform((env) => {
     const sandbox = !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);
@@ -61,6 +71,9 @@ export const configSchema = z
     };
   })
   .superRefine((env, ctx) => {
+    if (env.CRM_SINK_RETRY_MAX_MS < env.CRM_SINK_RETRY_BASE_MS) {
+      ctx.addIssue({ code: 'custom', path: ['CRM_SINK_RETRY_MAX_MS'], message: 'must not be below CRM_SINK_RETRY_BASE_MS' });
+    }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'is required with TWILIO_ACCOUNT_SID' });
     }

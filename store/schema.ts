@@ -71,6 +71,8 @@ export interface CaseRecordEventsTable {
   appointment_id: string | null;
   data: Json;
   source_key: string;
+  /** The writing transaction's id (xid8, as text): events are read and delivered in (xid, id) order. */
+  xid: Generated<string>;
 }
 
 export interface AlertsTable {
@@ -173,6 +175,40 @@ export interface AuditLogTable {
   status: number;
 }
 
+/** The programme's CRM (one row, id `default`): where case-record events are posted and how they are signed. */
+export interface CaseRecordSinksTable {
+  id: string;
+  url: string;
+  /** Signs deliveries; never logged, never returned. */
+  secret: string;
+  /** null: every event type. */
+  event_types: ColumnType<string[] | null, string | null, string | null>;
+  enabled: boolean;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CaseRecordDeliveryStatus = 'pending' | 'delivered' | 'parked' | 'skipped';
+
+/** The outbox: one row per case-record event and sink (filled by a trigger on case_record_events). */
+export interface CaseRecordDeliveriesTable {
+  sink_id: string;
+  event_id: string;
+  participant_id: string;
+  xid: string;
+  status: Generated<CaseRecordDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  first_failed_at: NullableTimestamp;
+  leased_until: NullableTimestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  parked_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -186,6 +222,8 @@ export interface Database {
   team_policies: TeamPoliciesTable;
   follow_ups: FollowUpsTable;
   audit_log: AuditLogTable;
+  case_record_sinks: CaseRecordSinksTable;
+  case_record_deliveries: CaseRecordDeliveriesTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -197,3 +235,5 @@ export type AlertRow = Selectable<AlertsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type ReminderRow = Selectable<RemindersTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;
+export type CaseRecordSinkRow = Selectable<CaseRecordSinksTable>;
+export type CaseRecordDeliveryRow = Selectable<CaseRecordDeliveriesTable>;

@@ -9,9 +9,16 @@ import { bankHolidayListNeedsRefresh, bankHolidaysCoveredUntil } from '../domain
 import type { Clock } from '../domain/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
+import { DEFAULT_CRM_RETRY_POLICY } from '../domain/crm-retry-schedule.js';
+import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { RetentionRepository } from '../store/retention.repository.js';
 import { ApplyWriteback } from './apply-writeback.use-case.js';
+import { postToSink, type PostToSink } from './case-record-sink.client.js';
+import { startCrmSinkFeed } from './crm-sink-feed.worker.js';
+import { createCrmSinkWorker } from './crm-sink.worker.js';
+import { DeliverCaseRecordEvents } from './deliver-case-record-events.use-case.js';
+import { FeedCrmSink } from './feed-crm-sink.use-case.js';
 import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
@@ -39,6 +46,8 @@ export async function startWorkers(deps: {
   logger: Logger;
   clock: Clock;
   transport?: MessageTransport;
+  /** How deliveries reach the programme's CRM. @defaultValue an HTTP POST (fetch) */
+  postToSink?: PostToSink;
 }): Promise<WorkersRole> {
   const { config, logger, clock } = deps;
   const db = deps.database.db;
@@ -77,6 +86,15 @@ export async function startWorkers(deps: {
   const fireFollowUp = new FireFollowUp({ db, clock, timeZone: config.PROGRAMME_TIMEZONE, programmeName: config.PROGRAMME_NAME });
   const sweep = new Sweep({ db, queues, clock, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
+  const deliverCaseRecords = new DeliverCaseRecordEvents({
+    db,
+    clock,
+    post: deps.postToSink ?? postToSink,
+    timeoutMs: config.CRM_SINK_TIMEOUT_MS,
+    retry: { ...DEFAULT_CRM_RETRY_POLICY, baseMs: config.CRM_SINK_RETRY_BASE_MS, maxMs: config.CRM_SINK_RETRY_MAX_MS },
+  });
+  const enqueueCrmDeliveries = queues.enqueueCrmDeliveries.bind(queues);
+
   const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
   const workers: Worker[] = [
     createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
@@ -84,10 +102,20 @@ export async function startWorkers(deps: {
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
+    createCrmSinkWorker({ ...base, queues, now: () => clock.now(), concurrency: config.CRM_SINK_CONCURRENCY }, deliverCaseRecords),
   ];
   const retention = () =>
     new RetentionRepository(db).clearBodiesBefore(new Date(clock.now().getTime() - config.RETENTION_MESSAGE_DAYS * 86_400_000), 5000);
   const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }), retention);
+  const crmFeed = startCrmSinkFeed(
+    {
+      logger,
+      intervalMs: config.CRM_SINK_POLL_MS,
+      // Finished deliveries are kept a week for questions ("did the CRM get it?"), then forgotten; events stay.
+      prune: () => new CaseRecordDeliveryRepository(db).pruneFinished(new Date(clock.now().getTime() - 7 * 86_400_000), 5000),
+    },
+    new FeedCrmSink({ db, clock, enqueue: enqueueCrmDeliveries }),
+  );
   for (const worker of [...workers, sweeper.worker]) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
@@ -103,6 +131,7 @@ export async function startWorkers(deps: {
     sweep,
     close: async () => {
       await sweeper.stop();
+      await crmFeed.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
       producer.disconnect();

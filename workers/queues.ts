@@ -12,6 +12,7 @@ export const QUEUE_NAMES = {
   reminder: 'reminder',
   followUp: 'follow-up',
   sweep: 'sweep',
+  crmSink: 'crm-sink',
 } as const;
 
 export const turnJobSchema = z.object({ messageId: z.uuid() });
@@ -24,10 +25,20 @@ export type FollowUpJob = z.infer<typeof followUpJobSchema>;
 export type TurnJob = z.infer<typeof turnJobSchema>;
 export type WritebackJob = z.infer<typeof writebackJobSchema>;
 export type SendJob = z.infer<typeof sendJobSchema>;
+/** A person's lane of deliveries to the CRM, and the head (event and attempt count) the job was made for. */
+export const crmDeliveryJobSchema = z.object({
+  sinkId: z.string().regex(/^[a-z0-9]+$/),
+  participantId: z.uuid(),
+  eventId: z.string().regex(/^\d+$/),
+  attempts: z.number().int().min(0),
+});
+export type CrmDeliveryJob = z.infer<typeof crmDeliveryJobSchema>;
 
 export const turnJobId = (twilioSid: string) => `inbound-${twilioSid}`;
 export const writebackJobId = (writebackId: string) => `writeback-${writebackId}`;
 export const sendJobId = (messageId: string) => `send-${messageId}`;
+/** One id per lane head and attempt: re-adding it (the feeder, the sweep) is a no-op until that attempt is made. */
+export const crmDeliveryJobId = (job: CrmDeliveryJob) => `crm-${job.sinkId}-${job.participantId}-e${job.eventId}-a${job.attempts}`;
 
 // Finished jobs are removed so their ids are free: the database row, not the job, says whether work is done.
 const BASE_JOB_OPTIONS: JobsOptions = {
@@ -39,6 +50,9 @@ const BASE_JOB_OPTIONS: JobsOptions = {
 
 // The row's attempt count is the truth (it survives a Redis flush); BullMQ only spaces the tries out.
 const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } };
+
+// A CRM delivery job that gave up (the database was away) frees its id at once, so the sweep can add it again.
+const CRM_JOB_OPTIONS: JobsOptions = { removeOnFail: true };
 
 /** Producers fail fast when Redis is away (the sweep re-adds later); workers wait for it. */
 export function createProducerConnection(url: string): Redis {
@@ -57,6 +71,7 @@ export class JobQueues {
   readonly reminder: Queue;
   readonly followUp: Queue;
   readonly sweep: Queue;
+  readonly crmSink: Queue;
 
   constructor(
     readonly connection: Redis,
@@ -69,6 +84,7 @@ export class JobQueues {
     this.reminder = new Queue(QUEUE_NAMES.reminder, opts);
     this.followUp = new Queue(QUEUE_NAMES.followUp, opts);
     this.sweep = new Queue(QUEUE_NAMES.sweep, { connection, prefix });
+    this.crmSink = new Queue(QUEUE_NAMES.crmSink, opts);
     for (const queue of this.all()) queue.on('error', () => undefined);
   }
 
@@ -129,13 +145,31 @@ export class JobQueues {
     );
   }
 
+  /**
+   * Jobs for lanes of CRM deliveries, each under the id of its head and attempt, delayed until a pending retry is
+   * due (the database says when; Redis only holds the timer).
+   */
+  async enqueueCrmDeliveries(
+    heads: ReadonlyArray<{ sinkId: string; participantId: string; eventId: string; attempts: number; nextAttemptAt: Date | null }>,
+    now: Date,
+  ): Promise<void> {
+    if (heads.length === 0) return;
+    await this.crmSink.addBulk(
+      heads.map((h) => {
+        const data: CrmDeliveryJob = { sinkId: h.sinkId, participantId: h.participantId, eventId: h.eventId, attempts: h.attempts };
+        const delay = h.nextAttemptAt ? Math.max(0, h.nextAttemptAt.getTime() - now.getTime()) : 0;
+        return { name: 'deliver', data, opts: { jobId: crmDeliveryJobId(data), delay, ...CRM_JOB_OPTIONS } };
+      }),
+    );
+  }
+
   /** Jobs that can no longer do anything (their reminder was superseded): removing them only frees memory. */
   async removeReminderJobs(jobIds: readonly string[]): Promise<void> {
     await Promise.all(jobIds.map((id) => this.reminder.remove(id)));
   }
 
   all(): Queue[] {
-    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep];
+    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep, this.crmSink];
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
@@ -25,6 +26,8 @@ export interface SweepReport {
   sends: number;
   reminders: number;
   unconfirmed: number;
+  /** Lanes of CRM deliveries whose jobs were re-added (no-ops when Redis still has them). */
+  crmDeliveries: number;
 }
 
 /**
@@ -64,12 +67,16 @@ export class Sweep {
       new Date(now),
     );
 
+    // CRM deliveries: each lane's head under its own job id, delayed until its retry is due.
+    const crmHeads = await new CaseRecordDeliveryRepository(db).listDueHeads(horizon, limit);
+    await queues.enqueueCrmDeliveries(crmHeads, new Date(now));
+
     // At most once: a send interrupted mid-call might have reached Twilio, so it is not sent again.
     const stuck = await messages.listStuckSending(new Date(now - (this.deps.stuckSendingMs ?? 120_000)), limit);
     let unconfirmed = 0;
     for (const m of stuck) {
       if (await messages.setStatusIf(m.id, 'sending', 'unconfirmed', 'interrupted while sending; not resent')) unconfirmed++;
     }
-    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, reminders: reminders.length, unconfirmed };
+    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, reminders: reminders.length, unconfirmed, crmDeliveries: crmHeads.length };
   }
 }

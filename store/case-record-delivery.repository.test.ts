@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
+import { openTestEngine } from '../test/test-database.js';
+import { CaseRecordDeliveryRepository, type DeliveryLane } from './case-record-delivery.repository.js';
+import { CaseRecordFeedRepository, FEED_START, type FeedPosition } from './case-record-feed.repository.js';
+import { CaseRecordSinkRepository, SinkSecretRequiredError } from './case-record-sink.repository.js';
+import { CaseRecordRepository } from './case-record.repository.js';
+import type { CaseRecordDatabase, Db } from './database.js';
+import { MessageRepository } from './message.repository.js';
+import { ParticipantRepository } from './participant.repository.js';
+
+const LEASE_MS = 60_000;
+
+describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %s', (engine) => {
+  let database: CaseRecordDatabase;
+  let db: Db;
+  let close: (() => Promise<void>) | undefined;
+  let nextPhone = 300;
+  let nextSource = 0;
+
+  beforeAll(async () => {
+    ({ database, close } = await openTestEngine(engine, 'crm_outbox'));
+    db = database.db;
+  });
+  afterAll(async () => close?.());
+
+  const newParticipant = async (): Promise<string> => {
+    const row = await new ParticipantRepository(db).create({
+      firstName: 'Sam',
+      phone: `+447700900${nextPhone++}`,
+      channel: 'sms',
+      language: 'en',
+      keyWorkerId: null,
+      team: null,
+      referredAt: null,
+      consentBasis: 'public_task',
+      consentAt: new Date('2026-01-05T10:00:00Z'),
+    });
+    return row.id;
+  };
+  const append = (participantId: string, type: 'appointment.created' | 'dna.reason' | 'participant.erased' = 'appointment.created') =>
+    new CaseRecordRepository(db).append({ participantId, type, at: new Date(), data: { n: nextSource }, sourceKey: `test-${nextSource++}` });
+  const deliveries = (participantId: string) =>
+    db.selectFrom('case_record_deliveries').selectAll().where('participant_id', '=', participantId).orderBy('event_id').execute();
+  const outbox = { repo: () => new CaseRecordDeliveryRepository(db) };
+  const lane = (participantId: string): DeliveryLane => ({ sinkId: CASE_RECORD_SINK_ID, participantId });
+
+  it('needs a secret the first time the sink is set, and keeps it when it is left out later', async () => {
+    const sinks = new CaseRecordSinkRepository(db);
+    await expect(sinks.save({ url: 'http://127.0.0.1:9/x', eventTypes: null, enabled: true, updatedBy: null })).rejects.toBeInstanceOf(
+      SinkSecretRequiredError,
+    );
+    await sinks.save({ url: 'http://127.0.0.1:9/x', secret: 'first-secret-0123456789', eventTypes: null, enabled: true, updatedBy: null });
+    await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: null, enabled: true, updatedBy: null });
+    const row = await db.selectFrom('case_record_sinks').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ url: 'http://127.0.0.1:9/y', secret: 'first-secret-0123456789' });
+    expect(JSON.stringify(await sinks.view())).not.toContain('first-secret');
+  });
+
+  it('gets an outbox row with every event, however it is written, in the same transaction', async () => {
+    const sam = await newParticipant();
+    await append(sam);
+    await new CaseRecordRepository(db).appendMany([
+      { participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: `many-${nextSource++}` },
+      { participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: `many-${nextSource++}` },
+    ]);
+    const phone = (await db.selectFrom('participants').select('phone').where('id', '=', sam).executeTakeFirstOrThrow()).phone as string;
+    // The raw SQL of the inbound webhook's batch insert.
+    await new MessageRepository(db).insertInboundBatch([{ twilioSid: `SM${nextSource++}`, channel: 'sms', phone, body: 'hello' }], new Date());
+    // A repeated source key writes no event, and so no delivery.
+    await new CaseRecordRepository(db).append({ participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: 'test-0' });
+    // A rolled-back event leaves no delivery either.
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        await new CaseRecordRepository(tx).append({ participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: 'rolled-back' });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+
+    const rows = await deliveries(sam);
+    const events = await db.selectFrom('case_record_events').select(['id', 'xid']).where('participant_id', '=', sam).orderBy('id').execute();
+    expect(rows.map((r) => r.event_id)).toEqual(events.map((e) => e.id));
+    expect(rows.map((r) => r.xid)).toEqual(events.map((e) => e.xid));
+    expect(rows.every((r) => r.status === 'pending' && r.attempts === 0)).toBe(true);
+  });
+
+  it('delivers a lane one head at a time: claimed, busy while leased, then the next', async () => {
+    const kit = await newParticipant();
+    const first = (await append(kit)) as string;
+    const second = (await append(kit)) as string;
+    const repo = outbox.repo();
+
+    const claim = await repo.claimHead(lane(kit), LEASE_MS);
+    expect(claim).toMatchObject({ kind: 'claimed', eventId: first, attempts: 0, event: { id: first, type: 'appointment.created', participantId: kit } });
+    expect(claim.kind === 'claimed' && claim.sink.secret).toBe('first-secret-0123456789');
+    expect(await repo.claimHead(lane(kit), LEASE_MS)).toEqual({ kind: 'busy' });
+
+    await repo.markDelivered(CASE_RECORD_SINK_ID, first, 204, new Date());
+    expect(await repo.claimHead(lane(kit), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: second });
+    await repo.markDelivered(CASE_RECORD_SINK_ID, second, 200, new Date());
+    expect(await repo.claimHead(lane(kit), LEASE_MS)).toEqual({ kind: 'idle' });
+    // Delivering again changes nothing.
+    await repo.markDelivered(CASE_RECORD_SINK_ID, second, 200, new Date());
+    expect((await deliveries(kit)).map((r) => [r.status, r.attempts])).toEqual([
+      ['delivered', 1],
+      ['delivered', 1],
+    ]);
+  });
+
+  it('leaves a head waiting for its retry to the job made for that retry, and parks it when told to', async () => {
+    const lee = await newParticipant();
+    const first = (await append(lee)) as string;
+    const later = (await append(lee)) as string;
+    const repo = outbox.repo();
+    expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: first });
+    const failedAt = new Date('2026-03-01T10:00:00Z');
+    await repo.recordFailure(CASE_RECORD_SINK_ID, first, { at: failedAt, httpStatus: 500, error: 'HTTP 500', retryAt: new Date('2026-03-01T10:00:05Z') });
+
+    expect(await repo.claimHead(lane(lee), LEASE_MS)).toEqual({ kind: 'waiting' });
+    expect(await repo.claimHead(lane(lee), LEASE_MS, { eventId: first, attempts: 0 })).toEqual({ kind: 'waiting' });
+    expect(await repo.laneHeads([lane(lee)])).toEqual([
+      { ...lane(lee), eventId: first, attempts: 1, nextAttemptAt: new Date('2026-03-01T10:00:05Z') },
+    ]);
+    const retry = await repo.claimHead(lane(lee), LEASE_MS, { eventId: first, attempts: 1 });
+    expect(retry).toMatchObject({ kind: 'claimed', eventId: first, attempts: 1, firstFailedAt: failedAt });
+
+    await repo.recordFailure(CASE_RECORD_SINK_ID, first, { at: new Date('2026-03-02T10:00:00Z'), httpStatus: null, error: 'timeout', retryAt: null });
+    expect(await repo.claimHead(lane(lee), LEASE_MS)).toEqual({ kind: 'blocked' });
+    expect(await repo.laneHeads([lane(lee)])).toEqual([]);
+    const parked = await repo.listParked(CASE_RECORD_SINK_ID, 10);
+    expect(parked).toEqual([
+      expect.objectContaining({ eventId: first, participantId: lee, attempts: 2, lastStatus: null, lastError: 'timeout', firstFailedAt: failedAt, waitingBehind: 1 }),
+    ]);
+
+    expect(await repo.replay(CASE_RECORD_SINK_ID, ['999999999'])).toEqual({ replayed: 0, lanes: [] });
+    expect(await repo.replay(CASE_RECORD_SINK_ID, [first])).toEqual({ replayed: 1, lanes: [lane(lee)] });
+    expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: first, attempts: 2, firstFailedAt: null });
+    await repo.markDelivered(CASE_RECORD_SINK_ID, first, 200, new Date());
+    expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: later });
+  });
+
+  it('holds deliveries while the sink is disabled and skips types it no longer takes, but never an erasure', async () => {
+    const ash = await newParticipant();
+    const sinks = new CaseRecordSinkRepository(db);
+    await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: null, enabled: false, updatedBy: null });
+    const dna = (await append(ash, 'dna.reason')) as string;
+    expect(await outbox.repo().claimHead(lane(ash), LEASE_MS)).toEqual({ kind: 'paused' });
+
+    await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: ['appointment.created'], enabled: true, updatedBy: null });
+    // The type filter decides which events get an outbox row; one already there is skipped when it comes up.
+    const laterDna = await append(ash, 'dna.reason');
+    const erased = (await append(ash, 'participant.erased')) as string;
+    const rows = await deliveries(ash);
+    expect(rows.map((r) => r.event_id)).toEqual([dna, erased]);
+    expect(laterDna).toBeDefined();
+    const claim = await outbox.repo().claimHead(lane(ash), LEASE_MS);
+    expect(claim).toMatchObject({ kind: 'claimed', eventId: dna, sink: { eventTypes: ['appointment.created'] } });
+    await outbox.repo().markSkipped(CASE_RECORD_SINK_ID, dna, new Date());
+    expect(await outbox.repo().claimHead(lane(ash), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: erased });
+    await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: null, enabled: true, updatedBy: null });
+  });
+
+  it('lists new pending deliveries after a cursor, and the heads due for the sweep', async () => {
+    const repo = outbox.repo();
+    const all = await repo.listNewPending({ xid: '0', eventId: '0' }, 1000);
+    const last = all.at(-1);
+    expect(last).toBeDefined();
+    const jo = await newParticipant();
+    const id = (await append(jo)) as string;
+    const fresh = await repo.listNewPending({ xid: last?.xid ?? '0', eventId: last?.eventId ?? '0' }, 1000);
+    expect(fresh).toEqual([expect.objectContaining({ participantId: jo, eventId: id })]);
+    const due = await repo.listDueHeads(new Date(Date.now() + 60_000), 1000);
+    expect(due).toContainEqual({ ...lane(jo), eventId: id, attempts: 0, nextAttemptAt: null });
+  });
+
+  it('pages the feed in commit order without repeats, ending where it started when nothing is new', async () => {
+    const feed = new CaseRecordFeedRepository(db);
+    const seen: string[] = [];
+    let position: FeedPosition = FEED_START;
+    for (;;) {
+      const page = await feed.page(position, 3);
+      if (page.events.length === 0) {
+        expect(page.last).toEqual(position);
+        break;
+      }
+      seen.push(...page.events.map((e) => e.id));
+      position = page.last;
+    }
+    const ids = await db.selectFrom('case_record_events').select('id').orderBy('xid').orderBy('id').execute();
+    expect(seen).toEqual(ids.map((r) => r.id));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('forgets finished deliveries once they are old enough', async () => {
+    const repo = outbox.repo();
+    const finished = await db.selectFrom('case_record_deliveries').select('event_id').where('status', 'in', ['delivered', 'skipped']).execute();
+    expect(finished.length).toBeGreaterThan(0);
+    expect(await repo.pruneFinished(new Date(Date.now() - 3_600_000), 1000)).toBe(0);
+    expect(await repo.pruneFinished(new Date(Date.now() + 3_600_000), 1000)).toBe(finished.length);
+  });
+});

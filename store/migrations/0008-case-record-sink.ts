@@ -1,0 +1,91 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * The programme's CRM: a commit-order key on every case-record event (for the pull API and per-person delivery
+ * order), the sink's settings, and an outbox with one row per event and sink holding its delivery state.
+ *
+ * bigserial ids are handed out when a row is inserted, not when its transaction commits, so a reader paging by id
+ * can pass an id whose transaction is still open and never see it. Each event records the id of the transaction
+ * that wrote it (`xid`, xid8); a reader only takes rows whose transaction is older than every transaction still
+ * running (`pg_snapshot_xmin(pg_current_snapshot())`), so nothing can appear later behind its cursor.
+ *
+ * The outbox is filled by a trigger, not by the code that writes events: every path (Kysely inserts, the raw SQL
+ * of `insertInboundBatch`, bulk bookings, erasure) gets its delivery rows in the same transaction as the event,
+ * on PostgreSQL and PGlite alike. It is a statement-level trigger, so a bulk insert adds its rows in one insert.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // Events written before this migration are all committed: they share xid 0 and keep their id order.
+  await sql`alter table case_record_events add column xid xid8 not null default '0'`.execute(db);
+  await sql`alter table case_record_events alter column xid set default pg_current_xact_id()`.execute(db);
+  await sql`create index events_commit_order on case_record_events (xid, id)`.execute(db);
+
+  await db.schema
+    .createTable('case_record_sinks')
+    .addColumn('id', 'text', (c) => c.primaryKey().check(sql`id ~ '^[a-z0-9]+$'`))
+    .addColumn('url', 'text', (c) => c.notNull())
+    // Used to sign deliveries, so it is kept as given; never logged, never returned by the API.
+    .addColumn('secret', 'text', (c) => c.notNull())
+    // null: every event type.
+    .addColumn('event_types', 'jsonb')
+    .addColumn('enabled', 'boolean', (c) => c.notNull())
+    .addColumn('updated_by', 'uuid', (c) => c.references('staff.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+
+  await db.schema
+    .createTable('case_record_deliveries')
+    .addColumn('sink_id', 'text', (c) => c.notNull().references('case_record_sinks.id').onDelete('cascade'))
+    .addColumn('event_id', 'bigint', (c) => c.notNull().references('case_record_events.id'))
+    .addColumn('participant_id', 'uuid', (c) => c.notNull())
+    // The event's own xid: one person's events go out in (xid, event_id) order, the order of the pull API.
+    .addColumn('xid', sql`xid8`, (c) => c.notNull())
+    // pending → delivered; pending → parked (dead letter) → pending again on replay; skipped (type no longer wanted)
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'delivered', 'parked', 'skipped')`),
+    )
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    // Set while a retry is waiting (its job is delayed until then); null when the next try may go at once.
+    .addColumn('next_attempt_at', 'timestamptz')
+    .addColumn('first_failed_at', 'timestamptz')
+    // A worker holds the head of a person's queue while it posts it (database time, not the app's clock).
+    .addColumn('leased_until', 'timestamptz')
+    .addColumn('last_status', 'integer')
+    .addColumn('last_error', 'text')
+    .addColumn('delivered_at', 'timestamptz')
+    .addColumn('parked_at', 'timestamptz')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('case_record_deliveries_pk', ['sink_id', 'event_id'])
+    .execute();
+  // The head of one person's queue.
+  await sql`create index case_record_deliveries_lane on case_record_deliveries (sink_id, participant_id, xid, event_id)
+    where status in ('pending', 'parked')`.execute(db);
+  // What the feeder has not seen yet, in commit order.
+  await sql`create index case_record_deliveries_pending on case_record_deliveries (xid, event_id) where status = 'pending'`.execute(db);
+  await sql`create index case_record_deliveries_done on case_record_deliveries (delivered_at) where status in ('delivered', 'skipped')`.execute(db);
+
+  // participant.erased always goes, whatever the sink's eventTypes: the CRM must erase its copy too
+  // (domain/case-record-sink.ts says the same for deliveries).
+  await sql`
+    create function case_record_events_to_sinks() returns trigger language plpgsql as $$
+    begin
+      insert into case_record_deliveries (sink_id, event_id, participant_id, xid)
+      select s.id, e.id, e.participant_id, e.xid
+      from new_events e
+      join case_record_sinks s on s.event_types is null or s.event_types ? e.type or e.type = 'participant.erased';
+      return null;
+    end
+    $$`.execute(db);
+  await sql`
+    create trigger case_record_events_outbox after insert on case_record_events
+    referencing new table as new_events for each statement execute function case_record_events_to_sinks()`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger if exists case_record_events_outbox on case_record_events`.execute(db);
+  await sql`drop function if exists case_record_events_to_sinks()`.execute(db);
+  await db.schema.dropTable('case_record_deliveries').ifExists().execute();
+  await db.schema.dropTable('case_record_sinks').ifExists().execute();
+  await sql`drop index if exists events_commit_order`.execute(db);
+  await db.schema.alterTable('case_record_events').dropColumn('xid').execute();
+}
