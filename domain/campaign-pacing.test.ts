@@ -1,0 +1,213 @@
+import { TZDate } from '@date-fns/tz';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isBankHoliday } from './bank-holidays.js';
+import { campaignIntervalMs, DEFAULT_CAMPAIGN_RATE_PER_MINUTE, MAX_CAMPAIGN_RATE_PER_MINUTE, paceSlots } from './campaign-pacing.js';
+import { isInQuietHours, nextAllowedTime, type SendWindowPolicy } from './quiet-hours.js';
+
+const LONDON = 'Europe/London';
+const DEFAULT_WINDOW: SendWindowPolicy = { quietHours: { start: '21:00', end: '08:00' }, skipBankHolidays: true };
+const ANY_TIME: SendWindowPolicy = { quietHours: null, skipBankHolidays: false };
+
+function localDate(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+}
+
+const gaps = (slots: readonly Date[]): number[] => slots.slice(1).map((slot, i) => slot.getTime() - (slots[i] as Date).getTime());
+
+/** The most slots in any window of one minute. */
+function busiestMinute(slots: readonly Date[]): number {
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < slots.length; last += 1) {
+    while ((slots[last] as Date).getTime() - (slots[first] as Date).getTime() >= 60_000) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+describe('campaignIntervalMs', () => {
+  it('spaces messages evenly through the minute', () => {
+    expect(campaignIntervalMs(DEFAULT_CAMPAIGN_RATE_PER_MINUTE)).toBe(1000);
+    expect(campaignIntervalMs(600)).toBe(100);
+    expect(campaignIntervalMs(MAX_CAMPAIGN_RATE_PER_MINUTE)).toBe(10);
+    expect(campaignIntervalMs(0.5)).toBe(120_000);
+  });
+
+  it.each([0, -1, Number.NaN])('refuses a rate of %s', (rate) => {
+    expect(() => campaignIntervalMs(rate)).toThrow(RangeError);
+  });
+});
+
+describe('paceSlots', () => {
+  // Monday 1 June 2026, 10:00 BST: an ordinary working day.
+  const morning = new Date('2026-06-01T09:00:00Z');
+
+  it('at 60 a minute: one slot a second from the start', () => {
+    const slots = paceSlots({ from: morning, count: 5, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slots.map((s) => s.toISOString())).toEqual([
+      '2026-06-01T09:00:00.000Z',
+      '2026-06-01T09:00:01.000Z',
+      '2026-06-01T09:00:02.000Z',
+      '2026-06-01T09:00:03.000Z',
+      '2026-06-01T09:00:04.000Z',
+    ]);
+  });
+
+  it('at 600 a minute: exactly 100 ms apart', () => {
+    const slots = paceSlots({ from: morning, count: 1000, ratePerMinute: 600, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(new Set(gaps(slots))).toEqual(new Set([100]));
+    expect(busiestMinute(slots)).toBe(600);
+  });
+
+  it('nothing to send: no slots', () => {
+    expect(paceSlots({ from: morning, count: 0, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON })).toEqual([]);
+  });
+
+  it('at a rate that does not divide a minute in whole milliseconds, no minute holds more than the rate', () => {
+    for (const rate of [7, 13, 45, 3333]) {
+      const slots = paceSlots({ from: morning, count: 3 * rate, ratePerMinute: rate, policy: ANY_TIME, timeZone: LONDON });
+      expect(Math.min(...gaps(slots)), `${rate}/min`).toBeGreaterThanOrEqual(campaignIntervalMs(rate));
+      expect(busiestMinute(slots), `${rate}/min`).toBeLessThanOrEqual(rate);
+    }
+  });
+
+  it('a campaign started at 20:58 with quiet hours from 21:00 pauses, and goes on at 08:00 the next day', () => {
+    const from = new Date('2026-06-01T19:58:00Z'); // 20:58 BST
+    const slots = paceSlots({ from, count: 125, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slots[119]?.toISOString()).toBe('2026-06-01T19:59:59.000Z'); // 20:59:59, the last before quiet hours
+    expect(slots[120]?.toISOString()).toBe('2026-06-02T07:00:00.000Z'); // 08:00 BST
+    expect(slots[124]?.toISOString()).toBe('2026-06-02T07:00:04.000Z');
+  });
+
+  it('pauses over quiet hours and a bank holiday together: Christmas Eve evening goes on after Christmas Day', () => {
+    const from = new Date('2026-12-24T20:59:58Z'); // Thursday 24 December, 20:59:58 GMT
+    const slots = paceSlots({ from, count: 4, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slots.map((s) => s.toISOString())).toEqual([
+      '2026-12-24T20:59:58.000Z',
+      '2026-12-24T20:59:59.000Z',
+      '2026-12-26T08:00:00.000Z', // Saturday 26th: Boxing Day's holiday is Monday 28th
+      '2026-12-26T08:00:01.000Z',
+    ]);
+  });
+
+  it('a start inside quiet hours waits for them to end', () => {
+    const from = new Date('2026-06-01T23:30:00Z'); // 00:30 BST
+    const [first] = paceSlots({ from, count: 1, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(first?.toISOString()).toBe('2026-06-02T07:00:00.000Z');
+  });
+
+  describe('with `after`, a re-plan that appends after the last planned slot', () => {
+    const plannedFirst = paceSlots({ from: morning, count: 10, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    const last = plannedFirst.at(-1) as Date;
+
+    it('keeps the spacing from the last slot, even when asked to start earlier', () => {
+      const more = paceSlots({ from: morning, after: last, count: 3, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+      expect(more.map((s) => s.getTime() - last.getTime())).toEqual([1000, 2000, 3000]);
+    });
+
+    it('starts at `from` when that is later than one interval after the last slot', () => {
+      const later = new Date(last.getTime() + 60_000);
+      const [first] = paceSlots({ from: later, after: last, count: 1, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+      expect(first).toEqual(later);
+    });
+
+    it('keeps the spacing at a slower rate than the first plan', () => {
+      const more = paceSlots({ from: morning, after: last, count: 2, ratePerMinute: 1, policy: DEFAULT_WINDOW, timeZone: LONDON });
+      expect(more.map((s) => s.getTime() - last.getTime())).toEqual([60_000, 120_000]);
+    });
+
+    it('moves out of quiet hours when the next slot after the last would fall in them', () => {
+      const lastBeforeQuiet = new Date('2026-06-01T19:59:59.500Z'); // 20:59:59.5 BST
+      const [first] = paceSlots({ from: morning, after: lastBeforeQuiet, count: 1, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+      expect(first?.toISOString()).toBe('2026-06-02T07:00:00.000Z');
+    });
+  });
+
+  it('plans 50,000 slots at the top rate (and finishes)', () => {
+    const slots = paceSlots({ from: morning, count: 50_000, ratePerMinute: MAX_CAMPAIGN_RATE_PER_MINUTE, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slots).toHaveLength(50_000);
+    // 50,000 at 10 ms apart is 500 seconds: all before quiet hours.
+    expect(slots.at(-1)?.getTime()).toBe(morning.getTime() + 49_999 * 10);
+    expect(Math.min(...gaps(slots))).toBe(10);
+  });
+
+  it('plans 50,000 slots at the top rate across quiet hours (and finishes)', () => {
+    const from = new Date('2026-06-01T19:55:00Z'); // 20:55 BST: 30,000 go before 21:00, the rest from 08:00
+    const slots = paceSlots({ from, count: 50_000, ratePerMinute: MAX_CAMPAIGN_RATE_PER_MINUTE, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slots[29_999]?.toISOString()).toBe('2026-06-01T19:59:59.990Z');
+    expect(slots[30_000]?.toISOString()).toBe('2026-06-02T07:00:00.000Z');
+    expect(slots.at(-1)?.toISOString()).toBe('2026-06-02T07:03:19.990Z');
+  });
+});
+
+describe('paceSlots properties', () => {
+  const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const policies: fc.Arbitrary<SendWindowPolicy> = fc.record({
+    quietHours: fc.oneof(
+      fc.constant(DEFAULT_WINDOW.quietHours),
+      fc.constant(null),
+      // Windows that start or end inside the hour the clocks skip or repeat.
+      fc.constantFrom({ start: '00:00', end: '01:30' }, { start: '01:30', end: '02:30' }, { start: '01:00', end: '02:00' }, { start: '23:00', end: '01:15' }),
+      fc.record({ start: clock, end: clock }),
+    ),
+    skipBankHolidays: fc.boolean(),
+  });
+  /** Moments where a shortcut would go wrong: quiet hours starting, bank holidays, the clock changes. */
+  const edges = [
+    '2026-06-01T19:59:00Z', // 20:59 BST, quiet hours at 21:00
+    '2026-12-24T23:58:00Z', // midnight before Christmas Day
+    '2026-12-24T20:58:00Z',
+    '2027-03-28T00:58:00Z', // clocks go forward at 01:00 GMT
+    '2026-10-25T00:58:00Z', // clocks go back at 01:00 GMT (02:00 BST)
+    '2026-08-30T22:58:00Z', // 23:58 BST before the summer bank holiday
+    '2027-12-26T23:58:00Z', // two substitute days in a row
+  ].map((iso) => new Date(iso).getTime());
+  const starts = fc.oneof(
+    fc.tuple(fc.constantFrom(...edges), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 })).map(([edge, offset]) => new Date(edge + offset)),
+    fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2028-12-01T00:00:00Z'), noInvalidDate: true }),
+  );
+  const rates = fc.oneof(fc.integer({ min: 1, max: MAX_CAMPAIGN_RATE_PER_MINUTE }), fc.constantFrom(1, 7, 60, 600, 6000), fc.double({ min: 0.5, max: 120, noNaN: true }));
+
+  it('no slot is in quiet hours or on a bank holiday; each is the first allowed time one interval after the one before', () => {
+    fc.assert(
+      fc.property(
+        starts,
+        fc.option(fc.integer({ min: -7_200_000, max: 600_000 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 250 }),
+        rates,
+        policies,
+        fc.constantFrom(LONDON, LONDON, 'Asia/Kolkata', 'America/New_York'),
+        (from, afterOffset, count, ratePerMinute, policy, timeZone) => {
+          const after = afterOffset === undefined ? undefined : new Date(from.getTime() + afterOffset);
+          const slots = paceSlots({ from, ...(after && { after }), count, ratePerMinute, policy, timeZone });
+          const interval = campaignIntervalMs(ratePerMinute);
+          expect(slots).toHaveLength(count);
+          let previous = after?.getTime();
+          for (const slot of slots) {
+            expect(isInQuietHours(slot, policy.quietHours, timeZone), slot.toISOString()).toBe(false);
+            if (policy.skipBankHolidays) expect(isBankHoliday(localDate(slot, timeZone)), slot.toISOString()).toBe(false);
+            expect(slot.getTime()).toBeGreaterThanOrEqual(from.getTime());
+            if (previous !== undefined) expect(slot.getTime() - previous).toBeGreaterThanOrEqual(interval);
+            // Never later than it need be: the shortcut of not checking every slot changes nothing.
+            const earliest = previous === undefined ? from.getTime() : Math.max(from.getTime(), previous + Math.ceil(interval));
+            expect(slot).toEqual(nextAllowedTime(new Date(earliest), policy, timeZone));
+            previous = slot.getTime();
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no minute ever holds more messages than the rate', () => {
+    fc.assert(
+      fc.property(starts, fc.integer({ min: 1, max: 2000 }), rates, policies, (from, count, ratePerMinute, policy) => {
+        const slots = paceSlots({ from, count, ratePerMinute, policy, timeZone: LONDON });
+        expect(busiestMinute(slots)).toBeLessThanOrEqual(Math.ceil(ratePerMinute));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readScore, type Scale, type ScoreReading } from './score-reading.js';
+
+/** The job-confidence item's scale. */
+const JOB: Scale = { min: 0, max: 6 };
+/** The general-confidence items' scale. */
+const GENERAL: Scale = { min: 1, max: 5 };
+
+const score = (n: number): ScoreReading => ({ kind: 'score', score: n });
+const outOfRange = (n: number): ScoreReading => ({ kind: 'out_of_range', value: n });
+const notAScore: ScoreReading = { kind: 'not_a_score' };
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+
+describe('readScore on the 0 to 6 job-confidence scale', () => {
+  it.each<[says: string, reading: ScoreReading]>([
+    // lenient: the ways people write one number
+    ['5', score(5)],
+    ['five', score(5)],
+    ['Five!', score(5)],
+    ['5/6', score(5)],
+    ['5 / 6', score(5)],
+    ['5 out of 6', score(5)],
+    ['five out of six', score(5)],
+    ['5 of 6', score(5)],
+    ['about a 5', score(5)],
+    ['5 I think', score(5)],
+    ['a 3 out of 6 i suppose', score(3)],
+    ['2/6 probably', score(2)],
+    ['5 x', score(5)],
+    ['  5  ', score(5)],
+    ['5.', score(5)],
+    ['05', score(5)],
+    ['5\uFE0F\u20E3', score(5)], // 5️⃣ keycap emoji
+    ['5\u20E3', score(5)], // keycap without the presentation selector
+    ['\uFF15', score(5)], // full-width 5 from some keyboards
+    ['0', score(0)],
+    ['zero', score(0)],
+    ['nought', score(0)],
+    ['6', score(6)],
+    ['six', score(6)],
+    ['one', score(1)],
+    // out of range: a number, just not on this scale, so it is asked again
+    ['9', outOfRange(9)],
+    ['7', outOfRange(7)],
+    ['ten', outOfRange(10)],
+    ['8/10', outOfRange(8)],
+    ['5/10', outOfRange(5)],
+    ['10/10', outOfRange(10)],
+    ['5 out of 10', outOfRange(5)],
+    // not a score: two numbers, a decimal, no number, or a long message
+    ['4-5', notAScore],
+    ['4 or 5', notAScore],
+    ['one or two', notAScore],
+    ['5, maybe 4', notAScore],
+    ['5/6/7', notAScore],
+    ['4.5', notAScore],
+    ['4,5', notAScore],
+    ['2.0', notAScore],
+    ['dunno', notAScore],
+    ['no', notAScore],
+    ['', notAScore],
+    ['no one knows', notAScore],
+    ['the one', notAScore],
+    ['I would say 5 because I like the team a lot really', notAScore], // 11 words
+  ])('%j → %j', (says, reading) => {
+    expect(readScore(says, JOB)).toEqual(reading);
+  });
+
+  it('takes up to ten words with the number in them, not more', () => {
+    expect(readScore('5 because I like the team there a lot really', JOB)).toEqual(score(5)); // 10 words
+    expect(readScore('5 because I like the team there a lot really yes', JOB)).toEqual(notAScore);
+  });
+});
+
+describe('readScore on the 1 to 5 general-confidence scale', () => {
+  it.each<[says: string, reading: ScoreReading]>([
+    ['1', score(1)],
+    ['5', score(5)],
+    ['3/5', score(3)],
+    ['0', outOfRange(0)],
+    ['6', outOfRange(6)],
+    // "5/6" is given on another scale than this question's
+    ['5/6', outOfRange(5)],
+  ])('%j → %j', (says, reading) => {
+    expect(readScore(says, GENERAL)).toEqual(reading);
+  });
+});
+
+/** Scales an instrument may use (instrumentProblem: whole numbers, at least three points, within 0 to 10). */
+const scales = fc
+  .tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 2, max: 10 }))
+  .filter(([min, span]) => min + span <= 10)
+  .map(([min, span]): Scale => ({ min, max: min + span }));
+
+const scaleAndScore = scales.chain((scale) => fc.tuple(fc.constant(scale), fc.integer({ min: scale.min, max: scale.max })));
+
+/** The ways of writing n as an answer on `scale` that must all read as n. */
+function waysOfWriting(n: number, scale: Scale): string[] {
+  const word = WORDS[n] as string;
+  const ways = [
+    String(n),
+    `${n}/${scale.max}`,
+    `${n} / ${scale.max}`,
+    `${n} out of ${scale.max}`,
+    `${n} of ${scale.max}`,
+    word,
+    word.toUpperCase(),
+    `${word[0]?.toUpperCase()}${word.slice(1)}`,
+    `${word} out of ${WORDS[scale.max]}`,
+    `about a ${n}`,
+    `${n} I think`,
+    `I'd say ${n}`,
+    `maybe ${word}`,
+    `${n} thanks`,
+  ];
+  if (n <= 9) ways.push(`${n}\uFE0F\u20E3`);
+  return ways;
+}
+
+const padding = fc.record({
+  before: fc.constantFrom('', ' ', '  ', '\n', '\t'),
+  after: fc.constantFrom('', ' ', '.', '!', '!!', ' x', ' :)', '\n'),
+});
+
+describe('readScore properties', () => {
+  it('reads every in-range number, however it is written and padded, as that number', () => {
+    fc.assert(
+      fc.property(scaleAndScore, padding, ([scale, n], { before, after }) => {
+        for (const way of waysOfWriting(n, scale)) {
+          expect(readScore(`${before}${way}${after}`, scale), `${JSON.stringify(way)} on ${scale.min}-${scale.max}`).toEqual(score(n));
+        }
+      }),
+    );
+  });
+
+  it('reads every whole number off the scale as out of range, never as a score', () => {
+    const offScale = scales.chain((scale) =>
+      fc.tuple(fc.constant(scale), fc.oneof(fc.integer({ min: scale.max + 1, max: 1000 }), fc.integer({ min: 0, max: Math.max(0, scale.min - 1) }))),
+    );
+    fc.assert(
+      fc.property(offScale, ([scale, n]) => {
+        fc.pre(n < scale.min || n > scale.max);
+        expect(readScore(String(n), scale)).toEqual(outOfRange(n));
+      }),
+    );
+  });
+
+  it('reads two numbers together as no single answer', () => {
+    fc.assert(
+      fc.property(scaleAndScore, fc.integer({ min: 0, max: 10 }), fc.constantFrom('-', ' or ', ' to ', ', ', ' and '), ([scale, a], b, joiner) => {
+        expect(readScore(`${a}${joiner}${b}`, scale)).toEqual(notAScore);
+      }),
+    );
+  });
+
+  it('never throws, and a score is always on the scale, whatever the text', () => {
+    const texts = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom('1', '5', '9', '/', ' ', 'of', 'out', 'five', '.', ',', '-', '\u20E3', '\uFE0F', 'one', 'no', 'the') }),
+    );
+    fc.assert(
+      fc.property(texts, scales, (text, scale) => {
+        const reading = readScore(text, scale);
+        if (reading.kind === 'score') {
+          expect(Number.isInteger(reading.score)).toBe(true);
+          expect(reading.score).toBeGreaterThanOrEqual(scale.min);
+          expect(reading.score).toBeLessThanOrEqual(scale.max);
+        }
+        // Out of range is a whole number off the scale, or one given on another scale ("5/10").
+        if (reading.kind === 'out_of_range') {
+          expect(Number.isInteger(reading.value)).toBe(true);
+          if (reading.value >= scale.min && reading.value <= scale.max) expect(text).toMatch(/\/|of/u);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
