@@ -22,6 +22,8 @@ import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
+import { campaignRoutes } from './routes/campaigns.api.js';
+import { inWorkRoutes } from './routes/in-work.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { reportRoutes } from './routes/reports.api.js';
 import { ApiError } from './routes/api-error.js';
@@ -51,6 +53,8 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...staffRoutes(deps),
     ...participantRoutes(deps),
     ...appointmentRoutes(deps),
+    ...inWorkRoutes(deps),
+    ...campaignRoutes(deps),
     ...reminderPolicyRoutes(deps),
     ...reportRoutes(deps),
     ...alertRoutes(deps),

@@ -8,7 +8,7 @@ import {
   dnaThanksAndOfferRearrange,
   type DnaWordingContext,
 } from '../domain/dna-wording.js';
-import { parseReminderReply, readReminderReply } from '../domain/reply-parsing.js';
+import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reply-parsing.js';
 import { handledTurn, type TurnOutcome } from './dialog.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 
@@ -131,26 +131,6 @@ const REARRANGE_WORDS =
 
 function asksToRearrange(text: string): boolean {
   return parseReminderReply(text) === 'rearrange' || REARRANGE_WORDS.test(cleaned(text));
-}
-
-/**
- * "No", "no thanks", "not now", "I'm OK thanks", or only thanks: the answers to "would you like a new appointment?"
- * that do not ask for one. Checked before the reminder reply's reading, which would take "I'm OK thanks" as a yes.
- */
-const NOT_NOW_CORE = [
-  "not (?:now|yet|right now|at the moment|for now|today|this week|really)", 'maybe later', 'later', 'leave it',
-  "(?:i'?m|it'?s|that'?s) (?:ok|okay|fine|good|alright|all right)", 'all good', 'no need', 'no+', 'nah', 'nope',
-  'thanks', 'thank you', 'thankyou', 'thx', 'ta', 'cheers',
-].join('|');
-const NOT_NOW_PADDING = [
-  'no+', 'nah', 'nope', 'thanks', 'thank you', 'thankyou', 'thx', 'ta', 'cheers', 'sorry', 'x+', 'for now', 'though',
-  'honestly', 'just',
-].join('|');
-const NOT_NOW = new RegExp(`^(?:(?:${NOT_NOW_PADDING}) )*(?:${NOT_NOW_CORE})(?: (?:${NOT_NOW_PADDING}))*$`, 'u');
-
-function isNotNow(text: string): boolean {
-  const words = cleaned(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/ +/g, ' ').trim();
-  return NOT_NOW.test(words) || parseReminderReply(text) === 'decline';
 }
 
 function cleaned(text: string): string {

@@ -27,10 +27,23 @@ export interface ReminderPolicy {
   welcomeRetryDays: number;
   /** Days from referral by which a first appointment should be booked, else `referral_stalled`. */
   referralStallDays: number;
+  /** Weeks after a job start on which in-work check-ins go (job leaving peaks in the first month). */
+  checkInWeeks: number[];
+  /** Check-in weeks that first ask "are you still in work?": the programme's sustainment evidence points. */
+  sustainmentWeeks: number[];
+  /** Local clock time ("HH:mm") check-ins go at: after most working days end. */
+  checkInTime: string;
 }
 
-/** What a team sends: the follow-up settings may be left out and keep their defaults. */
-type DefaultedFields = 'dnaWindowDays' | 'dnaFollowUpDays' | 'welcomeRetryDays' | 'referralStallDays';
+/** What a team sends: the follow-up and check-in settings may be left out and keep their defaults. */
+type DefaultedFields =
+  | 'dnaWindowDays'
+  | 'dnaFollowUpDays'
+  | 'welcomeRetryDays'
+  | 'referralStallDays'
+  | 'checkInWeeks'
+  | 'sustainmentWeeks'
+  | 'checkInTime';
 export type ReminderPolicyInput = Omit<ReminderPolicy, DefaultedFields> & Partial<Pick<ReminderPolicy, DefaultedFields>>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -42,6 +55,9 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   dnaFollowUpDays: [0, 3, 7],
   welcomeRetryDays: 2,
   referralStallDays: 10,
+  checkInWeeks: [1, 2, 4, 8, 13, 26],
+  sustainmentWeeks: [13, 26, 52],
+  checkInTime: '17:30',
 };
 
 /** One reminder worked out for an appointment. */

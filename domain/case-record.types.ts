@@ -27,6 +27,8 @@ export const EVENT_TYPES = [
   'participant.created',
   'participant.updated',
   'participant.erased',
+  'job.started',
+  'job.left',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -50,6 +50,11 @@ export const configSchema = z
     RETENTION_MESSAGE_DAYS: wholeNumber(30, 3650).default(365),
     /** How often the sweep re-enqueues what Redis lost. @defaultValue 30000 */
     SWEEP_INTERVAL_MS: wholeNumber(500, 3_600_000).default(30_000),
+    /**
+     * How long a worker holds a job before another may take it back: a killed workers process's jobs in flight run
+     * again elsewhere within about twice this. @defaultValue 30000
+     */
+    JOB_LOCK_MS: wholeNumber(1000, 600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long the CRM has to answer one delivery before it counts as no answer. @defaultValue 10000 */
     CRM_SINK_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),

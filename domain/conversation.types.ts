@@ -2,6 +2,7 @@ import type { UpcomingAppointment } from './appointment.types.js';
 import type { AlertDraft, EventDraft, JsonObject } from './case-record.types.js';
 import type { DnaFollowUpFacts } from './dna.types.js';
 import type { Channel } from './channel.js';
+import type { JobFacts, QuestionSessionFacts, SessionUpdate } from './question-session.types.js';
 
 /** What a dialog may know about the person texting. No I/O handles, just facts. */
 export interface ParticipantContext {
@@ -22,7 +23,8 @@ export type ConversationMemory = JsonObject;
  * `crisis` is signposting after a risk-of-harm message, sent whatever the consent state;
  * `service` answers a HELP the person asked for (allowed under PECR after opt-out);
  * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder; `follow_up` is a
- * message of a did-not-attend follow-up.
+ * message of a did-not-attend follow-up; `check_in` opens a scheduled in-work check-in; `campaign` opens a check-in or
+ * pulse of an in-work team's campaign.
  */
 export type ReplyKind =
   | 'reply'
@@ -33,7 +35,9 @@ export type ReplyKind =
   | 'reminder'
   | 'follow_up'
   | 'welcome'
-  | 'wrong_number_apology';
+  | 'wrong_number_apology'
+  | 'check_in'
+  | 'campaign';
 
 export interface Reply {
   text: string;
@@ -51,6 +55,10 @@ export interface TurnInput {
   dnaFollowUp: DnaFollowUpFacts | null;
   /** The welcome was sent and nobody has answered it yet. */
   welcomePending?: boolean;
+  /** The latest check-in or pulse still waiting for an answer, if any. */
+  session?: QuestionSessionFacts | null;
+  /** Their current job, when they are in work. */
+  job?: JobFacts | null;
 }
 
 export type ConsentChange = 'opted_out' | 'opted_in';
@@ -63,4 +71,8 @@ export interface TurnResult {
   consent?: ConsentChange;
   /** The person texting says this is not the participant's number: nothing more goes to it. */
   wrongNumber?: boolean;
+  /** What this turn changed on the open check-in or pulse. */
+  session?: SessionUpdate;
+  /** They have left or lost the job: the in-work schedule stops. */
+  leftJob?: { jobStartId: string };
 }

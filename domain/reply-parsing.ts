@@ -181,3 +181,30 @@ export function parseChoice(text: string, count: number): number | null {
   const choice = /^\d{1,2}$/u.test(word) ? Number(word) : ORDINALS.get(word);
   return choice !== undefined && choice >= 1 && choice <= count ? choice : null;
 }
+
+/**
+ * "No", "no thanks", "not now", "I'm OK thanks", or only thanks: the answers to an offer ("would you like a new
+ * appointment?", "would you like a call?") that turn it down. Check it before the reminder reply's reading, which would
+ * take "I'm OK thanks" as a yes.
+ */
+const NOT_NOW_CORE = [
+  "not (?:now|yet|right now|at the moment|for now|today|this week|really)", 'maybe later', 'later', 'leave it',
+  "(?:i'?m|it'?s|that'?s) (?:ok|okay|fine|good|alright|all right)", 'all good', 'no need', 'no+', 'nah', 'nope',
+  'thanks', 'thank you', 'thankyou', 'thx', 'ta', 'cheers',
+].join('|');
+const NOT_NOW_PADDING = [
+  'no+', 'nah', 'nope', 'thanks', 'thank you', 'thankyou', 'thx', 'ta', 'cheers', 'sorry', 'x+', 'for now', 'though',
+  'honestly', 'just',
+].join('|');
+const NOT_NOW = new RegExp(`^(?:(?:${NOT_NOW_PADDING}) )*(?:${NOT_NOW_CORE})(?: (?:${NOT_NOW_PADDING}))*$`, 'u');
+
+export function isNotNow(text: string): boolean {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC`]/gu, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
+  return NOT_NOW.test(words) || parseReminderReply(text) === 'decline';
+}

@@ -8,6 +8,10 @@ import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
+// A `date` is a calendar day, not an instant: pg would make it a Date at the process's local midnight, which
+// reads as the day before anywhere east of UTC. Keep it as its `YYYY-MM-DD` text (both engines use pg's parsers).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
 /** Either the database or an open transaction: repositories take whichever the caller holds. */

@@ -273,14 +273,27 @@ export class MessageRepository {
     return { same: Number(row.same), all: Number(row.all) };
   }
 
-  /** When this person last texted us on WhatsApp (WhatsApp allows free text for 24 hours after). */
-  async lastInboundAt(participantId: string, channel: Channel): Promise<Date | undefined> {
+  /** When this person last texted us (on one channel: WhatsApp allows free text for 24 hours after). */
+  async lastInboundAt(participantId: string, channel?: Channel): Promise<Date | undefined> {
+    let query = this.db
+      .selectFrom('messages')
+      .select(sql<Date | null>`max(created_at)`.as('at'))
+      .where('participant_id', '=', participantId)
+      .where('direction', '=', 'inbound');
+    if (channel) query = query.where('channel', '=', channel);
+    const row = await query.executeTakeFirst();
+    return row?.at ? new Date(row.at) : undefined;
+  }
+
+  /** When a message of this kind last went (or is going) to this person. */
+  async lastOutboundAt(participantId: string, kind: string): Promise<Date | undefined> {
     const row = await this.db
       .selectFrom('messages')
       .select(sql<Date | null>`max(created_at)`.as('at'))
       .where('participant_id', '=', participantId)
-      .where('direction', '=', 'inbound')
-      .where('channel', '=', channel)
+      .where('direction', '=', 'outbound')
+      .where('kind', '=', kind)
+      .where('status', 'not in', ['suppressed', 'failed'])
       .executeTakeFirst();
     return row?.at ? new Date(row.at) : undefined;
   }

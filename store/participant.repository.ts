@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CaseloadScope } from '../domain/caseload.js';
 import { inCaseload } from './caseload-filter.js';
 import type { Channel } from '../domain/channel.js';
+import type { Reachability } from '../domain/reachability.js';
 import type { Executor } from './database.js';
 import type { ParticipantRow } from './schema.js';
 
@@ -123,6 +124,11 @@ export class ParticipantRepository {
       .execute();
   }
 
+  /** The in-work adviser has been introduced to them by name (a handover message or their first check-in). */
+  async markAdviserIntroduced(id: string, adviserId: string): Promise<void> {
+    await this.db.updateTable('participants').set({ introduced_adviser_id: adviserId }).where('id', '=', id).execute();
+  }
+
   /** Locks the row so concurrent writers of one person's record take turns. */
   async lockForUpdate(id: string): Promise<ParticipantRow | undefined> {
     return this.db.selectFrom('participants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -159,6 +165,18 @@ export class ParticipantRepository {
     return this.db.selectFrom('participants').selectAll().where(inCaseload(scope));
   }
 
+}
+
+/** The parts of a participant row that decide whether a scheduled message may reach them. */
+export function reachabilityOf(row: ParticipantRow): Reachability {
+  return {
+    erased: row.erased_at !== null,
+    hasPhone: row.phone !== null,
+    consent: row.consent_contact,
+    optedOut: row.opted_out,
+    wrongNumber: row.wrong_number_at !== null,
+    mutedStreams: row.muted_streams,
+  };
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -30,10 +30,13 @@ export interface ParticipantsTable {
   opted_out: Generated<boolean>;
   opted_out_at: NullableTimestamp;
   muted_streams: ColumnType<string[], string | undefined, string>;
-  in_work_since: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** The current job's start date (`YYYY-MM-DD`), kept after they leave so the in-work team still sees them. */
+  in_work_since: ColumnType<string | null, string | null | undefined, string | null>;
   /** Someone at this number said it is not the participant's: nothing more goes to it until the phone changes. */
   wrong_number_at: NullableTimestamp;
   in_work_adviser_id: string | null;
+  /** The in-work adviser already introduced to the participant (by a handover message or a check-in). */
+  introduced_adviser_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   erased_at: NullableTimestamp;
@@ -165,6 +168,101 @@ export interface FollowUpsTable {
   updated_at: Timestamp;
 }
 
+/** A calendar date, `YYYY-MM-DD` (store/database.ts reads `date` columns as text, not as Date at local midnight). */
+type CalendarDate = ColumnType<string, string, string>;
+
+export type JobStartStatus = 'active' | 'left' | 'replaced';
+
+export interface JobStartsTable {
+  id: Generated<string>;
+  participant_id: string;
+  start_date: CalendarDate;
+  employer: string | null;
+  hours_per_week: number | null;
+  status: Generated<JobStartStatus>;
+  ended_at: NullableTimestamp;
+  ended_reason: string | null;
+  last_confirmed_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CheckInStatus = 'scheduled' | 'sent' | 'dropped' | 'cancelled' | 'skipped' | 'superseded';
+
+export interface CheckInsTable {
+  id: Generated<string>;
+  job_start_id: string;
+  participant_id: string;
+  week: number;
+  due_at: Timestamp;
+  send_at: NullableTimestamp;
+  status: CheckInStatus;
+  reason: string | null;
+  asks_still_in_work: boolean;
+  session_id: string | null;
+  sent_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export type CampaignStatus = 'active' | 'paused' | 'cancelled' | 'completed';
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  name: string;
+  type: 'check_in' | 'pulse';
+  instrument_id: string | null;
+  team: string | null;
+  audience: Json;
+  status: Generated<CampaignStatus>;
+  start_at: Timestamp;
+  rate_per_minute: number;
+  epoch: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export type RecipientStatus = 'pending' | 'sent' | 'skipped' | 'cancelled';
+
+export interface CampaignRecipientsTable {
+  campaign_id: string;
+  participant_id: string;
+  slot: number;
+  epoch: Generated<number>;
+  due_at: Timestamp;
+  status: Generated<RecipientStatus>;
+  reason: string | null;
+  defers: Generated<number>;
+  message_id: string | null;
+  session_id: string | null;
+  sent_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export type SessionStatus = 'open' | 'completed' | 'expired' | 'stopped';
+
+export interface QuestionSessionsTable {
+  id: Generated<string>;
+  participant_id: string;
+  kind: 'check_in' | 'pulse';
+  instrument_id: string | null;
+  check_in_id: string | null;
+  campaign_id: string | null;
+  job_start_id: string | null;
+  week: number | null;
+  step: string;
+  step_index: Generated<number>;
+  retries: Generated<number>;
+  asked_at: Timestamp;
+  status: Generated<SessionStatus>;
+  answers: Json;
+  responded_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -224,6 +322,11 @@ export interface Database {
   audit_log: AuditLogTable;
   case_record_sinks: CaseRecordSinksTable;
   case_record_deliveries: CaseRecordDeliveriesTable;
+  job_starts: JobStartsTable;
+  check_ins: CheckInsTable;
+  campaigns: CampaignsTable;
+  campaign_recipients: CampaignRecipientsTable;
+  question_sessions: QuestionSessionsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -235,5 +338,10 @@ export type AlertRow = Selectable<AlertsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type ReminderRow = Selectable<RemindersTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;
+export type JobStartRow = Selectable<JobStartsTable>;
+export type CheckInRow = Selectable<CheckInsTable>;
+export type CampaignRow = Selectable<CampaignsTable>;
+export type CampaignRecipientRow = Selectable<CampaignRecipientsTable>;
+export type QuestionSessionRow = Selectable<QuestionSessionsTable>;
 export type CaseRecordSinkRow = Selectable<CaseRecordSinksTable>;
 export type CaseRecordDeliveryRow = Selectable<CaseRecordDeliveriesTable>;

@@ -37,6 +37,8 @@ export class TestApp {
   workers: WorkersRole | undefined;
   database!: CaseRecordDatabase;
   config!: Config;
+  /** The environment the config was loaded from (a workers child process can be started with it). */
+  env!: Record<string, string>;
   redis!: Redis;
   readonly twilio = new FakeTwilio();
   private dropDatabase: (() => Promise<void>) | undefined;
@@ -68,7 +70,7 @@ export class TestApp {
       databaseUrl = url.toString();
       this.dropDatabase = created.drop;
     }
-    this.config = loadConfig({
+    this.env = {
       PORT: '0',
       HOST: '127.0.0.1',
       PUBLIC_BASE_URL,
@@ -88,7 +90,8 @@ export class TestApp {
         TWILIO_WHATSAPP_FROM: `whatsapp:${TEST_BOT_NUMBER}`,
       }),
       ...this.options.env,
-    });
+    };
+    this.config = loadConfig(this.env);
     this.database = await openDatabase({ databaseUrl: this.config.DATABASE_URL, dataDir: 'memory://' });
     await migrateToLatest(this.database.db);
     this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });

@@ -1,6 +1,7 @@
 import { CAPPED_KINDS, capDecision, startOfLocalDay, startOfNextLocalDay } from '../domain/message-cap.js';
 import { nextAllowedSendTime, nextAllowedTime } from '../domain/quiet-hours.js';
 import { MIN_LEAD_MS } from '../domain/reminder-schedule.js';
+import { describeUnreachable, whyUnreachable } from '../domain/reachability.js';
 import { reminderMessage } from '../domain/reminder-wording.js';
 import type { Clock } from '../domain/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
@@ -8,7 +9,7 @@ import { view } from '../store/appointment-scheduler.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db, Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
-import { ParticipantRepository } from '../store/participant.repository.js';
+import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import type { AppointmentRow, ParticipantRow, ReminderRow } from '../store/schema.js';
 import { StaffRepository } from '../store/staff.repository.js';
@@ -55,11 +56,9 @@ export class FireReminder {
       if (appointment.status === 'cancelled') return close('cancelled', 'appointment cancelled');
       if (appointment.attendance) return close('cancelled', 'attendance recorded');
 
-      if (!participant || participant.erased_at || !participant.phone) return close('skipped', 'participant erased');
-      if (!participant.consent_contact) return close('skipped', 'no consent');
-      if (participant.opted_out) return close('skipped', 'opted out');
-      if (participant.wrong_number_at) return close('skipped', 'wrong number');
-      if (participant.muted_streams.includes('reminders')) return close('skipped', 'reminders muted');
+      if (!participant) return close('skipped', 'participant erased');
+      const unreachable = whyUnreachable(reachabilityOf(participant), ['reminders']);
+      if (unreachable) return close('skipped', describeUnreachable(unreachable, 'reminders'));
 
       const now = this.deps.clock.now();
       const latestUsefulAt = new Date(appointment.starts_at.getTime() - MIN_LEAD_MS);

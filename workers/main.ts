@@ -19,6 +19,12 @@ import { startCrmSinkFeed } from './crm-sink-feed.worker.js';
 import { createCrmSinkWorker } from './crm-sink.worker.js';
 import { DeliverCaseRecordEvents } from './deliver-case-record-events.use-case.js';
 import { FeedCrmSink } from './feed-crm-sink.use-case.js';
+import { createCampaignFanoutWorker } from './campaign-fanout.worker.js';
+import { createCampaignWorker } from './campaign.worker.js';
+import { createCheckInWorker } from './check-in.worker.js';
+import { FanOutCampaign } from './fan-out-campaign.use-case.js';
+import { FireCampaignMessage } from './fire-campaign-message.use-case.js';
+import { FireCheckIn } from './fire-check-in.use-case.js';
 import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
@@ -65,6 +71,7 @@ export async function startWorkers(deps: {
     bot: new EngagementBot(runTurn),
     clock,
     programmeName: config.PROGRAMME_NAME,
+    timeZone: config.PROGRAMME_TIMEZONE,
   });
   const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends });
   const send = new SendOutboundMessage({
@@ -84,6 +91,16 @@ export async function startWorkers(deps: {
     dailyCap: config.DAILY_MESSAGE_CAP,
   });
   const fireFollowUp = new FireFollowUp({ db, clock, timeZone: config.PROGRAMME_TIMEZONE, programmeName: config.PROGRAMME_NAME });
+  const scheduledSender = {
+    db,
+    clock,
+    timeZone: config.PROGRAMME_TIMEZONE,
+    programmeName: config.PROGRAMME_NAME,
+    dailyCap: config.DAILY_MESSAGE_CAP,
+  };
+  const fireCheckIn = new FireCheckIn(scheduledSender);
+  const fireCampaignMessage = new FireCampaignMessage(scheduledSender);
+  const fanOutCampaign = new FanOutCampaign({ db, queues, now: () => clock.now() });
   const sweep = new Sweep({ db, queues, clock, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
   const deliverCaseRecords = new DeliverCaseRecordEvents({
@@ -102,6 +119,9 @@ export async function startWorkers(deps: {
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
+    createCheckInWorker({ ...base, lockMs: config.JOB_LOCK_MS }, fireCheckIn, enqueueSends),
+    createCampaignWorker({ ...base, lockMs: config.JOB_LOCK_MS }, fireCampaignMessage, enqueueSends),
+    createCampaignFanoutWorker(base, fanOutCampaign),
     createCrmSinkWorker({ ...base, queues, now: () => clock.now(), concurrency: config.CRM_SINK_CONCURRENCY }, deliverCaseRecords),
   ];
   const retention = () =>

@@ -2,6 +2,8 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { MAX_SEND_ATTEMPTS } from '../domain/delivery.js';
+import { campaignFanoutJobId, campaignJobId } from '../store/campaign.repository.js';
+import { checkInJobId } from '../store/check-in.repository.js';
 import { followUpJobId } from '../store/follow-up.repository.js';
 
 /** Queue names. Job ids never contain `:` (BullMQ rejects them). */
@@ -12,6 +14,9 @@ export const QUEUE_NAMES = {
   reminder: 'reminder',
   followUp: 'follow-up',
   sweep: 'sweep',
+  checkIn: 'check-in',
+  campaign: 'campaign',
+  campaignFanout: 'campaign-fanout',
   crmSink: 'crm-sink',
 } as const;
 
@@ -22,6 +27,10 @@ export const reminderJobSchema = z.object({ reminderId: z.uuid() });
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
 export const followUpJobSchema = z.object({ followUpId: z.uuid(), step: z.number().int().min(0) });
 export type FollowUpJob = z.infer<typeof followUpJobSchema>;
+export const checkInJobSchema = z.object({ checkInId: z.uuid() });
+export const campaignJobSchema = z.object({ campaignId: z.uuid(), participantId: z.uuid(), epoch: z.number().int().min(0) });
+export type CampaignJob = z.infer<typeof campaignJobSchema>;
+export const campaignFanoutJobSchema = z.object({ campaignId: z.uuid(), epoch: z.number().int().min(0) });
 export type TurnJob = z.infer<typeof turnJobSchema>;
 export type WritebackJob = z.infer<typeof writebackJobSchema>;
 export type SendJob = z.infer<typeof sendJobSchema>;
@@ -54,6 +63,9 @@ const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { 
 // A CRM delivery job that gave up (the database was away) frees its id at once, so the sweep can add it again.
 const CRM_JOB_OPTIONS: JobsOptions = { removeOnFail: true };
 
+/** Campaign jobs go to Redis this many at a time. */
+const CAMPAIGN_BATCH = 1000;
+
 /** Producers fail fast when Redis is away (the sweep re-adds later); workers wait for it. */
 export function createProducerConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
@@ -71,6 +83,9 @@ export class JobQueues {
   readonly reminder: Queue;
   readonly followUp: Queue;
   readonly sweep: Queue;
+  readonly checkIn: Queue;
+  readonly campaign: Queue;
+  readonly campaignFanout: Queue;
   readonly crmSink: Queue;
 
   constructor(
@@ -84,6 +99,9 @@ export class JobQueues {
     this.reminder = new Queue(QUEUE_NAMES.reminder, opts);
     this.followUp = new Queue(QUEUE_NAMES.followUp, opts);
     this.sweep = new Queue(QUEUE_NAMES.sweep, { connection, prefix });
+    this.checkIn = new Queue(QUEUE_NAMES.checkIn, opts);
+    this.campaign = new Queue(QUEUE_NAMES.campaign, opts);
+    this.campaignFanout = new Queue(QUEUE_NAMES.campaignFanout, opts);
     this.crmSink = new Queue(QUEUE_NAMES.crmSink, opts);
     for (const queue of this.all()) queue.on('error', () => undefined);
   }
@@ -163,13 +181,51 @@ export class JobQueues {
     );
   }
 
+  /** Delayed jobs for in-work check-ins (`checkin-{id}`), each due at its send time. */
+  async enqueueCheckIns(checkIns: ReadonlyArray<{ id: string; sendAt: Date }>, now: Date): Promise<void> {
+    if (checkIns.length === 0) return;
+    await this.checkIn.addBulk(
+      checkIns.map((c) => ({
+        name: 'check-in',
+        data: { checkInId: c.id },
+        opts: { jobId: checkInJobId(c.id), delay: Math.max(0, c.sendAt.getTime() - now.getTime()) },
+      })),
+    );
+  }
+
+  /** Jobs that can no longer do anything (the job ended): removing them only frees memory. */
+  async removeCheckInJobs(checkInIds: readonly string[]): Promise<void> {
+    await Promise.all(checkInIds.map((id) => this.checkIn.remove(checkInJobId(id))));
+  }
+
+  /**
+   * A campaign's messages as delayed jobs keyed by campaign, participant and plan epoch, each due at its slot: the
+   * throttle is in the slots, so adding them all at once sends nothing early. In batches, so 50,000 go in seconds.
+   */
+  async enqueueCampaignMessages(messages: ReadonlyArray<{ campaignId: string; participantId: string; epoch: number; dueAt: Date }>, now: Date): Promise<void> {
+    for (let i = 0; i < messages.length; i += CAMPAIGN_BATCH) {
+      await this.campaign.addBulk(
+        messages.slice(i, i + CAMPAIGN_BATCH).map((m) => ({
+          name: 'campaign-message',
+          data: { campaignId: m.campaignId, participantId: m.participantId, epoch: m.epoch } satisfies CampaignJob,
+          opts: { jobId: campaignJobId(m.campaignId, m.participantId, m.epoch), delay: Math.max(0, m.dueAt.getTime() - now.getTime()) },
+        })),
+      );
+    }
+  }
+
+  /** The job that adds a campaign's message jobs (once per plan epoch), so a large campaign is queued off the request. */
+  async enqueueCampaignFanout(campaignId: string, epoch: number): Promise<void> {
+    await this.campaignFanout.add('fanout', { campaignId, epoch }, { jobId: campaignFanoutJobId(campaignId, epoch) });
+  }
+
   /** Jobs that can no longer do anything (their reminder was superseded): removing them only frees memory. */
   async removeReminderJobs(jobIds: readonly string[]): Promise<void> {
     await Promise.all(jobIds.map((id) => this.reminder.remove(id)));
   }
 
   all(): Queue[] {
-    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep, this.crmSink];
+    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep, this.crmSink, this.checkIn, this.campaign, this.campaignFanout];
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
 import { screenForRisk } from '../domain/safeguarding-screen.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
+import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/question-session.types.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
 import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
@@ -10,6 +11,9 @@ import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
+import { InWorkScheduler } from '../store/in-work-scheduler.js';
+import { JobStartRepository } from '../store/job-start.repository.js';
+import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
@@ -22,6 +26,13 @@ export interface RunInboundTurnDeps {
   bot: EngagementBot;
   clock: Clock;
   programmeName: string;
+  timeZone: string;
+}
+
+/** What a turn knows of the person beyond the dialog's context: who their in-work adviser is. */
+interface TurnParticipant {
+  context: ParticipantContext;
+  adviserName: string | null;
 }
 
 /** How long after a did-not-attend its follow-up still shapes how replies are read. */
@@ -57,16 +68,17 @@ export class RunInboundTurn {
         for (const m of waiting) await new MessageRepository(tx).setStatus(m.id, 'processed');
         return [];
       }
-      const context = await this.participantContext(tx, participant);
+      const person = await this.participantContext(tx, participant);
       const ids: string[] = [];
-      for (const text of waiting) ids.push(await this.turn(tx, text, context));
+      for (const text of waiting) ids.push(await this.turn(tx, text, person));
       return ids;
     });
     if (writebackIds.length === 0) return { kind: 'skipped', reason: 'processed already or participant erased' };
     return { kind: 'done', writebackIds };
   }
 
-  private async turn(tx: Tx, message: MessageRow, context: ParticipantContext): Promise<string> {
+  private async turn(tx: Tx, message: MessageRow, person: TurnParticipant): Promise<string> {
+    const { context } = person;
     const now = this.deps.clock.now();
     const loop = await this.loopGuard(tx, message, context, now);
     if (loop) return loop;
@@ -74,11 +86,17 @@ export class RunInboundTurn {
     const appointments = await new AppointmentRepository(tx).listUpcoming(context.id, now);
     const dnaFollowUp = await followUps.latestFacts(context.id, new Date(now.getTime() - DNA_FOLLOW_UP_MEMORY_MS));
     const welcomePending = await followUps.hasActive(context.id, 'welcome');
+    const sessions = new QuestionSessionRepository(tx);
+    const session = await sessions.openFacts(context.id, new Date(now.getTime() - SESSION_ANSWER_WINDOW_MS));
+    const activeJob = await new JobStartRepository(tx).findActive(context.id);
+    const job: JobFacts | null = activeJob
+      ? { id: activeJob.id, employer: activeJob.employer, adviserName: person.adviserName ?? context.keyWorkerName }
+      : null;
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending, session, job }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });
@@ -101,7 +119,9 @@ export class RunInboundTurn {
     if (record.consent && (record.consent === 'opted_out') !== context.optedOut) {
       context.optedOut = record.consent === 'opted_out';
       await new ParticipantRepository(tx).setOptedOut(context.id, context.optedOut, now);
+      if (context.optedOut) await sessions.stopOpenFor(context.id);
     }
+    await this.applyInWork(tx, context.id, record, now, message.body);
     const payload: WritebackPayload = {
       participantId: context.id,
       sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
@@ -114,6 +134,19 @@ export class RunInboundTurn {
     const writebackId = await new WritebackRepository(tx).save(payload);
     await new MessageRepository(tx).setStatus(message.id, 'processed');
     return writebackId;
+  }
+
+  /** The check-in or pulse moves on; "still in work" is sustainment evidence; "I left" stops the in-work schedule. */
+  private async applyInWork(tx: Tx, participantId: string, record: TurnRecord, now: Date, words: string | null): Promise<void> {
+    if (record.session) await new QuestionSessionRepository(tx).apply(record.session, now);
+    for (const event of record.events) {
+      if (event.type === 'checkin.response' && event.data.sustainment === true && typeof event.data.jobStartId === 'string') {
+        await new JobStartRepository(tx).markConfirmed(event.data.jobStartId, now);
+      }
+    }
+    if (record.leftJob) {
+      await new InWorkScheduler(tx, { now, timeZone: this.deps.timeZone, staffId: null }).endJob(participantId, record.leftJob.jobStartId, 'participant said they left', words);
+    }
   }
 
   /**
@@ -143,16 +176,21 @@ export class RunInboundTurn {
     return writebackId;
   }
 
-  private async participantContext(tx: Tx, participant: ParticipantRow): Promise<ParticipantContext> {
-    const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
+  private async participantContext(tx: Tx, participant: ParticipantRow): Promise<TurnParticipant> {
+    const staff = new StaffRepository(tx);
+    const keyWorker = participant.key_worker_id ? await staff.findById(participant.key_worker_id) : undefined;
+    const adviser = participant.in_work_adviser_id ? await staff.findById(participant.in_work_adviser_id) : undefined;
     return {
-      id: participant.id,
-      firstName: participant.first_name ?? '',
-      language: participant.language,
-      channel: participant.channel,
-      optedOut: participant.opted_out,
-      keyWorkerName: keyWorker?.name ?? null,
-      programmeName: this.deps.programmeName,
+      context: {
+        id: participant.id,
+        firstName: participant.first_name ?? '',
+        language: participant.language,
+        channel: participant.channel,
+        optedOut: participant.opted_out,
+        keyWorkerName: keyWorker?.name ?? null,
+        programmeName: this.deps.programmeName,
+      },
+      adviserName: adviser?.name ?? null,
     };
   }
 

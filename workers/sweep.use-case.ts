@@ -1,7 +1,11 @@
 import type { Clock } from '../domain/clock.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
+import { SESSION_ANSWER_WINDOW_MS } from '../domain/question-session.types.js';
+import { CampaignRepository } from '../store/campaign.repository.js';
+import { CheckInRepository } from '../store/check-in.repository.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
+import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
@@ -26,6 +30,8 @@ export interface SweepReport {
   sends: number;
   reminders: number;
   unconfirmed: number;
+  checkIns: number;
+  campaignMessages: number;
   /** Lanes of CRM deliveries whose jobs were re-added (no-ops when Redis still has them). */
   crmDeliveries: number;
 }
@@ -67,6 +73,16 @@ export class Sweep {
       new Date(now),
     );
 
+    const checkIns = await new CheckInRepository(db).listScheduledBefore(horizon, limit);
+    await queues.enqueueCheckIns(
+      checkIns.map((c) => ({ id: c.id, sendAt: c.send_at ?? new Date(now) })),
+      new Date(now),
+    );
+    // Campaign messages due soon whose jobs Redis may have lost, earliest first, under their own ids.
+    const campaignMessages = await new CampaignRepository(db).listPendingDueBefore(horizon, limit);
+    await queues.enqueueCampaignMessages(campaignMessages, new Date(now));
+    await new QuestionSessionRepository(db).expireAskedBefore(new Date(now - SESSION_ANSWER_WINDOW_MS), limit);
+
     // CRM deliveries: each lane's head under its own job id, delayed until its retry is due.
     const crmHeads = await new CaseRecordDeliveryRepository(db).listDueHeads(horizon, limit);
     await queues.enqueueCrmDeliveries(crmHeads, new Date(now));
@@ -77,6 +93,15 @@ export class Sweep {
     for (const m of stuck) {
       if (await messages.setStatusIf(m.id, 'sending', 'unconfirmed', 'interrupted while sending; not resent')) unconfirmed++;
     }
-    return { turns: inbound.length, writebacks: writebackIds.length, sends: outbound.length, reminders: reminders.length, unconfirmed, crmDeliveries: crmHeads.length };
+    return {
+      turns: inbound.length,
+      writebacks: writebackIds.length,
+      sends: outbound.length,
+      reminders: reminders.length,
+      unconfirmed,
+      crmDeliveries: crmHeads.length,
+      checkIns: checkIns.length,
+      campaignMessages: campaignMessages.length,
+    };
   }
 }

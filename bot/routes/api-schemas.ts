@@ -3,10 +3,13 @@ import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record.types.js';
 import { CHANNELS } from '../../domain/channel.js';
 import { isIsoDuration, nominalMinutes, parseIsoDuration } from '../../domain/iso-duration.js';
 import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
+import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaign-pacing.js';
+import { isCalendarDate } from '../../domain/calendar-date.js';
 import { isClockTime } from '../../domain/quiet-hours.js';
 
-/** Streams a participant can mute one by one (STOP stops them all). */
-export const STREAMS = ['reminders', 'dna_follow_up', 'check_ins', 'campaigns', 'pulses'] as const;
+import { STREAMS } from '../../domain/reachability.js';
+
+export { STREAMS };
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 // Text shown back to staff: control characters would only hide things.
@@ -92,12 +95,6 @@ export const participantSchema = z.object({
   createdAt: isoDateTime,
 });
 
-export const participantDetail = participantSchema.extend({
-  nextAppointment: z
-    .object({ id: z.uuid(), title: z.string(), location: z.string().nullable(), startsAt: isoDateTime, mandatory: z.boolean() })
-    .nullable(),
-  openAlerts: z.array(alertSchema),
-});
 
 export const eventSchema = z.object({
   id: z.string(),
@@ -147,6 +144,11 @@ const reminderOffset = isoDuration.refine(
   `must be at least ${MIN_LEAD_MINUTES} minutes before the appointment`,
 );
 const offsets = z.array(reminderOffset).min(1).max(6);
+/** Weeks after a job start: in-work support lasts 6 to 12 months, so up to 52. */
+const increasingWeeks = z
+  .array(z.number().int().min(1).max(52))
+  .max(12)
+  .refine((weeks) => weeks.every((w, i) => i === 0 || w > (weeks[i - 1] as number)), 'must be in increasing order');
 
 export const createAppointmentBody = z.strictObject({
   startsAt: isoDateTime,
@@ -214,4 +216,117 @@ export const reminderPolicySchema = z.strictObject({
     .optional(),
   welcomeRetryDays: z.number().int().min(1).max(14).optional(),
   referralStallDays: z.number().int().min(1).max(15).optional(),
+  checkInWeeks: increasingWeeks.min(1).optional(),
+  sustainmentWeeks: increasingWeeks.optional(),
+  checkInTime: clockTime.optional(),
+});
+
+const calendarDate = z.string().refine(isCalendarDate, 'must be a date such as 2026-03-02');
+
+export const jobStartBody = z.strictObject({
+  startDate: calendarDate,
+  employer: plainText(120).optional(),
+  hoursPerWeek: z.number().min(0.5).max(80).optional(),
+  inWorkAdviserId: z.uuid().optional().describe('The in-work adviser who will look after them; their first check-in introduces them by name'),
+});
+
+export const checkInSchema = z.object({
+  week: z.number().int(),
+  dueAt: isoDateTime,
+  sendAt: isoDateTime.nullable(),
+  status: z.enum(['scheduled', 'sent', 'dropped', 'cancelled', 'skipped', 'superseded']),
+  reason: z.string().nullable(),
+  asksStillInWork: z.boolean(),
+});
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  participantId: z.uuid(),
+  startDate: z.string(),
+  employer: z.string().nullable(),
+  hoursPerWeek: z.number().nullable(),
+  status: z.enum(['active', 'left', 'replaced']),
+  weeksSinceStart: z.number().int(),
+  lastConfirmedInWorkAt: isoDateTime.nullable().describe('The last "yes, still in work" answer: sustainment evidence'),
+  endedAt: isoDateTime.nullable(),
+  checkIns: z.array(checkInSchema),
+});
+
+export const jobEndBody = z.strictObject({ reason: plainText(300).optional() });
+
+export const confidenceTrendSchema = z.object({
+  instrumentId: z.string(),
+  questionId: z.string(),
+  label: z.string(),
+  min: z.number().int(),
+  max: z.number().int(),
+  points: z.array(z.object({ at: isoDateTime, score: z.number().int() })),
+  latest: z.number().int().nullable(),
+  change: z.number().int().nullable().describe('The latest score minus the one before'),
+});
+
+export const instrumentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  questions: z.array(z.object({ id: z.string(), label: z.string(), text: z.string(), min: z.number().int(), max: z.number().int() })),
+});
+
+export const campaignFilter = z.strictObject({
+  inWork: z.literal(true).optional().describe('Only people with a current job start'),
+  team: plainText(60).optional(),
+  weeksSinceStart: z
+    .strictObject({ min: z.number().int().min(0).max(520).optional(), max: z.number().int().min(0).max(520).optional() })
+    .refine((w) => w.min === undefined || w.max === undefined || w.min <= w.max, 'min must not be above max')
+    .optional(),
+});
+
+export const MAX_CAMPAIGN_AUDIENCE = 100_000;
+
+export const createCampaignBody = z
+  .strictObject({
+    name: plainText(120),
+    type: z.enum(['check_in', 'pulse']),
+    instrumentId: z.string().max(60).optional().describe('For a pulse; job-confidence when left out'),
+    participantIds: z.array(z.uuid()).min(1).max(MAX_CAMPAIGN_AUDIENCE).optional(),
+    filter: campaignFilter.optional(),
+    startAt: isoDateTime.optional().describe('When the first message goes; now when left out'),
+    ratePerMinute: z.number().int().min(1).max(MAX_CAMPAIGN_RATE_PER_MINUTE).optional().describe('Messages a minute at most; 60 when left out'),
+  })
+  .refine((b) => b.participantIds !== undefined || b.filter !== undefined, { message: 'give participantIds or a filter', path: ['participantIds'] })
+  .refine((b) => b.type === 'pulse' || b.instrumentId === undefined, { message: 'only a pulse has an instrument', path: ['instrumentId'] });
+
+export const campaignCountsSchema = z.object({
+  targeted: z.number().int(),
+  pending: z.number().int(),
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  responded: z.number().int(),
+  optedOut: z.number().int(),
+  skipped: z.number().int(),
+  cancelled: z.number().int(),
+  skippedBecause: z.record(z.string(), z.number().int()),
+});
+
+export const campaignSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(['check_in', 'pulse']),
+  instrumentId: z.string().nullable(),
+  team: z.string().nullable(),
+  status: z.enum(['scheduled', 'running', 'paused', 'cancelled', 'completed']),
+  startAt: isoDateTime,
+  ratePerMinute: z.number().int(),
+  createdAt: isoDateTime,
+  audience: z.record(z.string(), z.unknown()),
+  counts: campaignCountsSchema.describe('pending + sent + skipped + cancelled = targeted; delivered, failed and responded are parts of sent'),
+});
+
+export const participantDetail = participantSchema.extend({
+  nextAppointment: z
+    .object({ id: z.uuid(), title: z.string(), location: z.string().nullable(), startsAt: isoDateTime, mandatory: z.boolean() })
+    .nullable(),
+  openAlerts: z.array(alertSchema),
+  job: jobSchema.nullable().describe('The latest job start, with its check-ins'),
+  confidence: z.array(confidenceTrendSchema).describe('Pulse scores over time, one series a question'),
 });

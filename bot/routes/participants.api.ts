@@ -7,7 +7,10 @@ import { AlertRepository } from '../../store/alert.repository.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Executor } from '../../store/database.js';
+import { CheckInRepository } from '../../store/check-in.repository.js';
 import { FollowUpRepository } from '../../store/follow-up.repository.js';
+import { JobStartRepository } from '../../store/job-start.repository.js';
+import { QuestionSessionRepository } from '../../store/question-session.repository.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
 import { nextAllowedTime } from '../../domain/quiet-hours.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
@@ -27,7 +30,7 @@ import {
   patchParticipantBody,
 } from './api-schemas.js';
 import type { ApiDeps } from './api-deps.js';
-import { alertJson, appointmentJson, eventJson, participantJson } from './presenters.js';
+import { alertJson, appointmentJson, confidenceJson, eventJson, jobJson, participantJson } from './presenters.js';
 
 const DEFAULT_CONSENT_BASIS = 'Agreed to be contacted by text when joining the programme';
 
@@ -122,11 +125,15 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       async handle({ staff, params }) {
         const row = await findInCaseload(staff, uuidParam(params, 'id'));
         const alerts = await new AlertRepository(db).list({ kind: 'all' }, { status: 'open', participantId: row.id });
-        const [next] = await new AppointmentRepository(db).listUpcoming(row.id, clock.now());
+        const now = clock.now();
+        const [next] = await new AppointmentRepository(db).listUpcoming(row.id, now);
         const nextAppointment = next
           ? { id: next.id, title: next.title, location: next.location, startsAt: next.startsAt.toISOString(), mandatory: next.mandatory }
           : null;
-        return { status: 200, body: { ...participantJson(row, clock.now()), nextAppointment, openAlerts: alerts.map(alertJson) } };
+        const latestJob = await new JobStartRepository(db).latest(row.id);
+        const job = latestJob ? jobJson(latestJob, await new CheckInRepository(db).listForJob(latestJob.id), now, config.PROGRAMME_TIMEZONE) : null;
+        const confidence = confidenceJson(await new QuestionSessionRepository(db).scores(row.id));
+        return { status: 200, body: { ...participantJson(row, now), nextAppointment, openAlerts: alerts.map(alertJson), job, confidence } };
       },
     }),
     route({
@@ -187,6 +194,8 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
               ],
             });
             queued.push(...ids);
+            // The handover message introduced the new adviser by name: their check-ins need not do it again.
+            if (role === 'in_work_adviser') await new ParticipantRepository(tx).markAdviserIntroduced(id, person.id);
           }
           await new CaseRecordRepository(tx).append({
             participantId: id,

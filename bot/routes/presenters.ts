@@ -1,4 +1,18 @@
-import type { AlertRow, AppointmentRow, EventRow, MessageRow, ParticipantRow, ReminderRow } from '../../store/schema.js';
+import { weeksSinceStart } from '../../domain/check-in-schedule.js';
+import { scoreTrend } from '../../domain/confidence.js';
+import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
+import type { CampaignCounts } from '../../store/campaign.repository.js';
+import type {
+  AlertRow,
+  AppointmentRow,
+  CampaignRow,
+  CheckInRow,
+  EventRow,
+  JobStartRow,
+  MessageRow,
+  ParticipantRow,
+  ReminderRow,
+} from '../../store/schema.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -20,7 +34,7 @@ export function participantJson(row: ParticipantRow, now: Date) {
     optedOut: row.opted_out,
     mutedStreams: row.muted_streams,
     consent: { contact: row.consent_contact, basis: row.consent_basis, at: iso(row.consent_at) },
-    inWorkSince: row.in_work_since ? row.in_work_since.toISOString().slice(0, 10) : null,
+    inWorkSince: row.in_work_since,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -78,5 +92,73 @@ export function appointmentJson(row: AppointmentRow, reminders: ReminderRow[]) {
     reminders: reminders
       .filter((r) => r.version === row.version)
       .map((r) => ({ offset: r.offset, dueAt: r.due_at.toISOString(), sendAt: iso(r.send_at), status: r.status, reason: r.reason })),
+  };
+}
+
+export function jobJson(row: JobStartRow, checkIns: CheckInRow[], now: Date, timeZone: string) {
+  return {
+    id: row.id,
+    participantId: row.participant_id,
+    startDate: row.start_date,
+    employer: row.employer,
+    hoursPerWeek: row.hours_per_week,
+    status: row.status,
+    weeksSinceStart: Math.max(0, weeksSinceStart(row.start_date, now, timeZone)),
+    lastConfirmedInWorkAt: iso(row.last_confirmed_at),
+    endedAt: iso(row.ended_at),
+    checkIns: checkIns.map((c) => ({
+      week: c.week,
+      dueAt: c.due_at.toISOString(),
+      sendAt: iso(c.send_at),
+      status: c.status,
+      reason: c.reason,
+      asksStillInWork: c.asks_still_in_work,
+    })),
+  };
+}
+
+/** Pulse scores grouped by question, in the order the instruments list them, each with its latest change. */
+export function confidenceJson(scores: ReadonlyArray<{ instrumentId: string; questionId: string; score: number; at: Date }>) {
+  return PULSE_INSTRUMENTS.flatMap((instrument) =>
+    instrument.questions.flatMap((question) => {
+      const points = scores.filter((s) => s.instrumentId === instrument.id && s.questionId === question.id);
+      if (points.length === 0) return [];
+      return [
+        {
+          instrumentId: instrument.id,
+          questionId: question.id,
+          label: question.label,
+          min: question.min,
+          max: question.max,
+          points: points.map((p) => ({ at: p.at.toISOString(), score: p.score })),
+          ...scoreTrend(points),
+        },
+      ];
+    }),
+  );
+}
+
+export type CampaignDisplayStatus = 'scheduled' | 'running' | 'paused' | 'cancelled' | 'completed';
+
+/** What staff see: an active campaign is scheduled until it starts, running while anyone is waiting, then completed. */
+export function campaignStatus(row: CampaignRow, counts: CampaignCounts, now: Date): CampaignDisplayStatus {
+  if (row.status !== 'active') return row.status;
+  if (counts.pending === 0) return 'completed';
+  return row.start_at > now && counts.sent + counts.skipped === 0 ? 'scheduled' : 'running';
+}
+
+export function campaignJson(row: CampaignRow, counts: CampaignCounts, now: Date) {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    instrumentId: row.instrument_id,
+    team: row.team,
+    status: campaignStatus(row, counts, now),
+    startAt: row.start_at.toISOString(),
+    ratePerMinute: row.rate_per_minute,
+    createdAt: row.created_at.toISOString(),
+    audience: row.audience,
+    counts,
   };
 }

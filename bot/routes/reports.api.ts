@@ -7,6 +7,8 @@ import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 import { errorSchema } from './api-schemas.js';
+import { csvCell, csvLines } from './csv.js';
+import { localCalendarDate } from '../../domain/calendar-date.js';
 
 const DAY_MS = 24 * 3600_000;
 const MAX_RANGE_DAYS = 366;
@@ -37,9 +39,9 @@ const reportSchema = z.object({
 export function reportRoutes({ db, clock, config }: ApiDeps): ApiRoute[] {
   const build = async (scope: ReturnType<typeof caseloadOf>, query: z.output<typeof reportQuery>) => {
     const zone = config.PROGRAMME_TIMEZONE;
-    const today = localDate(clock.now(), zone);
+    const today = localCalendarDate(clock.now(), zone);
     const to = query.to ?? today;
-    const from = query.from ?? localDate(new Date(Date.parse(`${to}T12:00:00Z`) - 6 * DAY_MS), zone);
+    const from = query.from ?? localCalendarDate(new Date(Date.parse(`${to}T12:00:00Z`) - 6 * DAY_MS), zone);
     const start = startOfLocalDay(new Date(`${from}T12:00:00Z`), zone);
     const end = startOfLocalDay(new Date(Date.parse(`${to}T12:00:00Z`) + DAY_MS), zone);
     if (end <= start || end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS + 2 * 3600_000) {
@@ -82,10 +84,6 @@ export function reportRoutes({ db, clock, config }: ApiDeps): ApiRoute[] {
   ];
 }
 
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
 function toCsv(report: AttendanceReport): string {
   const header = ['participant_id', 'first_name', 'attended', 'did_not_attend', 'not_reached', ...DNA_REASON_CATEGORIES.map((c) => `reason_${c}`)];
   const lines = [header.join(',')];
@@ -96,11 +94,5 @@ function toCsv(report: AttendanceReport): string {
   }
   const t = report.totals;
   lines.push(['total', '', t.attended, t.didNotAttend, t.notReached, ...DNA_REASON_CATEGORIES.map((c) => t.reasons[c])].join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** Quoted, and a leading = + - @ neutralised, so a name can never run as a spreadsheet formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
+  return csvLines(lines);
 }

@@ -2,6 +2,7 @@ import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, ty
 import type { UpcomingAppointment } from '../../domain/appointment.types.js';
 import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
 import type { DnaFollowUpFacts } from '../../domain/dna.types.js';
+import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../../domain/question-session.types.js';
 import type {
   ConsentChange,
   ConversationMemory,
@@ -16,6 +17,8 @@ export interface TurnFacts {
   appointments: UpcomingAppointment[];
   dnaFollowUp: DnaFollowUpFacts | null;
   welcomePending: boolean;
+  session: QuestionSessionFacts | null;
+  job: JobFacts | null;
 }
 
 export interface TurnRecord {
@@ -23,9 +26,16 @@ export interface TurnRecord {
   alerts: AlertDraft[];
   consent?: ConsentChange;
   wrongNumber?: boolean;
+  session?: SessionUpdate;
+  leftJob?: { jobStartId: string };
 }
 
 const FACTS = Symbol('turnFacts');
+
+/** Where a person's conversation memory is kept (botbuilder state key), for readers outside a turn. */
+export const conversationStateKey = (participantId: string) => `participants/${participantId}/conversation`;
+/** The property of that state the dialogs' memory is in. */
+export const MEMORY_PROPERTY = 'memory';
 const RECORD = Symbol('turnRecord');
 
 /**
@@ -43,8 +53,8 @@ export class EngagementBot extends ActivityHandler {
 
   /** State for one turn, in the storage the caller commits with the turn's outcome. */
   static memoryFor(storage: Storage, participantId: string): { state: BotState; memory: StatePropertyAccessor<ConversationMemory> } {
-    const state = new BotState(storage, async () => `participants/${participantId}/conversation`);
-    return { state, memory: state.createProperty<ConversationMemory>('memory') };
+    const state = new BotState(storage, async () => conversationStateKey(participantId));
+    return { state, memory: state.createProperty<ConversationMemory>(MEMORY_PROPERTY) };
   }
 
   static prepare(context: TurnContext, facts: TurnFacts, state: BotState, memory: StatePropertyAccessor<ConversationMemory>): void {
@@ -69,6 +79,8 @@ export class EngagementBot extends ActivityHandler {
       appointments: facts.appointments,
       dnaFollowUp: facts.dnaFollowUp,
       welcomePending: facts.welcomePending,
+      session: facts.session,
+      job: facts.job,
     });
     await memory.set(context, result.memory);
     for (const reply of result.replies) {
@@ -77,6 +89,8 @@ export class EngagementBot extends ActivityHandler {
     const record: TurnRecord = { events: result.events, alerts: result.alerts };
     if (result.consent) record.consent = result.consent;
     if (result.wrongNumber) record.wrongNumber = true;
+    if (result.session) record.session = result.session;
+    if (result.leftJob) record.leftJob = result.leftJob;
     context.turnState.set(RECORD, record);
     await state.saveChanges(context);
   }

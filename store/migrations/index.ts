@@ -5,12 +5,23 @@ import * as followUps from './0003-follow-ups.js';
 import * as contact from './0004-contact.js';
 import * as audit from './0005-audit.js';
 import * as retention from './0006-retention.js';
+import * as inWork from './0007-in-work.js';
 import * as caseRecordSink from './0008-case-record-sink.js';
 import * as staffSessions from './0009-staff-sessions.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-case-record': caseRecord, '0002-appointments': appointments, '0003-follow-ups': followUps, '0004-contact': contact, '0005-audit': audit, '0006-retention': retention, '0008-case-record-sink': caseRecordSink, '0009-staff-sessions': staffSessions };
+    return {
+      '0001-case-record': caseRecord,
+      '0002-appointments': appointments,
+      '0003-follow-ups': followUps,
+      '0004-contact': contact,
+      '0005-audit': audit,
+      '0006-retention': retention,
+      '0007-in-work': inWork,
+      '0008-case-record-sink': caseRecordSink,
+      '0009-staff-sessions': staffSessions,
+    };
   },
 };

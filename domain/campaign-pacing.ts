@@ -1,0 +1,53 @@
+import { nextAllowedTime, type SendWindowPolicy } from './quiet-hours.js';
+
+/** The most messages a minute a campaign may ask for (Twilio's default long-code limit is about one a second). */
+export const MAX_CAMPAIGN_RATE_PER_MINUTE = 6000;
+export const DEFAULT_CAMPAIGN_RATE_PER_MINUTE = 60;
+
+/** Milliseconds between two messages of a campaign sent at `ratePerMinute`. */
+export function campaignIntervalMs(ratePerMinute: number): number {
+  if (!(ratePerMinute > 0)) throw new RangeError(`rate must be positive, got ${ratePerMinute}`);
+  return 60_000 / ratePerMinute;
+}
+
+/**
+ * When each of `count` campaign messages goes: one every interval from `from`, and never in quiet hours or on a
+ * bank holiday (a slot that would fall there waits for the window to open, and the ones after it follow on).
+ * Slots are at least one interval apart, so no minute ever holds more than the rate allows.
+ */
+export function paceSlots(input: { from: Date; after?: Date; count: number; ratePerMinute: number; policy: SendWindowPolicy; timeZone: string }): Date[] {
+  // A Date holds whole milliseconds and drops a fraction (60 000 / 7 is 8 571.43 ms): the spacing is rounded up, never
+  // down, or a minute could hold one message more than the rate.
+  const interval = Math.ceil(campaignIntervalMs(input.ratePerMinute));
+  const slots: Date[] = [];
+  // `after`: the last slot already planned (a re-plan appends after it, keeping the spacing).
+  let previous = input.after?.getTime();
+  let allowedUntil = -Infinity;
+  for (let i = 0; i < input.count; i += 1) {
+    let at = previous === undefined ? input.from.getTime() : Math.max(input.from.getTime(), previous + interval);
+    // Checking every slot against the calendar is the slow part; a slot the minute after an allowed one is allowed
+    // unless it reaches the next quiet hour, so only slots past the last checked window are checked again.
+    if (at > allowedUntil) {
+      const allowed = nextAllowedTime(new Date(at), input.policy, input.timeZone).getTime();
+      if (allowed !== at) {
+        at = allowed;
+      }
+      allowedUntil = endOfAllowedStretch(at, input.policy, input.timeZone);
+    }
+    slots.push(new Date(at));
+    previous = at;
+  }
+  return slots;
+}
+
+/** The last instant of the stretch starting at `at` known to be allowed, looking at most an hour ahead. */
+function endOfAllowedStretch(at: number, policy: SendWindowPolicy, timeZone: string): number {
+  // Quiet hours and bank holidays start on a minute, so checking minute by minute for an hour is exact and cheap.
+  let last = at;
+  for (let minute = 1; minute <= 60; minute += 1) {
+    const probe = Math.floor(at / 60_000) * 60_000 + minute * 60_000;
+    if (nextAllowedTime(new Date(probe), policy, timeZone).getTime() !== probe) return probe - 1;
+    last = probe;
+  }
+  return last;
+}

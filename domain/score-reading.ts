@@ -1,0 +1,78 @@
+/**
+ * Reading a number-scale answer to a pulse question, leniently: "5", "five", "5/6", "5 out of 6", "about a 5",
+ * "5 I think", "5️⃣". Strict about what cannot be a single answer: two numbers ("4 or 5", "4-5"), a fraction of
+ * another scale ("8/10" on a 0 to 6 question), a decimal, or a long message with a number inside it.
+ */
+export type ScoreReading =
+  | { kind: 'score'; score: number }
+  /** A number, but not on this scale ("9" or "8/10" for 0 to 6): ask again. */
+  | { kind: 'out_of_range'; value: number }
+  | { kind: 'not_a_score' };
+
+export interface Scale {
+  min: number;
+  max: number;
+}
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0], ['nought', 0], ['nil', 0], ['none', 0],
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5],
+  ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
+]);
+
+/** An answer with a number in it is still an answer up to this many words ("5 because I like the team"). */
+const MAX_WORDS = 10;
+
+const KEYCAP = /\uFE0F?\u20E3/gu;
+const APOSTROPHES = /['\u2018\u2019\u02BC`]/gu;
+
+export function readScore(text: string, scale: Scale): ScoreReading {
+  const tokens = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KEYCAP, '')
+    .replace(APOSTROPHES, '')
+    .match(/\d+(?:[.,]\d+)?|\p{L}+|\//gu);
+  if (tokens === null || tokens.filter((t) => /\p{L}|\d/u.test(t)).length > MAX_WORDS) return { kind: 'not_a_score' };
+
+  const values: number[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const value = numberAt(tokens, i);
+    if (value === undefined) continue;
+    if (Number.isNaN(value)) return { kind: 'not_a_score' };
+    const denominator = denominatorAfter(tokens, i);
+    if (denominator !== undefined) {
+      // "5/6" answers the question; "8/10" is a score on some other scale.
+      if (denominator.value !== scale.max) return { kind: 'out_of_range', value };
+      i = denominator.end;
+    }
+    values.push(value);
+  }
+  // "4-5", "4 or 5", "5 out of 6, maybe 4": no single answer.
+  if (values.length !== 1) return { kind: 'not_a_score' };
+  const [value] = values as [number];
+  return value >= scale.min && value <= scale.max ? { kind: 'score', score: value } : { kind: 'out_of_range', value };
+}
+
+/** The number a token stands for; NaN for a decimal ("4.5" is not on a whole-number scale). */
+function numberAt(tokens: readonly string[], index: number): number | undefined {
+  const token = tokens[index];
+  if (token === undefined) return undefined;
+  if (/^\d+$/u.test(token)) return Number(token);
+  if (/^\d+[.,]\d+$/u.test(token)) return Number.NaN;
+  // "no one" and "the one" are not the number one; otherwise number words are numbers.
+  if (token === 'one' && (tokens[index - 1] === 'no' || tokens[index - 1] === 'the' || tokens[index - 1] === 'that')) return undefined;
+  return NUMBER_WORDS.get(token);
+}
+
+/** "/ 6", "out of 6", "of 6" after a number: the scale it was given on, and the token it ends at. */
+function denominatorAfter(tokens: readonly string[], index: number): { value: number; end: number } | undefined {
+  const next = tokens[index + 1];
+  const candidates: Array<[number, number]> =
+    next === '/' ? [[index + 2, index + 2]] : next === 'out' && tokens[index + 2] === 'of' ? [[index + 3, index + 3]] : next === 'of' ? [[index + 2, index + 2]] : [];
+  for (const [at, end] of candidates) {
+    const value = numberAt(tokens, at);
+    if (value !== undefined && !Number.isNaN(value)) return { value, end };
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCalendarDate } from '../../domain/calendar-date.js';
+import { eventually, TestApp } from '../test-app.js';
+
+const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };
+
+interface Campaign {
+  id: string;
+  status: string;
+  counts: {
+    targeted: number;
+    pending: number;
+    sent: number;
+    delivered: number;
+    failed: number;
+    responded: number;
+    optedOut: number;
+    skipped: number;
+    cancelled: number;
+    skippedBecause: Record<string, number>;
+  };
+}
+interface Alert {
+  type: string;
+  participantId: string;
+  data: Record<string, unknown>;
+}
+
+describe('campaigns and confidence pulses', () => {
+  let app: TestApp;
+  let keyWorker: { id: string; token: string };
+  let team: { id: string; token: string };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    keyWorker = await app.createStaff('key_worker', 'Priya', 'Hull');
+    team = await app.createStaff('in_work_team', 'Jo', 'Hull');
+    expect((await app.api('PUT', '/api/reminder-policy', POLICY, keyWorker.token)).status).toBe(200);
+    expect((await app.api('PUT', '/api/reminder-policy', POLICY, team.token)).status).toBe(200);
+  });
+  afterAll(async () => app?.close());
+
+  const sentTo = (phone: string) => app.twilio.accepted.filter((m) => m.form.To === phone).map((m) => String(m.form.Body));
+  const nextMessageTo = async (phone: string, count: number) =>
+    (await eventually(async () => sentTo(phone).length >= count && sentTo(phone), 10_000, `message ${count} to ${phone}`))[count - 1] as string;
+  const inWork = async (phone: string) => {
+    const person = await app.createParticipant(phone, keyWorker.token);
+    const started = await app.api('POST', `/api/participants/${person.id}/job-start`, { startDate: localCalendarDate(new Date(), 'Europe/London') }, keyWorker.token);
+    expect(started.status).toBe(201);
+    return person;
+  };
+  const create = async (body: Record<string, unknown>, token = team.token) => {
+    const result = await app.api<Campaign>('POST', '/api/campaigns', { name: 'Week 4 pulse', ratePerMinute: 600, ...body }, token);
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    return result.body;
+  };
+  const campaign = async (id: string) => (await app.api<Campaign>('GET', `/api/campaigns/${id}`, undefined, team.token)).body;
+
+  it('a pulse for one person: "5" is recorded; a later "1" raises confidence_drop; the participant shows the trend', async () => {
+    const sam = await inWork('07700 900801');
+    const first = await create({ type: 'pulse', participantIds: [sam.id] });
+    const question = await nextMessageTo('+447700900801', 1);
+    expect(question).toMatch(/this is Employment Support/);
+    expect(question).toMatch(/0 to 6, how sure are you that you will still be in this job in 12 months/);
+
+    await app.inbound('+447700900801', '5');
+    expect(await nextMessageTo('+447700900801', 2)).toMatch(/Thank you, Sam/);
+    const scored = await eventually(async () => (await app.record(sam.id)).find((e) => e.type === 'pulse.response'));
+    expect(scored.data).toMatchObject({ score: 5, instrumentId: 'job-confidence', campaignId: first.id, previous: null });
+    await eventually(async () => (await campaign(first.id)).counts.responded === 1, 10_000, 'responded');
+    expect((await campaign(first.id)).status).toBe('completed');
+
+    await create({ type: 'pulse', name: 'Week 8 pulse', participantIds: [sam.id] });
+    await nextMessageTo('+447700900801', 3);
+    await app.inbound('+447700900801', 'one');
+    expect(await nextMessageTo('+447700900801', 4)).toMatch(/Thank you for being honest/);
+    const drop = await eventually(async () => {
+      const alerts = await app.api<Alert[]>('GET', `/api/alerts?participantId=${sam.id}`, undefined, team.token);
+      return alerts.body.find((a) => a.type === 'confidence_drop');
+    });
+    expect(drop.data).toMatchObject({ score: 1, previous: 5, concern: 'dropped' });
+
+    const detail = await app.api<{ confidence: Array<{ instrumentId: string; points: Array<{ score: number }>; latest: number; change: number }> }>(
+      'GET',
+      `/api/participants/${sam.id}`,
+      undefined,
+      team.token,
+    );
+    expect(detail.body.confidence).toEqual([
+      expect.objectContaining({ instrumentId: 'job-confidence', points: [expect.objectContaining({ score: 5 }), expect.objectContaining({ score: 1 })], latest: 1, change: -4 }),
+    ]);
+  });
+
+  it('an answer off the scale is asked again once; "5/6" is read as 5', async () => {
+    const kit = await inWork('07700 900802');
+    await create({ type: 'pulse', participantIds: [kit.id] });
+    await nextMessageTo('+447700900802', 1);
+    await app.inbound('+447700900802', '9');
+    expect(await nextMessageTo('+447700900802', 2)).toMatch(/one number from 0 to 6/);
+    await app.inbound('+447700900802', '5/6');
+    await nextMessageTo('+447700900802', 3);
+    const scored = await eventually(async () => (await app.record(kit.id)).find((e) => e.type === 'pulse.response'));
+    expect(scored.data).toMatchObject({ score: 5 });
+  });
+
+  it('a check-in campaign by filter: opted-out and muted people are skipped, counts add up, the CSV has every answer', async () => {
+    const people = [await inWork('07700 900803'), await inWork('07700 900804'), await inWork('07700 900805'), await inWork('07700 900806')];
+    const [ann, ben, cat, dev] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    await app.db.updateTable('participants').set({ opted_out: true, opted_out_at: new Date() }).where('id', '=', cat.id).execute();
+    expect((await app.api('PATCH', `/api/participants/${dev.id}`, { mutedStreams: ['campaigns'] }, keyWorker.token)).status).toBe(200);
+    // Someone not in work is not in the audience.
+    await app.createParticipant('07700 900807', keyWorker.token);
+
+    const created = await create({ type: 'check_in', name: 'Month one', filter: { inWork: true, weeksSinceStart: { max: 2 } } });
+    const done = await eventually(async () => {
+      const c = await campaign(created.id);
+      return c.counts.pending === 0 && c;
+    });
+    // Everyone in work in the team's caseload: the four here and the two from the tests above.
+    expect(done.counts.targeted).toBe(6);
+    expect(done.counts.skippedBecause).toEqual({ opted_out: 1, muted: 1 });
+    expect(done.counts.optedOut).toBe(1);
+    expect(done.counts.sent + done.counts.skipped + done.counts.pending + done.counts.cancelled).toBe(done.counts.targeted);
+    expect(done.counts.sent).toBe(4);
+    expect(sentTo('+447700900805')).toEqual([]);
+    expect(sentTo('+447700900806')).toEqual([]);
+
+    expect(await nextMessageTo('+447700900803', 1)).toMatch(/How is the job going\?/);
+    await app.inbound('+447700900803', 'it is going really well thanks');
+    await nextMessageTo('+447700900803', 2);
+    await app.inbound('+447700900803', 'no thanks');
+    await nextMessageTo('+447700900804', 1);
+    await app.inbound('+447700900804', 'STOP');
+    await eventually(async () => (await campaign(created.id)).counts.optedOut === 2, 10_000, 'the STOP counted');
+    // STOP is not an answer: it counts as opted out, not responded.
+    await eventually(async () => (await campaign(created.id)).counts.responded === 1, 10_000, 'the answer counted');
+
+    const csv = await fetch(`${app.url}/api/campaigns/${created.id}/responses.csv`, { headers: { Authorization: `Bearer ${team.token}` } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('participant_id,first_name,status,reason,sent_at,delivery,responded_at,still_in_work,how_it_is_going,wants_call,left_job');
+    expect(lines).toHaveLength(7);
+    expect(lines.find((l) => l.startsWith(ann.id))).toMatch(/,"good","false",$/);
+    expect(lines.find((l) => l.startsWith(cat.id))).toMatch(/,skipped,"opted_out",/);
+    expect(lines.find((l) => l.startsWith(ben.id))).toMatch(/,sent,/);
+  });
+
+  it('pause holds what is left, resume sends it, cancel stops it; each change only where it makes sense', async () => {
+    const people = [];
+    for (let i = 0; i < 4; i++) people.push(await inWork(`07700 90081${i}`));
+    const created = await create({ type: 'pulse', participantIds: people.map((p) => p.id), ratePerMinute: 6, name: 'Slow pulse' });
+    await eventually(async () => (await campaign(created.id)).counts.sent === 1, 10_000, 'the first message');
+    const paused = await app.api<Campaign>('POST', `/api/campaigns/${created.id}/pause`, undefined, team.token);
+    expect(paused.body.status).toBe('paused');
+    expect((await app.api('POST', `/api/campaigns/${created.id}/pause`, undefined, team.token)).status).toBe(409);
+    const resumed = await app.api<Campaign>('POST', `/api/campaigns/${created.id}/resume`, undefined, team.token);
+    expect(resumed.body.status).toBe('running');
+    const recipients = await app.db.selectFrom('campaign_recipients').select(['epoch', 'due_at', 'status']).where('campaign_id', '=', created.id).orderBy('due_at').execute();
+    const waiting = recipients.filter((r) => r.status === 'pending');
+    expect(waiting.every((r) => r.epoch === 1)).toBe(true);
+    // At six a minute, slots stay ten seconds apart after a resume too.
+    for (let i = 1; i < waiting.length; i++) expect(waiting[i]!.due_at.getTime() - waiting[i - 1]!.due_at.getTime()).toBeGreaterThanOrEqual(10_000);
+    const cancelled = await app.api<Campaign>('POST', `/api/campaigns/${created.id}/cancel`, undefined, team.token);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.counts.cancelled).toBe(3);
+    expect((await app.api('POST', `/api/campaigns/${created.id}/resume`, undefined, team.token)).status).toBe(409);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await campaign(created.id)).counts.sent).toBe(1);
+  });
+
+  it('refuses bad campaigns with 400, key workers with 403, and other teams see 404', async () => {
+    const post = (body: unknown, token = team.token) => app.api('POST', '/api/campaigns', body, token);
+    expect((await post({ name: 'x', type: 'pulse', filter: { inWork: true }, instrumentId: 'nope' })).status).toBe(400);
+    expect((await post({ name: 'x', type: 'pulse' })).status).toBe(400);
+    expect((await post({ name: 'x', type: 'check_in', filter: { inWork: true }, instrumentId: 'job-confidence' })).status).toBe(400);
+    expect((await post({ name: 'x', type: 'pulse', filter: { inWork: true }, ratePerMinute: 0 })).status).toBe(400);
+    expect((await post({ name: 'x', type: 'pulse', filter: { inWork: true }, startAt: '2020-01-01T10:00:00Z' })).status).toBe(400);
+    const stranger = await app.createParticipant('07700 900820', keyWorker.token);
+    const outside = await post({ name: 'x', type: 'pulse', participantIds: [stranger.id] });
+    expect(outside.status).toBe(400);
+    expect((await post({ name: 'x', type: 'pulse', filter: { inWork: true } }, keyWorker.token)).status).toBe(403);
+
+    const nobody = await post({ name: 'x', type: 'pulse', filter: { inWork: true, weeksSinceStart: { min: 50 } } });
+    expect(nobody.status).toBe(400);
+    expect(JSON.stringify(nobody.body)).toMatch(/nobody in your caseload matches/);
+    const otherTeam = await app.createStaff('in_work_team', 'Sol', 'York');
+    const list = await app.api<Campaign[]>('GET', '/api/campaigns', undefined, team.token);
+    const some = list.body[0]!;
+    expect((await app.api('GET', `/api/campaigns/${some.id}`, undefined, otherTeam.token)).status).toBe(404);
+    expect((await app.api('GET', `/api/campaigns/not-a-uuid`, undefined, team.token)).status).toBe(404);
+    expect((await app.api('GET', '/api/pulse-instruments', undefined, team.token)).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'job-confidence' }), expect.objectContaining({ id: 'general-confidence' })]),
+    );
+  });
+});
