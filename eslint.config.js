@@ -21,4 +21,6 @@ export default tseslint.config(
   { files: ['store/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/dialogs/**', '**/workers/**', '**/web/**') },
   { files: ['bot/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/workers/*', '!**/workers/queues.js', '**/web/**') },
   { files: ['workers/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/*.js', '**/bot/routes/**', '**/bot/auth/**', '**/web/**') },
+  // The dashboard runs in the browser and knows the server only through its public API.
+  { files: ['web/src/**/*.ts'], rules: forbid('**/bot/**', '**/dialogs/**', '**/domain/**', '**/store/**', '**/workers/**', '**/test/**', 'node:*') },
 );

@@ -1,0 +1,119 @@
+import type { RecordEvent } from '../api-types.js';
+import { formatDateTime } from '../format.js';
+
+/** Plain-English names for what the API calls things, in the words key workers use. */
+
+export const ALERT_TITLES: Record<string, string> = {
+  safeguarding: 'Safeguarding: possible risk of harm',
+  dna_threshold: 'Missed several appointments',
+  confidence_drop: 'Confidence has dropped',
+  at_risk: 'Struggling in work',
+  undeliverable: 'Messages cannot be delivered',
+  cancel_requested: 'Cannot come to an appointment',
+  rearrange_requested: 'Wants to rearrange an appointment',
+  not_reached: 'Not reached',
+  left_job: 'Has left their job',
+  loop_detected: 'Automatic replies from their phone',
+  wrong_number: 'Wrong number',
+  referral_stalled: 'No first appointment since referral',
+  message_for_key_worker: 'Message for you',
+};
+
+export const PRIORITY_NAMES = { urgent: 'Urgent', high: 'High', normal: 'Normal' } as const;
+export const PRIORITY_TAGS = { urgent: 'govuk-tag--red', high: 'govuk-tag--orange', normal: 'govuk-tag--grey' } as const;
+
+export function alertTitle(type: string): string {
+  return ALERT_TITLES[type] ?? sentenceCase(type);
+}
+
+/** Delivery status of a message, as the thread shows it. */
+export function messageStatusText(direction: 'inbound' | 'outbound', status: string): string {
+  if (direction === 'inbound') return status === 'received' ? 'Received, being read by the bot' : 'Received';
+  const names: Record<string, string> = {
+    queued: 'Waiting to send',
+    sending: 'Sending',
+    accepted: 'Sent to the network',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    undelivered: 'Not delivered',
+    failed: 'Failed',
+    suppressed: 'Not sent (held back)',
+    unconfirmed: 'Not confirmed: check with the person',
+  };
+  return names[status] ?? sentenceCase(status);
+}
+
+const EVENT_TITLES: Record<string, string> = {
+  'message.inbound': 'Texted us',
+  'message.outbound': 'We sent a message',
+  'message.status': 'Delivery update',
+  'reminder.sent': 'Reminder sent',
+  'appointment.created': 'Appointment booked',
+  'appointment.rescheduled': 'Appointment changed',
+  'appointment.cancelled': 'Appointment cancelled',
+  'appointment.confirmed': 'Confirmed they will come',
+  'appointment.cancel_requested': 'Said they cannot come',
+  'appointment.rearrange_requested': 'Asked to rearrange',
+  'appointment.attended': 'Attended',
+  'appointment.did_not_attend': 'Did not attend',
+  'dna.reason': 'Said why they missed it',
+  'checkin.response': 'Answered a check-in',
+  'pulse.response': 'Answered a confidence question',
+  'consent.opted_out': 'Opted out of all messages',
+  'consent.opted_in': 'Opted back in',
+  'alert.raised': 'Alert raised',
+  'alert.acknowledged': 'Alert acknowledged',
+  'contact.welcome_sent': 'Welcome message sent',
+  'contact.confirmed': 'Number confirmed',
+  'contact.wrong_number': 'Said it is the wrong number',
+  'contact.not_reached': 'Not reached',
+  'participant.handover': 'Handed over',
+  'participant.created': 'Added to the caseload',
+  'participant.updated': 'Details changed',
+  'participant.erased': 'Personal data erased',
+  'job.started': 'Started a job',
+};
+
+export function eventTitle(event: RecordEvent): string {
+  if (event.type === 'alert.raised' && typeof event.data.type === 'string') return `Alert: ${alertTitle(event.data.type)}`;
+  if (event.type === 'alert.acknowledged' && typeof event.data.type === 'string') return `Alert acknowledged: ${alertTitle(event.data.type)}`;
+  return EVENT_TITLES[event.type] ?? sentenceCase(event.type.replace(/[._]/g, ' '));
+}
+
+/** One line of detail for an event, when it has something a person would want to read. */
+export function eventDetail(event: RecordEvent): string | undefined {
+  const d = event.data;
+  const text = (key: string) => (typeof d[key] === 'string' && d[key] ? (d[key] as string) : undefined);
+  switch (event.type) {
+    case 'message.inbound':
+    case 'message.outbound':
+      return text('body') ? `“${text('body')}”` : undefined;
+    case 'message.status':
+      return text('status') ? messageStatusText('outbound', text('status') as string) : undefined;
+    case 'appointment.created':
+    case 'appointment.rescheduled': {
+      const when = text('startsAt');
+      return [text('title'), when ? formatDateTime(when) : undefined, text('location')].filter(Boolean).join(', ') || undefined;
+    }
+    case 'appointment.cancelled':
+      return text('reason');
+    case 'appointment.confirmed':
+    case 'appointment.cancel_requested':
+    case 'appointment.rearrange_requested':
+      return text('reply') ? `“${text('reply')}”` : text('reason') ? `“${text('reason')}”` : undefined;
+    case 'dna.reason':
+      return [text('category') ? sentenceCase(text('category') as string) : undefined, text('text') ? `“${text('text')}”` : undefined]
+        .filter(Boolean)
+        .join(': ') || undefined;
+    case 'alert.acknowledged':
+      return text('note') ? `Note: ${text('note')}` : undefined;
+    default:
+      return text('text') ? `“${text('text')}”` : undefined;
+  }
+}
+
+export function sentenceCase(text: string): string {
+  const spaced = text.replace(/_/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

@@ -1,0 +1,126 @@
+import type { Session } from './api-types.js';
+import { h } from './dom.js';
+
+export interface NavigationItem {
+  path: string;
+  text: string;
+  count?: number;
+}
+
+const ROLE_NAMES: Record<Session['staff']['role'], string> = {
+  key_worker: 'Key worker',
+  in_work_team: 'In-work support',
+  admin: 'Administrator',
+};
+
+/** Who sees which page: campaigns are the in-work team's (and admins'); the sandbox exists only in sandbox mode. */
+export function navigationFor(session: Session, openAlerts: number | undefined): NavigationItem[] {
+  return [
+    { path: '/caseload', text: 'Caseload' },
+    { path: '/alerts', text: 'Alerts', ...(openAlerts !== undefined && { count: openAlerts }) },
+    ...(session.staff.role !== 'key_worker' ? [{ path: '/campaigns', text: 'Campaigns' }] : []),
+    { path: '/settings', text: 'Team settings' },
+    ...(session.sandbox ? [{ path: '/sandbox', text: 'Sandbox' }] : []),
+  ];
+}
+
+/** Our own header (never the GOV.UK one): the product, the programme, who is signed in. */
+export function header(session: Session | undefined, onSignOut: () => void, notice: HTMLElement | null = null): HTMLElement {
+  return h(
+    'header',
+    { class: 'app-header' },
+    h(
+      'div',
+      { class: 'govuk-width-container app-header__container' },
+      h(
+        'div',
+        null,
+        h('p', { class: 'app-header__product' }, h('a', { href: '/caseload', class: 'app-header__product-link' }, 'Engagement bot')),
+        session ? h('span', { class: 'app-header__programme' }, session.programmeName) : null,
+      ),
+      session
+        ? h(
+            'div',
+            { class: 'app-header__account' },
+            h('span', null, `${session.staff.name} (${ROLE_NAMES[session.staff.role]}${session.staff.team ? `, ${session.staff.team}` : ''})`),
+            h(
+              'button',
+              { type: 'button', class: 'govuk-button govuk-button--inverse app-header__sign-out', on: { click: onSignOut } },
+              'Sign out',
+            ),
+          )
+        : null,
+    ),
+    notice,
+  );
+}
+
+export function sandboxBanner(): HTMLElement {
+  return h(
+    'div',
+    { class: 'app-sandbox-banner' },
+    h('div', { class: 'govuk-width-container' }, 'Sandbox mode: nothing is sent to anyone. Replies go to the sandbox outbox.'),
+  );
+}
+
+export function navigation(items: NavigationItem[], currentPath: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'govuk-service-navigation', 'aria-label': 'Dashboard sections' },
+    h(
+      'div',
+      { class: 'govuk-width-container' },
+      h(
+        'div',
+        { class: 'govuk-service-navigation__container' },
+        h(
+          'nav',
+          { 'aria-label': 'Menu', class: 'govuk-service-navigation__wrapper' },
+          h(
+            'ul',
+            { class: 'govuk-service-navigation__list' },
+            items.map((item) => {
+              const current = currentPath === item.path || currentPath.startsWith(`${item.path}/`) || (item.path === '/caseload' && currentPath.startsWith('/participants/'));
+              const label = [
+                item.text,
+                item.count
+                  ? h('span', { class: 'app-nav-count' }, String(item.count), h('span', { class: 'govuk-visually-hidden' }, ' open'))
+                  : null,
+              ];
+              return h(
+                'li',
+                { class: `govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}` },
+                h(
+                  'a',
+                  { class: 'govuk-service-navigation__link', href: item.path, 'aria-current': current ? 'page' : undefined },
+                  current ? h('strong', { class: 'govuk-service-navigation__active-fallback' }, label) : label,
+                ),
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function footer(): HTMLElement {
+  return h(
+    'footer',
+    { class: 'app-footer' },
+    h(
+      'div',
+      { class: 'govuk-width-container' },
+      h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, 'Engagement bot. ', h('a', { class: 'govuk-link', href: '/api/openapi.json' }, 'API documentation (OpenAPI)')),
+    ),
+  );
+}
+
+export function successBanner(message: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-notification-banner govuk-notification-banner--success', role: 'alert', 'aria-labelledby': 'flash-title', 'data-flash': '' },
+    h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'flash-title' }, 'Success')),
+    h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, message)),
+  );
+}
