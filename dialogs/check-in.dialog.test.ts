@@ -7,6 +7,7 @@ import {
   checkInCallArranged,
   checkInCallOffer,
   checkInHowIsItGoing,
+  checkInHowIsItGoingAgain,
   checkInLeftJob,
   checkInNoCall,
   checkInPassedOn,
@@ -198,6 +199,19 @@ describe('check-in dialog, week 1: how is it going, then a call', () => {
         session: { status: 'open', step: 'call', answers: { rating: null } },
       },
       { says: 'no', replies: [checkInNoCall(ctx)], events: [call('s-1', 'no')], session: { status: 'completed' } },
+    ]);
+  });
+
+  it('a slip that is no rating ("4", "yes") is asked again once; then it reaches the adviser and a call is offered', () => {
+    play([
+      { says: '4', replies: [checkInHowIsItGoingAgain()], session: { status: 'open', step: 'how', retries: 1 } },
+      {
+        says: 'yes',
+        replies: [checkInCallOffer(ctx, null)],
+        events: [how('s-1', null, false)],
+        alerts: [passedOn('yes')],
+        session: { status: 'open', step: 'call', retries: 0 },
+      },
     ]);
   });
 

@@ -5,13 +5,20 @@ import {
   checkInCallArranged,
   checkInCallOffer,
   checkInHowIsItGoing,
+  checkInHowIsItGoingAgain,
   checkInLeftJob,
   checkInNoCall,
   checkInPassedOn,
   checkInStillInWorkAgain,
 } from '../domain/in-work-wording.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
-import { inWorkWordingContext, replyUnlessOptedOut as reply, sessionBeingAnswered, sessionOutcome as outcome } from './question-session.js';
+import {
+  inWorkWordingContext,
+  isMessageOfItsOwn,
+  replyUnlessOptedOut as reply,
+  sessionBeingAnswered,
+  sessionOutcome as outcome,
+} from './question-session.js';
 
 /**
  * An in-work check-in: "are you still in work?" on sustainment weeks, then how it is going (1 good, 2 okay,
@@ -57,6 +64,13 @@ function answerStillInWork(input: TurnInput, session: QuestionSessionFacts): Tur
 
 function answerHowItIsGoing(input: TurnInput, session: QuestionSessionFacts): TurnResult {
   const reading = readCheckInRating(input.text);
+  // "4", "yes", "dunno": a slip, not words for the adviser; asked once more.
+  if (reading === null && !isMessageOfItsOwn(input.text) && session.retries < 1) {
+    return outcome(input, {
+      replies: reply(input, checkInHowIsItGoingAgain()),
+      session: { ...next(input, session, 'how', {}), retries: session.retries + 1 },
+    });
+  }
   const rating: CheckInRating | null = reading?.rating ?? null;
   const alerts: AlertDraft[] = [];
   if (rating === 'struggling') alerts.push(atRisk(input, session, 'struggling'));

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { JsonObject } from '../domain/case-record.types.js';
 import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { checkInLeftJob, pulseAskAgain, pulseNextQuestion, pulseThanks, type InWorkWordingContext } from '../domain/in-work-wording.js';
+import {
+  checkInLeftJob,
+  pulseAskAgain,
+  pulseNextQuestion,
+  pulsePassedOnAskAgain,
+  pulseThanks,
+  type InWorkWordingContext,
+} from '../domain/in-work-wording.js';
 import { findInstrument, JOB_CONFIDENCE_ID, type PulseQuestion } from '../domain/pulse-instruments.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
 import { confirmThanks } from '../domain/reminder-wording.js';
@@ -211,7 +218,7 @@ describe('pulse dialog, job confidence (0 to 6)', () => {
     play([
       {
         says: 'can someone call me please',
-        replies: [pulseAskAgain(jobItem)],
+        replies: [pulsePassedOnAskAgain(ctx, jobItem)],
         alerts: [['message_for_key_worker', 'pulse', { text: 'can someone call me please', sessionId: 'ps-1' }]],
         session: { retries: 1 },
       },

@@ -1,7 +1,7 @@
 import type { AlertDraft, EventDraft } from '../domain/case-record.types.js';
 import { confidenceConcern } from '../domain/confidence.js';
 import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { pulseAskAgain, pulseNextQuestion, pulseThanks } from '../domain/in-work-wording.js';
+import { pulseAskAgain, pulseNextQuestion, pulsePassedOnAskAgain, pulseThanks } from '../domain/in-work-wording.js';
 import { findInstrument, type PulseInstrument, type PulseQuestion } from '../domain/pulse-instruments.js';
 import type { QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
 import { readScore } from '../domain/score-reading.js';
@@ -40,7 +40,7 @@ export function pulseDialog(input: TurnInput): TurnResult | null {
   if (session.retries < ASK_AGAIN_TIMES) {
     return outcome(input, {
       alerts: passOn,
-      replies: reply(input, pulseAskAgain(question)),
+      replies: reply(input, passOn.length > 0 ? pulsePassedOnAskAgain(inWorkWordingContext(input), question) : pulseAskAgain(question)),
       session: { ...sameQuestion(session), retries: session.retries + 1, askedAt: input.now.toISOString() },
     });
   }

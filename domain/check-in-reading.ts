@@ -38,6 +38,7 @@ const OKAY = word(
 const GOOD_WORDS = [
   'good', 'great', 'going well', 'really well', 'very well', 'well', 'brilliant', 'excellent', 'amazing', 'fab', 'fabulous',
   'fantastic', 'love\\w*', 'enjoy\\w*', 'happy', 'perfect', 'lovely', 'smashing', 'class', 'sound', 'ace', 'settling in',
+  'like it', 'liking it',
 ].join('|');
 const GOOD = word(GOOD_WORDS);
 // "not bad" and "not too bad" are okay, not bad; "not good" is struggling, not good.
@@ -60,7 +61,9 @@ export function readCheckInRating(text: string): { rating: CheckInRating; byNumb
   return null;
 }
 
-const ASKS_FOR_CALL = word('(?:call|ring|phone) me|(?:a )?call (?:would be|please)|please (?:call|ring|phone)|yes (?:call|ring|phone)');
+const ASKS_FOR_CALL = word(
+  '(?:call|ring|phone) me|(?:a )?call (?:would be|please)|please (?:call|ring|phone)|yes (?:call|ring|phone)|(?:yes |yeah |ok |okay )?go on|please do|that would be (?:good|great|nice|helpful|lovely)|would be (?:good|great|nice|helpful)',
+);
 
 /** Yes or no to "would you like a call?": "yes please", "call me", "no thanks", "not now", "I'm OK". */
 export function readCallAnswer(text: string): YesNo | null {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY } from './appointment.types.js';
 import { isBankHoliday } from './bank-holidays.js';
-import { isCalendarDate, planCheckIns, weeksSinceStart, type CheckInPolicy, type PlannedCheckIn } from './check-in-schedule.js';
+import { isCalendarDate } from './calendar-date.js';
+import { planCheckIns, weeksSinceStart, type CheckInPolicy, type PlannedCheckIn } from './check-in-schedule.js';
 import { isInQuietHours } from './quiet-hours.js';
 
 const LONDON = 'Europe/London';
@@ -31,8 +32,8 @@ describe('planCheckIns', () => {
       [4, 'scheduled', '2026-03-30 17:30', '2026-03-30 17:30', false], // the day after the clocks go forward
       [8, 'scheduled', '2026-04-27 17:30', '2026-04-27 17:30', false],
       [13, 'scheduled', '2026-06-01 17:30', '2026-06-01 17:30', true],
-      // Monday 31 August 2026 is the summer bank holiday: the next morning, when quiet hours end.
-      [26, 'scheduled', '2026-08-31 17:30', '2026-09-01 08:00', true],
+      // Monday 31 August 2026 is the summer bank holiday: the next day, at the check-in time.
+      [26, 'scheduled', '2026-08-31 17:30', '2026-09-01 17:30', true],
     ]);
   });
 
@@ -48,22 +49,22 @@ describe('planCheckIns', () => {
     // The clocks go forward on Sunday 28 March 2027.
     const [week1, week2] = plan('2027-03-15', new Date('2027-03-15T09:00:00Z'), { checkInWeeks: [1, 2] });
     expect(week1?.dueAt.toISOString()).toBe('2027-03-22T17:30:00.000Z');
-    // Monday 29 March 2027 is also Easter Monday: moved to Tuesday at 08:00 BST.
+    // Monday 29 March 2027 is also Easter Monday: moved to Tuesday at 17:30 BST.
     expect(week2?.dueAt.toISOString()).toBe('2027-03-29T16:30:00.000Z');
-    expect(week2?.sendAt?.toISOString()).toBe('2027-03-30T07:00:00.000Z');
+    expect(week2?.sendAt?.toISOString()).toBe('2027-03-30T16:30:00.000Z');
   });
 
   it('moves a week that lands on Christmas Day 2026 (a Friday) to the next day that is not a bank holiday', () => {
     const [week1] = plan('2026-12-18', new Date('2026-12-01T09:00:00Z'), { checkInWeeks: [1] });
     expect(week1 && wallClock(week1.dueAt)).toBe('2026-12-25 17:30');
     // Saturday 26 December is not a bank holiday in GOV.UK's list (Boxing Day is substituted to Monday 28th).
-    expect(week1?.sendAt && wallClock(week1.sendAt)).toBe('2026-12-26 08:00');
+    expect(week1?.sendAt && wallClock(week1.sendAt)).toBe('2026-12-26 17:30');
   });
 
   it('skips a run of bank holidays: Christmas Day 2027 substitute and Boxing Day substitute', () => {
     // Monday 27 and Tuesday 28 December 2027 are both bank holidays.
     const [week1] = plan('2027-12-20', new Date('2027-12-01T09:00:00Z'), { checkInWeeks: [1] });
-    expect(week1?.sendAt && wallClock(week1.sendAt)).toBe('2027-12-29 08:00');
+    expect(week1?.sendAt && wallClock(week1.sendAt)).toBe('2027-12-29 17:30');
   });
 
   it('goes on a bank holiday when the team does not skip them', () => {
@@ -100,7 +101,7 @@ describe('planCheckIns', () => {
   });
 
   it('a week moved off a bank holiday is past only once its moved time has gone', () => {
-    // Due on Christmas Day, sent on the 26th at 08:00: on the evening of the 25th it is still to come.
+    // Due on Christmas Day, sent on the 26th at 17:30: on the evening of the 25th it is still to come.
     const [week1] = plan('2026-12-18', new Date('2026-12-25T20:00:00Z'), { checkInWeeks: [1] });
     expect(week1?.status).toBe('scheduled');
   });

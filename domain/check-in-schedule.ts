@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { ReminderPolicy } from './appointment.types.js';
 import { localCalendarDate, parseCalendarDate } from './calendar-date.js';
-import { nextAllowedTime } from './quiet-hours.js';
+import { nextAllowedSendTime, nextAllowedTime } from './quiet-hours.js';
 
 /** What planning check-ins needs from the team policy. */
 export type CheckInPolicy = Pick<ReminderPolicy, 'checkInWeeks' | 'sustainmentWeeks' | 'checkInTime' | 'quietHours' | 'skipBankHolidays'>;
@@ -31,12 +31,25 @@ export function planCheckIns(input: { startDate: string; policy: CheckInPolicy; 
     .sort((a, b) => a - b)
     .map((week): PlannedCheckIn => {
       // TZDate rolls days over months and years, and puts the wall-clock time in the zone's offset of that day.
-      const dueAt = new Date(new TZDate(year, month - 1, day + 7 * week, hours, minutes, timeZone).getTime());
+      const at = (extraDays: number) => new Date(new TZDate(year, month - 1, day + 7 * week + extraDays, hours, minutes, timeZone).getTime());
+      const dueAt = at(0);
       const asksStillInWork = policy.sustainmentWeeks.includes(week);
-      const sendAt = nextAllowedTime(dueAt, policy, timeZone);
+      const sendAt = sendTimeFor(at, policy, timeZone);
       if (sendAt.getTime() <= now.getTime()) return { week, dueAt, asksStillInWork, status: 'dropped', sendAt: null, reason: 'past' };
       return { week, dueAt, asksStillInWork, status: 'scheduled', sendAt };
     });
+}
+
+/**
+ * When a check-in due at `at(0)` goes: out of quiet hours; off a bank holiday, at the check-in time of the next day
+ * that is not one (not first thing in the morning, when they are likely at work).
+ */
+function sendTimeFor(at: (extraDays: number) => Date, policy: CheckInPolicy, timeZone: string): Date {
+  for (let extraDays = 0; extraDays < 7; extraDays += 1) {
+    const allowed = nextAllowedSendTime(at(extraDays), policy, timeZone);
+    if (allowed.moved !== 'bank_holiday') return allowed.at;
+  }
+  return nextAllowedTime(at(0), policy, timeZone);
 }
 
 /** Whole weeks from the start date to `now` (0 in the first week), on the local calendar. */
@@ -47,6 +60,3 @@ export function weeksSinceStart(startDate: string, now: Date, timeZone: string):
   const days = (Date.UTC(today.year, today.month - 1, today.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000;
   return Math.floor(days / 7);
 }
-
-/** Calendar dates are a rule of their own (domain/calendar-date.ts); re-exported for the schedule's callers. */
-export { isCalendarDate } from './calendar-date.js';

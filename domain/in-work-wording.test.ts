@@ -4,6 +4,7 @@ import {
   checkInCallArranged,
   checkInCallOffer,
   checkInHowIsItGoing,
+  checkInHowIsItGoingAgain,
   checkInLeftJob,
   checkInNoCall,
   checkInOpening,
@@ -13,6 +14,7 @@ import {
   pulseAskAgain,
   pulseNextQuestion,
   pulseOpening,
+  pulsePassedOnAskAgain,
   pulseThanks,
   type InWorkWordingContext,
 } from './in-work-wording.js';
@@ -49,6 +51,7 @@ const openings: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
 const replies: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
   [`checkInHowIsItGoing(${who})`, checkInHowIsItGoing(ctx), ctx] as const,
   [`checkInStillInWorkAgain()`, checkInStillInWorkAgain(), ctx] as const,
+  [`checkInHowIsItGoingAgain()`, checkInHowIsItGoingAgain(), ctx] as const,
   ...[...CHECK_IN_RATINGS, null].map((rating) => [`checkInCallOffer(${who}, ${rating})`, checkInCallOffer(ctx, rating), ctx] as const),
   [`checkInCallArranged(${who})`, checkInCallArranged(ctx), ctx] as const,
   [`checkInNoCall(${who})`, checkInNoCall(ctx), ctx] as const,
@@ -57,6 +60,7 @@ const replies: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
   ...questions.flatMap((q) => [
     [`pulseNextQuestion(${q.id})`, pulseNextQuestion(q), ctx] as const,
     [`pulseAskAgain(${q.id})`, pulseAskAgain(q), ctx] as const,
+    [`pulsePassedOnAskAgain(${who}, ${q.id})`, pulsePassedOnAskAgain(ctx, q), ctx] as const,
   ]),
   [`pulseThanks(${who}, concern)`, pulseThanks(ctx, true), ctx] as const,
   [`pulseThanks(${who}, no concern)`, pulseThanks(ctx, false), ctx] as const,

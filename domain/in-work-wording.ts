@@ -72,6 +72,11 @@ export function checkInHowIsItGoing(ctx: InWorkWordingContext): string {
   return firstThatFits([[`That's great, thanks${comma(ctx)}.`, 'How is it going?', HOW_IS_IT_GOING_OPTIONS]]);
 }
 
+/** Asks how it is going once more when the answer was not one of the options or words of their own. */
+export function checkInHowIsItGoingAgain(): string {
+  return `Sorry, we did not catch that. ${HOW_IS_IT_GOING_OPTIONS}`;
+}
+
 /** Asks "are you still in work?" once more when the answer was not clear. */
 export function checkInStillInWorkAgain(): string {
   return `Sorry, we did not catch that. Are you still in work? ${YES_OR_NO}`;
@@ -134,6 +139,14 @@ export function pulseNextQuestion(question: PulseQuestion): string {
 /** An answer off the scale, or not a number: asked once more, plainly. */
 export function pulseAskAgain(question: PulseQuestion): string {
   return `Sorry, we did not catch that. Please reply with one number from ${question.min} to ${question.max}.`;
+}
+
+/** Words of their own in the middle of a pulse: passed on, and the question still open. */
+export function pulsePassedOnAskAgain(ctx: InWorkWordingContext, question: PulseQuestion): string {
+  return firstThatFits([
+    [`Thanks${comma(ctx)}, we have passed your message to ${adviser(ctx)}.`, `For the question, please reply with one number from ${question.min} to ${question.max}.`],
+    [`Thanks, we have passed your message on.`, `Please reply with one number from ${question.min} to ${question.max}.`],
+  ]);
 }
 
 /** The end of a pulse; a worrying answer says the adviser has been told. */

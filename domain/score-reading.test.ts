@@ -35,6 +35,17 @@ describe('readScore on the 0 to 6 job-confidence scale', () => {
     ['5\uFE0F\u20E3', score(5)], // 5️⃣ keycap emoji
     ['5\u20E3', score(5)], // keycap without the presentation selector
     ['\uFF15', score(5)], // full-width 5 from some keyboards
+    ['about five I think', score(5)],
+    ["I'd say a four", score(4)],
+    ['a score of 5', score(5)],
+    // a number word among other words is talk, not an answer
+    ['one of those days', notAScore],
+    ['none of your business', notAScore],
+    ['two jobs at once is a lot', notAScore],
+    // the scale alone, or below it
+    ['out of 6', notAScore],
+    ['/6', notAScore],
+    ['-1', outOfRange(-1)],
     ['0', score(0)],
     ['zero', score(0)],
     ['nought', score(0)],

@@ -26,31 +26,49 @@ const MAX_WORDS = 10;
 const KEYCAP = /\uFE0F?\u20E3/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC`]/gu;
 
+/**
+ * Words an answer may carry around a number word ("about five I think", "I'd say a four"). A number word among any
+ * other words is talk ("one of those days", "none of your business"), not an answer; digits are plain enough.
+ */
+const PADDING: ReadonlySet<string> = new Set([
+  'i', 'id', 'im', 'am', 'think', 'reckon', 'guess', 'say', 'would', 'be', 'about', 'around', 'maybe', 'probably', 'prob',
+  'roughly', 'like', 'its', 'it', 'is', 'a', 'an', 'my', 'answer', 'score', 'rate', 'give', 'hmm', 'um', 'umm', 'erm', 'er',
+  'ok', 'okay', 'so', 'thanks', 'thank', 'you', 'ty', 'thx', 'cheers', 'x', 'xx', 'xxx', 'please', 'pls', 'pretty',
+  'honestly', 'just', 'definitely', 'defo', 'yeah', 'yes', 'out', 'of', 'at', 'the', 'moment', 'now', 'right', 'today',
+]);
+
 export function readScore(text: string, scale: Scale): ScoreReading {
   const tokens = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(KEYCAP, '')
     .replace(APOSTROPHES, '')
-    .match(/\d+(?:[.,]\d+)?|\p{L}+|\//gu);
+    .match(/-?\d+(?:[.,]\d+)?|\p{L}+|\//gu);
   if (tokens === null || tokens.filter((t) => /\p{L}|\d/u.test(t)).length > MAX_WORDS) return { kind: 'not_a_score' };
 
-  const values: number[] = [];
+  const found: Array<{ value: number; start: number; end: number }> = [];
   for (let i = 0; i < tokens.length; i += 1) {
+    // "/6" or "out of 6" with no number before it gives the scale, not an answer.
+    const slashAlone = tokens[i - 1] === '/' && numberAt(tokens, i - 2) === undefined;
+    if (slashAlone || (tokens[i - 1] === 'of' && tokens[i - 2] === 'out')) continue;
     const value = numberAt(tokens, i);
     if (value === undefined) continue;
     if (Number.isNaN(value)) return { kind: 'not_a_score' };
+    const start = i;
     const denominator = denominatorAfter(tokens, i);
     if (denominator !== undefined) {
       // "5/6" answers the question; "8/10" is a score on some other scale.
       if (denominator.value !== scale.max) return { kind: 'out_of_range', value };
       i = denominator.end;
     }
-    values.push(value);
+    found.push({ value, start, end: i });
   }
   // "4-5", "4 or 5", "5 out of 6, maybe 4": no single answer.
-  if (values.length !== 1) return { kind: 'not_a_score' };
-  const [value] = values as [number];
+  if (found.length !== 1) return { kind: 'not_a_score' };
+  const [answer] = found as [{ value: number; start: number; end: number }];
+  const byWord = !/\d/u.test(tokens[answer.start] ?? '');
+  if (byWord && tokens.some((token, i) => (i < answer.start || i > answer.end) && !PADDING.has(token))) return { kind: 'not_a_score' };
+  const { value } = answer;
   return value >= scale.min && value <= scale.max ? { kind: 'score', score: value } : { kind: 'out_of_range', value };
 }
 
@@ -58,8 +76,8 @@ export function readScore(text: string, scale: Scale): ScoreReading {
 function numberAt(tokens: readonly string[], index: number): number | undefined {
   const token = tokens[index];
   if (token === undefined) return undefined;
-  if (/^\d+$/u.test(token)) return Number(token);
-  if (/^\d+[.,]\d+$/u.test(token)) return Number.NaN;
+  if (/^-?\d+$/u.test(token)) return Number(token);
+  if (/^-?\d+[.,]\d+$/u.test(token)) return Number.NaN;
   // "no one" and "the one" are not the number one; otherwise number words are numbers.
   if (token === 'one' && (tokens[index - 1] === 'no' || tokens[index - 1] === 'the' || tokens[index - 1] === 'that')) return undefined;
   return NUMBER_WORDS.get(token);

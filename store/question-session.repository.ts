@@ -132,13 +132,12 @@ export class QuestionSessionRepository {
     await query.execute();
   }
 
-  /** The in-work schedule of a job stopped: its check-ins still waiting for answers end too. */
+  /** The in-work schedule of a job stopped: its check-ins and pulses still waiting for answers end too. */
   async stopOpenForJob(jobStartId: string): Promise<void> {
     await this.db
       .updateTable('question_sessions')
       .set({ status: 'stopped', updated_at: sql<Date>`now()` })
       .where('job_start_id', '=', jobStartId)
-      .where('kind', '=', 'check_in')
       .where('status', '=', 'open')
       .execute();
   }

@@ -1,9 +1,9 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { lockOptions } from './check-in.worker.js';
 import type { FireCampaignMessage } from './fire-campaign-message.use-case.js';
 import { campaignJobSchema, QUEUE_NAMES } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 /** Sends one campaign message at its slot; someone moved to the end of the plan waits under the same job id. */
 export function createCampaignWorker(

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { FireCheckIn } from './fire-check-in.use-case.js';
 import { checkInJobSchema, QUEUE_NAMES } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 /** Fires due check-ins; one deferred (quiet hours, a conversation in progress, the cap) waits under the same job id. */
 export function createCheckInWorker(
@@ -24,9 +25,4 @@ export function createCheckInWorker(
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8, ...lockOptions(deps.lockMs) },
   );
-}
-
-/** How long a job is held before another worker may take it back (a killed process's jobs come back this soon). */
-export function lockOptions(lockMs: number | undefined): { lockDuration?: number; stalledInterval?: number } {
-  return lockMs === undefined ? {} : { lockDuration: lockMs, stalledInterval: lockMs };
 }

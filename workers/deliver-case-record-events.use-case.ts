@@ -1,7 +1,13 @@
 import { sinkWantsEvent } from '../domain/case-record-sink.js';
 import type { Clock } from '../domain/clock.js';
 import { crmRetryDelayMs, crmShouldPark, type CrmRetryPolicy } from '../domain/crm-retry-schedule.js';
-import { CaseRecordDeliveryRepository, type DeliveryLane, type HeadClaim, type LaneHead } from '../store/case-record-delivery.repository.js';
+import {
+  CaseRecordDeliveryRepository,
+  type DeliveryLane,
+  type FinishedHead,
+  type HeadClaim,
+  type LaneHead,
+} from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
 import type { PostToSink } from './case-record-sink.client.js';
 import { caseRecordSignature } from './case-record-sink.signature.js';
@@ -43,12 +49,15 @@ export class DeliverCaseRecordEvents {
     const repo = new CaseRecordDeliveryRepository(this.deps.db);
     let delivered = 0;
     let expect = expected;
+    // The previous head's outcome is written by the statement that claims the next head.
+    let finished: FinishedHead | undefined;
     for (;;) {
-      const claim = await repo.claimHead(lane, this.leaseMs, expect);
+      const claim = await repo.claimHead(lane, this.leaseMs, expect, finished);
       expect = undefined;
+      finished = undefined;
       if (claim.kind !== 'claimed') return { kind: 'stopped', delivered, reason: claim.kind };
       if (!sinkWantsEvent(claim.sink.eventTypes, claim.event.type)) {
-        await repo.markSkipped(lane.sinkId, claim.eventId, this.deps.clock.now());
+        finished = { eventId: claim.eventId, outcome: 'skipped', httpStatus: null, at: this.deps.clock.now() };
         continue;
       }
       const body = JSON.stringify(claim.event);
@@ -65,7 +74,7 @@ export class DeliverCaseRecordEvents {
       });
       const now = this.deps.clock.now();
       if (answer.kind === 'answered' && answer.status >= 200 && answer.status < 300) {
-        await repo.markDelivered(lane.sinkId, claim.eventId, answer.status, now);
+        finished = { eventId: claim.eventId, outcome: 'delivered', httpStatus: answer.status, at: now };
         delivered++;
         continue;
       }

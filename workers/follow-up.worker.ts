@@ -3,10 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { FireFollowUp } from './fire-follow-up.use-case.js';
 import { type JobQueues, QUEUE_NAMES, followUpJobSchema } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 /** Runs follow-up steps; each step adds the next as a job of its own id. */
 export function createFollowUpWorker(
-  deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; now: () => Date; concurrency?: number },
+  deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; now: () => Date; concurrency?: number; lockMs?: number },
   fire: FireFollowUp,
 ): Worker {
   return new Worker(
@@ -24,6 +25,6 @@ export function createFollowUpWorker(
       }
       if (outcome.kind === 'closed') deps.logger.debug({ followUpId, step, reason: outcome.reason }, 'follow-up step closed');
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8 },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8, ...lockOptions(deps.lockMs) },
   );
 }

@@ -112,15 +112,15 @@ export async function startWorkers(deps: {
   });
   const enqueueCrmDeliveries = queues.enqueueCrmDeliveries.bind(queues);
 
-  const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger };
+  const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger, lockMs: config.JOB_LOCK_MS };
   const workers: Worker[] = [
     createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
     createWritebackWorker(base, applyWriteback),
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
-    createCheckInWorker({ ...base, lockMs: config.JOB_LOCK_MS }, fireCheckIn, enqueueSends),
-    createCampaignWorker({ ...base, lockMs: config.JOB_LOCK_MS }, fireCampaignMessage, enqueueSends),
+    createCheckInWorker(base, fireCheckIn, enqueueSends),
+    createCampaignWorker(base, fireCampaignMessage, enqueueSends),
     createCampaignFanoutWorker(base, fanOutCampaign),
     createCrmSinkWorker({ ...base, queues, now: () => clock.now(), concurrency: config.CRM_SINK_CONCURRENCY }, deliverCaseRecords),
   ];

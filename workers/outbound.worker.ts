@@ -3,10 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUE_NAMES, sendJobSchema } from './queues.js';
 import type { SendOutboundMessage } from './send-outbound.use-case.js';
+import { lockOptions } from './worker-options.js';
 
 /** Sends have a queue of their own, so its rate limit (global across workers) slows nothing else. */
 export function createOutboundWorker(
-  deps: { connection: Redis; prefix: string; logger: Logger; ratePerSecond: number; concurrency?: number },
+  deps: { connection: Redis; prefix: string; logger: Logger; ratePerSecond: number; concurrency?: number; lockMs?: number },
   send: SendOutboundMessage,
 ): Worker {
   return new Worker(
@@ -22,6 +23,7 @@ export function createOutboundWorker(
       connection: deps.connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency ?? 10,
+      ...lockOptions(deps.lockMs),
       limiter: { max: deps.ratePerSecond, duration: 1000 },
     },
   );

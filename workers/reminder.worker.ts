@@ -3,10 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { FireReminder } from './fire-reminder.use-case.js';
 import { QUEUE_NAMES, reminderJobSchema } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 /** Fires due reminders; one deferred by quiet hours or the daily cap goes back to waiting under the same job id. */
 export function createReminderWorker(
-  deps: { connection: Redis; prefix: string; logger: Logger; concurrency?: number },
+  deps: { connection: Redis; prefix: string; logger: Logger; concurrency?: number; lockMs?: number },
   fire: FireReminder,
   enqueueSends: (messageIds: string[]) => Promise<void>,
 ): Worker {
@@ -22,6 +23,6 @@ export function createReminderWorker(
       }
       if (outcome.kind === 'closed') deps.logger.debug({ reminderId, status: outcome.status, reason: outcome.reason }, 'reminder closed');
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8 },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8, ...lockOptions(deps.lockMs) },
   );
 }

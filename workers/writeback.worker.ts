@@ -2,9 +2,10 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ApplyWriteback } from './apply-writeback.use-case.js';
 import { QUEUE_NAMES, writebackJobSchema } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 export function createWritebackWorker(
-  deps: { connection: Redis; prefix: string; concurrency?: number },
+  deps: { connection: Redis; prefix: string; concurrency?: number; lockMs?: number },
   applyWriteback: ApplyWriteback,
 ): Worker {
   return new Worker(
@@ -13,6 +14,6 @@ export function createWritebackWorker(
       const { writebackId } = writebackJobSchema.parse(job.data);
       await applyWriteback.execute(writebackId);
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8 },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8, ...lockOptions(deps.lockMs) },
   );
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
+import { localCalendarDate } from '../../domain/calendar-date.js';
+import { eventually, TestApp } from '../test-app.js';
+
+/** The whole Ofcom drama range, one number each. */
+const PEOPLE = 1000;
+const RATE_PER_MINUTE = 3000;
+const FIRST_NUMBER = 447700900000;
+
+interface Campaign {
+  id: string;
+  status: string;
+  counts: { targeted: number; pending: number; sent: number; skipped: number; cancelled: number; responded: number };
+}
+
+describe('a campaign for 1,000 people at a set rate, with the workers process killed part-way', () => {
+  let app: TestApp;
+  let child: WorkersProcess | undefined;
+  let team: { id: string; token: string };
+
+  beforeAll(async () => {
+    // Web in this process; workers in a child process we can kill -9. Jobs held by a killed worker come back in ~2 s.
+    app = await TestApp.start({ workers: false, env: { JOB_LOCK_MS: '2000', OUTBOUND_RATE_PER_SECOND: '200' } });
+    const keyWorker = await app.createStaff('key_worker', 'Priya', 'Scale');
+    team = await app.createStaff('in_work_team', 'Jo', 'Scale');
+    await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 }, team.token);
+    const today = localCalendarDate(new Date(), 'Europe/London');
+    // A thousand people in work, written directly: the API path is not what this test is about.
+    await sql`
+      with people as (
+        insert into participants (first_name, phone, channel, key_worker_id, team, consent_contact, consent_basis, consent_at, in_work_since)
+        select 'P' || n, '+' || (${FIRST_NUMBER}::bigint + n)::text, 'sms', ${keyWorker.id}::uuid, 'Scale', true, 'test', now(), ${today}::date
+        from generate_series(0, ${PEOPLE - 1}) as n
+        returning id
+      )
+      insert into job_starts (participant_id, start_date) select id, ${today}::date from people`.execute(app.db);
+  }, 120_000);
+  afterAll(async () => {
+    await child?.stop();
+    await app?.close();
+  });
+
+  it('sends each person the pulse exactly once, no faster than the rate, and finishes after the kill', async () => {
+    child = await startWorkersProcess({ ...app.env, PATH: process.env.PATH ?? '' });
+    const created = await app.api<Campaign>('POST', '/api/campaigns', { name: 'Month one pulse', type: 'pulse', filter: { inWork: true }, ratePerMinute: RATE_PER_MINUTE }, team.token);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.counts.targeted).toBe(PEOPLE);
+
+    await eventually(async () => app.twilio.accepted.length >= 250, 30_000, '250 messages sent');
+    process.kill(child.pid, 'SIGKILL');
+    await child.stop();
+    child = undefined;
+    const atKill = app.twilio.accepted.length;
+    await app.startWorkers();
+
+    const done = await eventually(
+      async () => {
+        const c = (await app.api<Campaign>('GET', `/api/campaigns/${created.body.id}`, undefined, team.token)).body;
+        return c.counts.pending === 0 && c;
+      },
+      90_000,
+      'every recipient handled',
+    );
+    // Every queued send handed over: nothing still queued for Twilio.
+    await eventually(async () => {
+      const queued = await app.db.selectFrom('messages').select('id').where('kind', '=', 'campaign').where('status', '=', 'queued').execute();
+      return queued.length === 0;
+    }, 30_000, 'the sends after the kill');
+
+    const { counts } = done;
+    expect(counts.targeted).toBe(PEOPLE);
+    expect(counts.sent + counts.skipped + counts.cancelled + counts.pending).toBe(PEOPLE);
+    expect(counts.sent).toBe(PEOPLE);
+    expect(app.twilio.accepted.length).toBeGreaterThan(atKill);
+
+    // One campaign message row a person, never two.
+    const rows = await app.db
+      .selectFrom('messages')
+      .select(['participant_id', 'status', sql<string>`count(*) over (partition by participant_id)`.as('n')])
+      .where('kind', '=', 'campaign')
+      .execute();
+    expect(rows).toHaveLength(PEOPLE);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+
+    // At Twilio: nobody twice. A send cut off mid-call by the kill may or may not have reached Twilio; it is never sent
+    // again (at most once), so anyone missing is one of those, and there are no more of them than sends in flight.
+    const perNumber = new Map<string, number>();
+    for (const m of app.twilio.accepted) perNumber.set(String(m.form.To), (perNumber.get(String(m.form.To)) ?? 0) + 1);
+    expect([...perNumber.values()].every((n) => n === 1)).toBe(true);
+    const interrupted = rows.filter((r) => r.status === 'sending' || r.status === 'unconfirmed').length;
+    expect(PEOPLE - perNumber.size).toBeLessThanOrEqual(interrupted);
+    expect(interrupted).toBeLessThanOrEqual(10);
+
+    // Never faster than the rate: the messages took at least as long as their slots allow.
+    const times = app.twilio.accepted.map((m) => m.at.getTime()).sort((a, b) => a - b);
+    const spanMs = (times.at(-1) as number) - (times[0] as number);
+    expect(spanMs).toBeGreaterThanOrEqual(((perNumber.size - 1) * 60_000) / RATE_PER_MINUTE - 1000);
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while ((times[i] as number) - (times[j] as number) >= 60_000) j++;
+      expect(i - j + 1).toBeLessThanOrEqual(RATE_PER_MINUTE);
+    }
+  }, 180_000);
+});
