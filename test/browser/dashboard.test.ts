@@ -8,10 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDashboard } from '../../web/build-dashboard.js';
-import { ADMIN_TOKEN, TestApp } from '../test-app.js';
+import { ADMIN_TOKEN, eventually, TestApp } from '../test-app.js';
 import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
 
-const WAIT = { timeout: 20_000 };
+// Generous: the machine is shared, and a turn goes through the queue and the workers before the page sees it.
+const WAIT = { timeout: 30_000 };
 
 /** A time `minutes` from now as the date and clock time in London (what the booking form asks for). */
 function londonInputs(at: Date): { date: string; time: string } {
@@ -34,7 +35,7 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
 }
 
-describe('key-worker dashboard in the browser', () => {
+describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
@@ -218,6 +219,7 @@ describe('key-worker dashboard in the browser', () => {
   it('caseload: next appointment, last reply, alerts and opt-out at a glance; search and filter', async () => {
     const ana = await app.createParticipant('07700 900701', undefined, { firstName: 'Ana' });
     await app.api('POST', '/api/sandbox/inbound', { from: '+447700900701', body: 'STOP' });
+    await eventually(async () => (await app.api<{ optedOut: boolean }>('GET', `/api/participants/${ana.id}`)).body.optedOut, 15_000, 'Ana opted out');
     await page.getByRole('link', { name: 'Caseload' }).click();
     const rows = page.locator('[data-caseload] tbody tr');
     await rows.nth(1).waitFor(WAIT);
@@ -253,6 +255,87 @@ describe('key-worker dashboard in the browser', () => {
     await screenshot(page, '06-sandbox');
   });
 
+  it('records a job start, then runs confidence campaigns and watches their progress; replies chart on the person’s page', async () => {
+    const jo = await app.createParticipant('07700 900702', undefined, { firstName: 'Jo' });
+    await page.goto(`${app.url}/participants/${jo.id}`);
+    await page.getByRole('heading', { name: 'Jo', level: 1 }).waitFor(WAIT);
+    await page.getByText('Record a job start').click();
+    await page.getByLabel('Employer (optional)').fill('Greggs');
+    await page.getByLabel('Hours a week (optional)').fill('30');
+    await page.getByRole('button', { name: 'Record job start' }).click();
+    await page.getByRole('status').getByText('Job start recorded for Jo').waitFor(WAIT);
+    await page.locator('[data-job]').getByText('Greggs').waitFor(WAIT);
+
+    const runPulse = async (name: string) => {
+      await page.getByRole('link', { name: 'Campaigns' }).click();
+      await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor(WAIT);
+      const form = page.locator('[data-form="create-campaign"]');
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Confidence questions').check();
+      await form.getByLabel('Which questions?').selectOption('job-confidence');
+      await form.getByLabel('Everyone in work').check();
+      await form.getByRole('button', { name: 'Start campaign' }).click();
+      const card = page.locator('[data-campaign-id]', { hasText: name });
+      await card.waitFor(WAIT);
+      // Live progress: the bar fills as the message goes (polled), to 1 of 1.
+      await card.locator('.app-progress', { hasText: 'Sent' }).getByText('1 of 1 (100%)').waitFor(WAIT);
+      expect(await card.locator('[data-progress="sent"]').evaluate((el) => [(el as HTMLProgressElement).value, (el as HTMLProgressElement).max])).toEqual([1, 1]);
+      return card;
+    };
+    const replyAsJo = async (text: string) => {
+      await page.goto(`${app.url}/participants/${jo.id}`);
+      await page.locator('[data-thread] [data-direction="outbound"]', { hasText: 'how sure are you' }).first().waitFor(WAIT);
+      await page.getByLabel('Reply as Jo').fill(text);
+      await page.getByRole('button', { name: 'Send as Jo' }).click();
+    };
+
+    await runPulse('Job confidence, first week');
+    await expectAccessible(page);
+    await replyAsJo('5');
+    await page.locator('[data-confidence="still-in-job-12-months"]').getByText('Latest 5 out of 6.').waitFor(WAIT);
+
+    const second = await runPulse('Job confidence, second week');
+    await replyAsJo('2');
+    await page.locator('[data-confidence="still-in-job-12-months"]').getByText('Latest 2 out of 6, down 3 since the answer before.').waitFor(WAIT);
+    await page.locator('[data-confidence] circle').nth(1).waitFor({ state: 'attached', ...WAIT });
+    await expectAccessible(page);
+    await screenshot(page, '09-participant-in-work');
+
+    // Replies count on the campaign too, and its responses download as CSV with the session cookie.
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    const secondCard = page.locator('[data-campaign-id]', { hasText: 'Job confidence, second week' });
+    await secondCard.locator('.app-progress', { hasText: 'Replied' }).getByText('1 of 1 (100%)').waitFor(WAIT);
+    const csvLink = secondCard.getByRole('link', { name: /Download responses \(CSV\)/ });
+    const csv = await page.request.get(new URL((await csvLink.getAttribute('href')) as string, app.url).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Jo');
+    void second;
+
+    // A campaign for tomorrow: pause, resume, then cancel (after saying yes).
+    const tomorrow = londonInputs(new Date(Date.now() + 26 * 3600_000));
+    const form = page.locator('[data-form="create-campaign"]');
+    await form.getByLabel('Name').fill('Week 2 check-in');
+    await form.getByLabel('In-work check-in').check();
+    await form.getByLabel('Later').check();
+    await form.getByLabel('Date', { exact: true }).fill(tomorrow.date);
+    await form.getByLabel('Time', { exact: true }).fill('10:00');
+    await form.getByRole('button', { name: 'Start campaign' }).click();
+    const later = page.locator('[data-campaign-id]', { hasText: 'Week 2 check-in' });
+    const inState = (status: string) => page.locator(`[data-campaign-id][data-status="${status}"]`, { hasText: 'Week 2 check-in' });
+    await inState('scheduled').locator('.govuk-tag', { hasText: 'Scheduled' }).waitFor(WAIT);
+    await later.getByRole('button', { name: /^Pause/ }).click();
+    await inState('paused').locator('.govuk-tag', { hasText: 'Paused' }).waitFor(WAIT);
+    await later.getByRole('button', { name: /^Resume/ }).click();
+    await inState('scheduled').waitFor(WAIT);
+    await later.getByRole('button', { name: /^Cancel campaign/ }).click();
+    await later.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await inState('cancelled').locator('.govuk-tag', { hasText: 'Cancelled' }).waitFor(WAIT);
+    await expect(later.getByRole('button', { name: /^(Pause|Resume|Cancel campaign)/ }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, '10-campaigns');
+  });
+
   it('is keyboard-usable: the skip link comes first and leads to the content; focus is visible', async () => {
     await page.getByRole('link', { name: 'Caseload' }).click();
     await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
@@ -276,6 +359,12 @@ describe('key-worker dashboard in the browser', () => {
       await phone.page.locator('[data-caseload] tbody tr').nth(1).waitFor(WAIT);
       await expectAccessible(phone.page);
       await screenshot(phone.page, '07-phone-caseload');
+      // The sections fold behind a Menu button on a phone.
+      await expect(phone.page.getByRole('link', { name: 'Team settings' }).isVisible()).resolves.toBe(false);
+      await phone.page.getByRole('button', { name: 'Menu' }).click();
+      await phone.page.getByRole('link', { name: 'Team settings' }).click();
+      await phone.page.getByRole('heading', { name: 'Team settings', level: 1 }).waitFor(WAIT);
+      await expectAccessible(phone.page);
       await phone.page.goto(samUrl);
       await phone.page.getByRole('heading', { name: 'Sam', level: 1 }).waitFor(WAIT);
       await phone.page.locator('[data-thread] [data-direction="inbound"]').first().waitFor(WAIT);
@@ -283,6 +372,7 @@ describe('key-worker dashboard in the browser', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await expectAccessible(phone.page);
       await screenshot(phone.page, '08-phone-participant');
+      await screenshot(phone.page, '08-phone-participant-first-screen', { fullPage: false });
       expect(phone.problems).toEqual([]);
     } finally {
       await phone.close();

@@ -54,13 +54,25 @@ export interface ConfidenceSeries {
   change: number | null;
 }
 
+export interface CheckIn {
+  week: number;
+  dueAt: string;
+  sendAt: string | null;
+  status: 'scheduled' | 'sent' | 'dropped' | 'cancelled' | 'skipped' | 'superseded';
+  reason: string | null;
+  asksStillInWork: boolean;
+}
+
 export interface Job {
   id: string;
   startDate: string;
   employer: string | null;
   hoursPerWeek: number | null;
-  status: string;
-  weeksSinceStart: number | null;
+  status: 'active' | 'left' | 'replaced';
+  weeksSinceStart: number;
+  lastConfirmedInWorkAt?: string | null;
+  endedAt?: string | null;
+  checkIns?: CheckIn[];
 }
 
 export interface ParticipantDetail {
@@ -132,7 +144,7 @@ export interface ReminderPolicy {
 export interface PulseInstrument {
   id: string;
   name: string;
-  questions: Array<{ id: string; text: string; min: number; max: number }>;
+  questions: Array<{ id: string; label?: string; text: string; min: number; max: number }>;
 }
 
 export type CampaignStatus = 'scheduled' | 'running' | 'paused' | 'cancelled' | 'completed';
@@ -147,6 +159,8 @@ export interface CampaignCounts {
   optedOut: number;
   skipped: number;
   cancelled: number;
+  /** Why people were skipped (opted out, capped…), by reason. */
+  skippedBecause?: Record<string, number>;
 }
 
 export interface Campaign {

@@ -37,7 +37,10 @@ export function formatDateTime(iso: string, now = new Date()): string {
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(date).map((x) => [x.type, x.value]),
+  );
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "5 minutes ago", "in 2 days". */

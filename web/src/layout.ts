@@ -63,43 +63,57 @@ export function sandboxBanner(): HTMLElement {
   );
 }
 
+/** GOV.UK Frontend's breakpoint between a phone and a tablet (40.0625em). */
+const WIDE = '(min-width: 40.0625em)';
+
+/** The sections, as GOV.UK's service navigation: a row on wider screens, behind a "Menu" button on a phone. */
 export function navigation(items: NavigationItem[], currentPath: string): HTMLElement {
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'govuk-service-navigation__toggle', 'aria-controls': 'navigation', 'aria-expanded': 'false', hidden: true },
+    'Menu',
+  );
+  const list = h(
+    'ul',
+    { class: 'govuk-service-navigation__list', id: 'navigation' },
+    items.map((item) => {
+      const current = currentPath === item.path || currentPath.startsWith(`${item.path}/`) || (item.path === '/caseload' && currentPath.startsWith('/participants/'));
+      const label = [
+        item.text,
+        item.count
+          ? h('span', { class: 'app-nav-count' }, String(item.count), h('span', { class: 'govuk-visually-hidden' }, ' open'))
+          : null,
+      ];
+      return h(
+        'li',
+        { class: `govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}` },
+        h(
+          'a',
+          { class: 'govuk-service-navigation__link', href: item.path, 'aria-current': current ? 'page' : undefined },
+          current ? h('strong', { class: 'govuk-service-navigation__active-fallback' }, label) : label,
+        ),
+      );
+    }),
+  );
+  const wide = window.matchMedia(WIDE);
+  const fit = () => {
+    const expanded = toggle.getAttribute('aria-expanded') === 'true';
+    toggle.hidden = wide.matches;
+    list.hidden = !wide.matches && !expanded;
+  };
+  toggle.addEventListener('click', () => {
+    toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true'));
+    fit();
+  });
+  wide.addEventListener('change', fit);
+  fit();
   return h(
     'section',
     { class: 'govuk-service-navigation', 'aria-label': 'Dashboard sections' },
     h(
       'div',
       { class: 'govuk-width-container' },
-      h(
-        'div',
-        { class: 'govuk-service-navigation__container' },
-        h(
-          'nav',
-          { 'aria-label': 'Menu', class: 'govuk-service-navigation__wrapper' },
-          h(
-            'ul',
-            { class: 'govuk-service-navigation__list' },
-            items.map((item) => {
-              const current = currentPath === item.path || currentPath.startsWith(`${item.path}/`) || (item.path === '/caseload' && currentPath.startsWith('/participants/'));
-              const label = [
-                item.text,
-                item.count
-                  ? h('span', { class: 'app-nav-count' }, String(item.count), h('span', { class: 'govuk-visually-hidden' }, ' open'))
-                  : null,
-              ];
-              return h(
-                'li',
-                { class: `govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}` },
-                h(
-                  'a',
-                  { class: 'govuk-service-navigation__link', href: item.path, 'aria-current': current ? 'page' : undefined },
-                  current ? h('strong', { class: 'govuk-service-navigation__active-fallback' }, label) : label,
-                ),
-              );
-            }),
-          ),
-        ),
-      ),
+      h('div', { class: 'govuk-service-navigation__container' }, h('nav', { 'aria-label': 'Menu', class: 'govuk-service-navigation__wrapper' }, toggle, list)),
     ),
   );
 }

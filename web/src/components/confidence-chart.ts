@@ -48,7 +48,7 @@ export function confidenceChart(series: ConfidenceSeries, headingId: string): HT
   const summary =
     series.latest === null
       ? 'No answers yet.'
-      : `Latest ${series.latest} out of ${series.max}${change === null || change === 0 ? '' : `, ${change > 0 ? 'up' : 'down'} ${Math.abs(change)} since the first answer`}.`;
+      : `Latest ${series.latest} out of ${series.max}${change === null || change === 0 ? '' : `, ${change > 0 ? 'up' : 'down'} ${Math.abs(change)} since the answer before`}.`;
 
   return h(
     'figure',

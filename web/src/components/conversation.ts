@@ -43,16 +43,32 @@ export function chatThread(label: string): { element: HTMLElement; update: (mess
   return { element: region, update };
 }
 
+/** Events shown before "Show all": the recent past is what a key worker reads first. */
+const TIMELINE_FIRST = 15;
+
 /** The case record, newest first: every event on one line with its time. */
 export function timeline(): { element: HTMLElement; update: (events: RecordEvent[]) => void } {
-  const list = h('ol', { class: 'app-timeline', 'data-timeline': '' });
+  const list = h('ol', { class: 'app-timeline', 'data-timeline': '', id: 'case-record-events' });
+  const more = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'aria-controls': 'case-record-events', hidden: true });
+  const element = h('div', null, list, more);
+  let all = false;
+  let latest: RecordEvent[] = [];
   let shown = '';
+  more.addEventListener('click', () => {
+    all = !all;
+    shown = '';
+    update(latest);
+  });
   const update = (events: RecordEvent[]) => {
+    latest = events;
     // Delivery updates are on the thread already; the record keeps them, the timeline does not repeat them.
-    const visible = events.filter((e) => e.type !== 'message.status').reverse();
-    const key = visible.map((e) => e.id).join(',');
+    const everything = events.filter((e) => e.type !== 'message.status').reverse();
+    const visible = all ? everything : everything.slice(0, TIMELINE_FIRST);
+    const key = `${everything.length}:${visible.map((e) => e.id).join(',')}`;
     if (key === shown) return;
     shown = key;
+    more.hidden = everything.length <= TIMELINE_FIRST;
+    more.textContent = all ? 'Show only the latest' : `Show all ${everything.length} events`;
     if (visible.length === 0) {
       replaceChildren(list, h('li', { class: 'govuk-body app-muted' }, 'Nothing on the record yet.'));
       return;
@@ -71,5 +87,5 @@ export function timeline(): { element: HTMLElement; update: (events: RecordEvent
       }),
     );
   };
-  return { element: list, update };
+  return { element, update };
 }

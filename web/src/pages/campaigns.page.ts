@@ -58,19 +58,12 @@ export async function campaignsPage(context: PageContext): Promise<Page> {
   const people = await api.get<CaseloadEntry[]>('/api/caseload?show=in_work&sort=name&limit=1000');
   const list = h('div', { 'data-campaigns': '' });
   const status = h('div', { role: 'status' });
-  const details = new Map<string, Campaign>();
+  let campaigns: Campaign[] = [];
 
+  // The list carries each campaign's live counts; it is read again every few seconds while any is under way.
   const load = async () => {
-    const campaigns = await api.get<Campaign[]>('/api/campaigns');
-    // Counts change while a campaign runs: read each live one afresh (finished ones keep their last counts).
-    await Promise.all(
-      campaigns.map(async (c) => {
-        const known = details.get(c.id);
-        const settled = known && (known.status === 'cancelled' || known.status === 'completed') && known.status === c.status;
-        details.set(c.id, settled ? known : c.counts && !isLive(c) ? c : await api.get<Campaign>(`/api/campaigns/${c.id}`));
-      }),
-    );
-    renderList(campaigns.map((c) => details.get(c.id) ?? c));
+    campaigns = await api.get<Campaign[]>('/api/campaigns');
+    renderList(campaigns);
   };
 
   let shown = '';
@@ -85,7 +78,6 @@ export async function campaignsPage(context: PageContext): Promise<Page> {
         ? sorted.map((c) => campaignCard(c, instruments, async (action) => {
             try {
               const updated = await api.post<Campaign>(`/api/campaigns/${c.id}/${action}`);
-              details.set(c.id, updated);
               replaceChildren(status, h('div', { class: 'govuk-inset-text' }, `${c.name}: ${STATUS[updated.status]?.text.toLowerCase() ?? updated.status}.`));
               await load();
             } catch (error) {
@@ -98,11 +90,10 @@ export async function campaignsPage(context: PageContext): Promise<Page> {
 
   await load();
   const stop = poll(async () => {
-    if ([...details.values()].some(isLive)) await load();
+    if (campaigns.some(isLive)) await load();
   }, REFRESH_MS);
 
   const form = createForm(context, instruments, people, async (created) => {
-    details.set(created.id, created);
     replaceChildren(status, h('div', { class: 'govuk-inset-text' }, `Campaign “${created.name}” created. Progress shows below.`));
     await load();
     list.querySelector<HTMLElement>(`[data-campaign-id="${created.id}"] h3`)?.focus();
@@ -175,10 +166,11 @@ function campaignCard(c: Campaign, instruments: PulseInstrument[], act: (action:
       'p',
       { class: 'govuk-body' },
       c.type === 'pulse' ? `Confidence questions${instrument ? `: ${instrument.name}` : ''}` : 'In-work check-in',
-      ` · ${c.status === 'scheduled' ? 'starts' : 'started'} ${formatDateTime(c.startAt)} · up to ${c.ratePerMinute} messages a minute`,
+      ` · ${new Date(c.startAt).getTime() > Date.now() ? (c.status === 'cancelled' ? 'was to start' : 'starts') : 'started'} ${formatDateTime(c.startAt)} · up to ${c.ratePerMinute} messages a minute`,
     ),
     progress('Sent', counts.sent ?? 0, targeted, 'sent'),
     progress('Replied', counts.responded ?? 0, targeted, 'responded'),
+    skippedBecause(counts.skippedBecause),
     h(
       'dl',
       { class: 'govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-3' },
@@ -189,6 +181,12 @@ function campaignCard(c: Campaign, instruments: PulseInstrument[], act: (action:
     actions,
     confirm,
   );
+}
+
+function skippedBecause(reasons: Record<string, number> | undefined): HTMLElement | null {
+  const entries = Object.entries(reasons ?? {}).filter(([, n]) => n > 0);
+  if (entries.length === 0) return null;
+  return h('p', { class: 'govuk-body-s' }, `Skipped: ${entries.map(([reason, n]) => `${n} ${reason.replace(/_/g, ' ')}`).join(', ')}.`);
 }
 
 function withHidden(b: HTMLButtonElement, hidden: Node): HTMLButtonElement {
@@ -250,7 +248,7 @@ function createForm(context: PageContext, instruments: PulseInstrument[], people
   });
   const startDate = inputField({ name: 'startDate', label: 'Date', type: 'date', widthClass: 'govuk-input--width-10' });
   const startTime = inputField({ name: 'startTime', label: 'Time', hint: 'UK time. Quiet hours still apply.', type: 'time', widthClass: 'govuk-input--width-10' });
-  const rate = inputField({ name: 'ratePerMinute', label: 'Messages a minute, at most', hint: 'A steady rate keeps replies manageable.', type: 'number', inputmode: 'numeric', value: '30', widthClass: 'govuk-input--width-4' });
+  const rate = inputField({ name: 'ratePerMinute', label: 'Messages a minute, at most', hint: 'A steady rate keeps replies manageable.', type: 'number', inputmode: 'numeric', value: '60', widthClass: 'govuk-input--width-4' });
   const weeksGroup = h('div', { class: 'govuk-radios__conditional' }, weeksMin.group, weeksMax.group);
   const chosenGroup = h('div', { class: 'govuk-radios__conditional' }, chosen.group);
   const laterGroup = h('div', { class: 'govuk-radios__conditional' }, startDate.group, startTime.group);

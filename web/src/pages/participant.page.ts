@@ -3,11 +3,11 @@ import type { Alert, Appointment, ParticipantDetail, RecordEvent, ThreadMessage 
 import { alertCard } from '../components/alert-card.js';
 import { appointmentsSection } from '../components/appointments.js';
 import { confidenceChart } from '../components/confidence-chart.js';
+import { jobPanel } from '../components/job-panel.js';
 import { chatThread, timeline } from '../components/conversation.js';
 import { sandboxReplyForm } from '../components/sandbox-reply.js';
 import { participantTags } from '../components/tags.js';
 import { h, replaceChildren } from '../dom.js';
-import { formatDate } from '../format.js';
 import { poll, type Page, type PageContext } from '../page.js';
 import { notFoundPage } from './not-found.page.js';
 
@@ -34,7 +34,6 @@ export async function participantPage(context: PageContext): Promise<Page> {
   const alerts = h('div', { 'data-participant-alerts': '' });
   const status = h('div', { role: 'status', class: 'govuk-!-margin-bottom-4', 'data-page-status': '' });
   const header = h('div');
-  const job = h('div');
   const confidence = h('div');
 
   const announce = (message: string) => {
@@ -82,27 +81,15 @@ export async function participantPage(context: PageContext): Promise<Page> {
       d.wrongNumber ? h('div', { class: 'govuk-inset-text' }, 'Someone at this number said it is not theirs. Nothing is sent until the number is changed.') : null,
     );
   };
-  const renderJob = (d: ParticipantDetail) => {
-    if (!d.job) return replaceChildren(job);
-    const rows: Array<[string, string]> = [
-      ['Employer', d.job.employer ?? 'Not given'],
-      ['Started', formatDate(d.job.startDate)],
-      ['Weeks in work', d.job.weeksSinceStart === null ? '–' : String(d.job.weeksSinceStart)],
-      ['Hours a week', d.job.hoursPerWeek === null ? 'Not given' : String(d.job.hoursPerWeek)],
-      ['Status', d.job.status.replace(/_/g, ' ')],
-    ];
-    replaceChildren(
-      job,
-      h('h2', { class: 'govuk-heading-m' }, 'Job'),
-      h(
-        'dl',
-        { class: 'govuk-summary-list' },
-        rows.map(([key, value]) =>
-          h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, value)),
-        ),
-      ),
-    );
-  };
+  const job = jobPanel({
+    api,
+    participantId: id,
+    participantName: name,
+    onChanged: (message) => {
+      announce(message);
+      void refresh(true);
+    },
+  });
   let confidenceShown = '';
   const renderConfidence = (d: ParticipantDetail) => {
     const series = (d.confidence ?? []).filter((s) => s.points.length > 0);
@@ -136,12 +123,11 @@ export async function participantPage(context: PageContext): Promise<Page> {
     if (appts) appointments.update(appts);
     if (all) {
       renderHeader(latest);
-      renderJob(latest);
+      job.update(latest.job);
     }
   };
 
   renderHeader(detail);
-  renderJob(detail);
   await refresh(true);
   const stop = poll(() => refresh(false), REFRESH_MS);
 
@@ -172,7 +158,7 @@ export async function participantPage(context: PageContext): Promise<Page> {
       status,
       alerts,
       h('div', { class: 'govuk-grid-row' }, conversationColumn, recordColumn),
-      h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' }, appointments.element), h('div', { class: 'govuk-grid-column-one-third' }, job, confidence)),
+      h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-one-half' }, appointments.element), h('div', { class: 'govuk-grid-column-one-half' }, job.element, confidence)),
     ),
     dispose: stop,
   };
