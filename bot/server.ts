@@ -132,6 +132,7 @@ export function createWebServer(deps: WebServerDeps): Server {
     sessions,
     limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX),
     cookie: sessionCookie,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     dashboard: { programmeName: config.PROGRAMME_NAME, sandbox: config.sandbox, timeZone: config.PROGRAMME_TIMEZONE },
     onError: (error) => logger.error({ err: error }, 'session request failed'),
     onAudit: (entry) =>
@@ -145,7 +146,7 @@ export function createWebServer(deps: WebServerDeps): Server {
       audit
         .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
-  }, new CookieSessionAuthenticator(sessions, sessionCookie));
+  }, new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL));
   registerTwilioWebhooks(server, {
     db,
     config,

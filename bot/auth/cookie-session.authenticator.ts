@@ -19,6 +19,8 @@ export class CookieSessionAuthenticator {
   constructor(
     private readonly sessions: StaffSessions,
     private readonly cookie: SessionCookieOptions,
+    /** PUBLIC_BASE_URL: behind a proxy the browser's Origin is the public address, not the Host we see. */
+    private readonly publicBaseUrl?: string,
   ) {}
 
   /** Undefined when there is no live session (a 401, counted like a wrong token); throws 403 for a forged change. */
@@ -28,7 +30,7 @@ export class CookieSessionAuthenticator {
     const session = await this.sessions.find(secret);
     if (!session) return undefined;
     if (!SAFE_METHODS.has(req.method ?? 'GET')) {
-      assertSameOrigin(req);
+      assertSameOrigin(req, this.publicBaseUrl);
       if (!isCsrfTokenFor(secret, req.header(CSRF_HEADER))) {
         throw new ApiError(403, 'csrf_failed', `Changes from the dashboard need the session's ${CSRF_HEADER} header`);
       }
@@ -39,9 +41,10 @@ export class CookieSessionAuthenticator {
 
 /**
  * Refuses a request another site started: browsers send `Sec-Fetch-Site` and, on POST/PUT/PATCH/DELETE, `Origin`.
- * Requests without either (curl, scripts) carry no ambient cookie of a victim, so they are not refused here.
+ * Requests without either (curl, scripts) carry no ambient cookie of a victim, so they are not refused here. Our own
+ * origin is the host the request came to, or the public address (PUBLIC_BASE_URL) when a proxy stands in between.
  */
-export function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request, publicBaseUrl?: string): void {
   const site = req.header('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw crossOrigin();
   const origin = req.header('origin');
@@ -52,7 +55,8 @@ export function assertSameOrigin(req: Request): void {
   } catch {
     throw crossOrigin();
   }
-  if (host !== req.header('host')) throw crossOrigin();
+  const ours = [req.header('host'), publicBaseUrl ? new URL(publicBaseUrl).host : undefined];
+  if (!ours.includes(host)) throw crossOrigin();
 }
 
 const crossOrigin = () => new ApiError(403, 'cross_origin', 'Requests from another site are refused');

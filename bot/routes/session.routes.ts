@@ -16,6 +16,8 @@ export interface SessionRouteDeps {
   sessions: StaffSessions;
   limiter: RateLimiter;
   cookie: SessionCookieOptions;
+  /** Our public address (PUBLIC_BASE_URL), also accepted as the origin of sign-in and sign-out. */
+  publicBaseUrl: string;
   /** What the dashboard shows in its header and uses for times. */
   dashboard: { programmeName: string; sandbox: boolean; timeZone: string };
   onError: (error: unknown) => void;
@@ -51,7 +53,7 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
 
   server.post('/api/session', async (req: Request, res: Response) => {
     try {
-      assertSameOrigin(req);
+      assertSameOrigin(req, deps.publicBaseUrl);
       await refuseIfOverLimit(req);
       if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'Send the token as JSON: {"token": "…"}');
       const parsed = signInBody.safeParse(req.body ?? {});
@@ -95,7 +97,7 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
       const secret = readSessionSecret(req.header('cookie'), cookie);
       const session = secret ? await sessions.find(secret) : undefined;
       if (secret && session) {
-        assertSameOrigin(req);
+        assertSameOrigin(req, deps.publicBaseUrl);
         if (!isCsrfTokenFor(secret, req.header(CSRF_HEADER))) {
           throw new ApiError(403, 'csrf_failed', `Signing out from the dashboard needs the session's ${CSRF_HEADER} header`);
         }
