@@ -3,6 +3,7 @@
  * (CONTRACT.md "Benchmarks"); progress goes to stderr. Only loopback (127.0.0.1) services are used.
  */
 import { progress, type BenchResult } from './bench-result.js';
+import { crmSinkBench } from './crm-sink.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
 import { reminderSuite } from './reminder-suite.js';
 import { writebackBench } from './writeback.bench.js';
@@ -16,6 +17,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
   { name: 'reminder_scheduling', run: () => reminders.results('reminder_scheduling') },
   { name: 'rss_mb', run: () => reminders.results('rss_mb') },
   { name: 'reminder_drift', run: () => reminders.results('reminder_drift') },
+  { name: 'crm_sink', run: crmSinkBench },
 ];
 
 const only = process.argv.slice(2);

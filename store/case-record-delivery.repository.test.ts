@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
 import { openTestEngine } from '../test/test-database.js';
@@ -44,6 +45,18 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     db.selectFrom('case_record_deliveries').selectAll().where('participant_id', '=', participantId).orderBy('event_id').execute();
   const outbox = { repo: () => new CaseRecordDeliveryRepository(db) };
   const lane = (participantId: string): DeliveryLane => ({ sinkId: CASE_RECORD_SINK_ID, participantId });
+  /**
+   * Waits until every event written so far is older than every transaction still running on the server (other test
+   * files share it): until then the outbox holds it back, as it should.
+   */
+  const settled = async () => {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      const row = await sql<{ ok: boolean | null }>`
+        select bool_and(xid < pg_snapshot_xmin(pg_current_snapshot())) as ok from case_record_events`.execute(db);
+      if (row.rows[0]?.ok !== false) return;
+    }
+    throw new Error('events never settled');
+  };
 
   it('needs a secret the first time the sink is set, and keeps it when it is left out later', async () => {
     const sinks = new CaseRecordSinkRepository(db);
@@ -89,6 +102,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     const kit = await newParticipant();
     const first = (await append(kit)) as string;
     const second = (await append(kit)) as string;
+    await settled();
     const repo = outbox.repo();
 
     const claim = await repo.claimHead(lane(kit), LEASE_MS);
@@ -96,15 +110,15 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     expect(claim.kind === 'claimed' && claim.sink.secret).toBe('first-secret-0123456789');
     expect(await repo.claimHead(lane(kit), LEASE_MS)).toEqual({ kind: 'busy' });
 
-    await repo.markDelivered(CASE_RECORD_SINK_ID, first, 204, new Date());
-    expect(await repo.claimHead(lane(kit), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: second });
-    await repo.markDelivered(CASE_RECORD_SINK_ID, second, 200, new Date());
-    expect(await repo.claimHead(lane(kit), LEASE_MS)).toEqual({ kind: 'idle' });
+    // Marking the head delivered and claiming the next happen in one call.
+    const delivered = (eventId: string, httpStatus: number) => ({ eventId, outcome: 'delivered' as const, httpStatus, at: new Date() });
+    expect(await repo.claimHead(lane(kit), LEASE_MS, undefined, delivered(first, 204))).toMatchObject({ kind: 'claimed', eventId: second });
+    expect(await repo.claimHead(lane(kit), LEASE_MS, undefined, delivered(second, 200))).toEqual({ kind: 'idle' });
     // Delivering again changes nothing.
-    await repo.markDelivered(CASE_RECORD_SINK_ID, second, 200, new Date());
-    expect((await deliveries(kit)).map((r) => [r.status, r.attempts])).toEqual([
-      ['delivered', 1],
-      ['delivered', 1],
+    expect(await repo.claimHead(lane(kit), LEASE_MS, undefined, delivered(second, 202))).toEqual({ kind: 'idle' });
+    expect((await deliveries(kit)).map((r) => [r.status, r.attempts, r.last_status, r.leased_until])).toEqual([
+      ['delivered', 1, 204, null],
+      ['delivered', 1, 200, null],
     ]);
   });
 
@@ -112,6 +126,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     const lee = await newParticipant();
     const first = (await append(lee)) as string;
     const later = (await append(lee)) as string;
+    await settled();
     const repo = outbox.repo();
     expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: first });
     const failedAt = new Date('2026-03-01T10:00:00Z');
@@ -136,8 +151,12 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     expect(await repo.replay(CASE_RECORD_SINK_ID, ['999999999'])).toEqual({ replayed: 0, lanes: [] });
     expect(await repo.replay(CASE_RECORD_SINK_ID, [first])).toEqual({ replayed: 1, lanes: [lane(lee)] });
     expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: first, attempts: 2, firstFailedAt: null });
-    await repo.markDelivered(CASE_RECORD_SINK_ID, first, 200, new Date());
-    expect(await repo.claimHead(lane(lee), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: later });
+    const finished = { eventId: first, outcome: 'delivered' as const, httpStatus: 201, at: new Date() };
+    expect(await repo.claimHead(lane(lee), LEASE_MS, undefined, finished)).toMatchObject({ kind: 'claimed', eventId: later });
+    expect((await deliveries(lee)).map((r) => [r.status, r.last_status, r.attempts])).toEqual([
+      ['delivered', 201, 3],
+      ['pending', null, 0],
+    ]);
   });
 
   it('holds deliveries while the sink is disabled and skips types it no longer takes, but never an erasure', async () => {
@@ -145,29 +164,37 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     const sinks = new CaseRecordSinkRepository(db);
     await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: null, enabled: false, updatedBy: null });
     const dna = (await append(ash, 'dna.reason')) as string;
+    await settled();
     expect(await outbox.repo().claimHead(lane(ash), LEASE_MS)).toEqual({ kind: 'paused' });
 
     await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: ['appointment.created'], enabled: true, updatedBy: null });
     // The type filter decides which events get an outbox row; one already there is skipped when it comes up.
     const laterDna = await append(ash, 'dna.reason');
     const erased = (await append(ash, 'participant.erased')) as string;
+    await settled();
     const rows = await deliveries(ash);
     expect(rows.map((r) => r.event_id)).toEqual([dna, erased]);
     expect(laterDna).toBeDefined();
     const claim = await outbox.repo().claimHead(lane(ash), LEASE_MS);
     expect(claim).toMatchObject({ kind: 'claimed', eventId: dna, sink: { eventTypes: ['appointment.created'] } });
-    await outbox.repo().markSkipped(CASE_RECORD_SINK_ID, dna, new Date());
-    expect(await outbox.repo().claimHead(lane(ash), LEASE_MS)).toMatchObject({ kind: 'claimed', eventId: erased });
+    const skipped = { eventId: dna, outcome: 'skipped' as const, httpStatus: null, at: new Date() };
+    expect(await outbox.repo().claimHead(lane(ash), LEASE_MS, undefined, skipped)).toMatchObject({ kind: 'claimed', eventId: erased });
+    expect((await deliveries(ash)).map((r) => [r.status, r.attempts])).toEqual([
+      ['skipped', 0],
+      ['pending', 0],
+    ]);
     await sinks.save({ url: 'http://127.0.0.1:9/y', eventTypes: null, enabled: true, updatedBy: null });
   });
 
   it('lists new pending deliveries after a cursor, and the heads due for the sweep', async () => {
     const repo = outbox.repo();
+    await settled();
     const all = await repo.listNewPending({ xid: '0', eventId: '0' }, 1000);
     const last = all.at(-1);
     expect(last).toBeDefined();
     const jo = await newParticipant();
     const id = (await append(jo)) as string;
+    await settled();
     const fresh = await repo.listNewPending({ xid: last?.xid ?? '0', eventId: last?.eventId ?? '0' }, 1000);
     expect(fresh).toEqual([expect.objectContaining({ participantId: jo, eventId: id })]);
     const due = await repo.listDueHeads(new Date(Date.now() + 60_000), 1000);
@@ -175,6 +202,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
   });
 
   it('pages the feed in commit order without repeats, ending where it started when nothing is new', async () => {
+    await settled();
     const feed = new CaseRecordFeedRepository(db);
     const seen: string[] = [];
     let position: FeedPosition = FEED_START;

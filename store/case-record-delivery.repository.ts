@@ -50,6 +50,15 @@ export type HeadClaim =
   /** The head waits for its retry, which a job of its own will make. */
   | { kind: 'waiting' };
 
+/** The head just posted, to be marked in the statement that claims the next one. */
+export interface FinishedHead {
+  eventId: string;
+  outcome: 'delivered' | 'skipped';
+  /** The CRM's 2xx (delivered); null when skipped. */
+  httpStatus: number | null;
+  at: Date;
+}
+
 export interface ParkedDelivery {
   eventId: string;
   participantId: string;
@@ -105,45 +114,25 @@ export class CaseRecordDeliveryRepository {
   constructor(private readonly db: Executor) {}
 
   /**
-   * Takes the head of a lane for one delivery attempt, in one statement: locks it, checks it may go now, and leases
+   * Takes the head of a lane for one delivery attempt, in one call: locks it, checks it may go now, and leases
    * it for `leaseMs` so no other worker posts it (or anything after it) meanwhile. A head with a retry pending is
    * only taken by the job made for that retry (`expected`); a crashed worker's lease simply runs out.
+   * `finished` first marks the previous head delivered (or skipped) in the same statement: one round trip an event.
    */
-  async claimHead(lane: DeliveryLane, leaseMs: number, expected?: { eventId: string; attempts: number }): Promise<HeadClaim> {
+  async claimHead(
+    lane: DeliveryLane,
+    leaseMs: number,
+    expected?: { eventId: string; attempts: number },
+    finished?: FinishedHead,
+  ): Promise<HeadClaim> {
+    // store/migrations/0008-case-record-sink.ts: case_record_claim_head.
     const result = await sql<ClaimRow>`
-      with head as (
-        select d.sink_id, d.event_id, d.status, d.attempts, d.first_failed_at, d.next_attempt_at,
-          d.xid < pg_snapshot_xmin(pg_current_snapshot()) as ready,
-          coalesce(d.leased_until > clock_timestamp(), false) as leased
-        from case_record_deliveries d
-        where d.sink_id = ${lane.sinkId} and d.participant_id = ${lane.participantId} and d.status in ('pending', 'parked')
-        order by d.xid, d.event_id
-        limit 1
-        for update
-      ),
-      verdict as (
-        select head.*, s.url, s.secret, s.event_types,
-          case
-            when head.status = 'parked' then 'blocked'
-            when not s.enabled then 'paused'
-            when not head.ready then 'not_ready'
-            when head.leased then 'busy'
-            when head.next_attempt_at is not null
-              and not coalesce(head.event_id = ${expected?.eventId ?? null}::bigint and head.attempts = ${expected?.attempts ?? null}::int, false)
-              then 'waiting'
-            else 'claimed'
-          end as kind
-        from head join case_record_sinks s on s.id = head.sink_id
-      ),
-      claimed as (
-        update case_record_deliveries d set leased_until = clock_timestamp() + ${leaseMs}::int * interval '1 millisecond'
-        from verdict v
-        where v.kind = 'claimed' and d.sink_id = v.sink_id and d.event_id = v.event_id
-        returning d.event_id
-      )
-      select v.kind, v.event_id, v.attempts, v.first_failed_at, v.url, v.secret, v.event_types,
-        e.type, e.at, e.participant_id, e.appointment_id, e.data
-      from verdict v join case_record_events e on e.id = v.event_id`.execute(this.db);
+      select * from case_record_claim_head(
+        ${lane.sinkId}, ${lane.participantId}::uuid, ${leaseMs}::int,
+        ${expected?.eventId ?? null}::bigint, ${expected?.attempts ?? null}::int,
+        ${finished?.eventId ?? null}::bigint, ${finished?.outcome ?? null}::text, ${finished?.httpStatus ?? null}::int,
+        ${finished?.at ?? null}::timestamptz
+      )`.execute(this.db);
     const row = result.rows[0];
     if (!row) return { kind: 'idle' };
     if (row.kind !== 'claimed') return { kind: row.kind };
@@ -155,35 +144,6 @@ export class CaseRecordDeliveryRepository {
       sink: { url: row.url, secret: row.secret, eventTypes: row.event_types },
       event: toCaseRecordEventPayload({ ...row, id: row.event_id }),
     };
-  }
-
-  async markDelivered(sinkId: string, eventId: string, httpStatus: number, at: Date): Promise<void> {
-    await this.db
-      .updateTable('case_record_deliveries')
-      .set((eb) => ({
-        status: 'delivered',
-        attempts: eb('attempts', '+', 1),
-        delivered_at: at,
-        last_status: httpStatus,
-        last_error: null,
-        leased_until: null,
-        next_attempt_at: null,
-      }))
-      .where('sink_id', '=', sinkId)
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'pending')
-      .execute();
-  }
-
-  /** The sink no longer takes this type (its eventTypes changed after the event was written). */
-  async markSkipped(sinkId: string, eventId: string, at: Date): Promise<void> {
-    await this.db
-      .updateTable('case_record_deliveries')
-      .set({ status: 'skipped', delivered_at: at, leased_until: null, next_attempt_at: null })
-      .where('sink_id', '=', sinkId)
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'pending')
-      .execute();
   }
 
   /** Counts a failed try; `retryAt` null parks the delivery (the dead-letter list). */

@@ -49,12 +49,11 @@ export class DeliverCaseRecordEvents {
     const repo = new CaseRecordDeliveryRepository(this.deps.db);
     let delivered = 0;
     let expect = expected;
-    // The previous head's outcome is written by the statement that claims the next head.
+    // The previous head's outcome is written by the call that claims the next head (every path that loops sets it).
     let finished: FinishedHead | undefined;
     for (;;) {
       const claim = await repo.claimHead(lane, this.leaseMs, expect, finished);
       expect = undefined;
-      finished = undefined;
       if (claim.kind !== 'claimed') return { kind: 'stopped', delivered, reason: claim.kind };
       if (!sinkWantsEvent(claim.sink.eventTypes, claim.event.type)) {
         finished = { eventId: claim.eventId, outcome: 'skipped', httpStatus: null, at: this.deps.clock.now() };

@@ -79,9 +79,74 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger case_record_events_outbox after insert on case_record_events
     referencing new table as new_events for each statement execute function case_record_events_to_sinks()`.execute(db);
+
+  // One call per delivery: mark the previous head (if any), lock the lane's head, decide whether it may go now,
+  // and lease it. A function rather than a statement sent each time: PL/pgSQL keeps its plans, and planning
+  // the statement would cost more than running it. See CaseRecordDeliveryRepository.claimHead for the rules.
+  await sql`
+    create function case_record_claim_head(
+      p_sink text, p_participant uuid, p_lease_ms integer,
+      p_expected_event bigint, p_expected_attempts integer,
+      p_done_event bigint, p_done_outcome text, p_done_status integer, p_done_at timestamptz
+    ) returns table (
+      kind text, event_id bigint, attempts integer, first_failed_at timestamptz,
+      url text, secret text, event_types jsonb,
+      type text, at timestamptz, participant_id uuid, appointment_id uuid, data jsonb
+    ) language plpgsql as $$
+    declare
+      head record;
+      sink record;
+      verdict text;
+    begin
+      if p_done_event is not null then
+        update case_record_deliveries d set
+          status = p_done_outcome,
+          attempts = d.attempts + case when p_done_outcome = 'delivered' then 1 else 0 end,
+          delivered_at = p_done_at,
+          last_status = coalesce(p_done_status, d.last_status),
+          last_error = case when p_done_outcome = 'delivered' then null else d.last_error end,
+          leased_until = null,
+          next_attempt_at = null
+        where d.sink_id = p_sink and d.event_id = p_done_event and d.status = 'pending';
+      end if;
+
+      select d.event_id, d.status, d.attempts, d.first_failed_at, d.next_attempt_at, d.xid, d.leased_until
+        into head
+        from case_record_deliveries d
+        where d.sink_id = p_sink and d.participant_id = p_participant and d.status in ('pending', 'parked')
+        order by d.xid, d.event_id
+        limit 1
+        for update;
+      if not found then
+        return;
+      end if;
+      select s.url, s.secret, s.event_types, s.enabled into sink from case_record_sinks s where s.id = p_sink;
+
+      verdict := case
+        when head.status = 'parked' then 'blocked'
+        when not sink.enabled then 'paused'
+        -- an older transaction still running might yet add an earlier event for this person
+        when head.xid >= pg_snapshot_xmin(pg_current_snapshot()) then 'not_ready'
+        when head.leased_until is not null and head.leased_until > clock_timestamp() then 'busy'
+        when head.next_attempt_at is not null
+          and not coalesce(head.event_id = p_expected_event and head.attempts = p_expected_attempts, false) then 'waiting'
+        else 'claimed'
+      end;
+      if verdict = 'claimed' then
+        update case_record_deliveries d set leased_until = clock_timestamp() + p_lease_ms * interval '1 millisecond'
+          where d.sink_id = p_sink and d.event_id = head.event_id;
+      end if;
+
+      return query
+        select verdict, head.event_id, head.attempts, head.first_failed_at, sink.url, sink.secret, sink.event_types,
+          e.type, e.at, e.participant_id, e.appointment_id, e.data
+        from case_record_events e where e.id = head.event_id;
+    end
+    $$`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function if exists case_record_claim_head(text, uuid, integer, bigint, integer, bigint, text, integer, timestamptz)`.execute(db);
   await sql`drop trigger if exists case_record_events_outbox on case_record_events`.execute(db);
   await sql`drop function if exists case_record_events_to_sinks()`.execute(db);
   await db.schema.dropTable('case_record_deliveries').ifExists().execute();
