@@ -3,6 +3,7 @@
  * (CONTRACT.md "Benchmarks"); progress goes to stderr. Only loopback (127.0.0.1) services are used.
  */
 import { progress, type BenchResult } from './bench-result.js';
+import { campaignFanoutBench } from './campaign-fanout.bench.js';
 import { crmSinkBench } from './crm-sink.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
 import { reminderSuite } from './reminder-suite.js';
@@ -18,6 +19,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
   { name: 'rss_mb', run: () => reminders.results('rss_mb') },
   { name: 'reminder_drift', run: () => reminders.results('reminder_drift') },
   { name: 'crm_sink', run: crmSinkBench },
+  { name: 'campaign_fanout', run: campaignFanoutBench },
 ];
 
 const only = process.argv.slice(2);

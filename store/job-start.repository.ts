@@ -55,6 +55,10 @@ export class JobStartRepository {
       .executeTakeFirst();
   }
 
+  async listForParticipant(participantId: string): Promise<JobStartRow[]> {
+    return this.db.selectFrom('job_starts').selectAll().where('participant_id', '=', participantId).orderBy('created_at').execute();
+  }
+
   /** The latest job start, active or not (what the participant page shows). */
   async latest(participantId: string): Promise<JobStartRow | undefined> {
     return this.db

@@ -4,6 +4,7 @@ import { CaseRecordRepository } from './case-record.repository.js';
 import type { Tx } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
+import { eraseInWork } from './in-work-erasure.js';
 import { WritebackRepository } from './writeback.repository.js';
 
 /**
@@ -21,6 +22,7 @@ export async function eraseParticipant(tx: Tx, participantId: string, at: Date, 
   await new AlertRepository(tx).eraseForParticipant(participantId);
   await new BotStateRepository(tx).deleteForParticipant(participantId);
   await new WritebackRepository(tx).deleteForParticipant(participantId);
+  await eraseInWork(tx, participantId);
   await new CaseRecordRepository(tx).append({
     participantId,
     type: 'participant.erased',

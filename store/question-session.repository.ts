@@ -188,6 +188,10 @@ export class QuestionSessionRepository {
     return row !== undefined;
   }
 
+  async listForParticipant(participantId: string): Promise<QuestionSessionRow[]> {
+    return this.db.selectFrom('question_sessions').selectAll().where('participant_id', '=', participantId).orderBy('created_at').execute();
+  }
+
   async findById(id: string): Promise<QuestionSessionRow | undefined> {
     return this.db.selectFrom('question_sessions').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -235,12 +235,17 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       },
       async handle({ staff, params }) {
         const row = await findInCaseload(staff, uuidParam(params, 'id'));
-        const [events, messages, alerts, appointments] = await Promise.all([
+        const [events, messages, alerts, appointments, jobs, sessions] = await Promise.all([
           new CaseRecordRepository(db).listForParticipant(row.id),
           new MessageRepository(db).listForParticipant(row.id),
           new AlertRepository(db).list({ kind: 'all' }, { participantId: row.id }),
           new AppointmentRepository(db).listForParticipant(row.id),
+          new JobStartRepository(db).listForParticipant(row.id),
+          new QuestionSessionRepository(db).listForParticipant(row.id),
         ]);
+        const checkIns = new CheckInRepository(db);
+        const jobsWithCheckIns = [];
+        for (const job of jobs) jobsWithCheckIns.push(jobJson(job, await checkIns.listForJob(job.id), clock.now(), config.PROGRAMME_TIMEZONE));
         return {
           status: 200,
           headers: { 'Content-Disposition': `attachment; filename="participant-${row.id}.json"` },
@@ -259,6 +264,18 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
             })),
             caseRecord: events.map(eventJson),
             alerts: alerts.map(alertJson),
+            jobs: jobsWithCheckIns,
+            checkInsAndPulses: sessions.map((q) => ({
+              id: q.id,
+              kind: q.kind,
+              instrumentId: q.instrument_id,
+              campaignId: q.campaign_id,
+              week: q.week,
+              status: q.status,
+              answers: q.answers,
+              askedAt: q.asked_at.toISOString(),
+              respondedAt: q.responded_at ? q.responded_at.toISOString() : null,
+            })),
           },
         };
       },

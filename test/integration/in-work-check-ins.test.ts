@@ -157,6 +157,30 @@ describe('in-work check-ins from a job start', () => {
     expect(sentTo('+447700900703').every((text) => !/How is the job going/.test(text))).toBe(true);
   });
 
+  it('the subject access export has the job, its check-ins and the answers; erasure removes the employer and stops the schedule', async () => {
+    const mo = await app.createParticipant('07700 900705', keyWorker.token);
+    await startJob(mo.id);
+    await makeDue(mo.id, 1);
+    await nextMessageTo('+447700900705', 1);
+    await app.inbound('+447700900705', '1');
+    await nextMessageTo('+447700900705', 2);
+    const exported = await app.api<{ jobs: Array<{ employer: string; checkIns: unknown[] }>; checkInsAndPulses: Array<{ kind: string; answers: Record<string, unknown> }> }>(
+      'GET',
+      `/api/participants/${mo.id}/export`,
+      undefined,
+      keyWorker.token,
+    );
+    expect(exported.body.jobs).toEqual([expect.objectContaining({ employer: 'Greggs', checkIns: expect.any(Array) })]);
+    expect(exported.body.checkInsAndPulses).toEqual([expect.objectContaining({ kind: 'check_in', answers: { rating: 'good' } })]);
+
+    expect((await app.api('DELETE', `/api/participants/${mo.id}`, undefined, keyWorker.token)).status).toBe(204);
+    const job = await app.db.selectFrom('job_starts').selectAll().where('participant_id', '=', mo.id).executeTakeFirstOrThrow();
+    expect(job.employer).toBeNull();
+    expect((await checkInRows(mo.id)).filter((c) => c.status === 'scheduled')).toEqual([]);
+    const sessions = await app.db.selectFrom('question_sessions').selectAll().where('participant_id', '=', mo.id).execute();
+    expect(sessions.map((q) => [q.status, q.answers])).toEqual([['stopped', {}]]);
+  });
+
   it('bad job starts are refused with 400, and other caseloads with 404', async () => {
     const ali = await app.createParticipant('07700 900704', keyWorker.token);
     const post = (body: unknown, token = keyWorker.token, id = ali.id) => app.api('POST', `/api/participants/${id}/job-start`, body, token);
