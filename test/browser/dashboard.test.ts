@@ -116,7 +116,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   });
 
   it('adds a participant, books an appointment, and hears "yes" back on the thread and the timeline', async () => {
-    await page.getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
     await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
     await page.getByText('Add a participant').click();
     await page.getByLabel('First name').fill('Sam');
@@ -178,10 +178,27 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
     await review.getByRole('button', { name: /^Attended/ }).click();
     await page.locator('[data-appointment-id]', { hasText: 'Review with your key worker' }).getByText('Attended', { exact: true }).waitFor(WAIT);
     await page.locator('[data-timeline] [data-event-type="appointment.attended"]').waitFor(WAIT);
+
+    // Someone else misses one (a did-not-attend starts a follow-up conversation, which would read Sam's next texts).
+    const kit = await app.createParticipant('07700 900703', undefined, { firstName: 'Kit' });
+    await page.goto(`${app.url}/participants/${kit.id}`);
+    await page.getByRole('heading', { name: 'Kit', level: 1 }).waitFor(WAIT);
+    const inAnHour = londonInputs(new Date(Date.now() + 60 * 60_000));
+    await book.getByLabel('What is the appointment?').fill('Job club');
+    await book.getByLabel('Date', { exact: true }).fill(inAnHour.date);
+    await book.getByLabel('Time', { exact: true }).fill(inAnHour.time);
+    await book.getByRole('button', { name: 'Book appointment' }).click();
+    const club = page.locator('[data-appointment-id]', { hasText: 'Job club' });
+    await club.getByRole('button', { name: /^Did not attend/ }).click();
+    await page.getByRole('status').getByText('Recorded: Kit did not attend').waitFor(WAIT);
+    await page.locator('[data-appointment-id]', { hasText: 'Job club' }).getByText('Did not attend', { exact: true }).waitFor(WAIT);
+    await page.locator('[data-timeline] [data-event-type="appointment.did_not_attend"]').waitFor(WAIT);
     await expectAccessible(page);
   });
 
   it('alerts inbox: safeguarding at the top, acknowledged with a note that lands on the record', async () => {
+    await page.goto(samUrl);
+    await page.getByRole('heading', { name: 'Sam', level: 1 }).waitFor(WAIT);
     const reply = async (text: string) => {
       await page.getByLabel('Reply as Sam').fill(text);
       await page.getByRole('button', { name: 'Send as Sam' }).click();
@@ -220,7 +237,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
     const ana = await app.createParticipant('07700 900701', undefined, { firstName: 'Ana' });
     await app.api('POST', '/api/sandbox/inbound', { from: '+447700900701', body: 'STOP' });
     await eventually(async () => (await app.api<{ optedOut: boolean }>('GET', `/api/participants/${ana.id}`)).body.optedOut, 15_000, 'Ana opted out');
-    await page.getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
     const rows = page.locator('[data-caseload] tbody tr');
     await rows.nth(1).waitFor(WAIT);
     const samRow = page.locator('[data-caseload] tr', { hasText: 'Sam' });
@@ -337,7 +354,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   });
 
   it('is keyboard-usable: the skip link comes first and leads to the content; focus is visible', async () => {
-    await page.getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
     await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
     await page.goto(`${app.url}/caseload`);
     await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
