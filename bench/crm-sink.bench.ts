@@ -161,7 +161,16 @@ async function harness(database: CaseRecordDatabase, participants: number): Prom
   });
   const participantIds = await addParticipants(database.db, participants);
   const prefix = `benchcrm${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', PORT: '0', DATA_DIR: `/tmp/engagement-bot-bench-${prefix}` });
+  const config = loadConfig({
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    DATA_DIR: `/tmp/engagement-bot-bench-${prefix}`,
+    // The defaults unless these are set for the run (e.g. CRM_SINK_CONCURRENCY=32 npm run bench -- crm_sink).
+    ...(process.env.CRM_SINK_CONCURRENCY && { CRM_SINK_CONCURRENCY: process.env.CRM_SINK_CONCURRENCY }),
+    ...(process.env.CRM_SINK_POLL_MS && { CRM_SINK_POLL_MS: process.env.CRM_SINK_POLL_MS }),
+  });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   return {
     database,

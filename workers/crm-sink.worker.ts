@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DeliverCaseRecordEvents } from './deliver-case-record-events.use-case.js';
 import { type JobQueues, QUEUE_NAMES, crmDeliveryJobSchema } from './queues.js';
+import { lockOptions } from './worker-options.js';
 
 /**
  * Delivers lanes of case-record events to the programme's CRM. A head the CRM did not accept gets a job of its own
@@ -10,7 +11,7 @@ import { type JobQueues, QUEUE_NAMES, crmDeliveryJobSchema } from './queues.js';
  * Logs carry event ids and HTTP statuses only: never the secret, the URL or a payload.
  */
 export function createCrmSinkWorker(
-  deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; now: () => Date; concurrency: number },
+  deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; now: () => Date; concurrency: number; lockMs?: number },
   deliver: DeliverCaseRecordEvents,
 ): Worker {
   return new Worker(
@@ -26,6 +27,6 @@ export function createCrmSinkWorker(
         deps.logger.warn({ eventId: outcome.eventId, status: outcome.status, error: outcome.error }, 'CRM delivery parked after 24 hours of retries');
       }
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency, ...lockOptions(deps.lockMs) },
   );
 }

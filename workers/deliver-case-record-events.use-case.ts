@@ -18,6 +18,7 @@ export interface DeliverCaseRecordEventsDeps {
   post: PostToSink;
   /** How long the CRM has to answer one delivery. */
   timeoutMs: number;
+  /** When a delivery not accepted is tried again, and when it is parked (domain/crm-retry-schedule.ts). */
   retry: CrmRetryPolicy;
   /** @defaultValue Math.random */
   random?: () => number;
