@@ -146,6 +146,17 @@ export class CaseRecordDeliveryRepository {
     };
   }
 
+  /** Gives back a head claimed but not posted (its job hands the lane on to another). */
+  async releaseLease(sinkId: string, eventId: string): Promise<void> {
+    await this.db
+      .updateTable('case_record_deliveries')
+      .set({ leased_until: null })
+      .where('sink_id', '=', sinkId)
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
   /** Counts a failed try; `retryAt` null parks the delivery (the dead-letter list). */
   async recordFailure(
     sinkId: string,

@@ -23,6 +23,7 @@ export function createCrmSinkWorker(
         deps.logger.debug({ eventId: outcome.head.eventId, attempts: outcome.head.attempts, status: outcome.status, error: outcome.error }, 'CRM delivery not accepted; will retry');
         await deps.queues.enqueueCrmDeliveries([outcome.head], deps.now());
       }
+      if (outcome.kind === 'more') await deps.queues.enqueueCrmDeliveries([outcome.head], deps.now());
       if (outcome.kind === 'parked') {
         deps.logger.warn({ eventId: outcome.eventId, status: outcome.status, error: outcome.error }, 'CRM delivery parked after 24 hours of retries');
       }

@@ -22,6 +22,11 @@ export interface DeliverCaseRecordEventsDeps {
   retry: CrmRetryPolicy;
   /** @defaultValue Math.random */
   random?: () => number;
+  /**
+   * After this many deliveries a job hands the lane on to a fresh job, so one busy person cannot hold a worker
+   * (and a shutdown waits for at most this many). @defaultValue 100
+   */
+  maxPerJob?: number;
 }
 
 export type LaneOutcome =
@@ -29,6 +34,8 @@ export type LaneOutcome =
   | { kind: 'stopped'; delivered: number; reason: Exclude<HeadClaim['kind'], 'claimed'> }
   /** The head was not accepted: a job for its retry is to be added. */
   | { kind: 'retry'; delivered: number; head: LaneHead; status: number | null; error: string }
+  /** This job delivered its share: a job for the lane's next head is to be added. */
+  | { kind: 'more'; delivered: number; head: LaneHead }
   /** The head was not accepted for 24 hours: it is parked and holds back the rest of the lane. */
   | { kind: 'parked'; delivered: number; eventId: string; status: number | null; error: string };
 
@@ -56,6 +63,10 @@ export class DeliverCaseRecordEvents {
       const claim = await repo.claimHead(lane, this.leaseMs, expect, finished);
       expect = undefined;
       if (claim.kind !== 'claimed') return { kind: 'stopped', delivered, reason: claim.kind };
+      if (delivered >= (this.deps.maxPerJob ?? 100)) {
+        await repo.releaseLease(lane.sinkId, claim.eventId);
+        return { kind: 'more', delivered, head: { ...lane, eventId: claim.eventId, attempts: claim.attempts, nextAttemptAt: null } };
+      }
       if (!sinkWantsEvent(claim.sink.eventTypes, claim.event.type)) {
         finished = { eventId: claim.eventId, outcome: 'skipped', httpStatus: null, at: this.deps.clock.now() };
         continue;
