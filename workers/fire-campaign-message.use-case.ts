@@ -37,7 +37,8 @@ const MAX_DEFERS = 3;
 
 /**
  * A message this late (its workers were down, or Redis lost its job) goes to the end of the plan instead of now:
- * sent now, all the late ones together would go faster than the campaign's rate.
+ * sent now, all the late ones together would go faster than the campaign's rate. It is moved once: workers that
+ * are behind all the time would otherwise keep moving everyone and send nobody.
  */
 function lateAfterMs(ratePerMinute: number): number {
   return Math.max(5000, 2 * campaignIntervalMs(ratePerMinute));
@@ -69,7 +70,8 @@ export class FireCampaignMessage {
       }
       const now = this.deps.clock.now();
       if (recipient.due_at.getTime() > now.getTime() + 1000) return { kind: 'deferred', until: recipient.due_at, reason: 'not due yet' };
-      if (now.getTime() - recipient.due_at.getTime() > lateAfterMs(campaign.rate_per_minute)) {
+      // Once only: when the workers stay behind, a message moved for being late goes when it next comes up.
+      if (recipient.reason !== 'late' && now.getTime() - recipient.due_at.getTime() > lateAfterMs(campaign.rate_per_minute)) {
         const until = await this.endOfPlan(tx, campaign, now);
         await campaigns.deferRecipient(campaignId, participantId, until, 'late', { counts: false });
         return { kind: 'deferred', until, reason: 'late' };

@@ -48,7 +48,7 @@ describe('a campaign for 1,000 people at a set rate, with the workers process ki
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.counts.targeted).toBe(PEOPLE);
 
-    await eventually(async () => app.twilio.accepted.length >= 250, 30_000, '250 messages sent');
+    await eventually(async () => app.twilio.accepted.length >= 250, 60_000, '250 messages sent');
     process.kill(child.pid, 'SIGKILL');
     await child.stop();
     child = undefined;

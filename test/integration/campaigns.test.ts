@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCalendarDate } from '../../domain/calendar-date.js';
-import { eventually, TestApp } from '../test-app.js';
+import { sql } from 'kysely';
+import { FireCampaignMessage } from '../../workers/fire-campaign-message.use-case.js';
+import { eventually, ManualClock, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };
 
@@ -166,6 +168,24 @@ describe('campaigns and confidence pulses', () => {
     expect((await app.api('POST', `/api/campaigns/${created.id}/resume`, undefined, team.token)).status).toBe(409);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await campaign(created.id)).counts.sent).toBe(1);
+  });
+
+  it('a message whose job runs late (workers down) goes to the end of the plan once, then is sent', async () => {
+    const people = [await inWork('07700 900830'), await inWork('07700 900831')];
+    const startAt = new Date(Date.now() + 3600_000);
+    const created = await create({ type: 'pulse', participantIds: people.map((p) => p.id), ratePerMinute: 60, startAt: startAt.toISOString() });
+    const [first] = await app.db.selectFrom('campaign_recipients').selectAll().where('campaign_id', '=', created.id).orderBy('slot').execute();
+    // Ten minutes after the first slot, as if every workers process had been down.
+    const clock = new ManualClock(new Date(startAt.getTime() + 10 * 60_000));
+    const fire = new FireCampaignMessage({ db: app.db, clock, timeZone: 'Europe/London', programmeName: 'Employment Support', dailyCap: 3 });
+    const lastSlot = await app.db.selectFrom('campaign_recipients').select(sql<Date>`max(due_at)`.as('at')).where('campaign_id', '=', created.id).executeTakeFirstOrThrow();
+    const moved = await fire.execute(created.id, first!.participant_id, 0);
+    expect(moved).toMatchObject({ kind: 'deferred', reason: 'late' });
+    // Behind every slot of the plan: one spacing (1.02 s at 60 a minute) after the last, or now if that has passed.
+    expect(moved.kind === 'deferred' && moved.until.getTime()).toBe(Math.max(new Date(lastSlot.at).getTime() + 1020, clock.now().getTime()));
+    // Still late when it next comes up (the workers are still behind): it goes now rather than move again.
+    clock.advance(20 * 60_000);
+    expect(await fire.execute(created.id, first!.participant_id, 0)).toMatchObject({ kind: 'sent' });
   });
 
   it('refuses bad campaigns with 400, key workers with 403, and other teams see 404', async () => {
