@@ -311,7 +311,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
     await replyAsJo('5');
     await page.locator('[data-confidence="still-in-job-12-months"]').getByText('Latest 5 out of 6.').waitFor(WAIT);
 
-    const second = await runPulse('Job confidence, second week');
+    await runPulse('Job confidence, second week');
     await replyAsJo('2');
     await page.locator('[data-confidence="still-in-job-12-months"]').getByText('Latest 2 out of 6, down 3 since the answer before.').waitFor(WAIT);
     await page.locator('[data-confidence] circle').nth(1).waitFor({ state: 'attached', ...WAIT });
@@ -327,7 +327,6 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Jo');
-    void second;
 
     // A campaign for tomorrow: pause, resume, then cancel (after saying yes).
     const tomorrow = londonInputs(new Date(Date.now() + 26 * 3600_000));
