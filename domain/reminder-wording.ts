@@ -31,9 +31,20 @@ export const REPLY_OPTIONS = "Reply YES if you can come, NO if you can't, or R t
 const IMPORTANT = ['This one is important, so please let us know if you cannot make it.', 'It is important, so please tell us if you cannot come.'];
 const HOPE_TO_SEE_YOU = 'We hope to see you there.';
 
+/**
+ * Wordings of the reminder a wording experiment can compare: `personal` (the default) greets them by name and writes
+ * on behalf of their key worker by name; `standard` is the plain service reminder with neither name.
+ */
+export const REMINDER_VARIANTS = ['personal', 'standard'] as const;
+export type ReminderVariant = (typeof REMINDER_VARIANTS)[number];
+
 /** A reminder: who from, what, when, where; for a mandatory one that it matters; then the reply options. */
-export function reminderMessage(ctx: ReminderWordingContext, appt: AppointmentWording): string {
+export function reminderMessage(ctx: ReminderWordingContext, appt: AppointmentWording, variant: ReminderVariant = 'personal'): string {
   const body = `Reminder: ${what(appt)} is on ${when(ctx, appt)}${where(appt)}.`;
+  if (variant === 'standard') {
+    const feeling = appt.mandatory ? IMPORTANT : [''];
+    return firstThatFits(feeling.map((line) => [`This is ${plain(ctx.programmeName)}.`, body, line, REPLY_OPTIONS]));
+  }
   const feelings = appt.mandatory ? IMPORTANT : [HOPE_TO_SEE_YOU, ''];
   return firstThatFits(openers(ctx).flatMap((opener) => feelings.map((feeling) => [opener, body, feeling, REPLY_OPTIONS])));
 }
