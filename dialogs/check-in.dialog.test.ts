@@ -39,7 +39,7 @@ const sam: ParticipantContext = {
   programmeName: 'Work and Health Programme',
 };
 const job: JobFacts = { id: 'job-1', employer: 'Greggs', adviserName: 'Jo' };
-const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme' };
+const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme', language: 'en' };
 
 /** Week 1: "how is it going?" went ten minutes ago. */
 const week1: QuestionSessionFacts = {
@@ -377,7 +377,7 @@ describe('check-in dialog: which question a reply answers', () => {
     mandatory: false,
     lastRemindedAt: before(5 * MINUTE),
   };
-  const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', timeZone: PROGRAMME_TIME_ZONE };
+  const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
 
   it('a reminder sent after the check-in question: "yes" confirms the appointment, the check-in waits', () => {
     const [turn] = play(

@@ -25,7 +25,7 @@ const sam: ParticipantContext = {
   keyWorkerName: 'Priya',
   programmeName: 'Work and Health Programme',
 };
-const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', timeZone: PROGRAMME_TIME_ZONE };
+const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
 const offer = dnaThanksAndOfferRearrange(ctx);
 const noted = dnaRearrangeNoted(ctx, 'Priya');
 const notNow = dnaNoRearrangeNeeded(ctx);

@@ -175,8 +175,8 @@ export function rememberedFollowUp(memory: ConversationMemory): DnaFollowUpMemor
 }
 
 function wordingContext(input: TurnInput): DnaWordingContext {
-  const { firstName, keyWorkerName, programmeName } = input.participant;
-  return { firstName, keyWorkerName, programmeName, timeZone: PROGRAMME_TIME_ZONE };
+  const { firstName, keyWorkerName, programmeName, language } = input.participant;
+  return { firstName, keyWorkerName, programmeName, language, timeZone: PROGRAMME_TIME_ZONE };
 }
 
 /** One reply, or none for someone who has opted out (their words still reach the case record). */

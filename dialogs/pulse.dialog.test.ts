@@ -35,7 +35,8 @@ const sam: ParticipantContext = {
   programmeName: 'Work and Health Programme',
 };
 const job: JobFacts = { id: 'job-1', employer: 'Greggs', adviserName: 'Jo' };
-const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme' };
+const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme', language: 'en' };
+const EN = { language: 'en' };
 
 const jobItem = findInstrument(JOB_CONFIDENCE_ID)?.questions[0] as PulseQuestion;
 const [coping, sortingProblems, peopleToTurnTo] = findInstrument('general-confidence')?.questions as [PulseQuestion, PulseQuestion, PulseQuestion];
@@ -196,7 +197,7 @@ describe('pulse dialog, job confidence (0 to 6)', () => {
 
   it('"9" → asked again; "9" again → left unanswered, and the pulse ends', () => {
     play([
-      { says: '9', replies: [pulseAskAgain(jobItem)], session: { status: 'open', step: jobItem.id, stepIndex: 0, retries: 1, askedAt: NOW.toISOString(), answers: {} } },
+      { says: '9', replies: [pulseAskAgain(EN, jobItem)], session: { status: 'open', step: jobItem.id, stepIndex: 0, retries: 1, askedAt: NOW.toISOString(), answers: {} } },
       {
         says: '9',
         replies: [pulseThanks(ctx, false)],
@@ -208,13 +209,13 @@ describe('pulse dialog, job confidence (0 to 6)', () => {
 
   it('"8/10" (another scale) → asked again; then "5" → 5', () => {
     play([
-      { says: '8/10', replies: [pulseAskAgain(jobItem)], session: { retries: 1 } },
+      { says: '8/10', replies: [pulseAskAgain(EN, jobItem)], session: { retries: 1 } },
       { says: '5', replies: [pulseThanks(ctx, false)], events: [scored('ps-1', jobItem, 5, '5')], session: { status: 'completed' } },
     ]);
   });
 
   it('"dunno" → asked again, nothing passed on; a message of its own is passed on as well as asked again', () => {
-    play([{ says: 'dunno', replies: [pulseAskAgain(jobItem)], session: { retries: 1 } }]);
+    play([{ says: 'dunno', replies: [pulseAskAgain(EN, jobItem)], session: { retries: 1 } }]);
     play([
       {
         says: 'can someone call me please',
@@ -232,13 +233,13 @@ describe('pulse dialog, general confidence (three questions, 1 to 5)', () => {
       [
         {
           says: '4',
-          replies: [pulseNextQuestion(sortingProblems)],
+          replies: [pulseNextQuestion(EN, 'general-confidence', sortingProblems)],
           events: [scored('ps-2', coping, 4, '4')],
           session: { status: 'open', step: sortingProblems.id, stepIndex: 1, retries: 0, answers: { [coping.id]: 4 } },
         },
         {
           says: 'three',
-          replies: [pulseNextQuestion(peopleToTurnTo)],
+          replies: [pulseNextQuestion(EN, 'general-confidence', peopleToTurnTo)],
           events: [scored('ps-2', sortingProblems, 3, 'three')],
           session: { status: 'open', step: peopleToTurnTo.id, stepIndex: 2, retries: 0, answers: { [coping.id]: 4, [sortingProblems.id]: 3 } },
         },
@@ -256,9 +257,9 @@ describe('pulse dialog, general confidence (three questions, 1 to 5)', () => {
   it('a question asked twice without an answer is left, and the pulse goes on to the next', () => {
     play(
       [
-        { says: '0', replies: [pulseAskAgain(coping)], session: { step: coping.id, retries: 1 } },
-        { says: '7', replies: [pulseNextQuestion(sortingProblems)], events: [unanswered('ps-2', coping, '7')], session: { status: 'open', step: sortingProblems.id, stepIndex: 1, retries: 0, answers: { [coping.id]: null } } },
-        { says: '3', replies: [pulseNextQuestion(peopleToTurnTo)], events: [scored('ps-2', sortingProblems, 3, '3')], session: { step: peopleToTurnTo.id, retries: 0 } },
+        { says: '0', replies: [pulseAskAgain(EN, coping)], session: { step: coping.id, retries: 1 } },
+        { says: '7', replies: [pulseNextQuestion(EN, 'general-confidence', sortingProblems)], events: [unanswered('ps-2', coping, '7')], session: { status: 'open', step: sortingProblems.id, stepIndex: 1, retries: 0, answers: { [coping.id]: null } } },
+        { says: '3', replies: [pulseNextQuestion(EN, 'general-confidence', peopleToTurnTo)], events: [scored('ps-2', sortingProblems, 3, '3')], session: { step: peopleToTurnTo.id, retries: 0 } },
         { says: '3', replies: [pulseThanks(ctx, false)], events: [scored('ps-2', peopleToTurnTo, 3, '3')], session: { status: 'completed' } },
       ],
       { session: generalPulse },
@@ -268,10 +269,10 @@ describe('pulse dialog, general confidence (three questions, 1 to 5)', () => {
   it('a drop on a middle question is raised there, and the thanks at the end say the adviser knows', () => {
     play(
       [
-        { says: '4', replies: [pulseNextQuestion(sortingProblems)], events: [scored('ps-2', coping, 4, '4', 4)], session: { step: sortingProblems.id } },
+        { says: '4', replies: [pulseNextQuestion(EN, 'general-confidence', sortingProblems)], events: [scored('ps-2', coping, 4, '4', 4)], session: { step: sortingProblems.id } },
         {
           says: '2',
-          replies: [pulseNextQuestion(peopleToTurnTo)],
+          replies: [pulseNextQuestion(EN, 'general-confidence', peopleToTurnTo)],
           events: [scored('ps-2', sortingProblems, 2, '2', 5)],
           alerts: [drop('ps-2', sortingProblems, 2, 5, 'dropped')],
           session: { answers: { [coping.id]: 4, [sortingProblems.id]: 2, concern: true } },
@@ -283,7 +284,7 @@ describe('pulse dialog, general confidence (three questions, 1 to 5)', () => {
   });
 
   it('a low 1 with no concern line and no earlier score is not a concern', () => {
-    play([{ says: '1', replies: [pulseNextQuestion(sortingProblems)], events: [scored('ps-2', coping, 1, '1')], session: { step: sortingProblems.id } }], { session: generalPulse });
+    play([{ says: '1', replies: [pulseNextQuestion(EN, 'general-confidence', sortingProblems)], events: [scored('ps-2', coping, 1, '1')], session: { step: sortingProblems.id } }], { session: generalPulse });
   });
 });
 
@@ -317,7 +318,7 @@ describe('pulse dialog: which question a reply answers, and what comes first', (
 
   it('a reminder sent after the pulse question: "yes" confirms the appointment', () => {
     const workshop: UpcomingAppointment = { id: 'a-1', version: 1, title: 'CV workshop', location: null, startsAt: after(DAY), mandatory: false, lastRemindedAt: before(MINUTE) };
-    const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', timeZone: PROGRAMME_TIME_ZONE };
+    const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
     play([{ says: 'yes', replies: [confirmThanks(reminderCtx, workshop)], events: [['appointment.confirmed', 'confirmed-v1', { reply: 'yes' }]] }], { appointments: [workshop] });
   });
 

@@ -40,7 +40,7 @@ export function pulseDialog(input: TurnInput): TurnResult | null {
   if (session.retries < ASK_AGAIN_TIMES) {
     return outcome(input, {
       alerts: passOn,
-      replies: reply(input, passOn.length > 0 ? pulsePassedOnAskAgain(inWorkWordingContext(input), question) : pulseAskAgain(question)),
+      replies: reply(input, passOn.length > 0 ? pulsePassedOnAskAgain(inWorkWordingContext(input), question) : pulseAskAgain(input.participant, question)),
       session: { ...sameQuestion(session), retries: session.retries + 1, askedAt: input.now.toISOString() },
     });
   }
@@ -88,7 +88,7 @@ function moveOn(
     return outcome(input, {
       events: parts.events,
       alerts: parts.alerts,
-      replies: reply(input, pulseNextQuestion(nextQuestion)),
+      replies: reply(input, pulseNextQuestion(input.participant, instrument.id, nextQuestion)),
       session: { id: session.id, status: 'open', step: nextQuestion.id, stepIndex: nextIndex, retries: 0, askedAt: input.now.toISOString(), answers, responded: true },
     });
   }

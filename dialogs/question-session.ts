@@ -22,8 +22,8 @@ export function sessionBeingAnswered(input: TurnInput, kind: SessionKind): Quest
 
 /** Who in-work messages are from: the in-work adviser, else the key worker. */
 export function inWorkWordingContext(input: TurnInput): InWorkWordingContext {
-  const { firstName, keyWorkerName, programmeName } = input.participant;
-  return { firstName, adviserName: input.job?.adviserName ?? keyWorkerName, programmeName };
+  const { firstName, keyWorkerName, programmeName, language } = input.participant;
+  return { firstName, adviserName: input.job?.adviserName ?? keyWorkerName, programmeName, language };
 }
 
 /** More than a couple of words that are not an answer: a message for the adviser, not just a slip. */

@@ -27,7 +27,7 @@ const sam: ParticipantContext = {
   keyWorkerName: 'Priya',
   programmeName: 'Work and Health Programme',
 };
-const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', timeZone: PROGRAMME_TIME_ZONE };
+const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
 
 /** Tomorrow's workshop, reminded about two hours ago. */
 const workshop: UpcomingAppointment = {

@@ -158,8 +158,8 @@ function recordReason(input: TurnInput, appointmentId: string): TurnResult {
 }
 
 function wordingContext(input: TurnInput): ReminderWordingContext {
-  const { firstName, keyWorkerName, programmeName } = input.participant;
-  return { firstName, keyWorkerName, programmeName, timeZone: PROGRAMME_TIME_ZONE };
+  const { firstName, keyWorkerName, programmeName, language } = input.participant;
+  return { firstName, keyWorkerName, programmeName, language, timeZone: PROGRAMME_TIME_ZONE };
 }
 
 function replyWith(text: string): Reply {

@@ -15,7 +15,7 @@ export function wrongNumberDialog(input: TurnInput): TurnResult | null {
   const result = handledTurn(input, {
     events: [{ type: 'contact.wrong_number', key: 'wrong-number', data: { text } }],
     alerts: [{ type: 'wrong_number', key: 'wrong-number', data: { text } }],
-    replies: participant.optedOut ? [] : [{ kind: 'wrong_number_apology', text: wrongNumberApology(participant.programmeName) }],
+    replies: participant.optedOut ? [] : [{ kind: 'wrong_number_apology', text: wrongNumberApology(participant.programmeName, participant.language) }],
   });
   return { ...result, wrongNumber: true };
 }

@@ -13,12 +13,13 @@ import type { ReminderWordingContext } from './reminder-wording.js';
 import { countSmsSegments, MAX_SEGMENTS } from './sms-fitting.js';
 import { isWrongNumberReply } from './wrong-number.js';
 
-const everyday: ReminderWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', timeZone: 'Europe/London' };
-const anonymous: ContactWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme' };
+const everyday: ReminderWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', language: 'en', timeZone: 'Europe/London' };
+const anonymous: ContactWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme', language: 'en' };
 const longest: ContactWordingContext = {
   firstName: 'Alexandra-Josephine',
   keyWorkerName: 'Christopher Montgomery-Smith',
   programmeName: 'Connect to Work (Greater Manchester) WHP', // 40, the most PROGRAMME_NAME allows
+  language: 'en',
 };
 const contexts = { everyday, anonymous, longest };
 

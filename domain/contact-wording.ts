@@ -1,8 +1,10 @@
-import { capitalise, comma, countSmsSegments, firstThatFits, keyWorkerOrTeam, plain } from './sms-fitting.js';
-import type { WordingContext } from './wording.js';
+import { known, say, type MessageId, type MessageValues } from './message-catalogue.js';
+import { countSmsSegments, firstThatFits, plain } from './sms-fitting.js';
+import { whoValues, type WordingContext } from './wording.js';
 
 /**
- * What the bot says when it first makes contact, checks the number, or introduces a new person, in English.
+ * What the bot says when it first makes contact, checks the number, or introduces a new person, in the participant's
+ * language.
  * The first text decides whether anyone answers the next one: it says who is writing and why, that nothing is
  * owed in return, and never reads as a demand. Plain GSM-7 text in at most `MAX_SEGMENTS` SMS segments, built
  * like `reminder-wording.ts`: the richest wording that fits is sent, and long names give way first.
@@ -20,29 +22,28 @@ export interface Handover {
   reason?: string;
 }
 
-const STOP_ANY_TIME = 'Text STOP any time to stop.';
-
 /**
  * The first message after referral, sent only with recorded consent: who we are, who their key worker is, what
  * texts to expect, that they need not reply, and YES if this is them.
  */
 export function welcomeMessage(ctx: ContactWordingContext): string {
-  const [hello, bare] = openers(ctx);
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  const introduce = keyWorker === '' ? '' : `${keyWorker} is your key worker.`;
-  const expectLong = 'We will text you here with reminders about your appointments and a few check-ins to see how things are going.';
-  const expectShort = 'We will text you reminders about appointments and a few check-ins.';
-  const freeLong = "You don't have to reply to anything.";
-  const freeShort = "You don't have to reply.";
-  // Without a name, "if this is you" would ask about nobody in particular.
-  const yesLong = plain(ctx.firstName) === '' ? 'If this is the right number, please reply YES.' : 'If this is you, please reply YES.';
-  const yesShort = plain(ctx.firstName) === '' ? 'If this is the right number, reply YES.' : 'If this is you, reply YES.';
+  const t = sentences(ctx);
+  const [hello, bare] = openers(t);
+  const introduce = plain(ctx.keyWorkerName ?? '') === '' ? '' : t('contact.keyWorkerIs');
+  const expectLong = t('contact.whatToExpect');
+  const expectShort = t('contact.whatToExpectShort');
+  const freeLong = t('contact.noNeedToReply');
+  const freeShort = t('contact.noNeedToReplyShort');
+  // Without a name, "if this is you" would ask about nobody in particular (the message's own select).
+  const yesLong = t('contact.replyYes');
+  const yesShort = t('contact.replyYesShort');
+  const stop = t('contact.stopAnyTime');
   return firstThatFits([
-    [hello, introduce, expectLong, freeLong, yesLong, STOP_ANY_TIME],
-    [hello, introduce, expectShort, freeLong, yesLong, STOP_ANY_TIME],
-    [hello, introduce, expectShort, freeShort, yesShort, STOP_ANY_TIME],
-    [bare, introduce, expectShort, freeShort, yesShort, STOP_ANY_TIME],
-    [bare, expectShort, freeShort, yesShort, STOP_ANY_TIME],
+    [hello, introduce, expectLong, freeLong, yesLong, stop],
+    [hello, introduce, expectShort, freeLong, yesLong, stop],
+    [hello, introduce, expectShort, freeShort, yesShort, stop],
+    [bare, introduce, expectShort, freeShort, yesShort, stop],
+    [bare, expectShort, freeShort, yesShort, stop],
   ]);
 }
 
@@ -51,16 +52,14 @@ export function welcomeMessage(ctx: ContactWordingContext): string {
  * phone may not be the participant, so the name appears once, in the question.
  */
 export function welcomeSecondTry(ctx: ContactWordingContext): string {
-  const programme = plain(ctx.programmeName);
-  const name = plain(ctx.firstName);
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  const check = name === '' ? 'Just checking we have the right number.' : `Just checking this is the right number for ${name}.`;
-  const yes = keyWorker === '' ? 'If it is, please reply YES.' : `If it is, please reply YES and ${keyWorker}, your key worker, will be in touch.`;
-  const not = "If not, just reply WRONG NUMBER and we won't text again.";
+  const t = sentences(ctx);
+  const check = t('contact.checkingNumber');
+  const yes = t('contact.ifItIs');
+  const not = t('contact.ifNot');
   return firstThatFits([
-    [`Hi, this is ${programme} again.`, check, yes, not, "There's no rush."],
-    [`Hi, this is ${programme} again.`, check, yes, not],
-    [`This is ${programme}.`, check, 'If it is, please reply YES.', not],
+    [t('contact.again'), check, yes, not, t('contact.noRush')],
+    [t('contact.again'), check, yes, not],
+    [t('opener.bare'), check, t('contact.ifItIsShort'), not],
   ]);
 }
 
@@ -68,10 +67,9 @@ export function welcomeSecondTry(ctx: ContactWordingContext): string {
  * The one reply to someone who says this is not the participant's number. It names nobody but the programme:
  * the person reading is a stranger, and the participant's or key worker's name is not theirs to know.
  */
-export function wrongNumberApology(programmeName: string): string {
+export function wrongNumberApology(programmeName: string, language = 'en'): string {
   const programme = plain(programmeName);
-  const apology = 'Sorry to have bothered you. We will not text this number again.';
-  return programme === '' ? apology : `${apology} - ${programme}`;
+  return programme === '' ? say(language, 'contact.wrongNumberApology') : say(language, 'contact.wrongNumberApologySigned', { programme });
 }
 
 /**
@@ -79,20 +77,15 @@ export function wrongNumberApology(programmeName: string): string {
  * text or call from them is not from a stranger. `ctx.keyWorkerName` is not used: the new person is `newName`.
  */
 export function handoverMessage(ctx: ContactWordingContext, handover: Handover): string {
-  const [hello, bare] = openers(ctx);
   const newName = plain(handover.newName);
+  const t = sentences(ctx, { newName, hasNewName: known(newName) });
+  const [hello, bare] = openers(t);
   const reason = kindReason(handover.reason);
-
   const inWork = handover.role === 'in_work_adviser';
-  const named = newName !== '';
-  let who: string;
-  if (inWork) who = named ? `${newName} is your in-work adviser` : 'You have an in-work adviser';
-  else who = named ? `From now on ${newName} is your key worker` : 'From now on you have a new key worker';
-  const withoutReason = inWork ? `${who} now that you have started work.` : `${who}.`;
-  const intros = reason === '' ? [withoutReason] : [`${who}, because ${reason}.`, withoutReason];
-  const they = named ? newName : 'They';
-  const whatNext = inWork ? `${they} will check in now and then to see how the job is going.` : `${they} will keep in touch with you here.`;
-  const openDoor = inWork ? 'Just text back any time if you need help.' : 'Just text back if you have any questions.';
+  const withoutReason = t(inWork ? 'contact.newAdviser' : 'contact.newKeyWorker');
+  const intros = reason === '' ? [withoutReason] : [t(inWork ? 'contact.newAdviserBecause' : 'contact.newKeyWorkerBecause', { reason }), withoutReason];
+  const whatNext = t(inWork ? 'contact.adviserWillCheckIn' : 'contact.keyWorkerWillKeepInTouch');
+  const openDoor = t(inWork ? 'contact.textIfYouNeedHelp' : 'contact.anyQuestions');
   return firstThatFits(
     [hello, bare].flatMap((opener) => intros.flatMap((intro) => [[opener, intro, whatNext, openDoor], [opener, intro, whatNext]])),
   );
@@ -100,17 +93,23 @@ export function handoverMessage(ctx: ContactWordingContext, handover: Handover):
 
 /** After YES to the welcome (or the second try): thanks, and who will be in touch. */
 export function contactConfirmedThanks(ctx: ContactWordingContext): string {
+  const t = sentences(ctx);
   return firstThatFits([
-    [`Thanks for letting us know${comma(ctx)}.`, `${capitalise(keyWorkerOrTeam(ctx))} will keep in touch with you here.`, 'Text back any time if you need anything.'],
-    [`Thanks${comma(ctx)}.`, `${capitalise(keyWorkerOrTeam(ctx))} will keep in touch with you here.`],
+    [t('contact.thanksForLettingUsKnow'), t('contact.willKeepInTouch'), t('contact.textAnyTime')],
+    [t('contact.thanks'), t('contact.willKeepInTouch')],
   ]);
 }
 
+type Sentence = (id: MessageId, extra?: MessageValues) => string;
+
+function sentences(ctx: ContactWordingContext, more: MessageValues = {}): Sentence {
+  const values = { ...whoValues(ctx), ...more };
+  return (id, extra = {}) => say(ctx.language, id, { ...values, ...extra });
+}
+
 /** "Hi Sam, this is Restart." and "This is Restart.": who is writing, longest first. */
-function openers(ctx: ContactWordingContext): [string, string] {
-  const name = plain(ctx.firstName);
-  const programme = plain(ctx.programmeName);
-  return [`${name === '' ? 'Hi' : `Hi ${name}`}, this is ${programme}.`, `This is ${programme}.`];
+function openers(t: Sentence): [string, string] {
+  return [t('opener.thisIs'), t('opener.bare')];
 }
 
 /** Words a participant afraid of sanctions should never read, even when a member of staff typed them. */

@@ -14,12 +14,13 @@ import { countSmsSegments, MAX_SEGMENTS } from './sms-fitting.js';
 
 const LONDON = 'Europe/London';
 
-const everyday: DnaWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', timeZone: LONDON };
-const anonymous: DnaWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme', timeZone: LONDON };
+const everyday: DnaWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', language: 'en', timeZone: LONDON };
+const anonymous: DnaWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme', language: 'en', timeZone: LONDON };
 const longest: DnaWordingContext = {
   firstName: 'Alexandra-Josephine',
   keyWorkerName: 'Christopher Montgomery-Smith',
   programmeName: 'Connect to Work (Greater Manchester) WHP', // 40, the most PROGRAMME_NAME allows
+  language: 'en',
   timeZone: LONDON,
 };
 const contexts = { everyday, anonymous, longest };

@@ -1,13 +1,16 @@
 import { formatDay } from './appointment-time.js';
+import { say, type MessageId } from './message-catalogue.js';
 import type { ReminderWordingContext } from './reminder-wording.js';
-import { capitalise, comma, firstThatFits, keyWorkerOrTeam, plain } from './sms-fitting.js';
+import { firstThatFits, plain } from './sms-fitting.js';
+import { whoValues } from './wording.js';
 
 /**
- * What the bot says after a missed appointment ("did not attend"), in English. Someone who missed an appointment
- * may be ill, overwhelmed or afraid of what happens next, so every message is kind and blames no one: it says who
- * is writing, that missing it is OK, and leaves the door open. Nothing reads as a demand or a consequence, and the
- * later messages ask less each time. Plain GSM-7 text in at most `MAX_SEGMENTS` SMS segments, built the same way as
- * `reminder-wording.ts`: the richest wording that fits is sent, and long names or titles give way first.
+ * What the bot says after a missed appointment ("did not attend"), in the participant's language. Someone who
+ * missed an appointment may be ill, overwhelmed or afraid of what happens next, so every message is kind and blames
+ * no one: it says who is writing, that missing it is OK, and leaves the door open. Nothing reads as a demand or a
+ * consequence, and the later messages ask less each time. Plain GSM-7 text in at most `MAX_SEGMENTS` SMS segments,
+ * built the same way as `reminder-wording.ts`: the richest wording that fits is sent, and long names or titles give
+ * way first.
  */
 export type DnaWordingContext = ReminderWordingContext;
 
@@ -17,21 +20,17 @@ export interface MissedAppointment {
   startsAt: Date;
 }
 
-/** The numbered reasons, in the order `categoriseDnaReason` reads them; a shorter form for tight fits. */
-const REASON_OPTIONS = [
-  "Reply 1 ill or health, 2 caring or childcare, 3 transport or cost, 4 forgot or didn't know, 5 work or interview, 6 something else, or tell us in your own words.",
-  'Reply 1 health, 2 caring, 3 transport or cost, 4 forgot, 5 work or interview, 6 something else, or tell us in your own words.',
-];
-
 /** The first message after a missed appointment: no blame, and what got in the way, by number or in their words. */
 export function dnaFirstMessage(ctx: DnaWordingContext, missed: MissedAppointment): string {
-  const day = formatDay(missed.startsAt, ctx.timeZone);
+  const t = sentences(ctx);
+  const day = formatDay(missed.startsAt, ctx.timeZone, ctx.language);
   const title = plain(missed.title).replace(/[.!?]+$/, '');
-  const withoutTitle = `We missed you at your appointment on ${day}.`;
-  const withTitle = title === '' ? withoutTitle : `We missed you at ${title} on ${day}.`;
-  const ask = "That's OK. What got in the way?";
-  const [full, short] = REASON_OPTIONS as [string, string];
-  const [onBehalf, hello, bare] = openers(ctx);
+  const withoutTitle = t('dna.missedYou', { day });
+  const withTitle = title === '' ? withoutTitle : t('dna.missedYouAt', { title, day });
+  const ask = t('dna.thatsOk');
+  const full = t('dna.reasonOptions');
+  const short = t('dna.reasonOptionsShort');
+  const [onBehalf, hello, bare] = openers(ctx, t);
   return firstThatFits([
     [onBehalf, withTitle, ask, full],
     [hello, withTitle, ask, full],
@@ -49,17 +48,16 @@ export function dnaFirstMessage(ctx: DnaWordingContext, missed: MissedAppointmen
  * sequence (0 is `dnaFirstMessage`, 1 the first nudge); steps past the third read as the third.
  */
 export function dnaNudge(ctx: DnaWordingContext, stepIndex: number): string {
-  const [onBehalf, hello, bare] = openers(ctx);
-  // The opener has named the programme: here the key worker's name alone is warmer.
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  const helper = keyWorker === '' ? 'your key worker' : keyWorker;
+  const t = sentences(ctx);
+  const [onBehalf, hello, bare] = openers(ctx, t);
   const body =
     stepIndex <= 1
-      ? ["Just checking you're OK.", "If you'd like to tell us what got in the way, reply any time in your own words."]
+      ? [t('dna.checkingYouAreOk'), t('dna.tellUsAnyTime')]
       : stepIndex === 2
-        ? ["Just checking in. There's no need to explain.", 'Reply any time and we can find a new time that suits you.']
-        : ['We are still here for you.', `Whenever you're ready, just text back and ${helper} will help.`];
-  const help = stepIndex <= 1 ? `${capitalise(helper)} is here to help.` : '';
+        ? [t('dna.justCheckingIn'), t('dna.replyAnyTime')]
+        : [t('dna.stillHere'), t('dna.wheneverReady')];
+  // The opener has named the programme: here the key worker's name alone is warmer.
+  const help = stepIndex <= 1 ? t('dna.hereToHelp') : '';
   return firstThatFits([
     [onBehalf, ...body, help],
     [hello, ...body, help],
@@ -70,37 +68,38 @@ export function dnaNudge(ctx: DnaWordingContext, stepIndex: number): string {
 
 /** After they say why: thanks, it has gone to the key worker, and would they like a new appointment. */
 export function dnaThanksAndOfferRearrange(ctx: DnaWordingContext): string {
-  const offer = 'Would you like a new appointment? Reply with days or times that suit you, or NO if not now.';
+  const t = sentences(ctx);
+  const offer = t('dna.offerNewAppointment');
   return firstThatFits([
-    [`Thank you for letting us know${comma(ctx)}.`, `We have passed this on to ${keyWorkerOrTeam(ctx)}.`, offer],
-    [`Thank you${comma(ctx)}.`, `We have told ${keyWorkerOrTeam(ctx)}.`, offer],
+    [t('dna.thankYouForLettingUsKnow'), t('dna.passedOn'), offer],
+    [t('reminder.thankYou'), t('dna.told'), offer],
   ]);
 }
 
 /** After they ask for a new appointment: `keyWorker` (or the team) will be in touch. */
 export function dnaRearrangeNoted(ctx: DnaWordingContext, keyWorker: string | null): string {
-  const who = keyWorkerOrTeam({ ...ctx, keyWorkerName: keyWorker });
-  return firstThatFits([[`Thanks${comma(ctx)}.`, `We have asked ${who} to find a new time with you. They will be in touch soon.`]]);
+  const t = sentences({ ...ctx, keyWorkerName: keyWorker });
+  return firstThatFits([[t('reminder.thanks'), t('reminder.askedForNewTime')]]);
 }
 
 /** After "not now": fine, the key worker knows, and they can ask any time. */
 export function dnaNoRearrangeNeeded(ctx: DnaWordingContext): string {
+  const t = sentences(ctx);
   return firstThatFits([
-    [`That's fine${comma(ctx)}.`, `We have let ${keyWorkerOrTeam(ctx)} know.`, 'If you would like a new appointment later, just text us any time.', 'Take care.'],
-    [`That's fine${comma(ctx)}.`, `We have let ${keyWorkerOrTeam(ctx)} know.`, 'Text us any time if you would like a new appointment.'],
+    [t('dna.thatsFine'), t('dna.letKnow'), t('dna.laterJustText'), t('dna.takeCare')],
+    [t('dna.thatsFine'), t('dna.letKnow'), t('dna.textAnyTime')],
   ]);
 }
 
+type Sentence = (id: MessageId, extra?: Record<string, string | number>) => string;
+
+function sentences(ctx: DnaWordingContext): Sentence {
+  const values = whoValues(ctx);
+  return (id, extra = {}) => say(ctx.language, id, { ...values, ...extra });
+}
+
 /** "Hi Sam, it's Restart, on behalf of your key worker Priya.", "Hi Sam, it's Restart.", "This is Restart.". */
-function openers(ctx: DnaWordingContext): [string, string, string] {
-  const name = plain(ctx.firstName);
-  const hello = name === '' ? 'Hi' : `Hi ${name}`;
-  const keyWorker = plain(ctx.keyWorkerName ?? '');
-  const programme = plain(ctx.programmeName);
-  const greeting = `${hello}, it's ${programme}.`;
-  return [
-    keyWorker === '' ? greeting : `${hello}, it's ${programme}, on behalf of your key worker ${keyWorker}.`,
-    greeting,
-    `This is ${programme}.`,
-  ];
+function openers(ctx: DnaWordingContext, t: Sentence): [string, string, string] {
+  const greeting = t('opener.itsProgramme');
+  return [plain(ctx.keyWorkerName ?? '') === '' ? greeting : t('opener.itsOnBehalfOfKeyWorker'), greeting, t('opener.bare')];
 }

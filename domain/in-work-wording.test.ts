@@ -15,6 +15,7 @@ import {
   pulseNextQuestion,
   pulseOpening,
   pulsePassedOnAskAgain,
+  pulseQuestionText,
   pulseThanks,
   type InWorkWordingContext,
 } from './in-work-wording.js';
@@ -22,18 +23,20 @@ import { matchOptOutKeyword } from './opt-out-keywords.js';
 import { PULSE_INSTRUMENTS } from './pulse-instruments.js';
 import { countSmsSegments, MAX_SEGMENTS, plain } from './sms-fitting.js';
 
-const everyday: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Restart' };
-const anonymous: InWorkWordingContext = { firstName: '', adviserName: null, programmeName: 'Work and Health Programme' };
+const everyday: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Restart', language: 'en' };
+const anonymous: InWorkWordingContext = { firstName: '', adviserName: null, programmeName: 'Work and Health Programme', language: 'en' };
 const longest: InWorkWordingContext = {
   firstName: 'Alexandra-Josephine',
   adviserName: 'Christopher Montgomery-Smith',
   programmeName: 'Connect to Work (Greater Manchester) WHP', // 40, the most PROGRAMME_NAME allows
+  language: 'en',
 };
 /** As staff type them: a curly apostrophe and a long dash, which must not turn the text into UCS-2. */
-const typed: InWorkWordingContext = { firstName: ' Niamh ', adviserName: 'Mary O\u2019Brien', programmeName: 'Connect to Work \u2013 Salford' };
+const typed: InWorkWordingContext = { firstName: ' Niamh ', adviserName: 'Mary O\u2019Brien', programmeName: 'Connect to Work \u2013 Salford', language: 'en' };
 const contexts = { everyday, anonymous, longest, typed };
 
-const questions = PULSE_INSTRUMENTS.flatMap((instrument) => instrument.questions);
+const questions = PULSE_INSTRUMENTS.flatMap((instrument) => instrument.questions.map((q) => ({ ...q, instrumentId: instrument.id })));
+const EN = { language: 'en' };
 
 type Case = readonly [name: string, text: string, ctx: InWorkWordingContext];
 
@@ -45,7 +48,7 @@ const openings: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
         [`checkInOpening(${who}, introduce ${introduce}, still in work ${asksStillInWork})`, checkInOpening(ctx, { introduce, asksStillInWork }), ctx] as const,
     ),
   ),
-  ...questions.map((q) => [`pulseOpening(${who}, ${q.id})`, pulseOpening(ctx, q), ctx] as const),
+  ...questions.map((q) => [`pulseOpening(${who}, ${q.id})`, pulseOpening(ctx, q.instrumentId, q), ctx] as const),
 ]);
 
 const replies: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
@@ -58,8 +61,8 @@ const replies: Case[] = Object.entries(contexts).flatMap(([who, ctx]) => [
   [`checkInPassedOn(${who})`, checkInPassedOn(ctx), ctx] as const,
   [`checkInLeftJob(${who})`, checkInLeftJob(ctx), ctx] as const,
   ...questions.flatMap((q) => [
-    [`pulseNextQuestion(${q.id})`, pulseNextQuestion(q), ctx] as const,
-    [`pulseAskAgain(${q.id})`, pulseAskAgain(q), ctx] as const,
+    [`pulseNextQuestion(${q.id})`, pulseNextQuestion(EN, q.instrumentId, q), ctx] as const,
+    [`pulseAskAgain(${q.id})`, pulseAskAgain(EN, q), ctx] as const,
     [`pulsePassedOnAskAgain(${who}, ${q.id})`, pulsePassedOnAskAgain(ctx, q), ctx] as const,
   ]),
   [`pulseThanks(${who}, concern)`, pulseThanks(ctx, true), ctx] as const,
@@ -123,7 +126,7 @@ describe('in-work wording, every template', () => {
   it('finds the suggested replies it checks', () => {
     expect(suggestedReplies(checkInOpening(everyday, { introduce: false, asksStillInWork: true }))).toEqual(['YES', 'NO']);
     expect(suggestedReplies(HOW_IS_IT_GOING_OPTIONS)).toEqual(['1 good', '2 okay', '3 struggling']);
-    expect(suggestedReplies(pulseAskAgain(questions[0]!))).toEqual(['one number from 0', '6']);
+    expect(suggestedReplies(pulseAskAgain(EN, questions[0]!))).toEqual(['one number from 0', '6']);
   });
 });
 
@@ -207,14 +210,16 @@ describe('check-in replies', () => {
 
 describe('pulse wording', () => {
   it.each(questions.map((q) => [q.id, q] as const))('%s: the opening, the next question and the retry carry the question or its scale', (_id, q) => {
-    for (const ctx of Object.values(contexts)) expect(pulseOpening(ctx, q).endsWith(q.text)).toBe(true);
-    expect(pulseNextQuestion(q).endsWith(q.text)).toBe(true);
-    expect(pulseAskAgain(q)).toBe(`Sorry, we did not catch that. Please reply with one number from ${q.min} to ${q.max}.`);
+    for (const ctx of Object.values(contexts)) expect(pulseOpening(ctx, q.instrumentId, q).endsWith(pulseQuestionText('en', q.instrumentId, q))).toBe(true);
+    expect(pulseNextQuestion(EN, q.instrumentId, q).endsWith(pulseQuestionText('en', q.instrumentId, q))).toBe(true);
+    expect(pulseAskAgain(EN, q)).toBe(`Sorry, we did not catch that. Please reply with one number from ${q.min} to ${q.max}.`);
   });
 
   it('opens with who is asking, and that it is one quick question', () => {
     const [job] = questions;
-    expect(pulseOpening(everyday, job!)).toBe(`Hi Sam, this is Restart, on behalf of Jo, your in-work adviser. A quick question. ${job!.text}`);
+    expect(pulseOpening(everyday, job!.instrumentId, job!)).toBe(
+      `Hi Sam, this is Restart, on behalf of Jo, your in-work adviser. A quick question. ${pulseQuestionText('en', job!.instrumentId, job!)}`,
+    );
   });
 
   it('thanks them, and says the adviser has been told when an answer is a concern', () => {

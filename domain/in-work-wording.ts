@@ -1,161 +1,168 @@
 import type { CheckInRating } from './check-in-reading.js';
+import { known, say, type MessageId, type MessageValues } from './message-catalogue.js';
 import type { PulseQuestion } from './pulse-instruments.js';
-import { capitalise, comma, firstThatFits, plain } from './sms-fitting.js';
+import { firstThatFits, plain } from './sms-fitting.js';
 
 /**
- * What the bot says in in-work check-ins and confidence pulses, in English. The same rules as every other template:
- * short, plain and warm, saying who it is from (the in-work adviser by name where there is one; clients told us they
- * did not know who was calling them after handover), never a demand, plain GSM-7 text in at most two SMS segments.
+ * What the bot says in in-work check-ins and confidence pulses, in the participant's language. The same rules as
+ * every other template: short, plain and warm, saying who it is from (the in-work adviser by name where there is
+ * one; clients told us they did not know who was calling them after handover), never a demand, plain GSM-7 text in
+ * at most two SMS segments.
  */
 export interface InWorkWordingContext {
   firstName: string;
   /** The in-work adviser, or the key worker when no adviser has been assigned. */
   adviserName: string | null;
   programmeName: string;
+  language: string;
 }
 
-export const HOW_IS_IT_GOING_OPTIONS = 'Reply 1 good, 2 okay, 3 struggling, or tell us in your own words.';
-const YES_OR_NO = 'Reply YES or NO.';
+/** The answers a check-in offers, in English (the dialog reads 1, 2 and 3 in any language). */
+export const HOW_IS_IT_GOING_OPTIONS = say('en', 'checkIn.options');
 
-/** "Jo" or "your adviser". */
-function adviser(ctx: InWorkWordingContext): string {
-  const name = plain(ctx.adviserName ?? '');
-  return name === '' ? 'your adviser' : name;
-}
+type Sentence = (id: MessageId, extra?: MessageValues) => string;
 
-function hello(ctx: InWorkWordingContext): string {
-  return plain(ctx.firstName) === '' ? 'Hi' : `Hi ${plain(ctx.firstName)}`;
+function sentences(ctx: InWorkWordingContext): Sentence {
+  const firstName = plain(ctx.firstName);
+  const adviser = plain(ctx.adviserName ?? '');
+  const values = { firstName, hasName: known(firstName), adviser, hasAdviser: known(adviser), programme: plain(ctx.programmeName) };
+  return (id, extra = {}) => say(ctx.language, id, { ...values, ...extra });
 }
 
 /** Who is writing, longest first. */
-function openers(ctx: InWorkWordingContext): string[] {
-  const name = plain(ctx.adviserName ?? '');
-  const programme = plain(ctx.programmeName);
-  return [
-    ...(name === '' ? [] : [`${hello(ctx)}, this is ${programme}, on behalf of ${name}, your in-work adviser.`]),
-    `${hello(ctx)}, this is ${programme}.`,
-    `This is ${programme}.`,
-  ];
+function openers(ctx: InWorkWordingContext, t: Sentence): string[] {
+  return [...(plain(ctx.adviserName ?? '') === '' ? [] : [t('opener.onBehalfOfAdviser')]), t('opener.thisIs'), t('opener.bare')];
 }
 
 /** The first time: who the adviser is and that they are there to help, before any question. */
-function introductions(ctx: InWorkWordingContext): string[][] {
-  const name = plain(ctx.adviserName ?? '');
-  const programme = plain(ctx.programmeName);
-  const who =
-    name === ''
-      ? ['We are here to help while you settle in.']
-      : [`${name} is your in-work adviser and is here to help while you settle in.`, `${name} is your in-work adviser.`];
-  return [
-    ...who.map((line) => [`${hello(ctx)}, this is ${programme}.`, 'Well done on the new job!', line]),
-    ...who.map((line) => [`${hello(ctx)}, this is ${programme}.`, line]),
-  ];
+function introductions(ctx: InWorkWordingContext, t: Sentence): string[][] {
+  const who = plain(ctx.adviserName ?? '') === '' ? [t('checkIn.hereToHelp')] : [t('checkIn.adviserIntroduced'), t('checkIn.adviserIntroducedShort')];
+  return [...who.map((line) => [t('opener.thisIs'), t('checkIn.wellDone'), line]), ...who.map((line) => [t('opener.thisIs'), line])];
 }
 
 /**
  * The message that opens a check-in: on a sustainment week "are you still in work?", otherwise "how is it going?".
- * `introduce` names the in-work adviser properly the first time they write.
+ * `introduce` names the in-work adviser properly the first time they write; `weeksInWork`, when given, says how long
+ * it has been since they started (when it fits).
  */
-export function checkInOpening(ctx: InWorkWordingContext, options: { introduce: boolean; asksStillInWork: boolean }): string {
+export function checkInOpening(ctx: InWorkWordingContext, options: { introduce: boolean; asksStillInWork: boolean; weeksInWork?: number }): string {
+  const t = sentences(ctx);
+  const since = options.weeksInWork !== undefined && options.weeksInWork > 0 ? [t('checkIn.weeksSinceStart', { weeks: options.weeksInWork })] : [];
   const questions = options.asksStillInWork
-    ? [['We are checking in.', `Are you still in work? ${YES_OR_NO}`], [`Are you still in work? ${YES_OR_NO}`]]
+    ? [[t('checkIn.checkingIn'), t('checkIn.stillInWork')], [t('checkIn.stillInWork')]]
     : [
-        ['How is the job going?', HOW_IS_IT_GOING_OPTIONS],
-        ['How is it going?', HOW_IS_IT_GOING_OPTIONS],
+        [...since, t('checkIn.howIsTheJobGoing'), t('checkIn.options')],
+        [t('checkIn.howIsTheJobGoing'), t('checkIn.options')],
+        [t('checkIn.howIsItGoing'), t('checkIn.options')],
       ];
-  const openings = options.introduce ? introductions(ctx) : openers(ctx).map((opener) => [opener]);
+  const openings = options.introduce ? introductions(ctx, t) : openers(ctx, t).map((opener) => [opener]);
   return firstThatFits(openings.flatMap((opening) => questions.map((question) => [...opening, ...question])));
 }
 
 /** After "yes, still in work": how is it going. */
 export function checkInHowIsItGoing(ctx: InWorkWordingContext): string {
-  return firstThatFits([[`That's great, thanks${comma(ctx)}.`, 'How is it going?', HOW_IS_IT_GOING_OPTIONS]]);
+  const t = sentences(ctx);
+  return firstThatFits([[t('checkIn.thatsGreat'), t('checkIn.howIsItGoing'), t('checkIn.options')]]);
 }
 
 /** Asks how it is going once more when the answer was not one of the options or words of their own. */
-export function checkInHowIsItGoingAgain(): string {
-  return `Sorry, we did not catch that. ${HOW_IS_IT_GOING_OPTIONS}`;
+export function checkInHowIsItGoingAgain(ctx: Pick<InWorkWordingContext, 'language'> = { language: 'en' }): string {
+  return `${say(ctx.language, 'checkIn.didNotCatch')} ${say(ctx.language, 'checkIn.options')}`;
 }
 
 /** Asks "are you still in work?" once more when the answer was not clear. */
-export function checkInStillInWorkAgain(): string {
-  return `Sorry, we did not catch that. Are you still in work? ${YES_OR_NO}`;
+export function checkInStillInWorkAgain(ctx: Pick<InWorkWordingContext, 'language'> = { language: 'en' }): string {
+  return `${say(ctx.language, 'checkIn.didNotCatch')} ${say(ctx.language, 'checkIn.stillInWork')}`;
 }
 
 /** After how it is going: would they like a call, worded for what they said. */
 export function checkInCallOffer(ctx: InWorkWordingContext, rating: CheckInRating | null): string {
-  const name = adviser(ctx);
+  const t = sentences(ctx);
   switch (rating) {
     case 'good':
-      return firstThatFits([['Great to hear!', `Would you like a call from ${name}? ${YES_OR_NO}`]]);
+      return firstThatFits([[t('checkIn.greatToHear'), t('checkIn.wouldYouLikeACall')]]);
     case 'okay':
       return firstThatFits([
-        ['Thanks for letting us know.', `Would you like a call from ${name} to talk things through? ${YES_OR_NO}`],
-        ['Thanks for letting us know.', `Would you like a call from ${name}? ${YES_OR_NO}`],
+        [t('checkIn.thanksForLettingUsKnow'), t('checkIn.wouldYouLikeACallToTalk')],
+        [t('checkIn.thanksForLettingUsKnow'), t('checkIn.wouldYouLikeACall')],
       ]);
     case 'struggling':
       return firstThatFits([
-        [`Sorry it is hard at the moment${comma(ctx)}.`, `${capitalise(name)} can help.`, `Would you like ${name} to call you? ${YES_OR_NO}`],
-        ['Sorry it is hard at the moment.', `Would you like ${name} to call you? ${YES_OR_NO}`],
+        [t('checkIn.sorryItIsHard'), t('checkIn.adviserCanHelp'), t('checkIn.wouldYouLikeThemToCall')],
+        [t('checkIn.sorryItIsHard', { hasName: 'no' }), t('checkIn.wouldYouLikeThemToCall')],
       ]);
     case null:
-      return firstThatFits([['Thanks for telling us.', `Would you like a call from ${name}? ${YES_OR_NO}`]]);
+      return firstThatFits([[t('checkIn.thanksForTellingUs'), t('checkIn.wouldYouLikeACall')]]);
   }
 }
 
 export function checkInCallArranged(ctx: InWorkWordingContext): string {
-  return firstThatFits([[`Thanks${comma(ctx)}.`, `We have asked ${adviser(ctx)} to call you soon.`]]);
+  const t = sentences(ctx);
+  return firstThatFits([[t('checkIn.thanks'), t('checkIn.askedToCall')]]);
 }
 
 export function checkInNoCall(ctx: InWorkWordingContext): string {
-  return firstThatFits([[`No problem${comma(ctx)}.`, 'You can text us here any time if you need anything.']]);
+  const t = sentences(ctx);
+  return firstThatFits([[t('checkIn.noProblem'), t('checkIn.textAnyTime')]]);
 }
 
 /** An answer the bot cannot place: kept and passed on, like any free text. */
 export function checkInPassedOn(ctx: InWorkWordingContext): string {
-  return firstThatFits([[`Thanks${comma(ctx)}.`, `We have passed your message to ${adviser(ctx)}.`]]);
+  const t = sentences(ctx);
+  return firstThatFits([[t('checkIn.thanks'), t('checkIn.passedOn')]]);
 }
 
 /** They have left or lost the job: thanks, no judgement, and someone will be in touch. */
 export function checkInLeftJob(ctx: InWorkWordingContext): string {
-  return firstThatFits([
-    [`Thanks for letting us know${comma(ctx)}.`, `${capitalise(adviser(ctx))} will be in touch to see how we can help next.`],
-  ]);
+  const t = sentences(ctx);
+  return firstThatFits([[t('contact.thanksForLettingUsKnow'), t('checkIn.willBeInTouch')]]);
+}
+
+/** A pulse question's words in the participant's language (the catalogue's `pulse.question.{instrument}.{question}`). */
+export function pulseQuestionText(language: string, instrumentId: string, question: PulseQuestion): string {
+  const id = `pulse.question.${instrumentId}.${question.id}` as MessageId;
+  return say(language, id, { min: question.min, max: question.max });
 }
 
 /** The first pulse question, with who is asking. */
-export function pulseOpening(ctx: InWorkWordingContext, question: PulseQuestion): string {
+export function pulseOpening(ctx: InWorkWordingContext, instrumentId: string, question: PulseQuestion): string {
+  const t = sentences(ctx);
+  const text = pulseQuestionText(ctx.language, instrumentId, question);
   return firstThatFits([
-    ...openers(ctx).map((opener) => [opener, 'A quick question.', question.text]),
-    ...openers(ctx).map((opener) => [opener, question.text]),
+    ...openers(ctx, t).map((opener) => [opener, t('pulse.quickQuestion'), text]),
+    ...openers(ctx, t).map((opener) => [opener, text]),
   ]);
 }
 
 /** The next pulse question, straight after an answer. */
-export function pulseNextQuestion(question: PulseQuestion): string {
-  return firstThatFits([['Thanks.', question.text], [question.text]]);
+export function pulseNextQuestion(ctx: Pick<InWorkWordingContext, 'language'>, instrumentId: string, question: PulseQuestion): string {
+  const text = pulseQuestionText(ctx.language, instrumentId, question);
+  return firstThatFits([[say(ctx.language, 'pulse.thanks'), text], [text]]);
 }
 
 /** An answer off the scale, or not a number: asked once more, plainly. */
-export function pulseAskAgain(question: PulseQuestion): string {
-  return `Sorry, we did not catch that. Please reply with one number from ${question.min} to ${question.max}.`;
+export function pulseAskAgain(ctx: Pick<InWorkWordingContext, 'language'>, question: PulseQuestion): string {
+  return say(ctx.language, 'pulse.oneNumber', { min: question.min, max: question.max });
 }
 
 /** Words of their own in the middle of a pulse: passed on, and the question still open. */
 export function pulsePassedOnAskAgain(ctx: InWorkWordingContext, question: PulseQuestion): string {
+  const t = sentences(ctx);
+  const scale = { min: question.min, max: question.max };
   return firstThatFits([
-    [`Thanks${comma(ctx)}, we have passed your message to ${adviser(ctx)}.`, `For the question, please reply with one number from ${question.min} to ${question.max}.`],
-    [`Thanks, we have passed your message on.`, `Please reply with one number from ${question.min} to ${question.max}.`],
+    [t('pulse.passedOn'), t('pulse.forTheQuestion', scale)],
+    [t('pulse.passedOnShort'), t('pulse.replyWithNumber', scale)],
   ]);
 }
 
 /** The end of a pulse; a worrying answer says the adviser has been told. */
 export function pulseThanks(ctx: InWorkWordingContext, concern: boolean): string {
+  const t = sentences(ctx);
   if (concern) {
     return firstThatFits([
-      [`Thank you for being honest${comma(ctx)}.`, `We have let ${adviser(ctx)} know, so they can help.`, 'You can text us here any time.'],
-      [`Thank you for being honest${comma(ctx)}.`, `We have let ${adviser(ctx)} know.`],
+      [t('pulse.thankYouForBeingHonest'), t('pulse.letAdviserKnow'), t('pulse.textAnyTime')],
+      [t('pulse.thankYouForBeingHonest'), t('pulse.letAdviserKnowShort')],
     ]);
   }
-  return firstThatFits([[`Thank you${comma(ctx)}.`, `Your answers help ${adviser(ctx)} support you.`]]);
+  return firstThatFits([[t('pulse.thankYou'), t('pulse.answersHelp')]]);
 }

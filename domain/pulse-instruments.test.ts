@@ -7,11 +7,11 @@ import {
   type PulseInstrument,
   type PulseQuestion,
 } from './pulse-instruments.js';
+import { pulseQuestionText } from './in-work-wording.js';
 
 const question = (over: Partial<PulseQuestion> = {}): PulseQuestion => ({
   id: 'q',
   label: 'A question',
-  text: 'On a scale of 1 to 5, how is it? 1 is bad, 5 is good.',
   min: 1,
   max: 5,
   ...over,
@@ -40,11 +40,13 @@ describe('the shipped pulse instruments', () => {
     expect(job?.questions[0]).toMatchObject({ id: 'still-in-job-12-months', min: 0, max: 6, concernAtOrBelow: 2 });
   });
 
-  it.each(PULSE_INSTRUMENTS.flatMap((i) => i.questions.map((q) => [q.id, q] as const)))(
-    '%s says what both ends of its scale mean, and its concern line is on the scale',
-    (_id, q) => {
-      expect(q.text).toContain(`${q.min} is `);
-      expect(q.text).toContain(`${q.max} is `);
+  it.each(PULSE_INSTRUMENTS.flatMap((i) => i.questions.map((q) => [q.id, i.id, q] as const)))(
+    '%s says its scale and what both ends of it mean, and its concern line is on the scale',
+    (_id, instrumentId, q) => {
+      const text = pulseQuestionText('en', instrumentId, q);
+      expect(text).toContain(`${q.min} to ${q.max}`);
+      expect(text).toContain(`${q.min} is `);
+      expect(text).toContain(`${q.max} is `);
       if (q.concernAtOrBelow !== undefined) {
         expect(q.concernAtOrBelow).toBeGreaterThanOrEqual(q.min);
         expect(q.concernAtOrBelow).toBeLessThan(q.max);
@@ -66,11 +68,10 @@ describe('instrumentProblem', () => {
     ['no questions', instrument([]), 'must have one to three questions'],
     ['four questions', instrument(['a', 'b', 'c', 'd'].map((id) => question({ id }))), 'must have one to three questions'],
     ['the same id twice', instrument([question({ id: 'a' }), question({ id: 'a' })]), 'question ids must be distinct'],
-    ['a two-point scale', instrument([question({ min: 1, max: 2, text: '1 to 2' })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
-    ['a scale past 10', instrument([question({ min: 0, max: 11, text: '0 to 11' })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
-    ['a negative scale', instrument([question({ min: -1, max: 3, text: '-1 to 3' })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
-    ['a fractional scale', instrument([question({ min: 0.5, max: 5, text: '0.5 to 5' })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
-    ['a text that does not say its scale', instrument([question({ text: 'How is it, out of five?' })]), 'question q must say its scale ("1 to 5")'],
+    ['a two-point scale', instrument([question({ min: 1, max: 2 })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
+    ['a scale past 10', instrument([question({ min: 0, max: 11 })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
+    ['a negative scale', instrument([question({ min: -1, max: 3 })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
+    ['a fractional scale', instrument([question({ min: 0.5, max: 5 })]), 'question q needs a whole-number scale of at least three points within 0 to 10'],
   ])('%s → %j', (_what, i, problem) => {
     expect(instrumentProblem(i)).toBe(problem);
   });

@@ -1,7 +1,8 @@
 /**
- * Confidence pulses, defined as data: one to three short questions, each on a small number scale in plain words.
- * Adding an instrument is adding an entry here (the tests check every one against the rules below and the SMS
- * segment budget). Scores are compared question by question over time, so a question's id and scale never change
+ * Confidence pulses, defined as data: one to three short questions, each on a small number scale. The words the
+ * participant reads are in the message catalogue, one per language, as `pulse.question.{instrument}.{question}`
+ * (domain/messages/). Adding an instrument is adding an entry here and its questions to every catalogue (the tests
+ * check every one against the rules below, the catalogues and the SMS segment budget). Scores are compared question by question over time, so a question's id and scale never change
  * once it is in use: add a new question instead.
  */
 export interface PulseQuestion {
@@ -9,8 +10,6 @@ export interface PulseQuestion {
   id: string;
   /** A few words for staff (charts, CSV headers). */
   label: string;
-  /** What the participant reads: the question, then what the ends of the scale mean. */
-  text: string;
   min: number;
   max: number;
   /** A score at or below this is a concern in itself, whatever came before (e.g. 2 on the 0–6 job item). */
@@ -40,7 +39,6 @@ export const PULSE_INSTRUMENTS: readonly PulseInstrument[] = [
       {
         id: 'still-in-job-12-months',
         label: 'Sure they will still be in this job in 12 months',
-        text: 'On a scale of 0 to 6, how sure are you that you will still be in this job in 12 months? 0 is not sure at all, 6 is very sure.',
         min: 0,
         max: 6,
         concernAtOrBelow: 2,
@@ -54,21 +52,18 @@ export const PULSE_INSTRUMENTS: readonly PulseInstrument[] = [
       {
         id: 'coping',
         label: 'Coping at the moment',
-        text: 'On a scale of 1 to 5, how well are you coping at the moment? 1 is not well, 5 is very well.',
         min: 1,
         max: 5,
       },
       {
         id: 'sorting-problems',
         label: 'Confident sorting out problems',
-        text: 'On a scale of 1 to 5, how sure are you that you can sort out problems that come up? 1 is not sure, 5 is very sure.',
         min: 1,
         max: 5,
       },
       {
         id: 'people-to-turn-to',
         label: 'Has people to turn to',
-        text: 'On a scale of 1 to 5, how much do you feel you have people to turn to? 1 is not at all, 5 is a lot.',
         min: 1,
         max: 5,
       },
@@ -89,7 +84,6 @@ export function instrumentProblem(instrument: PulseInstrument): string | null {
     if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min < 0 || q.max > 10 || q.max - q.min < 2) {
       return `question ${q.id} needs a whole-number scale of at least three points within 0 to 10`;
     }
-    if (!q.text.includes(`${q.min} to ${q.max}`)) return `question ${q.id} must say its scale ("${q.min} to ${q.max}")`;
   }
   return null;
 }

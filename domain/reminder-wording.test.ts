@@ -19,12 +19,13 @@ import {
 
 const LONDON = 'Europe/London';
 
-const everyday: ReminderWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', timeZone: LONDON };
-const anonymous: ReminderWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme', timeZone: LONDON };
+const everyday: ReminderWordingContext = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Restart', language: 'en', timeZone: LONDON };
+const anonymous: ReminderWordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Work and Health Programme', language: 'en', timeZone: LONDON };
 const longest: ReminderWordingContext = {
   firstName: 'Alexandra-Josephine',
   keyWorkerName: 'Christopher Montgomery-Smith',
   programmeName: 'Connect to Work (Greater Manchester) WHP', // 40, the most PROGRAMME_NAME allows
+  language: 'en',
   timeZone: LONDON,
 };
 const contexts = { everyday, anonymous, longest };
@@ -162,7 +163,7 @@ describe('the other appointment messages', () => {
 
   it('a cancellation says plainly that they need not come', () => {
     expect(appointmentCancelledMessage(everyday, cvWorkshop)).toBe(
-      'Hi Sam, this is Restart, on behalf of your key worker Priya. CV workshop on Tue 4 Mar, 10:30am at Jobcentre Plus, High Street is cancelled, so you do not need to come. ' +
+      'Hi Sam, this is Restart, on behalf of your key worker Priya. CV workshop on Tue 4 Mar, 10:30am at Jobcentre Plus, High Street is cancelled. You do not need to come. ' +
         'Text back if you have any questions.',
     );
   });

@@ -12,12 +12,14 @@ const withKeyWorker: WordingContext = {
   firstName: 'Sam',
   keyWorkerName: 'Priya',
   programmeName: 'Work and Health Programme',
+  language: 'en',
 };
-const withoutKeyWorker: WordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Restart' };
+const withoutKeyWorker: WordingContext = { firstName: '', keyWorkerName: null, programmeName: 'Restart', language: 'en' };
 const longNames: WordingContext = {
   firstName: 'Alexandra-Josephine',
   keyWorkerName: 'Christopher Montgomery-Smith',
   programmeName: 'Connect to Work (Greater Manchester)',
+  language: 'en',
 };
 
 const messages = { optOutConfirmation, optInConfirmation, helpMessage, crisisSignposting, passedOnToKeyWorker };

@@ -38,6 +38,13 @@ describe('isWrongNumberReply', () => {
     'New number, who is this?',
     "it's a new number sorry",
     'I only got this number last week',
+    // Welsh: "wrong number", "the wrong person", "not me (it is)", "I don't know them"
+    'RHIF ANGHYWIR',
+    'rhif anghywir, sori',
+    'y person anghywir',
+    'Nid fi',
+    'nid fi yw hwn',
+    'dw i ddim yn nabod nhw',
     "I'm not Sam",
     'I am not Alexandra-Josephine',
     "I'm not the person you want",

@@ -43,6 +43,11 @@ const OUTRIGHT: readonly RegExp[] = [
   /\bi\s*(?:'?m|am)\s+not\s+(?:the\s+(?:person|one|guy|lady|woman|man)\s+|who\s+)(?:you|u)\b/,
   // "he doesn't have this number any more", "they don't live here"
   /\b(?:he|she|they)\s+(?:doesn'?t|doesnt|does\s+not|don'?t|dont|do\s+not|no\s+longer)\s+(?:have|has|use|uses|own|owns|live|lives)\s+(?:this\s+(?:number|phone|mobile|no\b)|here)/,
+  // Welsh, as the Welsh welcome asks ("atebwch RHIF ANGHYWIR"): "rhif anghywir", "y person anghywir", "nid fi",
+  // "ddim yn nabod nhw" ("don't know them").
+  /\b(?:rhif|person|ffon|ffôn)\s+anghywir\b/,
+  /\b(?:nid|dim)\s+fi\s+(?:yw|ydy|sy)\b|^(?:nid|dim)\s+fi[.!]*$/,
+  /\b(?:ddim|dw\s+i\s+ddim|dydw\s+i\s+ddim)\s+yn\s+(?:nabod|adnabod)\s+(?:nhw|hi|fe|fo|ef|y\s+person)\b/,
 ];
 
 /** The sender's own slip ("I sent that to the wrong person") or someone else's ("the jobcentre has the wrong number"). */

@@ -238,6 +238,7 @@ export class AppointmentScheduler {
       firstName: participant.first_name ?? '',
       keyWorkerName: keyWorker?.name ?? null,
       programmeName: this.ctx.programmeName,
+      language: participant.language,
       timeZone: this.ctx.timeZone,
     };
   }

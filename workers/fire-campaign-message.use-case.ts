@@ -123,8 +123,8 @@ export class FireCampaignMessage {
     });
     await sessions.supersedeOpen(participant.id, session.id);
     const text = firstQuestion
-      ? pulseOpening(wording.context, firstQuestion)
-      : checkInOpening(wording.context, { introduce: wording.introduce, asksStillInWork: false });
+      ? pulseOpening(wording.context, instrument?.id ?? '', firstQuestion)
+      : checkInOpening(wording.context, { introduce: wording.introduce, asksStillInWork: false, ...(session.week !== null && { weeksInWork: session.week }) });
     const { queuedMessageIds } = await applyWriteback(tx, {
       participantId: participant.id,
       sourceKey: `campaign-${campaign.id}-${participant.id}`,

@@ -95,7 +95,7 @@ export class FireCheckIn {
         at: now.toISOString(),
         events: [],
         alerts: [],
-        replies: [{ kind: 'check_in', text: checkInOpening(wording.context, { introduce: wording.introduce, asksStillInWork: checkIn.asks_still_in_work }) }],
+        replies: [{ kind: 'check_in', text: checkInOpening(wording.context, { introduce: wording.introduce, asksStillInWork: checkIn.asks_still_in_work, weeksInWork: checkIn.week }) }],
       });
       await wording.markIntroduced();
       await checkIns.finish(checkIn.id, 'sent', { sessionId: session.id, sentAt: now });

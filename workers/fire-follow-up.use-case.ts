@@ -104,6 +104,7 @@ export class FireFollowUp {
         firstName: participant.first_name ?? '',
         keyWorkerName: keyWorker?.name ?? null,
         programmeName: this.deps.programmeName,
+        language: participant.language,
         timeZone: this.deps.timeZone,
       };
       const { queuedMessageIds } = await applyWriteback(tx, {

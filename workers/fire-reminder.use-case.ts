@@ -96,6 +96,7 @@ export class FireReminder {
         firstName: participant.first_name ?? '',
         keyWorkerName: keyWorker?.name ?? null,
         programmeName: this.deps.programmeName,
+        language: participant.language,
         timeZone: this.deps.timeZone,
       },
       view(appointment),

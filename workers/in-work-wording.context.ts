@@ -19,7 +19,12 @@ export async function inWorkWording(
   const staff = new StaffRepository(tx);
   const adviser = participant.in_work_adviser_id ? await staff.findById(participant.in_work_adviser_id) : undefined;
   const keyWorker = !adviser && participant.key_worker_id ? await staff.findById(participant.key_worker_id) : undefined;
-  const context = { firstName: participant.first_name ?? '', adviserName: adviser?.name ?? keyWorker?.name ?? null, programmeName };
+  const context = {
+    firstName: participant.first_name ?? '',
+    adviserName: adviser?.name ?? keyWorker?.name ?? null,
+    programmeName,
+    language: participant.language,
+  };
   const introduce = adviser
     ? participant.introduced_adviser_id !== adviser.id
     : jobStartId !== null && !(await new QuestionSessionRepository(tx).anyForJob(participant.id, jobStartId));

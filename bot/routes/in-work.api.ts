@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
+import { pulseQuestionText } from '../../domain/in-work-wording.js';
 import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
 import { CheckInRepository } from '../../store/check-in.repository.js';
 import type { Executor } from '../../store/database.js';
@@ -94,7 +95,7 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
           body: PULSE_INSTRUMENTS.map((i) => ({
             id: i.id,
             name: i.name,
-            questions: i.questions.map((q) => ({ id: q.id, label: q.label, text: q.text, min: q.min, max: q.max })),
+            questions: i.questions.map((q) => ({ id: q.id, label: q.label, text: pulseQuestionText('en', i.id, q), min: q.min, max: q.max })),
           })),
         };
       },

@@ -187,7 +187,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
                 {
                   kind: 'notice',
                   text: handoverMessage(
-                    { firstName: row.first_name ?? '', keyWorkerName: keyWorker?.name ?? null, programmeName: config.PROGRAMME_NAME },
+                    { firstName: row.first_name ?? '', keyWorkerName: keyWorker?.name ?? null, programmeName: config.PROGRAMME_NAME, language: row.language },
                     { newName: person.name, role, ...(body.handoverReason && { reason: body.handoverReason }) },
                   ),
                 },

@@ -151,7 +151,7 @@ describe('FireReminder re-checks everything when a reminder is due', () => {
     expect(body).toContain('Reply YES');
     expect(body).toBe(
       reminderMessage(
-        { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: PROGRAMME, timeZone: TIME_ZONE },
+        { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: PROGRAMME, language: 'en', timeZone: TIME_ZONE },
         { title: 'Job search review', location: 'Leeds Jobcentre, Eastgate', startsAt: WEDNESDAY_10AM, mandatory: true },
       ),
     );
