@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contactConfirmedThanks } from '../domain/contact-wording.js';
 import type { TurnInput } from '../domain/conversation.types.js';
 import { contactConfirmationDialog } from './contact-confirmation.dialog.js';
+import { runTurn } from './conversation.js';
 
 const participant = {
   id: 'p-1',
@@ -34,6 +35,21 @@ describe('YES to the welcome', () => {
     ['yes but who is Priya and why are you texting me', true, false],
   ])('%s (welcome pending %s) is not this dialog\'s', (text, pending) => {
     expect(contactConfirmationDialog(turn(text, pending))).toBeNull();
+  });
+
+  it('"Ie" (Welsh yes) is thanked too', () => {
+    expect(contactConfirmationDialog(turn('Ie', true))?.replies).toEqual([{ kind: 'reply', text: contactConfirmedThanks(participant) }]);
+  });
+
+  it('after a reminder, "yes" confirms the appointment rather than only the number', () => {
+    const reminded = {
+      ...turn('yes', true),
+      appointments: [
+        { id: 'a-1', version: 1, title: 'Review', location: null, startsAt: new Date('2026-03-05T10:00:00Z'), mandatory: false, lastRemindedAt: new Date('2026-03-04T09:00:00Z') },
+      ],
+    };
+    expect(contactConfirmationDialog(reminded)).toBeNull();
+    expect(runTurn(reminded).events.map((e) => e.type)).toEqual(['appointment.confirmed']);
   });
 
   it('sends nothing to someone who has opted out', () => {
