@@ -123,9 +123,11 @@ describe('referral welcome, wrong-number check and warm handovers', () => {
 
   it('referral to start: no first appointment within the team days raises referral_stalled once; the caseload shows days since referral', async () => {
     const old = new Date(Date.now() - 12 * 86_400_000).toISOString();
-    const stalled = await app.createParticipant('07700 900958', keyWorker.token, { referredAt: old });
-    const booked = await app.createParticipant('07700 900959', keyWorker.token, { referredAt: old });
+    // Booked first, and only then dated back: a sweep in between must not see a stalled referral that is not.
+    const booked = await app.createParticipant('07700 900959', keyWorker.token, { referredAt: new Date().toISOString() });
     await app.api('POST', `/api/participants/${booked.id}/appointments`, { startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), title: 'First meeting', mandatory: false, reminderOffsets: ['PT2H'] }, keyWorker.token);
+    await app.db.updateTable('participants').set({ referred_at: old }).where('id', '=', booked.id).execute();
+    const stalled = await app.createParticipant('07700 900958', keyWorker.token, { referredAt: old });
     const alert = await eventually(async () => {
       const rows = await app.db.selectFrom('alerts').select(['type', 'participant_id']).where('type', '=', 'referral_stalled').execute();
       return rows.length > 0 && rows;

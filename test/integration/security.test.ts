@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_SIGN_INS_PER_MINUTE } from '../../bot/rate-limiter.js';
 import { sql } from 'kysely';
 import { RetentionRepository } from '../../store/retention.repository.js';
-import { TestApp } from '../test-app.js';
+import { eventually, TestApp } from '../test-app.js';
 
 describe('security: headers, audit log, sign-in rate limit', () => {
   let app: TestApp;
@@ -31,11 +31,14 @@ describe('security: headers, audit log, sign-in rate limit', () => {
     const nosy = await app.createStaff('key_worker', 'Nosy', 'Audit');
     await app.api('GET', `/api/participants/${sam.id}/record`, undefined, nosy.token);
 
-    const log = await app.api<Array<{ staffId: string; method: string; route: string; subjectId: string; status: number }>>(
-      'GET',
-      `/api/audit?subjectId=${sam.id}`,
-    );
-    expect(log.status).toBe(200);
+    // Each entry is written as its answer goes out: wait for the last one rather than race it.
+    const log = await eventually(async () => {
+      const answer = await app.api<Array<{ staffId: string; method: string; route: string; subjectId: string; status: number }>>(
+        'GET',
+        `/api/audit?subjectId=${sam.id}`,
+      );
+      return answer.status === 200 && answer.body.length >= 3 && answer;
+    });
     expect(log.body.map((e) => [e.staffId, e.method, e.route, e.status]).reverse()).toEqual([
       [kw.id, 'GET', '/api/participants/:id', 200],
       [kw.id, 'PATCH', '/api/participants/:id', 200],
