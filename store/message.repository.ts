@@ -226,6 +226,8 @@ export class MessageRepository {
       .selectFrom('messages')
       .selectAll()
       .where('status', '=', 'sending')
+      // Ours only: a row with a sid was handed over, and `sending` is then Twilio's own status from a callback.
+      .where('twilio_sid', 'is', null)
       .where('updated_at', '<', olderThan)
       .limit(limit)
       .execute();
