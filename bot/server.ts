@@ -23,6 +23,7 @@ import { crmSinkRoutes } from './routes/crm-sink.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { campaignRoutes } from './routes/campaigns.api.js';
+import { experimentRoutes } from './routes/experiments.api.js';
 import { inWorkRoutes } from './routes/in-work.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { reportRoutes } from './routes/reports.api.js';
@@ -55,6 +56,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...appointmentRoutes(deps),
     ...inWorkRoutes(deps),
     ...campaignRoutes(deps),
+    ...experimentRoutes(deps),
     ...reminderPolicyRoutes(deps),
     ...reportRoutes(deps),
     ...alertRoutes(deps),

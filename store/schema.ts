@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
+import type { ExperimentMessage, ExperimentStatus } from '../domain/experiment.types.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -307,6 +308,28 @@ export interface CaseRecordDeliveriesTable {
   created_at: Timestamp;
 }
 
+/** A wording experiment: `team` null (made by an admin) covers every participant. */
+export interface ExperimentsTable {
+  id: Generated<string>;
+  name: string;
+  message: ExperimentMessage;
+  /** The variant ids compared, in order (the first two are the ones the report compares). */
+  variants: ColumnType<string[], string, string>;
+  team: string | null;
+  status: Generated<ExperimentStatus>;
+  created_by: string | null;
+  created_at: Timestamp;
+  stopped_at: NullableTimestamp;
+}
+
+/** Which variant a participant was given in an experiment: chosen at random once, then kept. */
+export interface ExperimentAssignmentsTable {
+  experiment_id: string;
+  participant_id: string;
+  variant: string;
+  assigned_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   participants: ParticipantsTable;
@@ -327,6 +350,8 @@ export interface Database {
   campaigns: CampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
   question_sessions: QuestionSessionsTable;
+  experiments: ExperimentsTable;
+  experiment_assignments: ExperimentAssignmentsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
@@ -345,3 +370,5 @@ export type CampaignRecipientRow = Selectable<CampaignRecipientsTable>;
 export type QuestionSessionRow = Selectable<QuestionSessionsTable>;
 export type CaseRecordSinkRow = Selectable<CaseRecordSinksTable>;
 export type CaseRecordDeliveryRow = Selectable<CaseRecordDeliveriesTable>;
+export type ExperimentRow = Selectable<ExperimentsTable>;
+export type ExperimentAssignmentRow = Selectable<ExperimentAssignmentsTable>;

@@ -14,6 +14,7 @@ import { ReminderRepository } from '../store/reminder.repository.js';
 import type { AppointmentRow, ParticipantRow, ReminderRow } from '../store/schema.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
+import { experimentVariantFor } from './experiment-assignment.js';
 
 export interface FireReminderDeps {
   db: Db;
@@ -91,6 +92,8 @@ export class FireReminder {
 
   private async send(tx: Tx, reminder: ReminderRow, appointment: AppointmentRow, participant: ParticipantRow, now: Date): Promise<FireOutcome> {
     const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
+    // A wording experiment covering this person: their variant (drawn once, then kept), committed with the send.
+    const experiment = await experimentVariantFor(tx, 'reminder', participant, now);
     const text = reminderMessage(
       {
         firstName: participant.first_name ?? '',
@@ -100,6 +103,7 @@ export class FireReminder {
         timeZone: this.deps.timeZone,
       },
       view(appointment),
+      experiment?.variant,
     );
     const { queuedMessageIds } = await applyWriteback(tx, {
       participantId: participant.id,
@@ -110,7 +114,7 @@ export class FireReminder {
           type: 'reminder.sent',
           key: 'sent',
           appointmentId: appointment.id,
-          data: { reminderId: reminder.id, offset: reminder.offset, version: reminder.version, dueAt: reminder.due_at.toISOString() },
+          data: { reminderId: reminder.id, offset: reminder.offset, version: reminder.version, dueAt: reminder.due_at.toISOString(), ...experiment },
         },
       ],
       alerts: [],

@@ -8,6 +8,7 @@ import * as retention from './0006-retention.js';
 import * as inWork from './0007-in-work.js';
 import * as caseRecordSink from './0008-case-record-sink.js';
 import * as staffSessions from './0009-staff-sessions.js';
+import * as experiments from './0010-experiments.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -22,6 +23,7 @@ export const migrationProvider: MigrationProvider = {
       '0007-in-work': inWork,
       '0008-case-record-sink': caseRecordSink,
       '0009-staff-sessions': staffSessions,
+      '0010-experiments': experiments,
     };
   },
 };
