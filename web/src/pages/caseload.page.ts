@@ -144,6 +144,16 @@ function addParticipant({ api, navigate, flash }: PageContext): HTMLElement {
     value: 'sms',
     inline: true,
   });
+  const language = radiosField({
+    name: 'language',
+    label: 'Which language should messages be in?',
+    options: [
+      { value: 'en', text: 'English' },
+      { value: 'cy', text: 'Cymraeg (Welsh)' },
+    ],
+    value: 'en',
+    inline: true,
+  });
   const consent = checkboxField({ name: 'consent', label: 'They have agreed to be contacted by text message' });
   const confirmed = checkboxField({
     name: 'contactConfirmed',
@@ -151,7 +161,7 @@ function addParticipant({ api, navigate, flash }: PageContext): HTMLElement {
     hint: 'If you have not, they get a welcome message asking them to reply YES.',
   });
   const submit = button('Add participant');
-  const form = h('form', { novalidate: true, 'data-form': 'add-participant' }, name.group, phone.group, channel.group, consent.group, confirmed.group, submit);
+  const form = h('form', { novalidate: true, 'data-form': 'add-participant' }, name.group, phone.group, channel.group, language.group, consent.group, confirmed.group, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const errors = [
@@ -169,6 +179,7 @@ function addParticipant({ api, navigate, flash }: PageContext): HTMLElement {
         firstName: name.input.value.trim(),
         phone: phone.input.value.trim(),
         channel: channel.value(),
+        language: language.value(),
         consent: { contact: true },
         contactConfirmed: confirmed.input.checked,
       });
@@ -181,6 +192,7 @@ function addParticipant({ api, navigate, flash }: PageContext): HTMLElement {
           firstName: { field: 'firstName', label: 'First name' },
           phone: { field: 'phone', label: 'The mobile number' },
           channel: { field: 'channel', label: 'Channel' },
+          language: { field: 'language', label: 'Language' },
         }),
       );
       submit.disabled = false;
