@@ -82,6 +82,47 @@ describe('readCheckInRating', () => {
     ['no', null],
     ['', null],
     ['let me think', null],
+    // Welsh, by number
+    ['un', byNumber('good')], // one
+    ['dau', byNumber('okay')], // two
+    ['tri', byNumber('struggling')], // three
+    ['y cyntaf', byNumber('good')], // the first
+    // Welsh, in their own words
+    ['da', inWords('good')], // good
+    ['Da iawn diolch', inWords('good')], // very good thanks: "iawn" here is "very"
+    ["mae'n dda iawn", inWords('good')], // it's very good
+    ['gwych', inWords('good')], // great
+    ['grêt', inWords('good')], // great
+    ['gret', inWords('good')], // great, without the accent
+    ["mae'n mynd yn dda", inWords('good')], // it's going well
+    ["dw i'n mwynhau", inWords('good')], // I'm enjoying it
+    ["dw i'n hoffi e", inWords('good')], // I like it
+    ['gwaith caled ond dw i’n mwynhau', inWords('good')], // hard work but I'm enjoying it
+    ['iawn', inWords('okay')], // okay
+    ['Iawn diolch', inWords('okay')], // okay thanks
+    ["mae'n iawn", inWords('okay')], // it's okay
+    ["mae'n mynd yn iawn", inWords('okay')], // it's going okay
+    ['ddim yn ddrwg', inWords('okay')], // not bad
+    ['ddim rhy ddrwg', inWords('okay')], // not too bad
+    ['gweddol', inWords('okay')], // fair, so so
+    ['anodd', inWords('struggling')], // difficult
+    ['anodd iawn', inWords('struggling')], // very difficult
+    ["mae'n galed", inWords('struggling')], // it's hard
+    ['caled', inWords('struggling')], // hard
+    ["dw i'n cael trafferth", inWords('struggling')], // I'm having trouble
+    ['ddim yn dda', inWords('struggling')], // not good
+    ['dim yn dda', inWords('struggling')], // not good
+    ['ddim yn hapus', inWords('struggling')], // not happy
+    ['ddim yn iawn', inWords('struggling')], // not okay
+    ["dw i ddim yn hoffi e", inWords('struggling')], // I don't like it
+    ["dw i ddim yn mwynhau", inWords('struggling')], // I'm not enjoying it
+    ['da ond anodd', inWords('struggling')], // good but difficult
+    ["mae'n ddrwg gen i, mae'n anodd", inWords('struggling')], // I'm sorry, it's hard
+    ['eisiau gadael', inWords('struggling')], // want to leave
+    ["mae'n ddrwg da fi", null], // I'm sorry: not "bad", not "good"
+    ['diolch yn fawr iawn', null], // thank you very much: "iawn" is "very", not "okay"
+    ['ie', null], // yes
+    ['dw i ddim yn siŵr', null], // I'm not sure
   ])('%j → %j', (says, rating) => {
     expect(readCheckInRating(says)).toEqual(rating);
   });
@@ -107,6 +148,22 @@ describe('readCallAnswer', () => {
     ['maybe', null],
     ['what time?', null],
     ['cancel', null],
+    // Welsh
+    ['ie', 'yes'], // yes
+    ['Ie plis', 'yes'], // yes please
+    ['ffoniwch fi', 'yes'], // ring me
+    ['ffonia fi plis', 'yes'], // ring me please (informal)
+    ['rhowch alwad i fi', 'yes'], // give me a call
+    ["byddai hynny'n dda", 'yes'], // that would be good
+    ['iawn', 'yes'], // okay
+    ['na', 'no'], // no
+    ['na diolch', 'no'], // no thanks
+    ['dim diolch', 'no'], // no thanks
+    ['ddim nawr', 'no'], // not now
+    ["dw i'n iawn diolch", 'no'], // I'm fine thanks
+    ['peidiwch â ffonio fi', null], // don't ring me: never a yes
+    ['dim angen ffonio fi', null], // no need to ring me: never a yes
+    ['falle', null], // maybe
   ])('%j → %j', (says, answer) => {
     expect(readCallAnswer(says)).toBe(answer);
   });
@@ -127,6 +184,16 @@ describe('readYesNo', () => {
     ['call me', null],
     ['dunno', null],
     ['STOP', null],
+    // Welsh
+    ['Ie', 'yes'], // yes
+    ['ydw', 'yes'], // yes I am
+    ['do', 'yes'], // yes (past tense)
+    ['Na', 'no'], // no
+    ['nac ydw', 'no'], // no I'm not
+    ['na diolch', 'no'], // no thanks
+    ['ddim nawr', 'no'], // not now
+    ['STOPIO', null], // stop
+    ['dim', null], // ambiguous: no / nothing
   ])('%j → %j', (says, answer) => {
     expect(readYesNo(says)).toBe(answer);
   });
@@ -173,6 +240,24 @@ describe('readStillInWork', () => {
     ["I'm not sure", null],
     ['yes but not for long', null],
     ['dunno', null],
+    // Welsh
+    ['ydw', 'yes'], // yes I am
+    ['Ydw diolch', 'yes'], // yes thanks
+    ['ie', 'yes'], // yes
+    ['ydw, dal yno', 'yes'], // yes, still there
+    ['dal i weithio', 'yes'], // still working
+    ["dw i'n dal yn gweithio yno", 'yes'], // I'm still working there
+    ['dal wrthi', 'yes'], // still at it
+    ['nac ydw', 'no'], // no I'm not
+    ['na', 'no'], // no
+    ['ddim bellach', 'no'], // not any more
+    ['na, dim mwy', 'no'], // no, no more
+    ['wedi gadael', 'no'], // (I've) left
+    ['ges i’r sac', 'no'], // I got the sack
+    ['diolch', null], // thanks
+    ["dw i'n sâl", null], // I'm ill: a reason to miss a day, not a no
+    ['dim', null], // ambiguous
+    ['dw i ddim yn siŵr', null], // I'm not sure
   ])('%j → %j', (says, answer) => {
     expect(readStillInWork(says)).toBe(answer);
   });
@@ -210,6 +295,24 @@ describe('mentionsLeavingJob', () => {
     'I dont work there any more',
     'no longer working there',
     'I handed in my notice',
+    // Welsh
+    'wedi gadael', // (I've) left
+    'dw i wedi gadael', // I've left
+    'Gadewais i', // I left
+    'nes i adael wythnos diwethaf', // I left last week
+    "gadewais i'r swydd", // I left the job
+    'wedi gadael y swydd', // (I've) left the job
+    'wedi colli fy swydd', // (I've) lost my job
+    "colli'r swydd", // lost the job
+    'ges i’r sac', // I got the sack
+    'wedi cael y sac', // (I've) got the sack
+    'cael fy niswyddo', // been dismissed / made redundant
+    'ges i fy niswyddo ddoe', // I was dismissed yesterday
+    'wedi ymddiswyddo', // (I've) resigned
+    'dim gwaith bellach', // no work any more
+    'dw i ddim yn gweithio yno bellach', // I don't work there any more
+    "mae'r cytundeb wedi dod i ben", // the contract has ended
+    'wedi rhoi fy notis i mewn', // I've handed in my notice
   ])('%j → true', (says) => {
     expect(mentionsLeavingJob(says)).toBe(true);
   });
@@ -237,6 +340,20 @@ describe('mentionsLeavingJob', () => {
     'no',
     'yes',
     '',
+    // Welsh
+    'wedi gadael fy ffôn yn y gwaith', // I left my phone at work
+    'gadael y gwaith am 5', // leaving work at 5
+    'gadael yn gynnar heddiw', // leaving early today
+    'ddim wedi gadael', // haven't left
+    'heb adael', // haven't left
+    "ofn colli'r swydd", // afraid of losing the job
+    'poeni am golli fy swydd', // worried about losing my job
+    'meddwl am adael y swydd', // thinking of leaving the job
+    'eisiau gadael y swydd', // want to leave the job
+    "falle ga i'r sac", // I might get the sack
+    'wedi colli fy allweddi', // I've lost my keys
+    'ie', // yes
+    'na', // no
   ])('%j → false', (says) => {
     expect(mentionsLeavingJob(says)).toBe(false);
   });
@@ -259,6 +376,27 @@ describe('check-in readings never throw', () => {
         expect([null, 'yes', 'no']).toContain(readYesNo(text));
         expect([null, 'yes', 'no']).toContain(readStillInWork(text));
         expect(typeof mentionsLeavingJob(text)).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const welsh = fc.string({
+    unit: fc.constantFrom(
+      'ddim ', 'dim ', 'yn ', 'dda', 'iawn', 'da ', 'anodd', 'ddrwg', 'gen i', 'wedi ', 'gadael', 'colli', "'r ", 'swydd',
+      'sac', 'fy ', 'niswyddo', 'ie', 'na', 'ydw', 'dal ', 'yno', 'bellach', 'ffonio fi', 'peidiwch â ', 'ofn ', "'", '’', 'â', 'ŵ', ' ',
+    ),
+  });
+
+  it('on Welsh words in any order', () => {
+    fc.assert(
+      fc.property(welsh, (text) => {
+        const rating = readCheckInRating(text);
+        if (rating !== null) expect(CHECK_IN_RATINGS).toContain(rating.rating);
+        expect([null, 'yes', 'no']).toContain(readCallAnswer(text));
+        expect([null, 'yes', 'no']).toContain(readYesNo(text));
+        expect([null, 'yes', 'no']).toContain(readStillInWork(text));
+        if (mentionsLeavingJob(text)) expect(readStillInWork(text)).toBe('no');
       }),
       { numRuns: 500 },
     );

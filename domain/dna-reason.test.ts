@@ -21,6 +21,14 @@ describe('categoriseDnaReason', () => {
     ['3 bus was late', 'transport_cost'],
     ['2 - I was ill', 'caring'],
     ['5. Got a trial shift at Tesco', 'work_interview'],
+    // Welsh
+    ['opsiwn 2', 'caring'], // option 2
+    ['rhif 4', 'forgot'], // number 4
+    ['dau', 'caring'], // two
+    ['Tri', 'transport_cost'], // three
+    ['opsiwn pump', 'work_interview'], // option five
+    ['rhif chwech', 'other'], // number six
+    ['3 roedd y bws yn hwyr', 'transport_cost'], // 3 the bus was late
   ])('%j is option → %s', (says, category) => {
     expect(categoriseDnaReason(says)).toEqual({ category, byNumber: true });
   });
@@ -89,12 +97,75 @@ describe('categoriseDnaReason', () => {
     ['ill be there next time', 'other'],
     ['Ill call you', 'other'],
     ['one day I will explain', 'other'],
+    ['I was a tad unwell', 'ill_health'], // English "a tad", not Welsh "tad" (dad)
+    // Welsh: health
+    ["Roeddwn i'n sâl", 'ill_health'], // I was ill
+    ['ro’n i’n sal', 'ill_health'], // I was ill, typed without the accent
+    ["ro'n i'n dost", 'ill_health'], // I was ill (southern)
+    ['salwch', 'ill_health'], // illness
+    ['roeddwn i yn yr ysbyty', 'ill_health'], // I was in hospital
+    ['roedd rhaid i fi weld y meddyg', 'ill_health'], // I had to see the doctor
+    ['pen tost ofnadwy', 'ill_health'], // an awful headache
+    ["ddim yn teimlo'n dda", 'ill_health'], // not feeling well
+    ['fy iechyd meddwl', 'ill_health'], // my mental health
+    // Welsh: caring
+    ['roedd fy mab yn sâl', 'caring'], // my son was ill
+    ['roedd mam yn yr ysbyty', 'caring'], // mum was in hospital
+    ['dim gofal plant', 'caring'], // no childcare
+    ['roedd rhaid i fi warchod', 'caring'], // I had to babysit
+    ['gofalu am fy nhad', 'caring'], // looking after my dad
+    ['y plant yn sâl', 'caring'], // the children ill
+    // Welsh: transport or cost
+    ['roedd y bws yn hwyr', 'transport_cost'], // the bus was late
+    ['dim arian am docyn', 'transport_cost'], // no money for a ticket
+    ["methu fforddio'r trên", 'transport_cost'], // couldn't afford the train
+    ['lifft wedi methu', 'transport_cost'], // lift fell through
+    ['roedd y tren wedi ei ganslo', 'transport_cost'], // the train was cancelled
+    // Welsh: forgot or didn't know
+    ['anghofiais i', 'forgot'], // I forgot
+    ['sori, wedi anghofio', 'forgot'], // sorry, forgot
+    ["do'n i ddim yn gwybod", 'forgot'], // I didn't know
+    ['ches i ddim y neges', 'forgot'], // I didn't get the message
+    ['diwrnod anghywir', 'forgot'], // wrong day
+    // Welsh: work or interview
+    ['roeddwn i yn y gwaith', 'work_interview'], // I was at work
+    ['cyfweliad am swydd', 'work_interview'], // a job interview
+    ['roedd gen i shifft', 'work_interview'], // I had a shift
+    ["dw i wedi dechrau gweithio", 'work_interview'], // I've started working
+    // Welsh: something else
+    ["ro'n i yn y Ganolfan Byd Gwaith", 'other'], // I was at the Jobcentre
+    ['gyda fy anogwr gwaith', 'other'], // with my work coach
+    ['doedd fy ffôn ddim yn gweithio', 'other'], // my phone wasn't working
+    ["Cymru'n Gweithio", 'other'], // Working Wales, the careers service
+    ['dw i ddim yn gwybod', 'other'], // I don't know: no reason given
+    ['rhesymau personol', 'other'], // personal reasons
+    // Welsh: not option numbers
+    ['10yb yn rhy gynnar', 'other'], // 10am too early
+    ['5 munud yn hwyr', 'other'], // 5 minutes late
+    ["2 o'r gloch yn rhy hwyr", 'other'], // 2 o'clock too late
+    ['un diwrnod', 'other'], // one day
   ])('%j → %s', (says, category) => {
     expect(categoriseDnaReason(says)).toEqual({ category, byNumber: false });
   });
 
   it('numbers the options in the order the message lists them', () => {
     expect(DNA_REASON_OPTIONS).toEqual(['ill_health', 'caring', 'transport_cost', 'forgot', 'work_interview', 'other']);
+  });
+
+  it('never throws and always gives a known category on Welsh words, in any order and case', () => {
+    const welsh = fc.constantFrom(
+      'sâl', 'tost', 'ysbyty', 'plant', 'mam', 'tad', 'a tad', 'gofalu', 'bws', 'trên', 'arian', 'anghofio', 'ddim yn gwybod',
+      'dw i', 'gwaith', 'byd gwaith', 'anogwr', 'ddim yn gweithio', 'swydd', 'clwb swyddi', 'opsiwn', 'rhif', 'dau',
+      'chwech', '3', '10yb', "o'r gloch", 'munud', 'ŵ', 'â', "'",
+    );
+    fc.assert(
+      fc.property(fc.mixedCase(fc.array(welsh, { maxLength: 12 }).map((words) => words.join(' '))), (says) => {
+        const reading = categoriseDnaReason(says);
+        expect(DNA_REASON_CATEGORIES).toContain(reading.category);
+        expect(categoriseDnaReason(says.toLowerCase())).toEqual(reading);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws and always gives a known category, whatever is texted', () => {

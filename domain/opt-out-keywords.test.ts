@@ -4,9 +4,14 @@ import {
   HELP_KEYWORDS,
   OPT_IN_KEYWORDS,
   OPT_OUT_KEYWORDS,
+  WELSH_HELP_KEYWORDS,
+  WELSH_OPT_IN_KEYWORDS,
+  WELSH_OPT_OUT_KEYWORDS,
   isHelpKeyword,
   isOptInKeyword,
   isOptOutKeyword,
+  matchHelpKeyword,
+  matchOptInKeyword,
   matchOptOutKeyword,
 } from './opt-out-keywords.js';
 
@@ -32,6 +37,24 @@ describe('isOptOutKeyword', () => {
     ["stop I'm not interested", 'STOP'],
     ['S\u200BTOP', 'STOP'],
     ['ＳＴＯＰ', 'STOP'],
+    // Welsh
+    ['STOPIO', 'STOPIO'],
+    ['stopio', 'STOPIO'],
+    ['Stopio.', 'STOPIO'],
+    ['Stopio plis', 'STOPIO'], // stop please
+    ["stopio'r negeseuon", 'STOPIO'], // stop the messages
+    ['Plis stopio’r negeseuon', 'STOPIO'], // please stop the messages
+    ['stopio anfon negeseuon ata i', 'STOPIO'], // stop sending messages to me
+    ['stopio i gyd', 'STOPIO'], // stop all
+    ['stopio please', 'STOPIO'], // mixed languages
+    ['stop plis', 'STOP'], // mixed languages
+    ['stop diolch', 'STOP'], // stop, thanks
+    ['dad-danysgrifio', 'DAD-DANYSGRIFIO'], // unsubscribe
+    ['Dad danysgrifio', 'DAD-DANYSGRIFIO'],
+    ['DADDANYSGRIFIO', 'DADDANYSGRIFIO'],
+    ['dad-danysgrifio fi plis', 'DAD-DANYSGRIFIO'], // unsubscribe me please
+    ['Diwedd', 'DIWEDD'], // end
+    ['DIWEDD!', 'DIWEDD'],
   ])('%j opts out with %s', (text, keyword) => {
     expect(matchOptOutKeyword(text)).toBe(keyword);
   });
@@ -52,6 +75,16 @@ describe('isOptOutKeyword', () => {
     '',
     '   ',
     '🛑',
+    // Welsh
+    'stopio smygu', // stop smoking
+    'stopio crio', // stop crying
+    "stopio'r bws", // stop the bus
+    'dw i wedi stopio', // I have stopped
+    'diwedd y mis', // the end of the month
+    'ar y diwedd', // at the end
+    'diwedd yr wythnos yn iawn', // the end of the week is fine
+    'ie', // yes
+    'STOPIWCH Y BWS', // stop the bus (plural imperative)
   ])('%j does not opt out', (text) => {
     expect(isOptOutKeyword(text)).toBe(false);
   });
@@ -59,7 +92,7 @@ describe('isOptOutKeyword', () => {
   it('is case-insensitive for every keyword', () => {
     fc.assert(
       fc.property(
-        fc.mixedCase(fc.constantFrom(...OPT_OUT_KEYWORDS)),
+        fc.mixedCase(fc.constantFrom(...OPT_OUT_KEYWORDS, ...WELSH_OPT_OUT_KEYWORDS)),
         fc.constantFrom('', ' ', '.', '!', '!!', ' .'),
         (keyword, trailing) => {
           expect(isOptOutKeyword(`${keyword}${trailing}`)).toBe(true);
@@ -80,22 +113,66 @@ describe('isOptOutKeyword', () => {
 });
 
 describe('isOptInKeyword', () => {
-  it.each(['START', 'start', 'Start.', 'unstop', ' UNSTOP! '])('%j opts back in', (text) => {
+  it.each([
+    'START', 'start', 'Start.', 'unstop', ' UNSTOP! ',
+    'DECHRAU', 'dechrau', 'Dechrau.', // Welsh: start
+  ])('%j opts back in', (text) => {
     expect(isOptInKeyword(text)).toBe(true);
   });
 
-  it.each(['yes', 'YES', 'y', 'ok', 'start date is monday', 'restart', ''])('%j does not opt in', (text) => {
+  it.each([
+    'yes', 'YES', 'y', 'ok', 'start date is monday', 'restart', '',
+    'ie', 'IE', // Welsh: yes, which must never re-subscribe anyone
+    'dechrau dydd Llun', // starting on Monday
+    'ailddechrau', // restart
+  ])('%j does not opt in', (text) => {
     expect(isOptInKeyword(text)).toBe(false);
+  });
+
+  it('says which keyword', () => {
+    expect(matchOptInKeyword('Dechrau!')).toBe('DECHRAU');
   });
 });
 
 describe('isHelpKeyword', () => {
-  it.each(['HELP', 'help', 'Help?', 'info', 'INFO.'])('%j asks for help', (text) => {
+  it.each([
+    'HELP', 'help', 'Help?', 'info', 'INFO.',
+    'CYMORTH', 'cymorth', 'Cymorth?', // Welsh: help
+  ])('%j asks for help', (text) => {
     expect(isHelpKeyword(text)).toBe(true);
   });
 
-  it.each(['help me with my CV', 'information', 'helpful', ''])('%j is not the HELP keyword', (text) => {
+  it.each([
+    'help me with my CV', 'information', 'helpful', '',
+    'cymorth gyda fy CV', // help with my CV
+    'cymorth ariannol', // financial support
+  ])('%j is not the HELP keyword', (text) => {
     expect(isHelpKeyword(text)).toBe(false);
+  });
+
+  it('says which keyword', () => {
+    expect(matchHelpKeyword('cymorth')).toBe('CYMORTH');
+  });
+});
+
+describe('Welsh keywords', () => {
+  it('are their own lists, beside the English ones', () => {
+    expect(WELSH_OPT_OUT_KEYWORDS).toEqual(['STOPIO', 'DAD-DANYSGRIFIO', 'DADDANYSGRIFIO', 'DIWEDD']);
+    expect(WELSH_OPT_IN_KEYWORDS).toEqual(['DECHRAU']);
+    expect(WELSH_HELP_KEYWORDS).toEqual(['CYMORTH']);
+  });
+
+  it('never throw, and give the same answer in any case, with any padding around them', () => {
+    const keyword = fc.constantFrom(...WELSH_OPT_OUT_KEYWORDS, ...WELSH_OPT_IN_KEYWORDS, ...WELSH_HELP_KEYWORDS);
+    const around = fc.constantFrom('', ' ', '.', '!', '?', "'r", ' plis', ' diolch', ' negeseuon', ' smygu', ' y mis');
+    fc.assert(
+      fc.property(fc.mixedCase(keyword), around, fc.string({ maxLength: 20 }), (word, after, noise) => {
+        for (const text of [`${word}${after}`, `${noise}${word}${after}`, `${word}${after}${noise}`]) {
+          const answers = [matchOptOutKeyword(text), matchOptInKeyword(text), matchHelpKeyword(text)];
+          expect([matchOptOutKeyword(text.toLowerCase()), matchOptInKeyword(text.toLowerCase()), matchHelpKeyword(text.toLowerCase())]).toEqual(answers);
+        }
+      }),
+    );
   });
 });
 

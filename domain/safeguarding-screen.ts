@@ -1,8 +1,10 @@
 /**
- * A first, English-only screen for messages that read as risk of harm. It is a net for the key worker,
+ * A first screen, in English and Welsh (cy), for messages that read as risk of harm. It is a net for the key worker,
  * not a judgement: a match sends crisis signposting and an urgent alert, and a person reads the message.
  * Patterns lean towards catching disclosures, but skip everyday idioms ("this job is killing me",
- * "I could kill for a coffee", "he hit me up") that would otherwise swamp key workers with false alarms.
+ * "I could kill for a coffee", "he hit me up"; in Welsh "mae'r swydd yn fy lladd i", "mae'n fy nharo i fod…" (it
+ * strikes me that…), "bydd mam yn fy lladd i") that would otherwise swamp key workers with false alarms. Welsh
+ * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
 export const RISK_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
@@ -22,6 +24,8 @@ interface RiskRule {
 const ZERO_WIDTH = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const DASHES = /[\u2010-\u2015\u2212-]/g;
+/** Welsh accents (to bach, acute, grave, diaeresis) on a Latin letter, once decomposed: "tŷ" reads as "ty". */
+const WELSH_ACCENTS = /(?<=[a-z])[\u0300\u0301\u0302\u0308]/g;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 function undoLeetspeak(word: string): string {
@@ -30,12 +34,18 @@ function undoLeetspeak(word: string): string {
   return word.replace(/[013457@$]/g, (ch) => LEET[ch] ?? ch).replace(/(?<=\p{L})!(?=\p{L})/gu, 'i');
 }
 
-/** Lower-case, NFKC, no zero-width characters, leetspeak undone, punctuation to spaces, single spaces. */
+/**
+ * Lower-case, NFKC, no zero-width characters, no Welsh accents, leetspeak undone, punctuation to spaces, single
+ * spaces.
+ */
 export function normaliseForScreening(text: string): string {
   return text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
     .toLowerCase()
+    .normalize('NFD')
+    .replace(WELSH_ACCENTS, '')
+    .normalize('NFC')
     .replace(APOSTROPHES, "'")
     .replace(DASHES, ' ')
     .split(/\s+/u)
@@ -60,6 +70,46 @@ const WEAPON = String.raw`(?:knife|knives|gun|blade|machete|weapon|hammer|axe|ba
 /** Being threatened with a sanction, eviction or court is stressful, but it is not violence. */
 const NOT_OFFICIAL = String.raw`(?! with (?:a |an |the )?(?:sanctions?|eviction|court|police|legal|fines?|bailiffs|letters?|action|losing))`;
 const OTHERS = String.raw`(?:someone|somebody|him|her|them|people|everyone|everybody|you|my (?:${CLOSE_PERSON}|${FAMILY}|boss|manager|neighbour|kids?|children|baby))`;
+
+/** Welsh: myself ("fy hun", "fy hunan"; southern "yn hunan"). */
+const SELF_CY = String.raw`(?:fy|yn) hun(?:an)?`;
+/** Welsh: want (eisiau and its spoken forms). */
+const WANT_CY = String.raw`(?:eisiau|eisie|isie|ishe|isio|moyn)`;
+const NOT_CY = String.raw`(?:ddim|dim)`;
+/** Welsh, after "fy" (my), mutated: partner, boyfriend or girlfriend, husband, wife, ex, stepdad, stepmum. */
+const CLOSE_PERSON_CY = String.raw`(?:mhartner|nghariad|ngwr|ngwraig|nghyn (?:bartner|gariad|wr|wraig)|nghyn|llystad|llysfam)`;
+/** Welsh, after "fy": dad, mum, brother, sister, son, daughter, family, parents, landlord, carer. */
+const FAMILY_CY = String.raw`(?:nhad|mam|mrawd|chwaer|mab|merch|nheulu|rhieni|landlord|ngofalwr)`;
+/**
+ * Someone who could be harming them: he / she / they ("e", "o", "fe", "fo", "hi", "nhw"), someone, "fy mhartner"…
+ * "fy mam" is left out of threats to kill, where it is nearly always an idiom ("bydd mam yn fy lladd i").
+ */
+const PERSON_CY = String.raw`(?:e|o|fe|fo|hi|nhw|rhywun|rywun|fy ${CLOSE_PERSON_CY}|fy ${FAMILY_CY})`;
+const THREATENER_CY = String.raw`(?:e|o|fe|fo|hi|nhw|fy ${CLOSE_PERSON_CY})`;
+/** Welsh: is / has / still / always / keeps… between the person and the verb ("mae e'n dal i fy nharo"). */
+const AUX_CY = String.raw`(?:'n| yn| wedi| wastad yn|'n dal i| yn dal i| yn aml yn| weithiau'n)?`;
+/**
+ * Harming me, mutated after "fy": beating, hitting ("nharo", "mwrw"), kicking, punching, choking, smothering, raping,
+ * hurting, pushing, slapping, stalking, abusing, threatening.
+ */
+const HARM_ME_CY = String.raw`(?:nghuro|nharo|mwrw|nghicio|nyrnu|nhagu|mygu|nhreisio|mrifo|ngwthio|slapio|stelcio|ngham ?drin|mygwth)`;
+/** The same verbs unmutated, with spoken "fi" (me) after them: "mae e'n curo fi". */
+const HARM_FI_CY = String.raw`(?:curo|taro|bwrw|cicio|dyrnu|tagu|mygu|treisio|brifo|gwthio|slapio|stelcio|cam ?drin)`;
+/**
+ * Not harm: "mae'n fy nharo i fod…" (it strikes me that…), being beaten in a race or a game, swept off one's feet
+ * ("fy mwrw oddi ar fy nhraed"), hit by a car or a bus.
+ */
+const NOT_HARM_CY = String.raw`(?!(?: i)? (?:fod|bod|mai|taw|nad|yn od|yn rhyfedd|yn y (?:ras|gem|rownd|ffeinal)|mewn|o \d|o bwynt|ar bwyntiau|i'?r|oddi ar|gan (?:y |'r )?(?:gar|car|fws|bws|lori|feic|beic|fan|bel)))`;
+/** Threatened with a sanction, a court, eviction, the police, a fine, bailiffs, a letter: stressful, not violence. */
+const NOT_OFFICIAL_CY = String.raw`(?! (?:gyda|efo|a|ag)(?:'r | y | yr | )(?:sancsiwn\w*|chosb|cosb|llys|troi allan|achos|heddlu|dirwy\w*|beili\w*|llythyr\w*|cholli|colli))`;
+/** Welsh: knife, gun, blade, sword, hammer, axe, with their mutations ("gyda chyllell", "ei gyllell"). */
+const WEAPON_CY = String.raw`(?:cyllell|gyllell|chyllell|nghyllell|gwn|ngwn|dryll|ddryll|nryll|llafn|lafn|cleddyf|gleddyf|morthwyl|forthwyl|bwyell|fwyell)`;
+/**
+ * Welsh: someone else (him, her, them, someone, everyone, people, you, my partner…, my boss, my neighbour, my
+ * children). "e", "o" and "hi" are also "it": "dw i'n mynd i ladd e" may be a calque of "I'll smash it", but the
+ * screen leans towards catching. Not "o leiaf" (at least).
+ */
+const OTHERS_CY = String.raw`(?:rhywun|rywun|pawb|pobl|nhw|ti|chi|fe|fo|e|o(?! leia)|hi|fy (?:${CLOSE_PERSON_CY}|${FAMILY_CY}|mos|rheolwr|nghymydog|mhlant|mhlentyn|mabi))`;
 
 function rule(categories: readonly RiskCategory[], source: string): RiskRule {
   return { categories, pattern: new RegExp(String.raw`\b${source}\b`, 'g') };
@@ -143,6 +193,91 @@ const RULES: readonly RiskRule[] = [
     String.raw`(?:i'?m going to|i'?m gonna|going to|gonna|i'?ll|i will|want to|wanna|about to|feel like i could) (?:hurt|kill|stab|shoot|attack|batter|murder|strangle) ${OTHERS}`,
   ),
   rule(['violence'], String.raw`(?:going to|gonna|i'?ll|i will|want to|wanna) beat (?:someone|somebody|him|her|them) up`),
+
+  // Welsh (cy). Suicide
+  rule(['suicide'], String.raw`hunan ?ladd(?:iad|ol)`),
+  rule(['suicide'], String.raw`l?ladd ${SELF_CY}(?! (?:yn |gan )?chwerthin)`),
+  rule(['suicide'], String.raw`(?:crogi|grogi|boddi|foddi|saethu) ${SELF_CY}`),
+  rule(['suicide'], String.raw`${WANT_CY} (?:marw|bod yn farw)(?! (?:o|yn chwerthin|gan chwerthin)\b)`),
+  rule(['suicide'], String.raw`(?:dymuno|haeddu|barod i) (?:marw|farw)(?! (?:o|yn chwerthin|gan chwerthin)\b)`),
+  rule(['suicide'], String.raw`dymuno (?:fy )?(?:mod|bod) i'?n farw`),
+  rule(['suicide'], String.raw`(?:gwell|well) (?:gen i|da fi|gyda fi) (?:fod|bod) yn farw`),
+  rule(['suicide'], String.raw`well (?:eu byd |ei fyd |ei byd |off )?(?:hebdda i|hebddo i|heb fi)`),
+  rule(['suicide'], String.raw`(?:wedi )?cael digon ar (?:fyw|fywyd|bywyd)`),
+  rule(['suicide'], String.raw`${NOT_CY} ${WANT_CY} (?:byw|fyw|bod yn fyw)(?! (?:yn|gyda|gydag|efo|yma|yna|fan|ger|ar|mewn|drws)\b)`),
+  rule(['suicide'], String.raw`${NOT_CY} ${WANT_CY} bod (?:yma|o gwmpas) (?:rhagor|mwyach|bellach|dim mwy)`),
+  rule(['suicide'], String.raw`${NOT_CY} ${WANT_CY} (?:deffro|ddeffro)(?!(?:'?n| yn) gynnar| (?:am|mor|i|erbyn)\b)`),
+  rule(['suicide'], String.raw`${NOT_CY} (?:pwynt|rheswm) (?:i |mewn )?(?:byw|fyw|bod yn fyw|mynd ymlaen|cario ymlaen)(?! (?:a|ag|gyda|efo)\b)`),
+  rule(['suicide'], String.raw`methu (?:mynd|cario) ymlaen (?:rhagor|mwyach|bellach)`),
+  rule(['suicide'], String.raw`rhoi diwedd ar (?:fy mywyd|fy hun|y cyfan|popeth|bopeth)`),
+  rule(['suicide'], String.raw`(?:cymryd|gymryd|diweddu) fy mywyd`),
+  rule(['suicide'], String.raw`dod a'?r cyfan i ben`),
+  rule(['suicide'], String.raw`neidio (?:o flaen|dan|o dan) (?:y |'r )?(?:tren|dren|bws|car|lori)`),
+  rule(['suicide'], String.raw`neidio (?:oddi ar |o ben |off )?(?:o'?r |y |'r )?(?:bont|pont|adeilad|to|clogwyn)`),
+  rule(
+    ['suicide', 'self_harm'],
+    String.raw`(?:cymryd|gymryd|cymerais|cymres|llyncu|lyncu|llyncais)(?: i)?(?: llond llaw o| llwyth o| yr holl|'r holl| y bocs cyfan o| y paced cyfan o) (?:dabledi|tabledi|dabled|pils|baracetamol|paracetamol|feddyginiaeth|meddyginiaeth|foddion|moddion)`,
+  ),
+
+  // Welsh. Self-harm
+  rule(['self_harm'], String.raw`hunan ?(?:niweid|anaf)\w*`),
+  rule(
+    ['self_harm'],
+    String.raw`(?:niweidio|anafu|brifo|frifo|torri|dorri|llosgi|losgi|taro|daro|cosbi|gosbi|llwgu|lwgu|crafu|grafu|torrais|dorrais|brifais|frifais|llosgais|losgais|anafais|niweidiais) ${SELF_CY}(?! (?:wrth|ar ddamwain|yn ddamweiniol|i ffwrdd|allan|yn y gampfa|yn y gwaith|yn chwarae)\b)`,
+  ),
+  // "gorddos" (overdose), mutated "orddos", hyphenated "gor-ddos"; not English "or DDoS".
+  rule(['self_harm'], String.raw`(?:g?orddos|gor ddos)\w*`),
+
+  // Welsh. Abuse: someone harming or controlling them
+  rule(['abuse'], String.raw`${PERSON_CY}${AUX_CY} fy ${HARM_ME_CY}${NOT_HARM_CY}`),
+  rule(['abuse'], String.raw`${PERSON_CY}${AUX_CY} ${HARM_FI_CY} fi${NOT_HARM_CY}`),
+  rule(['abuse'], String.raw`(?:cael|gael|ges i|ces i|wedi bod yn cael) fy ${HARM_ME_CY}${NOT_HARM_CY}`),
+  rule(['abuse'], String.raw`(?:ngham ?drin|cam ?drin fi)`),
+  rule(['abuse'], String.raw`(?:cam ?drin|trais) domestig`),
+  rule(['abuse'], String.raw`(?:cam ?driniol|rheolaeth drwy orfodaeth)`),
+  rule(['abuse'], String.raw`ymosod\w* (?:yn )?rhywiol`),
+  rule(['abuse'], String.raw`ofn (?:arna i )?(?:o |rhag )?fy (?:${CLOSE_PERSON_CY}|${FAMILY_CY})`),
+  rule(['abuse'], String.raw`ofn(?:i|us)? (?:arna i )?(?:i )?(?:mynd|fynd) (?:adre|adref|gartre|gartref|nol adre|yn ol adre)`),
+  rule(
+    ['abuse'],
+    String.raw`${NOT_CY} yn (?:teimlo'?n |teimlo yn )?(?:saff|ddiogel) (?:adre|adref|gartre|gartref|yn y (?:ty|fflat)|yn fy nhy|yn fy nghartref|gyda (?:fe|fo|hi|e|fy)|gydag e|efo (?:fo|hi|fy))`,
+  ),
+  rule(['abuse'], String.raw`(?:ty|cartref|fflat) (?:ddim|dim) yn (?:saff|ddiogel)`),
+  rule(
+    ['abuse'],
+    String.raw`(?:ddim|byth) yn gadael i (?:fi|mi) (?:adael(?! (?:yn gynnar|cyn|tan|am|y gwaith|gwaith)\b)|fynd allan|weld (?:fy )?(?:ffrindiau|nheulu|teulu)|gael (?:fy )?(?:ffon|arian|mhres|pres))`,
+  ),
+  rule(['abuse', 'violence'], String.raw`(?:cael|gael|wedi cael|yn cael) fy mygwth${NOT_OFFICIAL_CY}`),
+
+  // Welsh. Violence: threats, weapons, or harming someone else
+  rule(
+    ['abuse', 'violence'],
+    String.raw`(?:bydd|fydd|byddai|fyddai|bydde|fydde|wneith|neith|wnaiff|naiff) ${THREATENER_CY}(?:'n| yn)? (?:fy (?:lladd|mrifo|nhrywanu|nghuro|nhagu)|(?:lladd|brifo|trywanu|curo|tagu) fi\b)`,
+  ),
+  rule(['violence'], String.raw`(?:bygwth|fygwth|bygythiodd|fygythiodd) (?:fy |'n )?(?:lladd|ladd|mrifo|brifo|nhrywanu|trywanu|nghuro|curo|saethu|llosgi)(?! (?:ei|eu) hun)`),
+  rule(['violence'], String.raw`(?:bygwth|fygwth|bygythiodd|fygythiodd) (?:fi|ni)${NOT_OFFICIAL_CY}`),
+  rule(['violence'], String.raw`(?:yn|wedi) fy mygwth${NOT_OFFICIAL_CY}`),
+  rule(['violence'], String.raw`bygythiad(?:au)? (?:i'?m lladd|i ladd|marwolaeth)`),
+  rule(
+    ['violence'],
+    String.raw`(?:bygwth|fygwth|bygythiodd|ymosod arna i|ymosododd arna i|dod ata i|daeth ata i|ddaeth ata i|dod ar fy ol|daeth ar fy ol|ddaeth ar fy ol)(?: (?:fi|ni|e|o|fe|fo|hi|nhw))? (?:gyda|efo|a|ag) ${WEAPON_CY}`,
+  ),
+  rule(
+    ['violence'],
+    String.raw`(?:tynnu|dynnu|tynnodd|pwyntio|bwyntio|pwyntiodd|chwifio|chwifiodd)(?: (?:e|o|fe|fo|hi|nhw|dyn|ddyn|rhywun))? (?:ei |eu )?${WEAPON_CY} (?:arna i|ata i|aton ni|arnon ni|ar fi|at fi)`,
+  ),
+  // "He / she / they have a knife or gun": southern "mae gyda fe", northern "mae gynno fo", formal "ganddo".
+  rule(
+    ['violence'],
+    String.raw`(?:(?:gyda|gan|efo) (?:fe|fo|e|o|hi|nhw)|(?:gynno|ganddo) (?:fo|fe|e)|(?:gynni|ganddi) hi|(?:gynnyn|ganddyn) nhw) (?:gyllell|cyllell|gwn|dryll|ddryll|lafn)`,
+  ),
+  rule(['violence'], String.raw`(?:cael|gael|ges i|ces i|wedi cael|wedi) fy (?:nhrywanu|saethu)`),
+  rule(['violence'], String.raw`(?:trywanu|drywanu|saethu) (?:fi|ata i|at fi|rhywun|rywun)`),
+  rule(
+    ['violence'],
+    String.raw`(?:mynd i|${WANT_CY}|am|ar fin|teimlo fel|teimlo fel (?:mod i'?n gallu|y gallwn i)) (?:ladd|lladd|frifo|brifo|drywanu|trywanu|saethu|ymosod ar) ${OTHERS_CY}`,
+  ),
+  rule(['violence'], String.raw`rhoi crasfa i (?:rhywun|rywun|e|o|fe|fo|hi|nhw)`),
 ];
 
 /** Screens one inbound message. `matched` holds the normalised phrases that triggered, for the key worker. */

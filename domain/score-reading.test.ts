@@ -12,6 +12,10 @@ const outOfRange = (n: number): ScoreReading => ({ kind: 'out_of_range', value: 
 const notAScore: ScoreReading = { kind: 'not_a_score' };
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+/** Welsh 0 to 10, and as they read after "o" ("allan o ddeg", out of ten) and "tua" ("tua phump", about five). */
+const WELSH = ['dim', 'un', 'dau', 'tri', 'pedwar', 'pump', 'chwech', 'saith', 'wyth', 'naw', 'deg'] as const;
+const WELSH_AFTER_O = ['dim', 'un', 'ddau', 'dri', 'bedwar', 'bump', 'chwech', 'saith', 'wyth', 'naw', 'ddeg'] as const;
+const WELSH_AFTER_TUA = ['dim', 'un', 'dau', 'thri', 'phedwar', 'phump', 'chwech', 'saith', 'wyth', 'naw', 'deg'] as const;
 
 describe('readScore on the 0 to 6 job-confidence scale', () => {
   it.each<[says: string, reading: ScoreReading]>([
@@ -75,6 +79,41 @@ describe('readScore on the 0 to 6 job-confidence scale', () => {
     ['no one knows', notAScore],
     ['the one', notAScore],
     ['I would say 5 because I like the team a lot really', notAScore], // 11 words
+    // Welsh
+    ['pump', score(5)], // five
+    ['Pump!', score(5)],
+    ['5 allan o 6', score(5)], // 5 out of 6
+    ['pump allan o chwech', score(5)], // five out of six
+    ['tri allan o chwech', score(3)], // three out of six
+    ['dim', score(0)], // none, nought
+    ['un', score(1)], // one
+    ['dau', score(2)], // two
+    ['dwy', score(2)], // two (feminine)
+    ['tair', score(3)], // three (feminine)
+    ['pedair', score(4)], // four (feminine)
+    ['chwech', score(6)], // six
+    ['chwe', score(6)], // six (before a noun)
+    ['tua pump', score(5)], // about five
+    ['tua phump', score(5)], // about five, mutated after "tua"
+    ['rhyw bump', score(5)], // some five, mutated after "rhyw"
+    ["dw i'n meddwl pedwar", score(4)], // I think four
+    ['falle tri', score(3)], // maybe three
+    ['dau, diolch', score(2)], // two, thanks
+    ['dim ond 5', score(5)], // only 5: "dim ond" is "only", not 0
+    ['saith', outOfRange(7)], // seven
+    ['naw', outOfRange(9)], // nine
+    ['deg', outOfRange(10)], // ten
+    ['5 allan o 10', outOfRange(5)], // 5 out of 10
+    ['pump allan o ddeg', outOfRange(5)], // five out of ten
+    ['allan o 6', notAScore], // out of 6, the scale alone
+    ['dim syniad', notAScore], // no idea
+    ['dim o gwbl', notAScore], // not at all: words, asked again
+    ['yr un', notAScore], // the same / the one
+    ["un o'r rheini", notAScore], // one of those
+    ['4 neu 5', notAScore], // 4 or 5
+    ['pedwar neu bump', notAScore], // four or five
+    ['bump', notAScore], // English "bump"; a mutated five only after "o", "rhyw" or "tua"
+    ['constructor bump', notAScore], // not a lookup on an object's own properties
   ])('%j → %j', (says, reading) => {
     expect(readScore(says, JOB)).toEqual(reading);
   });
@@ -94,6 +133,12 @@ describe('readScore on the 1 to 5 general-confidence scale', () => {
     ['6', outOfRange(6)],
     // "5/6" is given on another scale than this question's
     ['5/6', outOfRange(5)],
+    // Welsh
+    ['3 allan o 5', score(3)], // 3 out of 5
+    ['dau allan o bump', score(2)], // two out of five
+    ['pump allan o bump', score(5)], // five out of five
+    ['dim', outOfRange(0)], // none
+    ['5 allan o 6', outOfRange(5)],
   ])('%j → %j', (says, reading) => {
     expect(readScore(says, GENERAL)).toEqual(reading);
   });
@@ -146,6 +191,28 @@ describe('readScore properties', () => {
     );
   });
 
+  it('reads every in-range number written in Welsh, however padded, as that number', () => {
+    fc.assert(
+      fc.property(scaleAndScore, padding, ([scale, n], { before, after }) => {
+        const word = WELSH[n] as string;
+        const ways = [
+          word,
+          word.toUpperCase(),
+          `${word} allan o ${WELSH_AFTER_O[scale.max]}`,
+          `${n} allan o ${scale.max}`,
+          `${n} allan o ${WELSH_AFTER_O[scale.max]}`,
+          `tua ${WELSH_AFTER_TUA[n]}`,
+          `falle ${word}`,
+          `${word} diolch`,
+          `dw i'n meddwl ${word}`,
+        ];
+        for (const way of ways) {
+          expect(readScore(`${before}${way}${after}`, scale), `${JSON.stringify(way)} on ${scale.min}-${scale.max}`).toEqual(score(n));
+        }
+      }),
+    );
+  });
+
   it('reads every whole number off the scale as out of range, never as a score', () => {
     const offScale = scales.chain((scale) =>
       fc.tuple(fc.constant(scale), fc.oneof(fc.integer({ min: scale.max + 1, max: 1000 }), fc.integer({ min: 0, max: Math.max(0, scale.min - 1) }))),
@@ -163,6 +230,24 @@ describe('readScore properties', () => {
       fc.property(scaleAndScore, fc.integer({ min: 0, max: 10 }), fc.constantFrom('-', ' or ', ' to ', ', ', ' and '), ([scale, a], b, joiner) => {
         expect(readScore(`${a}${joiner}${b}`, scale)).toEqual(notAScore);
       }),
+    );
+  });
+
+  it('never throws on Welsh words, and a score is always on the scale', () => {
+    const texts = fc.string({
+      unit: fc.constantFrom(...WELSH, 'bump', 'ddeg', 'phump', 'allan', 'o', 'tua', 'rhyw', 'yr', 'ond', 'dim', '5', '/', ' ', "'", '’', 'ŵ'),
+    });
+    fc.assert(
+      fc.property(texts, scales, (text, scale) => {
+        const reading = readScore(text, scale);
+        if (reading.kind === 'score') {
+          expect(Number.isInteger(reading.score)).toBe(true);
+          expect(reading.score).toBeGreaterThanOrEqual(scale.min);
+          expect(reading.score).toBeLessThanOrEqual(scale.max);
+        }
+        if (reading.kind === 'out_of_range' && reading.value >= scale.min && reading.value <= scale.max) expect(text).toMatch(/\/|allan/u);
+      }),
+      { numRuns: 500 },
     );
   });
 
