@@ -148,6 +148,12 @@ describe('readCallAnswer', () => {
     ['maybe', null],
     ['what time?', null],
     ['cancel', null],
+    // turning the call down, even with "call me" in it
+    ["don't call me", 'no'],
+    ['please dont ring me', 'no'],
+    ['no need to call', 'no'],
+    ['do not phone me at work', 'no'],
+    ["no call thanks, I'm fine", 'no'],
     // Welsh
     ['ie', 'yes'], // yes
     ['Ie plis', 'yes'], // yes please

@@ -92,9 +92,16 @@ const ASKS_FOR_CALL = word(
     "|(?<!(?:paid|peidiwch|dim angen|ddim angen|dim isie|ddim isie)(?: a| ag)? )(?:ffoniwch|ffonia|ffonio) fi|rho(?:wch)? (?:alwad|ganiad) i (?:fi|mi)|galwad (?:plis|os gwelwch yn dda)|(?:ie|iawn) (?:ffoniwch|ffonia)|(?:byddai|bydde|fyddai|fydde) hynny'?n (?:dda|gret|wych|help|ddefnyddiol)",
 );
 
-/** Yes or no to "would you like a call?": "yes please", "call me", "no thanks", "not now", "I'm OK". */
+/** "don't call me", "please don't ring", "no need to phone", "no call thanks": turning the call down, whatever follows. */
+const DECLINES_CALL = word(
+  "(?:don'?t|do not|dont|never|no need to|no need for a|not|no|please don'?t|pls don'?t)(?: (?:really|need|want|have|you|to|a))* (?:call|calls|ring|phone|calling|ringing|phoning)",
+);
+
+/** Yes or no to "would you like a call?": "yes please", "call me", "no thanks", "not now", "I'm OK", "don't call me". */
 export function readCallAnswer(text: string): YesNo | null {
-  if (ASKS_FOR_CALL.test(cleaned(text))) return 'yes';
+  const words = cleaned(text);
+  if (DECLINES_CALL.test(words)) return 'no';
+  if (ASKS_FOR_CALL.test(words)) return 'yes';
   return readYesNo(text);
 }
 
