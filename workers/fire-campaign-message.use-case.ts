@@ -12,7 +12,7 @@ import { JobStartRepository } from '../store/job-start.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
-import type { CampaignRow } from '../store/schema.js';
+import type { CampaignRow, ParticipantRow } from '../store/schema.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { weeksSinceStart } from '../domain/check-in-schedule.js';
 import { inWorkWording } from './in-work-wording.context.js';
@@ -97,13 +97,11 @@ export class FireCampaignMessage {
         await campaigns.deferRecipient(campaignId, participantId, until, busy === 'quiet_hours' ? 'quiet_hours' : 'in_conversation', { counts: true });
         return { kind: 'deferred', until, reason: busy };
       }
-      return this.send(tx, campaign, participant.id, now);
+      return this.send(tx, campaign, participant, now);
     });
   }
 
-  private async send(tx: Tx, campaign: CampaignRow, participantId: string, now: Date): Promise<CampaignMessageOutcome> {
-    const participant = await new ParticipantRepository(tx).findById(participantId);
-    if (!participant) return { kind: 'closed', reason: 'erased' };
+  private async send(tx: Tx, campaign: CampaignRow, participant: ParticipantRow, now: Date): Promise<CampaignMessageOutcome> {
     const job = await new JobStartRepository(tx).findActive(participant.id);
     const wording = await inWorkWording(tx, participant, this.deps.programmeName, job?.id ?? null);
     const instrument = campaign.type === 'pulse' ? findInstrument(campaign.instrument_id) : undefined;
