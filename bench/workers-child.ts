@@ -32,17 +32,19 @@ async function main(): Promise<void> {
   const report = await role.sweep.execute();
   send({ type: 'ready', startMs, sweepMs: performance.now() - sweepStarted, sweep: { ...report } });
 
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await role.close();
+      await database.close();
+      send({ type: 'stopped' });
+    })());
   process.on('message', (message: ToChild) => {
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage(), uptimeS: process.uptime() });
-    if (message.type === 'stop') {
-      void (async () => {
-        await role.close();
-        await database.close();
-        send({ type: 'stopped' });
-        process.disconnect();
-      })();
-    }
+    if (message.type === 'stop') void stop().then(() => process.disconnect());
   });
+  // As `node dist/start.js workers` does: SIGTERM lets the jobs in flight finish, then the process exits.
+  process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
   // The benchmark went away without saying stop: do not linger.
   process.on('disconnect', () => setTimeout(() => process.exit(0), 2000).unref());
 }

@@ -20,6 +20,8 @@ export interface WorkersProcess {
   /** How it runs: `node (esbuild bundle)` or `node --import tsx`. */
   runner: string;
   ready: Extract<FromChild, { type: 'ready' }>;
+  /** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+  exited: Promise<number | null>;
   memory(): Promise<Extract<FromChild, { type: 'memory' }>>;
   stop(): Promise<void>;
 }
@@ -115,6 +117,7 @@ export async function startWorkersProcess(env: Record<string, string>, timeoutMs
       pid: child.pid,
       runner: bundled ? 'node (esbuild bundle)' : 'node --import tsx',
       ready,
+      exited,
       memory: () => {
         const answer = next('memory', 10_000);
         tell({ type: 'memory' });

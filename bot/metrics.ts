@@ -24,6 +24,35 @@ export function createMetrics(deps: { db: Db; queues: JobQueues }) {
     buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  const webhookDuration = new Histogram({
+    name: 'engagement_twilio_webhook_duration_seconds',
+    help: 'Time to answer a Twilio webhook (Twilio gives up after 15 s), by route and HTTP status',
+    labelNames: ['route', 'status'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+    registers: [registry],
+  });
+  // Send outcomes are counted by every workers process in Redis (see JobQueues.countSendOutcome) and read here.
+  new Counter({
+    name: 'engagement_messages_sent_total',
+    help: 'Messages handed to Twilio (or the sandbox outbox), across all workers processes; rate() of it is the send rate',
+    registers: [registry],
+    async collect() {
+      const counts = await deps.queues.sendOutcomeCounts().catch(() => undefined);
+      this.reset();
+      if (counts) this.inc(counts.sent);
+    },
+  });
+  new Counter({
+    name: 'engagement_send_failures_total',
+    help: 'Failed sends by kind (retryable, opted_out, bad_number, whatsapp_window, permanent) and whether it was final or tried again',
+    labelNames: ['kind', 'final'] as const,
+    registers: [registry],
+    async collect() {
+      const counts = await deps.queues.sendOutcomeCounts().catch(() => undefined);
+      this.reset();
+      for (const failure of counts?.failures ?? []) this.inc({ kind: failure.kind, final: String(failure.final) }, failure.count);
+    },
+  });
   new Gauge({
     name: 'engagement_queue_jobs',
     help: 'Jobs in each BullMQ queue by state',
@@ -55,7 +84,7 @@ export function createMetrics(deps: { db: Db; queues: JobQueues }) {
     },
   });
 
-  return { registry, webhooks, httpDuration };
+  return { registry, webhooks, httpDuration, webhookDuration };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

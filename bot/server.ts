@@ -31,6 +31,7 @@ import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
 import { participantRoutes } from './routes/participants.api.js';
+import { registerQueueBoard } from './routes/queue-board.routes.js';
 import { sandboxRoutes } from './routes/sandbox.api.js';
 import { staffRoutes } from './routes/staff.api.js';
 import { registerTwilioWebhooks } from './routes/twilio-webhooks.js';
@@ -99,7 +100,11 @@ export function createWebServer(deps: WebServerDeps): Server {
   });
   server.on('after', (req: Request, res: Response) => {
     const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
-    metrics.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, (Date.now() - req.time()) / 1000);
+    const seconds = (Date.now() - req.time()) / 1000;
+    metrics.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
+    if (route === '/twilio/inbound' || route === '/twilio/status') {
+      metrics.webhookDuration.observe({ route: route.slice('/twilio/'.length), status: String(res.statusCode) }, seconds);
+    }
   });
 
   const intake = new InboundIntake({ db, queues, clock, logger });
@@ -149,6 +154,14 @@ export function createWebServer(deps: WebServerDeps): Server {
         .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   }, new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL));
+  // bull-board, read-only, for admins (bearer token or an admin's dashboard session) under /admin/queues.
+  registerQueueBoard(server, {
+    queues,
+    authenticator: new StaffAuthenticator(db),
+    cookieSessions: new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL),
+    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX),
+    onError: (error) => logger.error({ err: error }, 'queue board request failed'),
+  });
   registerTwilioWebhooks(server, {
     db,
     config,

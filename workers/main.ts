@@ -116,7 +116,7 @@ export async function startWorkers(deps: {
   const workers: Worker[] = [
     createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
     createWritebackWorker(base, applyWriteback),
-    createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND }, send),
+    createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND, countOutcome: (outcome) => queues.countSendOutcome(outcome) }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
     createCheckInWorker(base, fireCheckIn, enqueueSends),

@@ -1,21 +1,39 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { QUEUE_NAMES, sendJobSchema } from './queues.js';
-import type { SendOutboundMessage } from './send-outbound.use-case.js';
+import { QUEUE_NAMES, sendJobSchema, type SendOutcomeCount } from './queues.js';
+import { RetryableSendError, type SendOutboundMessage, type SendOutcome } from './send-outbound.use-case.js';
 import { lockOptions } from './worker-options.js';
 
 /** Sends have a queue of their own, so its rate limit (global across workers) slows nothing else. */
 export function createOutboundWorker(
-  deps: { connection: Redis; prefix: string; logger: Logger; ratePerSecond: number; concurrency?: number; lockMs?: number },
+  deps: {
+    connection: Redis;
+    prefix: string;
+    logger: Logger;
+    ratePerSecond: number;
+    concurrency?: number;
+    lockMs?: number;
+    /** Counts each outcome for /metrics (best effort: a failure to count is ignored). */
+    countOutcome?: (outcome: SendOutcomeCount) => Promise<void>;
+  },
   send: SendOutboundMessage,
 ): Worker {
+  const count = (outcome: SendOutcomeCount) => void deps.countOutcome?.(outcome).catch(() => undefined);
   return new Worker(
     QUEUE_NAMES.outbound,
     async (job) => {
       const { messageId } = sendJobSchema.parse(job.data);
-      const outcome = await send.execute(messageId);
+      let outcome: SendOutcome;
+      try {
+        outcome = await send.execute(messageId);
+      } catch (error) {
+        if (error instanceof RetryableSendError) count({ kind: 'failed', failure: error.failure.kind, final: false });
+        throw error;
+      }
+      if (outcome.kind === 'sent') count({ kind: 'sent' });
       if (outcome.kind === 'failed') {
+        count({ kind: 'failed', failure: outcome.failure.kind, final: true });
         deps.logger.warn({ messageId, kind: outcome.failure.kind, code: outcome.failure.code }, 'send failed');
       }
     },

@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
-import { MAX_SEND_ATTEMPTS } from '../domain/delivery.js';
+import { MAX_SEND_ATTEMPTS, type DeliveryFailureKind } from '../domain/delivery.js';
 import { campaignFanoutJobId, campaignJobId } from '../store/campaign.repository.js';
 import { checkInJobId } from '../store/check-in.repository.js';
 import { followUpJobId } from '../store/follow-up.repository.js';
@@ -65,6 +65,11 @@ const CRM_JOB_OPTIONS: JobsOptions = { removeOnFail: true };
 
 /** Campaign jobs go to Redis this many at a time. */
 const CAMPAIGN_BATCH = 1000;
+
+/** What one send ended in, for the counters behind /metrics. */
+export type SendOutcomeCount = { kind: 'sent' } | { kind: 'failed'; failure: DeliveryFailureKind; final: boolean };
+
+const sendCountersKey = (prefix: string) => `${prefix}:metrics:sends`;
 
 /** Producers fail fast when Redis is away (the sweep re-adds later); workers wait for it. */
 export function createProducerConnection(url: string): Redis {
@@ -222,6 +227,27 @@ export class JobQueues {
   /** Jobs that can no longer do anything (their reminder was superseded): removing them only frees memory. */
   async removeReminderJobs(jobIds: readonly string[]): Promise<void> {
     await Promise.all(jobIds.map((id) => this.reminder.remove(id)));
+  }
+
+  /**
+   * Counts one send outcome for /metrics, in Redis so that every workers process adds to the same counters and any web
+   * process can read them. Best effort: a count lost with Redis is a counter reset to Prometheus, never a lost message.
+   */
+  async countSendOutcome(outcome: SendOutcomeCount): Promise<void> {
+    const field = outcome.kind === 'sent' ? 'sent' : `${outcome.final ? 'final' : 'retried'}:${outcome.failure}`;
+    await this.connection.hincrby(sendCountersKey(this.prefix), field, 1);
+  }
+
+  /** The send outcomes counted so far: sent, and failures by kind and whether they were final. */
+  async sendOutcomeCounts(): Promise<{ sent: number; failures: Array<{ kind: string; final: boolean; count: number }> }> {
+    const fields = await this.connection.hgetall(sendCountersKey(this.prefix));
+    const failures = Object.entries(fields)
+      .filter(([field]) => field !== 'sent')
+      .map(([field, count]) => {
+        const [when, kind = 'unknown'] = field.split(':');
+        return { kind, final: when === 'final', count: Number(count) };
+      });
+    return { sent: Number(fields.sent ?? 0), failures };
   }
 
   all(): Queue[] {
