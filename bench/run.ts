@@ -7,12 +7,13 @@ import { campaignFanoutBench } from './campaign-fanout.bench.js';
 import { crmSinkBench } from './crm-sink.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
 import { reminderSuite } from './reminder-suite.js';
+import { soakBench } from './soak.bench.js';
 import { writebackBench } from './writeback.bench.js';
 
 // reminder_scheduling, rss_mb and reminder_drift share one set-up (100,000 booked appointments): the first asked for runs all three.
 const reminders = reminderSuite();
 
-const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
+const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]>; onlyWhenNamed?: boolean }> = [
   { name: 'inbound_webhook', run: inboundWebhookBench },
   { name: 'writeback', run: writebackBench },
   { name: 'reminder_scheduling', run: () => reminders.results('reminder_scheduling') },
@@ -20,12 +21,14 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
   { name: 'reminder_drift', run: () => reminders.results('reminder_drift') },
   { name: 'crm_sink', run: crmSinkBench },
   { name: 'campaign_fanout', run: campaignFanoutBench },
+  // Only when asked for (`npm run bench -- soak`): it runs for SOAK_DURATION_S and more.
+  { name: 'soak', run: soakBench, onlyWhenNamed: true },
 ];
 
 const only = process.argv.slice(2);
 let failed = false;
 for (const benchmark of BENCHMARKS) {
-  if (only.length > 0 && !only.includes(benchmark.name)) continue;
+  if (only.length > 0 ? !only.includes(benchmark.name) : benchmark.onlyWhenNamed) continue;
   const started = Date.now();
   progress(`${benchmark.name}: starting`);
   try {
