@@ -8,6 +8,7 @@ import type { AppointmentRow, ParticipantRow } from '../../store/schema.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { participantInCaseload } from './participant-in-caseload.js';
 import { z } from 'zod';
 import {
   MAX_BULK_APPOINTMENTS,
@@ -87,9 +88,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         const startsAt = new Date(body.startsAt);
         futureOrThrow(startsAt, 'startsAt');
         const result = await db.transaction().execute(async (tx) => {
-          const participant = await new ParticipantRepository(tx).findById(participantId, caseloadOf(staff));
-          if (!participant) throw notFound('No such participant in your caseload');
-          await new ParticipantRepository(tx).lockForUpdate(participant.id);
+          const participant = await participantInCaseload(tx, staff, participantId, { lock: true });
           return schedulerFor(tx, staff).book(participant, {
             title: body.title,
             location: body.location ?? null,

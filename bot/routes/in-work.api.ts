@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
+import type { StaffIdentity } from '../../domain/caseload.js';
 import { pulseQuestionText } from '../../domain/in-work-wording.js';
 import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
 import { CheckInRepository } from '../../store/check-in.repository.js';
@@ -7,22 +7,17 @@ import type { Executor } from '../../store/database.js';
 import { InWorkScheduler } from '../../store/in-work-scheduler.js';
 import { JobStartRepository } from '../../store/job-start.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
-import type { ParticipantRow } from '../../store/schema.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { participantInCaseload } from './participant-in-caseload.js';
 import { errorSchema, instrumentSchema, jobEndBody, jobSchema, jobStartBody } from './api-schemas.js';
 import { jobJson } from './presenters.js';
 
 /** Job starts and their in-work check-ins, and the pulse instruments campaigns can use. */
 export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {
-  const lockInCaseload = async (tx: Executor, staff: StaffIdentity, id: string): Promise<ParticipantRow> => {
-    const row = await new ParticipantRepository(tx).findById(id, caseloadOf(staff));
-    const locked = row && (await new ParticipantRepository(tx).lockForUpdate(row.id));
-    if (!locked) throw notFound('No such participant in your caseload');
-    return locked;
-  };
+  const lockInCaseload = (tx: Executor, staff: StaffIdentity, id: string) => participantInCaseload(tx, staff, id, { lock: true });
 
   return [
     route({

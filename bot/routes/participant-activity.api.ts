@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { caseloadOf } from '../../domain/caseload.js';
+import type { StaffIdentity } from '../../domain/caseload.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { MessageRepository } from '../../store/message.repository.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
 import { ReminderRepository } from '../../store/reminder.repository.js';
-import { notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { participantInCaseload } from './participant-in-caseload.js';
 import { appointmentSchema, errorSchema } from './api-schemas.js';
 import { appointmentJson } from './presenters.js';
 
@@ -26,11 +25,7 @@ export const threadMessage = z.object({
 
 /** What the participant page shows beside the case record: the conversation and every appointment. */
 export function participantActivityRoutes({ db }: ApiDeps): ApiRoute[] {
-  const inCaseload = async (staff: Parameters<typeof caseloadOf>[0], id: string) => {
-    const participant = await new ParticipantRepository(db).findById(id, caseloadOf(staff));
-    if (!participant) throw notFound('No such participant in your caseload');
-    return participant;
-  };
+  const inCaseload = (staff: StaffIdentity, id: string) => participantInCaseload(db, staff, id);
   return [
     route({
       method: 'get',

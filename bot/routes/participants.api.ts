@@ -16,11 +16,11 @@ import { nextAllowedTime } from '../../domain/quiet-hours.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
-import type { ParticipantRow } from '../../store/schema.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import { z } from 'zod';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { participantInCaseload } from './participant-in-caseload.js';
 import {
   createParticipantBody,
   errorSchema,
@@ -35,12 +35,7 @@ import { alertJson, appointmentJson, confidenceJson, eventJson, jobJson, partici
 const DEFAULT_CONSENT_BASIS = 'Agreed to be contacted by text when joining the programme';
 
 export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {
-  /** Outside the caller's caseload is indistinguishable from absent (never reveal another caseload). */
-  const findInCaseload = async (staff: StaffIdentity, id: string, executor: Executor = db): Promise<ParticipantRow> => {
-    const row = await new ParticipantRepository(executor).findById(id, caseloadOf(staff));
-    if (!row) throw notFound('No such participant in your caseload');
-    return row;
-  };
+  const findInCaseload = (staff: StaffIdentity, id: string, executor: Executor = db) => participantInCaseload(executor, staff, id);
 
   return [
     route({
