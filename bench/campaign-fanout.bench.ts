@@ -7,8 +7,7 @@
  *  - max_per_min_window: the most messages in any 60-second window of that run (never above the limit).
  * The 50,000 have no phone numbers (the enqueue does not send); the send run uses Ofcom's drama range.
  */
-import { sql } from 'kysely';
-import { localCalendarDate } from '../domain/calendar-date.js';
+import { insertPeopleInWork } from '../test/people-in-work.fixture.js';
 import { TestApp, eventually } from '../test/test-app.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { REDIS_URL } from './reminder-fixture.js';
@@ -20,17 +19,7 @@ const RATE_PER_MINUTE = 600;
 const SEND_RUN_MS = 90_000;
 
 async function inWorkPeople(app: TestApp, keyWorkerId: string, count: number, phones: 'drama' | 'none'): Promise<void> {
-  const today = localCalendarDate(new Date(), 'Europe/London');
-  // Without a phone number nobody can be texted: a stand-in that is unique and can never be a number.
-  const phone = phones === 'drama' ? sql`'+' || (447700900000 + n)::text` : sql`'no-phone-' || n`;
-  await sql`
-    with people as (
-      insert into participants (first_name, phone, channel, key_worker_id, team, consent_contact, consent_basis, consent_at, in_work_since)
-      select 'P' || n, ${phone}, 'sms', ${keyWorkerId}::uuid, 'Bench', true, 'bench', now(), ${today}::date
-      from generate_series(0, ${count - 1}) as n
-      returning id
-    )
-    insert into job_starts (participant_id, start_date) select id, ${today}::date from people`.execute(app.db);
+  await insertPeopleInWork(app.db, { keyWorkerId, team: 'Bench', count, phones });
 }
 
 async function startApp(): Promise<{ app: TestApp; keyWorker: { id: string }; team: { token: string } }> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
-import { localCalendarDate } from '../../domain/calendar-date.js';
 import { eventually, TestApp } from '../test-app.js';
+import { insertPeopleInWork } from '../people-in-work.fixture.js';
 
 /** The whole Ofcom drama range, one number each. */
 const PEOPLE = 1000;
@@ -26,16 +26,8 @@ describe('a campaign for 1,000 people at a set rate, with the workers process ki
     const keyWorker = await app.createStaff('key_worker', 'Priya', 'Scale');
     team = await app.createStaff('in_work_team', 'Jo', 'Scale');
     await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 }, team.token);
-    const today = localCalendarDate(new Date(), 'Europe/London');
     // A thousand people in work, written directly: the API path is not what this test is about.
-    await sql`
-      with people as (
-        insert into participants (first_name, phone, channel, key_worker_id, team, consent_contact, consent_basis, consent_at, in_work_since)
-        select 'P' || n, '+' || (${FIRST_NUMBER}::bigint + n)::text, 'sms', ${keyWorker.id}::uuid, 'Scale', true, 'test', now(), ${today}::date
-        from generate_series(0, ${PEOPLE - 1}) as n
-        returning id
-      )
-      insert into job_starts (participant_id, start_date) select id, ${today}::date from people`.execute(app.db);
+    await insertPeopleInWork(app.db, { keyWorkerId: keyWorker.id, team: 'Scale', count: PEOPLE, firstNumber: FIRST_NUMBER });
   }, 120_000);
   afterAll(async () => {
     await child?.stop();

@@ -5,11 +5,10 @@
  * is the truth and the sweep puts it all back. (The shared Redis on 6379 is never touched.) Phones: +447700900700–749.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { localCalendarDate } from '../../domain/calendar-date.js';
 import { readDeliveryLedger } from '../delivery-ledger.js';
 import { RedisServerProcess } from '../redis-server.js';
 import { eventually, TestApp } from '../test-app.js';
+import { insertPeopleInWork } from '../people-in-work.fixture.js';
 
 const TEXTERS = Array.from({ length: 10 }, (_, i) => `+4477009007${String(i).padStart(2, '0')}`);
 const REMINDED = '+447700900720';
@@ -38,15 +37,7 @@ describe('Redis restarted mid-run (a redis-server of its own, killed and started
     team = await app.createStaff('in_work_team', 'Jo', 'Restart');
     await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['PT2H'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 }, team.token);
     for (const phone of [...TEXTERS, REMINDED]) await app.createParticipant(phone, keyWorker.token);
-    const today = localCalendarDate(new Date(), 'Europe/London');
-    await sql`
-      with people as (
-        insert into participants (first_name, phone, channel, key_worker_id, team, consent_contact, consent_basis, consent_at, in_work_since)
-        select 'C' || n, '+' || (${FIRST_CAMPAIGN_NUMBER}::bigint + n)::text, 'sms', ${keyWorker.id}::uuid, 'Restart', true, 'test', now(), ${today}::date
-        from generate_series(0, ${CAMPAIGN_PEOPLE - 1}) as n
-        returning id
-      )
-      insert into job_starts (participant_id, start_date) select id, ${today}::date from people`.execute(app.db);
+    await insertPeopleInWork(app.db, { keyWorkerId: keyWorker.id, team: 'Restart', count: CAMPAIGN_PEOPLE, firstNumber: FIRST_CAMPAIGN_NUMBER, namePrefix: 'C' });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
