@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOOP_REPEATS } from '../../domain/loop-guard.js';
+import { FLOOD_MESSAGES, LOOP_REPEATS } from '../../domain/loop-guard.js';
 import { eventually, TestApp } from '../test-app.js';
 
 describe('loop guard', () => {
@@ -32,11 +32,27 @@ describe('loop guard', () => {
 
   it('a person in crisis is never muted by the loop guard', async () => {
     const person = await app.createParticipant('07700 900982');
-    for (let i = 0; i < LOOP_REPEATS; i++) await play('+447700900982', 'ok');
+    const processed = async () =>
+      (await app.db.selectFrom('messages').select('id').where('participant_id', '=', person.id).where('status', '=', 'received').execute()).length === 0;
+    // A flood of different texts, one short of the limit: none repeats, so only the flood rule can mute.
+    for (let i = 1; i < FLOOD_MESSAGES; i++) await play('+447700900982', `ok ${i}`);
+    await eventually(async () => (await processed()) && (await repliesTo(person.id)) === FLOOD_MESSAGES - 1, 60_000, 'a reply to each text below the limit');
+
+    // The text that reaches the limit is muted: no reply, and the key worker hears of a loop.
+    await play('+447700900982', 'see you on tuesday');
+    await eventually(async () => (await app.db.selectFrom('alerts').select('id').where('participant_id', '=', person.id).where('type', '=', 'loop_detected').execute()).length === 1, 15_000, 'the loop alert');
+    expect(await repliesTo(person.id)).toBe(FLOOD_MESSAGES - 1);
+
+    // Past the limit, a crisis text is still answered with crisis signposting and raises the urgent alert.
     await play('+447700900982', 'I want to end it all');
     const crisis = await eventually(async () =>
       (await app.db.selectFrom('messages').select(['kind']).where('participant_id', '=', person.id).where('kind', '=', 'crisis').execute())[0],
     15_000, 'the crisis reply');
     expect(crisis.kind).toBe('crisis');
+    const alert = await eventually(async () =>
+      (await app.db.selectFrom('alerts').select(['priority']).where('participant_id', '=', person.id).where('type', '=', 'safeguarding').execute())[0],
+    15_000, 'the safeguarding alert');
+    expect(alert.priority).toBe('urgent');
+    expect(await repliesTo(person.id)).toBe(FLOOD_MESSAGES);
   });
 });
