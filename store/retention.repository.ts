@@ -1,5 +1,23 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { JsonObject } from '../domain/case-record.types.js';
+import { PARTICIPANT_WORD_FIELDS, WORD_REASON_TYPES, withoutParticipantWords } from '../domain/participant-words.js';
 import type { Executor } from './database.js';
+
+/**
+ * True for alert or event data that still holds a participant's words (see domain/participant-words.ts). Built from
+ * constants only, so it can stand in an index predicate (migration 0012), which the queries below then use.
+ */
+export function holdsParticipantWords(): RawBuilder<boolean> {
+  const fields = PARTICIPANT_WORD_FIELDS.map((field) => `exists(@.${field})`).join(' || ');
+  const types = WORD_REASON_TYPES.map((type) => `'${type}'`).join(', ');
+  return sql<boolean>`(jsonb_path_exists(data, ${sql.lit(`$.** ? (${fields})`)}) or ((type in (${sql.raw(types)}) or data->>'type' in (${sql.raw(types)})) and jsonb_path_exists(data, '$.**.reason')))`;
+}
+
+interface WordsRow {
+  id: string;
+  type: string;
+  data: JsonObject;
+}
 
 /**
  * Retention (UK GDPR storage limitation): what people wrote and what we sent them is cleared once it is older than
@@ -25,5 +43,29 @@ export class RetentionRepository {
       this.db,
     );
     return Number(messages.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * Clears the participant's words from up to `batch` alerts and as many events older than `before` (free text,
+   * answers, reasons, replies, the words a safeguarding rule matched); what kind of thing happened, categories,
+   * rule names, scores and outcomes stay. Returns how many rows changed.
+   */
+  async clearWordsBefore(before: Date, batch: number): Promise<number> {
+    const alerts = await sql<WordsRow>`
+      select id, type, data from alerts where created_at < ${before} and ${holdsParticipantWords()} limit ${batch}`.execute(this.db);
+    const events = await sql<WordsRow>`
+      select id, type, data from case_record_events where at < ${before} and ${holdsParticipantWords()} limit ${batch}`.execute(this.db);
+    return (await this.replaceData('alerts', 'uuid', alerts.rows)) + (await this.replaceData('case_record_events', 'bigint', events.rows));
+  }
+
+  /** One statement per table; a row changed since it was read (an erasure, say) is left for the next run. */
+  private async replaceData(table: 'alerts' | 'case_record_events', idType: 'uuid' | 'bigint', rows: WordsRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const changes = JSON.stringify(rows.map((row) => ({ id: row.id, old: row.data, data: withoutParticipantWords(row.type, row.data) })));
+    const result = await sql`
+      update ${sql.table(table)} t set data = x.data
+      from jsonb_to_recordset(${changes}::jsonb) as x(id ${sql.raw(idType)}, old jsonb, data jsonb)
+      where t.id = x.id and t.data = x.old`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0n);
   }
 }

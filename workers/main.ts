@@ -124,8 +124,11 @@ export async function startWorkers(deps: {
     createCampaignFanoutWorker(base, fanOutCampaign),
     createCrmSinkWorker({ ...base, queues, now: () => clock.now(), concurrency: config.CRM_SINK_CONCURRENCY }, deliverCaseRecords),
   ];
-  const retention = () =>
-    new RetentionRepository(db).clearBodiesBefore(new Date(clock.now().getTime() - config.RETENTION_MESSAGE_DAYS * 86_400_000), 5000);
+  const retention = async () => {
+    const before = new Date(clock.now().getTime() - config.RETENTION_MESSAGE_DAYS * 86_400_000);
+    const repository = new RetentionRepository(db);
+    return (await repository.clearBodiesBefore(before, 5000)) + (await repository.clearWordsBefore(before, 5000));
+  };
   const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }), retention);
   const crmFeed = startCrmSinkFeed(
     {

@@ -25,7 +25,7 @@ export function startSweep(
       const stalled = await referralCheck.execute();
       if (stalled > 0) deps.logger.info({ stalled }, 'referrals with no first appointment flagged');
       const cleared = await retention();
-      if (cleared > 0) deps.logger.info({ cleared }, 'message bodies past retention cleared');
+      if (cleared > 0) deps.logger.info({ cleared }, 'message bodies and words past retention cleared');
       // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
       if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
         deps.logger.info(report, 'sweep re-enqueued pending work');
