@@ -1,3 +1,5 @@
+import { DEFAULT_WORKING_HOURS, type WorkingHours } from './key-worker-availability.js';
+
 /** An upcoming appointment as a reply dialog may know it: facts only. */
 export interface UpcomingAppointment {
   id: string;
@@ -33,6 +35,8 @@ export interface ReminderPolicy {
   sustainmentWeeks: number[];
   /** Local clock time ("HH:mm") check-ins go at: after most working days end. */
   checkInTime: string;
+  /** When the team's key workers are at work: out of these hours a crisis reply says when they are back. */
+  workingHours: WorkingHours;
 }
 
 /** What a team sends: the follow-up and check-in settings may be left out and keep their defaults. */
@@ -43,7 +47,8 @@ type DefaultedFields =
   | 'referralStallDays'
   | 'checkInWeeks'
   | 'sustainmentWeeks'
-  | 'checkInTime';
+  | 'checkInTime'
+  | 'workingHours';
 export type ReminderPolicyInput = Omit<ReminderPolicy, DefaultedFields> & Partial<Pick<ReminderPolicy, DefaultedFields>>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -58,6 +63,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   checkInWeeks: [1, 2, 4, 8, 13, 26],
   sustainmentWeeks: [13, 26, 52],
   checkInTime: '17:30',
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 /** One reminder worked out for an appointment. */

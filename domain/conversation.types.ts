@@ -2,6 +2,7 @@ import type { UpcomingAppointment } from './appointment.types.js';
 import type { AlertDraft, EventDraft, JsonObject } from './case-record.types.js';
 import type { DnaFollowUpFacts } from './dna.types.js';
 import type { Channel } from './channel.js';
+import type { KeyWorkerAvailability } from './key-worker-availability.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from './question-session.types.js';
 
 /** What a dialog may know about the person texting. No I/O handles, just facts. */
@@ -59,6 +60,8 @@ export interface TurnInput {
   session?: QuestionSessionFacts | null;
   /** Their current job, when they are in work. */
   job?: JobFacts | null;
+  /** Whether their team is at work now (its working hours and bank holidays), else when it is back; absent: at work. */
+  keyWorkerAvailability?: KeyWorkerAvailability;
 }
 
 export type ConsentChange = 'opted_out' | 'opted_in';

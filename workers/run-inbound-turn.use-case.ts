@@ -1,5 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../domain/clock.js';
+import { isBankHoliday } from '../domain/bank-holidays.js';
+import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
 import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
 import { screenForRisk } from '../domain/safeguarding-screen.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
@@ -17,6 +19,7 @@ import { QuestionSessionRepository } from '../store/question-session.repository.
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
+import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import type { MessageRow, ParticipantRow } from '../store/schema.js';
 
@@ -29,10 +32,11 @@ export interface RunInboundTurnDeps {
   timeZone: string;
 }
 
-/** What a turn knows of the person beyond the dialog's context: who their in-work adviser is. */
+/** What a turn knows of the person beyond the dialog's context: who their in-work adviser is, and their team. */
 interface TurnParticipant {
   context: ParticipantContext;
   adviserName: string | null;
+  team: string | null;
 }
 
 /** How long after a did-not-attend its follow-up still shapes how replies are read. */
@@ -92,11 +96,14 @@ export class RunInboundTurn {
     const job: JobFacts | null = activeJob
       ? { id: activeJob.id, employer: activeJob.employer, adviserName: person.adviserName ?? context.keyWorkerName }
       : null;
+    const { workingHours } = await new TeamPolicyRepository(tx).get(person.team);
+    // Teams have one nation today: England and Wales bank holidays (domain/bank-holidays.ts).
+    const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, isBankHoliday, this.deps.timeZone);
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
     const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
-      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending, session, job }, state, memory);
+      EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending, session, job, keyWorkerAvailability }, state, memory);
       await this.deps.bot.run(turn);
       record = EngagementBot.recordOf(turn);
     });
@@ -191,6 +198,7 @@ export class RunInboundTurn {
         programmeName: this.deps.programmeName,
       },
       adviserName: adviser?.name ?? null,
+      team: participant.team,
     };
   }
 

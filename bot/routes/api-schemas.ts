@@ -6,6 +6,7 @@ import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
 import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaign-pacing.js';
 import { isCalendarDate } from '../../domain/calendar-date.js';
 import { isClockTime } from '../../domain/quiet-hours.js';
+import { WEEKDAYS } from '../../domain/key-worker-availability.js';
 
 import { STREAMS } from '../../domain/reachability.js';
 
@@ -219,6 +220,16 @@ export const reminderPolicySchema = z.strictObject({
   checkInWeeks: increasingWeeks.min(1).optional(),
   sustainmentWeeks: increasingWeeks.optional(),
   checkInTime: clockTime.optional(),
+  workingHours: z
+    .strictObject({
+      days: z.array(z.enum(WEEKDAYS)).min(1).max(7).refine((days) => new Set(days).size === days.length, 'each day once'),
+      start: clockTime,
+      end: clockTime,
+      onBankHolidays: z.boolean(),
+    })
+    .refine((hours) => hours.start < hours.end, { message: 'end must be later than start', path: ['end'] })
+    .optional()
+    .describe('When key workers are at work (default Mon–Fri 09:00–17:00, not on bank holidays); out of hours a crisis reply says when they are back'),
 });
 
 const calendarDate = z.string().refine(isCalendarDate, 'must be a date such as 2026-03-02');

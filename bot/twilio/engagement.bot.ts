@@ -2,6 +2,7 @@ import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, ty
 import type { UpcomingAppointment } from '../../domain/appointment.types.js';
 import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
 import type { DnaFollowUpFacts } from '../../domain/dna.types.js';
+import type { KeyWorkerAvailability } from '../../domain/key-worker-availability.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../../domain/question-session.types.js';
 import type {
   ConsentChange,
@@ -19,6 +20,8 @@ export interface TurnFacts {
   welcomePending: boolean;
   session: QuestionSessionFacts | null;
   job: JobFacts | null;
+  /** Whether their team is at work now; absent: at work. */
+  keyWorkerAvailability?: KeyWorkerAvailability;
 }
 
 export interface TurnRecord {
@@ -81,6 +84,7 @@ export class EngagementBot extends ActivityHandler {
       welcomePending: facts.welcomePending,
       session: facts.session,
       job: facts.job,
+      ...(facts.keyWorkerAvailability && { keyWorkerAvailability: facts.keyWorkerAvailability }),
     });
     await memory.set(context, result.memory);
     for (const reply of result.replies) {

@@ -5,6 +5,7 @@ import { formatDateTime, formatRelative } from '../format.js';
 import { errorsFromProblem, showErrors } from './form-errors.js';
 import { button, textareaField } from './form-fields.js';
 import { alertTitle, PRIORITY_NAMES, PRIORITY_TAGS, sentenceCase } from './labels.js';
+import { safeguardingDetails } from './safeguarding-details.js';
 
 /** Data worth showing beside the alert's own words; ids are for machines. */
 const DETAIL_KEYS: Record<string, string> = {
@@ -36,7 +37,7 @@ export function alertCard(alert: Alert, options: AlertCardOptions): HTMLElement 
   const name = options.participantName ?? 'Participant';
   const title = alertTitle(alert.type);
   const quote = typeof alert.data.text === 'string' ? alert.data.text : typeof alert.data.body === 'string' ? alert.data.body : undefined;
-  const details = Object.entries(alert.data).flatMap(([key, value]) => {
+  const details = alert.type === 'safeguarding' ? safeguardingDetails(alert.data) : Object.entries(alert.data).flatMap(([key, value]) => {
     const label = DETAIL_KEYS[key];
     if (!label || value === null || value === undefined) return [];
     if (Array.isArray(value)) {
@@ -85,7 +86,7 @@ export function alertCard(alert: Alert, options: AlertCardOptions): HTMLElement 
             'strong',
             { class: 'govuk-warning-text__text' },
             h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
-            'They were sent crisis contacts (Samaritans 116 123, 999, SHOUT 85258). Follow your safeguarding procedure today.',
+            'They were sent the helplines for this concern (see their conversation). Follow your safeguarding procedure today.',
           ),
         )
       : null,

@@ -117,3 +117,20 @@ export function sentenceCase(text: string): string {
   const spaced = text.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+/** What a safeguarding alert is about, in plain words; `abuse` is how alerts before the risk categories said it. */
+export const RISK_CATEGORY_NAMES: Record<string, string> = {
+  suicide: 'Suicide or wanting to end their life',
+  self_harm: 'Self-harm',
+  domestic_abuse: 'Domestic abuse',
+  sexual_violence: 'Sexual violence',
+  child_at_risk: 'A child at risk',
+  exploitation: 'Modern slavery or exploitation',
+  homeless_tonight: 'Nowhere safe to sleep tonight',
+  violence: 'Violence',
+  abuse: 'Abuse',
+};
+
+export function riskCategoryName(category: string): string {
+  return RISK_CATEGORY_NAMES[category] ?? sentenceCase(category);
+}
