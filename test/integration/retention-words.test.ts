@@ -18,7 +18,7 @@ interface Row {
 /**
  * Retention through the workers' own sweep on PostgreSQL: a year on (the clock moved), the participant's words are
  * gone from every alert and event of that time (safeguarding flags and reasons, free text, wrong-number replies,
- * reminder replies and reasons, DNA reasons, rearrange preferences, leaving a job), while what happened stays, and
+ * reminder replies and reasons, DNA reasons, rearrange preferences, leaving a job, check-in and pulse answers), while what happened stays, and
  * newer alerts and events are untouched.
  */
 describe('retention clears the participant\u2019s words from alerts and events', () => {
@@ -81,7 +81,23 @@ describe('retention clears the participant\u2019s words from alerts and events',
     const leaver = await person('07700 900606');
     expect((await app.api('POST', `/api/participants/${leaver.id}/job-start`, { startDate: localCalendarDate(clock.now(), 'Europe/London'), employer: 'Acme' }, keyWorker.token)).status).toBe(201);
     await app.inbound('+447700900606', (old.leftJob = 'I left the job on Friday, the manager shouted at everyone'));
-    const oldPeople = [crisis.id, freeText.id, stranger.id, cancels.id, missed.id, leaver.id];
+    const team = await app.createStaff('in_work_team', 'Jo', 'Leeds');
+    const inWork = async (phone: string) => {
+      const created = await person(phone);
+      expect((await app.api('POST', `/api/participants/${created.id}/job-start`, { startDate: localCalendarDate(clock.now(), 'Europe/London') }, keyWorker.token)).status).toBe(201);
+      return created;
+    };
+    const campaign = async (type: 'check_in' | 'pulse', participantId: string) =>
+      expect((await app.api('POST', '/api/campaigns', { name: `Old ${type}`, type, participantIds: [participantId], ratePerMinute: 600 }, team.token)).status).toBe(201);
+    const checkedIn = await inWork('07700 900608');
+    await campaign('check_in', checkedIn.id);
+    await eventually(async () => sentTo('+447700900608') >= 1, 15_000, 'the check-in');
+    await app.inbound('+447700900608', (old.checkIn = 'not very well, the night shifts at the depot are hard'));
+    const pulsed = await inWork('07700 900609');
+    await campaign('pulse', pulsed.id);
+    await eventually(async () => sentTo('+447700900609') >= 1, 15_000, 'the pulse question');
+    await app.inbound('+447700900609', (old.pulse = '4, the forklift course helped'));
+    const oldPeople = [crisis.id, freeText.id, stranger.id, cancels.id, missed.id, leaver.id, checkedIn.id, pulsed.id];
     await eventually(settled, 20_000, 'every old text processed and written back');
 
     const before = await rows(oldPeople);
@@ -100,6 +116,9 @@ describe('retention clears the participant\u2019s words from alerts and events',
         'alerts/left_job',
         'case_record_events/job.left',
         'case_record_events/alert.raised',
+        'alerts/at_risk',
+        'case_record_events/checkin.response',
+        'case_record_events/pulse.response',
       ]),
     );
     // The words to look for: every text, and whatever a safeguarding rule quoted from it.
