@@ -16,7 +16,8 @@ import {
 } from '../domain/in-work-wording.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
 import { confirmThanks } from '../domain/reminder-wording.js';
-import { crisisSignposting, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { crisisHelpFor } from '../test/crisis-help.js';
 import { checkInDialog } from './check-in.dialog.js';
 import { runTurn } from './conversation.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
@@ -422,7 +423,7 @@ describe('check-in dialog: which question a reply answers', () => {
 describe('check-in dialog: what always comes first', () => {
   it('a safeguarding message during a check-in: crisis signposting and a safeguarding alert, the session untouched', () => {
     const turn = runTurn(input('I want to kill myself', {}));
-    expect(turn.replies).toEqual([{ kind: 'crisis', text: crisisSignposting(sam) }]);
+    expect(turn.replies).toEqual([{ kind: 'crisis', text: crisisHelpFor(sam, 'I want to kill myself') }]);
     expect(turn.alerts.map((a) => a.type)).toEqual(['safeguarding']);
     expect(turn.events).toEqual([]);
     expect(turn.session).toBeUndefined();

@@ -4,12 +4,12 @@ import type { UpcomingAppointment } from '../domain/appointment.types.js';
 import type { ConversationMemory, ParticipantContext, TurnInput } from '../domain/conversation.types.js';
 import type { DnaFollowUpFacts } from '../domain/dna.types.js';
 import {
-  crisisSignposting,
   helpMessage,
   optInConfirmation,
   optOutConfirmation,
   passedOnToKeyWorker,
 } from '../domain/wording.js';
+import { crisisHelpFor } from '../test/crisis-help.js';
 import { DIALOGS, runTurn, type Dialog, type DialogList } from './conversation.js';
 import { handledTurn } from './dialog.js';
 
@@ -62,13 +62,13 @@ describe('runTurn', () => {
   it('screens for risk before anything else, even after opting out', () => {
     play([
       { says: 'stop texting me', replies: [optOutConfirmation(sam)], events: ['consent.opted_out'] },
-      { says: 'I want to kill myself', replies: [crisisSignposting(sam)], alerts: ['safeguarding'] },
-      { says: "he'll kill me if he sees these", replies: [crisisSignposting(sam)], alerts: ['safeguarding'] },
+      { says: 'I want to kill myself', replies: [crisisHelpFor(sam, 'I want to kill myself')], alerts: ['safeguarding'] },
+      { says: "he'll kill me if he sees these", replies: [crisisHelpFor(sam, "he'll kill me if he sees these")], alerts: ['safeguarding'] },
     ]);
   });
 
   it('a risk message that also says STOP is treated as risk first', () => {
-    play([{ says: 'STOP. I want to die', replies: [crisisSignposting(sam)], alerts: ['safeguarding'] }]);
+    play([{ says: 'STOP. I want to die', replies: [crisisHelpFor(sam, 'STOP. I want to die')], alerts: ['safeguarding'] }]);
   });
 
   it('passes free text on, and ordinary idioms are not treated as risk', () => {

@@ -5,7 +5,8 @@ import type { JsonObject } from '../domain/case-record.types.js';
 import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
 import type { DnaFollowUpFacts } from '../domain/dna.types.js';
 import { dnaNoRearrangeNeeded, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/dna-wording.js';
-import { crisisSignposting, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { DNA_FOLLOW_UP_MEMORY_KEY, dnaFollowUpDialog } from './dna-follow-up.dialog.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
@@ -384,7 +385,7 @@ describe('in the conversation', () => {
   });
 
   it('screens for risk and lets STOP through before taking a reason', () => {
-    expect(runTurn(turnWith('I want to die')).replies.map((r) => r.text)).toEqual([crisisSignposting(sam)]);
+    expect(runTurn(turnWith('I want to die')).replies.map((r) => r.text)).toEqual([crisisHelpFor(sam, 'I want to die')]);
     const stop = runTurn(turnWith('STOP', { dnaFollowUp: awaitingRearrange() }));
     expect(stop.replies.map((r) => r.text)).toEqual([optOutConfirmation(sam)]);
     expect(stop.events.map((e) => e.type)).toEqual(['consent.opted_out']);

@@ -13,7 +13,8 @@ import {
 import { findInstrument, JOB_CONFIDENCE_ID, type PulseQuestion } from '../domain/pulse-instruments.js';
 import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
 import { confirmThanks } from '../domain/reminder-wording.js';
-import { crisisSignposting, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { pulseDialog } from './pulse.dialog.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
@@ -333,7 +334,7 @@ describe('pulse dialog: which question a reply answers, and what comes first', (
 
   it('a safeguarding message during a pulse: crisis signposting and a safeguarding alert, the session untouched', () => {
     const turn = runTurn(input('I want to end my life', {}));
-    expect(turn.replies).toEqual([{ kind: 'crisis', text: crisisSignposting(sam) }]);
+    expect(turn.replies).toEqual([{ kind: 'crisis', text: crisisHelpFor(sam, 'I want to end my life') }]);
     expect(turn.alerts.map((a) => a.type)).toEqual(['safeguarding']);
     expect(turn.session).toBeUndefined();
   });

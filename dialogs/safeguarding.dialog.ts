@@ -1,22 +1,31 @@
 import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { screenForRisk } from '../domain/safeguarding-screen.js';
-import { crisisSignposting } from '../domain/wording.js';
+import { riskHelpMessage } from '../domain/risk-help-wording.js';
+import { screenForRisk } from '../domain/safeguarding/screen.js';
 import { handledTurn } from './dialog.js';
+import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 
 /**
  * Runs before every other dialog and whatever the consent state: someone who has opted out
  * but tells us they are at risk still gets signposting, because they started the contact.
+ * The help fits what they told us (the most urgent concern first); out of the team's working hours it also says
+ * when their key worker is back.
  */
 export function safeguardingDialog(input: TurnInput): TurnResult | null {
   const screen = screenForRisk(input.text);
   if (!screen.risk) return null;
+  const keyWorker = input.keyWorkerAvailability ?? { atWorkNow: true };
   return handledTurn(input, {
-    replies: [{ kind: 'crisis', text: crisisSignposting(input.participant) }],
+    replies: [{ kind: 'crisis', text: riskHelpMessage(input.participant, screen.categories, keyWorker, input.now, PROGRAMME_TIME_ZONE) }],
     alerts: [
       {
         type: 'safeguarding',
         key: 'safeguarding',
-        data: { categories: screen.categories, matched: screen.matched },
+        data: {
+          category: screen.category,
+          categories: screen.categories,
+          reason: screen.reason,
+          flags: screen.flags.map((flag) => ({ ...flag })),
+        },
       },
     ],
   });

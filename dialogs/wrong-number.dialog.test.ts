@@ -3,7 +3,8 @@ import type { JsonObject } from '../domain/case-record.types.js';
 import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
 import type { DnaFollowUpFacts } from '../domain/dna.types.js';
 import { wrongNumberApology } from '../domain/contact-wording.js';
-import { crisisSignposting, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { wrongNumberDialog } from './wrong-number.dialog.js';
 
@@ -116,7 +117,7 @@ describe('wrong number in the conversation', () => {
     const steps: [says: string, replies: string[], events: string[], alerts: string[], wrongNumber: boolean | undefined][] = [
       ['wrong number', [apology], ['contact.wrong_number'], ['wrong_number'], true],
       ['STOP', [optOutConfirmation(sam)], ['consent.opted_out'], [], undefined],
-      ['wrong number. I want to kill myself', [crisisSignposting(sam)], [], ['safeguarding'], undefined],
+      ['wrong number. I want to kill myself', [crisisHelpFor(sam, 'wrong number. I want to kill myself')], [], ['safeguarding'], undefined],
     ];
     for (const [says, replies, events, alerts, wrongNumber] of steps) {
       const result = runTurn(turn(says));

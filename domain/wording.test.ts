@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import {
-  crisisSignposting,
   helpMessage,
   optInConfirmation,
   optOutConfirmation,
@@ -22,7 +21,7 @@ const longNames: WordingContext = {
   language: 'en',
 };
 
-const messages = { optOutConfirmation, optInConfirmation, helpMessage, crisisSignposting, passedOnToKeyWorker };
+const messages = { optOutConfirmation, optInConfirmation, helpMessage, passedOnToKeyWorker };
 const cases = Object.entries(messages).flatMap(([name, message]) =>
   [withKeyWorker, withoutKeyWorker, longNames].map((ctx) => [name, message(ctx), ctx] as const),
 );
@@ -58,14 +57,6 @@ describe('wording', () => {
       'This is Work and Health Programme. Your key worker Priya reads your replies. Just text back if you need anything. Text STOP to stop our messages.',
     );
     expect(helpMessage(withoutKeyWorker)).toContain('Your key worker reads your replies.');
-  });
-
-  it('crisis signposting gives Samaritans, 999 and SHOUT, and says the key worker knows', () => {
-    const text = crisisSignposting(withKeyWorker);
-    expect(text).toContain('Samaritans free on 116 123, any time');
-    expect(text).toContain('999');
-    expect(text).toContain('text SHOUT to 85258');
-    expect(text).toContain('We have told your key worker Priya.');
   });
 
   it('free text is kept and passed on', () => {

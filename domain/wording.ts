@@ -28,10 +28,6 @@ export function helpMessage(ctx: WordingContext): string {
   return say(ctx.language, 'help.message', whoValues(ctx));
 }
 
-export function crisisSignposting(ctx: WordingContext): string {
-  return say(ctx.language, 'crisis.signposting', whoValues(ctx));
-}
-
 export function passedOnToKeyWorker(ctx: WordingContext): string {
   return say(ctx.language, 'freeText.passedOn', whoValues(ctx));
 }

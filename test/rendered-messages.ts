@@ -34,7 +34,10 @@ import {
   whichAppointment,
   type AppointmentWording,
 } from '../domain/reminder-wording.js';
-import { crisisSignposting, helpMessage, optInConfirmation, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import type { KeyWorkerAvailability } from '../domain/key-worker-availability.js';
+import { CRISIS_MAX_SEGMENTS, riskHelpMessage } from '../domain/risk-help-wording.js';
+import { RISK_CATEGORIES, type RiskCategory } from '../domain/safeguarding/risk-category.js';
+import { helpMessage, optInConfirmation, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 
 export interface Names {
   firstName: string;
@@ -63,7 +66,7 @@ export const NAMES: Record<'everyday' | 'anonymous' | 'longest', Names> = {
 export interface Rendered {
   name: string;
   text: string;
-  /** The most SMS segments it may take (crisis signposting carries phone numbers that must not be cut). */
+  /** The most SMS segments it may take (crisis help carries phone numbers that must not be cut). */
   budget: number;
 }
 
@@ -128,8 +131,27 @@ export function renderedMessages(language: string, names: Names): Rendered[] {
     ['pulseThanks(concern)', pulseThanks(inWork, true)],
     ['pulseThanks(no concern)', pulseThanks(inWork, false)],
   ];
-  return [
-    ...messages.map(([name, text]) => ({ name, text, budget: 2 })),
-    { name: 'crisisSignposting', text: crisisSignposting(ctx), budget: 3 },
-  ];
+  return [...messages.map(([name, text]) => ({ name, text, budget: 2 })), ...crisisHelp(ctx)];
+}
+
+/** Wednesday 4 March 2026, 10pm in London: out of hours, with the key worker back tomorrow, on a weekday, or later. */
+const CRISIS_NOW = new Date('2026-03-04T22:00:00Z');
+const AVAILABILITY: Record<string, KeyWorkerAvailability> = {
+  'at work': { atWorkNow: true },
+  'back later today': { atWorkNow: false, backAt: new Date('2026-03-04T23:30:00Z') },
+  'back tomorrow': { atWorkNow: false, backAt: new Date('2026-03-05T09:00:00Z') },
+  'back on Monday': { atWorkNow: false, backAt: new Date('2026-03-09T09:30:00Z') },
+  'back in two weeks': { atWorkNow: false, backAt: new Date('2026-03-18T09:00:00Z') },
+};
+
+/** The help for each concern alone and for every concern at once, in and out of working hours. */
+function crisisHelp(ctx: Parameters<typeof riskHelpMessage>[0]): Rendered[] {
+  const sets: RiskCategory[][] = [...RISK_CATEGORIES.map((category) => [category]), [...RISK_CATEGORIES], ['suicide', 'domestic_abuse'], ['homeless_tonight', 'violence']];
+  return sets.flatMap((categories) =>
+    Object.entries(AVAILABILITY).map(([when, availability]) => ({
+      name: `riskHelpMessage(${categories.join('+')}, ${when})`,
+      text: riskHelpMessage(ctx, categories, availability, CRISIS_NOW, 'Europe/London'),
+      budget: CRISIS_MAX_SEGMENTS,
+    })),
+  );
 }

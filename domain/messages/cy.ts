@@ -24,8 +24,35 @@ export const cy: Readonly<Record<MessageId, string>> = {
     "{hasName, select, yes {Helo {firstName}} other {Helo}}, dyma {programme}. Rydych wedi cofrestru i gael negeseuon gennym. Tecstiwch STOP unrhyw bryd i'w stopio.",
   'help.message':
     'Dyma {programme}. {hasKeyWorker, select, yes {Mae eich gweithiwr allweddol {keyWorker} yn darllen eich atebion.} other {Mae eich gweithiwr allweddol yn darllen eich atebion.}} Atebwch os oes angen unrhyw beth arnoch. Tecstiwch STOP i stopio ein negeseuon.',
-  'crisis.signposting':
-    "{programme}: mae'n ddrwg gennym fod pethau mor anodd. Gallwch ffonio'r Samariaid am ddim ar 116 123 (yn Gymraeg: 0808 164 0123), unrhyw bryd, ddydd neu nos. Mewn argyfwng, ffoniwch 999. Neu tecstiwch SHOUT i 85258. Rydym wedi dweud wrth {hasKeyWorker, select, yes {eich gweithiwr allweddol {keyWorker}} other {eich gweithiwr allweddol}}.",
+  // Byw Heb Ofn (Live Fear Free) is Wales's own 24/7 line for domestic abuse and sexual violence: Welsh-language
+  // participants get it in place of the England-wide lines (README "Safeguarding: help by category").
+  'crisis.opening': "{programme}: mae'n ddrwg gennym fod pethau mor anodd.",
+  'crisis.help.suicide':
+    'Ffoniwch y Samariaid am ddim ar 116 123, unrhyw bryd, ddydd neu nos (yn Gymraeg 7yh-11yh: 0808 164 0123). Os ydych mewn perygl nawr, ffoniwch 999. Neu tecstiwch SHOUT i 85258.',
+  'crisis.help.self_harm':
+    "Gallwch ffonio'r Samariaid am ddim ar 116 123, unrhyw bryd, ddydd neu nos (yn Gymraeg 7yh-11yh: 0808 164 0123). Os ydych wedi brifo'n ddrwg neu mewn perygl nawr, ffoniwch 999. Neu tecstiwch SHOUT i 85258.",
+  'crisis.help.domestic_abuse':
+    "Gallwch ffonio Byw Heb Ofn am ddim ar 0808 80 10 800, unrhyw bryd. Os ydych mewn perygl nawr, ffoniwch 999. Os na allwch siarad, ffoniwch 999 o'ch symudol a phwyso 55.",
+  'crisis.help.sexual_violence':
+    'Gallwch ffonio Byw Heb Ofn am ddim ar 0808 80 10 800, unrhyw bryd, ddydd neu nos. Os ydych mewn perygl nawr, ffoniwch 999.',
+  'crisis.help.child_at_risk':
+    "Os yw plentyn mewn perygl nawr, ffoniwch 999. Gall plentyn neu berson ifanc ffonio Childline am ddim ar 0800 1111, unrhyw bryd. Os ydych yn poeni am blentyn, ffoniwch yr NSPCC ar 0808 800 5000.",
+  'crisis.help.exploitation':
+    "Gallwch ffonio'r Modern Slavery Helpline am ddim ar 08000 121 700, unrhyw bryd. Os ydych mewn perygl nawr, ffoniwch 999.",
+  'crisis.help.homeless_tonight':
+    "Ffoniwch eich cyngor lleol nawr a dweud nad oes gennych unman i gysgu heno. Y tu allan i oriau swyddfa, defnyddiwch y rhif argyfwng ar ei wefan. Os ydych mewn perygl, ffoniwch 999.",
+  'crisis.help.violence': "Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch 999. Os nad yw'n argyfwng, gallwch ffonio'r heddlu ar 101.",
+  'crisis.also.suicide': 'Y Samariaid: 116 123, am ddim, unrhyw bryd.',
+  'crisis.also.self_harm': 'Y Samariaid: 116 123, am ddim, unrhyw bryd.',
+  'crisis.also.domestic_abuse': 'Byw Heb Ofn: 0808 80 10 800, am ddim, unrhyw bryd.',
+  'crisis.also.sexual_violence': 'Byw Heb Ofn: 0808 80 10 800, am ddim, unrhyw bryd.',
+  'crisis.also.child_at_risk': 'Childline: 0800 1111. NSPCC: 0808 800 5000.',
+  'crisis.also.exploitation': 'Modern Slavery Helpline: 08000 121 700, am ddim, unrhyw bryd.',
+  'crisis.also.homeless_tonight': 'Dim unman i gysgu heno? Ffoniwch eich cyngor lleol.',
+  'crisis.also.violence': "Yr heddlu, os nad yw'n argyfwng: 101.",
+  'crisis.toldKeyWorker': 'Rydym wedi dweud wrth {hasKeyWorker, select, yes {eich gweithiwr allweddol {keyWorker}} other {eich gweithiwr allweddol}}.',
+  'crisis.keyWorkerBack':
+    'Byddan nhw ar gael eto {backOn, select, today {am {backTime} heddiw} tomorrow {am {backTime} yfory} weekday {am {backTime} ddydd {backWeekday}} other {am {backTime} ar {backDate}}}.',
   'freeText.passedOn':
     "{hasName, select, yes {Helo {firstName}} other {Helo}}, diolch am eich neges. Rydym wedi ei chadw a'i rhoi {hasKeyWorker, select, yes {i'ch gweithiwr allweddol {keyWorker}} other {i'ch gweithiwr allweddol}} yn {programme}.",
 

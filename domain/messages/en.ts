@@ -24,8 +24,36 @@ export const en = {
     '{hasName, select, yes {Hi {firstName}} other {Hi}}, this is {programme}. You are signed up for messages from us. Text STOP at any time to stop them.',
   'help.message':
     'This is {programme}. {hasKeyWorker, select, yes {Your key worker {keyWorker}} other {Your key worker}} reads your replies. Just text back if you need anything. Text STOP to stop our messages.',
-  'crisis.signposting':
-    '{programme}: we are sorry things are so hard. You can call Samaritans free on 116 123, any time, day or night. In an emergency, call 999. Or text SHOUT to 85258. We have told {hasKeyWorker, select, yes {your key worker {keyWorker}} other {your key worker}}.',
+  // Help after a risk-of-harm message (domain/risk-help-wording.ts): an opening, the help for the most urgent
+  // concern, a short line for each other concern while the text fits, who we told and (out of hours) when they are
+  // back. Numbers and hours are checked against each service's own page: README "Safeguarding: help by category".
+  'crisis.opening': '{programme}: we are sorry things are so hard.',
+  'crisis.help.suicide':
+    'Please call Samaritans free on 116 123, any time, day or night. If you are in danger now, call 999. You can also text SHOUT to 85258.',
+  'crisis.help.self_harm':
+    'You can call Samaritans free on 116 123, any time, day or night. If you are badly hurt or in danger now, call 999. You can also text SHOUT to 85258.',
+  'crisis.help.domestic_abuse':
+    'You can call the National Domestic Abuse Helpline free on 0808 2000 247, any time. If you are in danger now, call 999. If you cannot speak, call 999 on a mobile and press 55.',
+  'crisis.help.sexual_violence':
+    'You can call the Rape Crisis support line free on 0808 500 2222, any time, day or night. If you are in danger now, call 999.',
+  'crisis.help.child_at_risk':
+    'If a child is in danger now, call 999. A child or young person can call Childline free on 0800 1111, any time. If you are worried about a child, you can call the NSPCC on 0808 800 5000.',
+  'crisis.help.exploitation':
+    'You can call the Modern Slavery and Exploitation Helpline free on 08000 121 700, any time. If you are in danger now, call 999.',
+  'crisis.help.homeless_tonight':
+    'Please call your local council now and say you have nowhere to sleep tonight. After hours, use the emergency number on its website. If you are in danger, call 999.',
+  'crisis.help.violence': 'If you or someone else is in danger now, call 999. If it is not an emergency, you can call the police on 101.',
+  'crisis.also.suicide': 'Samaritans: 116 123, free, any time.',
+  'crisis.also.self_harm': 'Samaritans: 116 123, free, any time.',
+  'crisis.also.domestic_abuse': 'Domestic abuse helpline: 0808 2000 247, free, any time.',
+  'crisis.also.sexual_violence': 'Rape Crisis: 0808 500 2222, free, any time.',
+  'crisis.also.child_at_risk': 'Childline: 0800 1111. NSPCC: 0808 800 5000.',
+  'crisis.also.exploitation': 'Modern Slavery Helpline: 08000 121 700, free, any time.',
+  'crisis.also.homeless_tonight': 'Nowhere to sleep tonight? Call your local council.',
+  'crisis.also.violence': 'Police, if it is not an emergency: 101.',
+  'crisis.toldKeyWorker': 'We have told {hasKeyWorker, select, yes {your key worker {keyWorker}} other {your key worker}}.',
+  'crisis.keyWorkerBack':
+    'They will be back {backOn, select, today {at {backTime} today} tomorrow {at {backTime} tomorrow} weekday {at {backTime} on {backWeekday}} other {at {backTime} on {backDate}}}.',
   'freeText.passedOn':
     '{hasName, select, yes {Hi {firstName}} other {Hi}}, thanks for your message. We have kept it and passed it to {hasKeyWorker, select, yes {your key worker {keyWorker}} other {your key worker}} at {programme}.',
 
