@@ -28,6 +28,8 @@ interface Outcome {
   phone: string;
   alert: { priority: string; data: Record<string, unknown> } | undefined;
   crisisSids: string[];
+  /** From the text being stored to its alert being raised. */
+  alertAfterMs: number | null;
 }
 
 /** Ofcom's drama range without the bot's own number (+44 7700 900000). */
@@ -85,13 +87,13 @@ describe('safeguarding acceptance: unseen texts through the whole message path',
         const unapplied = await app.db.selectFrom('pending_writebacks').select('id').where('applied_at', 'is', null).limit(1).execute();
         return waiting.length === 0 && unapplied.length === 0;
       }, 60_000, 'every turn processed, written back and its replies sent');
-      const stored = await app.db.selectFrom('messages').select('id').where('twilio_sid', 'in', sent.map((s) => s.sid)).execute();
+      const stored = await app.db.selectFrom('messages').select(['participant_id', 'created_at']).where('twilio_sid', 'in', sent.map((s) => s.sid)).execute();
       expect(stored, 'every webhook stored once').toHaveLength(sent.length);
       // This round's own alerts and replies: everything for these participants since the round began.
       const ids = sent.map((s) => s.participantId);
       const alerts = await app.db
         .selectFrom('alerts')
-        .select(['participant_id', 'priority', 'data'])
+        .select(['participant_id', 'priority', 'data', 'created_at'])
         .where('participant_id', 'in', ids)
         .where('type', '=', 'safeguarding')
         .where('created_at', '>=', roundStartedAt)
@@ -110,6 +112,7 @@ describe('safeguarding acceptance: unseen texts through the whole message path',
           participantId: s.participantId,
           phone: s.phone,
           alert: alert && { priority: alert.priority, data: alert.data as Record<string, unknown> },
+          alertAfterMs: alert ? alert.created_at.getTime() - stored.find((m) => m.participant_id === s.participantId)!.created_at.getTime() : null,
           crisisSids: crisis.flatMap((m) => (m.participant_id === s.participantId && m.twilio_sid ? [m.twilio_sid] : [])),
         });
       }
@@ -156,7 +159,9 @@ describe('safeguarding acceptance: unseen texts through the whole message path',
         return [category, { texts: of.length, recall: round(of.filter((o) => o.alert).length / of.length) }];
       }),
     );
-    console.log(JSON.stringify({ corpus: CORPUS, risk: risk.length, benign: benign.length, recall: round(recall), falseAlarms: round(falseAlarms), byCategory }));
+    const delays = outcomes.flatMap((o) => (o.alertAfterMs === null ? [] : [o.alertAfterMs])).sort((a, b) => a - b);
+    const alertAfterMs = { p50: delays[Math.floor(delays.length / 2)] ?? null, max: delays.at(-1) ?? null };
+    console.log(JSON.stringify({ corpus: CORPUS, risk: risk.length, benign: benign.length, recall: round(recall), falseAlarms: round(falseAlarms), byCategory, alertAfterMs }));
     expect(recall).toBeGreaterThanOrEqual(0.97);
     expect(falseAlarms).toBeLessThanOrEqual(0.03);
   });
