@@ -64,6 +64,12 @@ describe('when the key worker is next at work (Mon–Fri 09:00–17:00 in London
     expect(at('2026-03-09T10:00:00Z', hours)).toEqual(backAt('2026-03-10T10:00:00Z'));
   });
 
+  it('hours it cannot read (a policy edited by hand) never throw: nothing is said of when they are back', () => {
+    for (const broken of [{ ...DEFAULT_WORKING_HOURS, start: '9am' }, { ...DEFAULT_WORKING_HOURS, end: '' }, { start: '09:00', end: '17:00' }] as unknown as WorkingHours[]) {
+      expect(at('2026-03-04T10:00:00Z', broken)).toEqual({ atWorkNow: false, backAt: null });
+    }
+  });
+
   it('says nothing of when they are back if every working day in the next year is a holiday', () => {
     expect(at('2026-03-04T22:00:00Z', DEFAULT_WORKING_HOURS, () => true)).toEqual({ atWorkNow: false, backAt: null });
   });

@@ -37,8 +37,12 @@ const LOOK_AHEAD_DAYS = 370;
  * reply to someone in crisis says when a person will next read it (the helplines it gives are round the clock).
  */
 export function nextKeyWorkerAvailability(now: Date, hours: WorkingHours, isBankHoliday: IsBankHoliday, timeZone: string): KeyWorkerAvailability {
-  const [startHour, startMinute] = clock(hours.start);
-  const [endHour, endMinute] = clock(hours.end);
+  const startClock = clock(hours.start);
+  const endClock = clock(hours.end);
+  // Runs inside a crisis turn: hours it cannot read (a stored policy edited by hand) must never stop the reply.
+  if (!startClock || !endClock || !Array.isArray(hours.days)) return { atWorkNow: false, backAt: null };
+  const [startHour, startMinute] = startClock;
+  const [endHour, endMinute] = endClock;
   const today = new TZDate(now, timeZone);
   for (let offset = 0; offset <= LOOK_AHEAD_DAYS; offset += 1) {
     // Built from the local calendar date, so a day is a day whether the clocks change in it or not.
@@ -62,8 +66,7 @@ function localDate(day: TZDate): string {
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }
 
-function clock(text: string): [number, number] {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/u.exec(text);
-  if (!match) throw new RangeError(`working hours want "HH:mm" times, got ${JSON.stringify(text)}`);
-  return [Number(match[1]), Number(match[2])];
+function clock(text: unknown): [number, number] | null {
+  const match = typeof text === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/u.exec(text) : null;
+  return match ? [Number(match[1]), Number(match[2])] : null;
 }
