@@ -7,6 +7,7 @@ import { campaignFanoutBench } from './campaign-fanout.bench.js';
 import { crmSinkBench } from './crm-sink.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
 import { reminderSuite } from './reminder-suite.js';
+import { safeguardingBench } from './safeguarding.bench.js';
 import { soakBench } from './soak.bench.js';
 import { writebackBench } from './writeback.bench.js';
 
@@ -21,6 +22,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]>; onlyW
   { name: 'reminder_drift', run: () => reminders.results('reminder_drift') },
   { name: 'crm_sink', run: crmSinkBench },
   { name: 'campaign_fanout', run: campaignFanoutBench },
+  { name: 'safeguarding', run: safeguardingBench },
   // Only when asked for (`npm run bench -- soak`): it runs for SOAK_DURATION_S and more.
   { name: 'soak', run: soakBench, onlyWhenNamed: true },
 ];

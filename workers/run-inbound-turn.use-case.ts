@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import { isBankHoliday } from '../domain/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
 import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
-import { screenForRisk } from '../domain/safeguarding-screen.js';
+import { screenForRisk } from '../domain/safeguarding/screen.js';
 import type { ParticipantContext } from '../domain/conversation.types.js';
 import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/question-session.types.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';

@@ -1,5 +1,7 @@
 /**
- * A first screen, in English and Welsh (cy), for messages that read as risk of harm. It is a net for the key worker,
+ * The phrase layer of the screen (screen.ts), in English and Welsh (cy): whole phrases as regular expressions, kept
+ * for Welsh and for English phrasings already proven; the concept rules (concept-rules.ts) generalise beyond them.
+ * It began as a first screen for messages that read as risk of harm. It is a net for the key worker,
  * not a judgement: a match sends crisis signposting and an urgent alert, and a person reads the message.
  * Patterns lean towards catching disclosures, but skip everyday idioms ("this job is killing me",
  * "I could kill for a coffee", "he hit me up"; in Welsh "mae'r swydd yn fy lladd i", "mae'n fy nharo i fod…" (it
@@ -7,10 +9,13 @@
  * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
-export const RISK_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
-export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+import type { RiskFlag } from './risk-category.js';
 
-export interface RiskScreen {
+export const PHRASE_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
+type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+export type RiskCategory = PhraseCategory;
+
+export interface PhraseScreen {
   risk: boolean;
   categories: RiskCategory[];
   matched: string[];
@@ -136,10 +141,6 @@ const RULES: readonly RiskRule[] = [
   rule(['suicide'], String.raw`(?:want|wish|need) (?:someone|somebody) (?:to|would) kill me`),
   rule(['suicide'], String.raw`jump(?:ing)? (?:off|from) (?:a |the )?(?:bridge|building|roof|cliff|multi ?storey)`),
   rule(['suicide'], String.raw`(?:jump|jumping|throw ${SELF}|throwing ${SELF}) (?:in front of|under) (?:a |the )?(?:train|bus|car|lorry|truck)`),
-  rule(
-    ['suicide', 'self_harm'],
-    String.raw`(?:take|taking|took|swallow(?:ed|ing)?) (?:a load of|loads of|a handful of|a bunch of|(?:a|the) whole (?:box|packet|bottle) of|all (?:my|the|of my|of the) (?:pills|tablets|meds|paracetamol) at once)`,
-  ),
 
   // Self-harm
   rule(['self_harm'], String.raw`self ?harm(?:ing|ed|s)?`),
@@ -280,8 +281,8 @@ const RULES: readonly RiskRule[] = [
   rule(['violence'], String.raw`rhoi crasfa i (?:rhywun|rywun|e|o|fe|fo|hi|nhw)`),
 ];
 
-/** Screens one inbound message. `matched` holds the normalised phrases that triggered, for the key worker. */
-export function screenForRisk(text: string): RiskScreen {
+/** Matches the phrase rules. `matched` holds the normalised phrases that triggered, for the key worker. */
+export function screenPhrases(text: string): PhraseScreen {
   const normalised = normaliseForScreening(text);
   const categories = new Set<RiskCategory>();
   const matched = new Set<string>();
@@ -293,7 +294,29 @@ export function screenForRisk(text: string): RiskScreen {
   }
   return {
     risk: matched.size > 0,
-    categories: RISK_CATEGORIES.filter((category) => categories.has(category)),
+    categories: PHRASE_CATEGORIES.filter((category) => categories.has(category)),
     matched: [...matched],
   };
+}
+
+const AS_CATEGORY: Readonly<Record<PhraseCategory, RiskFlag['category']>> = {
+  suicide: 'suicide',
+  self_harm: 'self_harm',
+  abuse: 'domestic_abuse',
+  violence: 'violence',
+};
+
+/** The phrase layer's matches as flags: one per phrase and category, rule `phrase`. */
+export function phraseFlags(text: string): RiskFlag[] {
+  const flags: RiskFlag[] = [];
+  const normalised = normaliseForScreening(text);
+  for (const { categories, pattern } of RULES) {
+    for (const match of normalised.matchAll(pattern)) {
+      for (const category of categories) {
+        const sexual = category === 'abuse' && /\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)?|treisio|nhreisio|rhywiol)\b/.test(match[0]);
+        flags.push({ category: sexual ? 'sexual_violence' : AS_CATEGORY[category], rule: 'phrase', words: match[0] });
+      }
+    }
+  }
+  return flags;
 }

@@ -1,0 +1,45 @@
+import type { ConceptRule } from './concept-rules.js';
+
+/**
+ * Welsh rules over the same concepts (vocabulary.cy.ts): Welsh puts "fy … i" round the verb ("mae o'n fy nharo i")
+ * and the person after it ("neith o fy lladd i"), so the order differs from the English rules.
+ */
+export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
+  { name: 'killing oneself (cy)', category: 'suicide', pattern: 'KILL|lladd|ladd|crogi|grogi|boddi|foddi fy|ei ~1 hun|hunan', unlessFollowedBy: 'yn_chwerthin|chwerthin' },
+  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim ~1 isio|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger' },
+  { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest' },
+  { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
+  { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
+  { name: 'means saved up (cy)', category: 'suicide', pattern: 'cadw|gadw|casglu|gasglu|cuddio ~4 MEANS_PILLS' },
+  { name: 'a last message (cy)', category: 'suicide', pattern: 'neges|tecst|negas ~1 ola|olaf|diwetha|diwethaf' },
+  { name: 'sorry for everything (cy)', category: 'suicide', pattern: 'sori|maddau|mae_n_ddrwg ~2 am ~1 bopeth|popeth|bob_dim|pob_dim' },
+  { name: 'not here tomorrow (cy)', category: 'suicide', pattern: 'ddim|dim ~1 yma|ma|o_gwmpas ~2 fory|yfory|wythnos|mwyach|rhagor', onlyWith: 'poeni|sori|ffarwel|hwyl_fawr|bopeth|popeth|caru|gwell|diolch_am_bopeth' },
+  { name: 'goodbye (cy)', category: 'suicide', pattern: 'ffarwel|hwyl_fawr ~3 bawb|pawb|am_byth|i_bawb' },
+  { name: 'self-harm (cy)', category: 'self_harm', pattern: 'SELF_INJURY fy|ei|yn ~1 hun|hunan' },
+  { name: 'self-harm on purpose (cy)', category: 'self_harm', pattern: 'SELF_INJURY ~5 ar_bwrpas|yn_fwriadol|bwrpas' },
+  { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'HE_SHE|INTIMATE|FAMILY ~4 fy|ei|yn|di ~1 VIOLENCE', onlyWith: 'HE_SHE|INTIMATE|FAMILY', unlessFollowedBy: 'i_fod|fod|bod|mai|yn_y_ras|gan_y_car' },
+  { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'VIOLENCE fi|ni', onlyWith: 'HE_SHE|INTIMATE|FAMILY' },
+  { name: 'threats from someone close (cy)', category: 'domestic_abuse', pattern: 'neith|wneith|bydd|fydd|naiff ~1 o|e|fo|fe|hi|nghariad|ngwr ~2 fy|ei ~1 lladd|ladd|mrifo|nghuro|nhagu|nhrywanu' },
+  { name: 'controlling money or phone (cy)', category: 'domestic_abuse', pattern: 'cymryd|gymryd|cadw|gadw|checkio|tsiecio|darllen|ddarllen ~2 fy|ei ~2 MONEY|PHONE', onlyWith: 'HE_SHE|INTIMATE|FAMILY' },
+  { name: 'not allowed out (cy)', category: 'domestic_abuse', pattern: 'ddim|byth ~2 gadael|adael ~2 i ~1 fi|mi ~2 fynd|mynd|weld|gweld|gael|adael' },
+  { name: 'afraid to go home (cy)', category: 'domestic_abuse', pattern: 'ofn ~3 mynd|fynd ~2 adra|adre|adref|gartref|gartre|nol' },
+  { name: 'rape (cy)', category: 'sexual_violence', pattern: 'fy|ei|wedi|di ~1 nhreisio|threisio|treisio|dreisio' },
+  { name: 'a drink spiked (cy)', category: 'sexual_violence', pattern: 'sbeicio|spicio|rhoi_rhywbeth ~3 diod|niod|ddiod' },
+  { name: 'threat to share intimate images (cy)', category: 'sexual_violence', pattern: 'bygwth|fygwth|rhannu|dangos|gyrru|postio ~3 lluniau|luniau|fideos ~2 noeth|ohona' },
+  { name: 'sex without consent (cy)', category: 'sexual_violence', pattern: 'dal|ddal|cario ~1 ati|mlaen|ymlaen ~5 na|stopio|stopia' },
+  { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'CHILD ~6 HE_SHE|FAMILY|INTIMATE|ewythr ~4 cyffwrdd|gyffwrdd|nghyffwrdd|taro|nharo|daro|curo|guro|brifo|frifo' },
+  { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dwin|rwyn|dwi_n 9|10|11|12|13|14|15|16|17', onlyWith: 'VIOLENCE|stafell|ystafell|ngwely|cyfrinach|gyfrinach|ofn|cyffwrdd|gyffwrdd|nghyffwrdd' },
+  { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dod ~2 i ~2 fy ~1 stafell|ystafell|ngwely' },
+  { name: 'a child left alone (cy)', category: 'child_at_risk', pattern: 'gadael|adael ~3 ar_ben_eu_hunain|ar_ben_ei_hun|eu_hunain|ar_eu_pen_eu_hunain' },
+  { name: 'documents held (cy)', category: 'exploitation', pattern: 'cadw|gadw|cymryd|gymryd|dwyn|ddwyn ~3 fy|ei|ein ~1 DOCUMENTS' },
+  { name: 'work without pay (cy)', category: 'exploitation', pattern: 'gweithio|weithio ~3 am_ddim|heb_dal|heb_gyflog|heb_gael_fy_nhalu' },
+  { name: 'not paid (cy)', category: 'exploitation', pattern: 'ddim|byth ~2 yn ~1 fy|ein ~1 nhalu|talu' },
+  { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael' },
+  { name: 'a home taken over (cy)', category: 'exploitation', pattern: 'symud ~2 i_fewn|i_mewn|mewn ~4 fflat|nhy|ty ~5 werthu|gwerthu|delio', onlyWith: 'DRUGS' },
+  { name: 'nowhere to sleep (cy)', category: 'homeless_tonight', pattern: 'nunlle|nunman|unman|nunlla ~3 i ~1 gysgu|cysgu|aros|fynd|fyw' },
+  { name: 'sleeping rough (cy)', category: 'homeless_tonight', pattern: 'cysgu|gysgu ~4 stryd|strydoedd|car|parc|allan|tu_allan|gorsaf' },
+  { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty' },
+  { name: 'wanting to hurt someone (cy)', category: 'violence', pattern: 'mynd|isio|eisiau ~2 iw|i|ei ~1 ladd|lladd|frifo|drywanu ~2 o|hi|nhw|rhywun', onlyWith: 'ddifri|o_ddifri|gyllell|pan' },
+  { name: 'stabbed (cy)', category: 'violence', pattern: 'fy|ei|di ~1 nhrywanu|drywanu|trywanu|saethu' },
+  { name: 'threats to kill (cy)', category: 'violence', pattern: 'bygwth|fygwth ~2 fy|ei|ein ~1 lladd|ladd|mrifo|nhrywanu|saethu' },
+];

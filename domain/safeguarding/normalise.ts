@@ -1,0 +1,42 @@
+import { remove as withoutConfusables } from 'confusables';
+
+/** Format characters (zero-width spaces and joiners, bidi marks, soft hyphens) that hide words from a matcher. */
+const INVISIBLE = /\p{Cf}/gu;
+/** Laughing emoji mark a joke as "lol" does ("gonna kill him 😂"); other emoji are dropped. */
+const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}]/gu;
+const COMBINING_MARKS = /\p{M}/gu;
+const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
+/** Digits and symbols standing in for letters, only inside a word that has letters ("k1ll", "m3", "$uicide"). */
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET_CHARS = /[013457@$!]/g;
+const HAS_LETTER = /[a-z]/;
+/** Three or more of one letter are two: "pleeeease" → "pleease"; the vocabulary also knows words with doubles undone. */
+const REPEATS = /([a-z])\1{2,}/g;
+
+/**
+ * Lower-case Latin letters, digits and spaces: look-alike letters from other scripts and full-width forms mapped to
+ * Latin (the `confusables` table), invisible characters and accents removed, apostrophes dropped ("don't" → "dont").
+ */
+export function normaliseForScreening(text: string): string {
+  const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol '));
+  return latin
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^a-z0-9@$! ]+/g, ' ')
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .map(undoLeetspeak)
+    .join(' ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(REPEATS, '$1$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function undoLeetspeak(word: string): string {
+  // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
+  if (!HAS_LETTER.test(word) || /^\d+[a-z]{1,2}$/.test(word)) return word;
+  return word.replace(LEET_CHARS, (ch) => LEET[ch] ?? ch);
+}

@@ -1,0 +1,173 @@
+import { CO_OCCURRENCE_RULES } from './co-occurrence-rules.js';
+import { CONCEPT_RULES } from './concept-rules.js';
+import { WELSH_CONCEPT_RULES } from './concept-rules.cy.js';
+import { IDIOM_GUARDS } from './idiom-guards.js';
+import { phraseFlags } from './phrase-rules.js';
+import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
+import { readTokens, type ReadToken } from './token-reading.js';
+import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemMayMatch, patternMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
+
+/**
+ * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
+ * (normalise.ts, text-speak.ts), tolerant reading of the risk vocabulary (token-reading.ts), rules over concepts
+ * (concept-rules.ts) and proven phrases (phrase-rules.ts, English and Welsh), less idioms (idiom-guards.ts). Pure
+ * and explainable: every flag names its rule and the participant's words.
+ */
+
+interface CompiledRule {
+  name: string;
+  category: RiskCategory;
+  pattern: TokenPattern;
+  unlessPrecededBy?: PatternItem;
+  unlessFollowedBy?: PatternItem;
+  onlyWith?: PatternItem;
+  unlessWith?: PatternItem;
+}
+
+interface CompiledCoOccurrence {
+  name: string;
+  category: RiskCategory;
+  together: PatternItem[];
+  within: number;
+  unlessWith?: PatternItem;
+}
+
+interface Compiled {
+  rules: CompiledRule[];
+  coOccurrences: CompiledCoOccurrence[];
+  guards: TokenPattern[];
+}
+
+let compiled: Compiled | undefined;
+
+function compileAll(): Compiled {
+  return {
+    coOccurrences: CO_OCCURRENCE_RULES.map((rule) => ({
+      name: rule.name,
+      category: rule.category,
+      together: rule.together.map(compileItem),
+      within: rule.within,
+      unlessWith: rule.unlessWith === undefined ? undefined : compileItem(rule.unlessWith),
+    })),
+    rules: [...CONCEPT_RULES, ...WELSH_CONCEPT_RULES].map((rule) => ({
+      name: rule.name,
+      category: rule.category,
+      pattern: compilePattern(rule.pattern),
+      unlessPrecededBy: rule.unlessPrecededBy === undefined ? undefined : compileItem(rule.unlessPrecededBy),
+      unlessFollowedBy: rule.unlessFollowedBy === undefined ? undefined : compileItem(rule.unlessFollowedBy),
+      onlyWith: rule.onlyWith === undefined ? undefined : compileItem(rule.onlyWith),
+      unlessWith: rule.unlessWith === undefined ? undefined : compileItem(rule.unlessWith),
+    })),
+    guards: IDIOM_GUARDS.map((guard) => compilePattern(guard.pattern)),
+  };
+}
+
+/** Tokens inside an idiom ("killing it", "kicked out of the group chat") cannot make a flag. */
+function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
+  const guarded = new Set<number>();
+  for (const guard of guards) {
+    if (!patternMayMatch(guard, index)) continue;
+    for (const match of findMatches(guard, tokens)) {
+      for (let index = match.start; index < match.end; index++) guarded.add(index);
+    }
+  }
+  return guarded;
+}
+
+function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
+  compiled ??= compileAll();
+  const flags: RiskFlag[] = [];
+  for (const rule of compiled.rules) {
+    if (!patternMayMatch(rule.pattern, index)) continue;
+    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
+    if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
+    for (const match of findMatches(rule.pattern, tokens)) {
+      if (match.matched.some((index) => guarded.has(index))) continue;
+      if (rule.unlessFollowedBy && itemFitsAt(rule.unlessFollowedBy, tokens, match.end)) continue;
+      if (rule.unlessPrecededBy && [1, 2].some((back) => itemFitsAt(rule.unlessPrecededBy!, tokens, match.start - back))) continue;
+      flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, match.start, match.end) });
+      break;
+    }
+  }
+  return flags;
+}
+
+function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
+  compiled ??= compileAll();
+  const flags: RiskFlag[] = [];
+  const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
+  for (const rule of compiled.coOccurrences) {
+    if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
+    if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
+    const [first, ...others] = rule.together;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!fitsUnguarded(first!, at)) continue;
+      const from = Math.max(0, at - rule.within);
+      const to = Math.min(tokens.length - 1, at + rule.within);
+      const found = others.map((item) => {
+        for (let near = from; near <= to; near++) if (near !== at && fitsUnguarded(item, near)) return near;
+        return -1;
+      });
+      if (found.includes(-1)) continue;
+      const span = [at, ...found];
+      flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, Math.min(...span), Math.max(...span) + 1) });
+      break;
+    }
+  }
+  return flags;
+}
+
+/** What the participant wrote for tokens start..end, once per written word ("kms", not "kill myself"). */
+function writtenWords(tokens: readonly ReadToken[], start: number, end: number): string {
+  const words: string[] = [];
+  for (let index = start; index < end; index++) {
+    const token = tokens[index]!;
+    if (index > start && tokens[index - 1]!.written === token.written && tokens[index - 1]!.word !== token.word) continue;
+    words.push(token.written);
+  }
+  return words.join(' ');
+}
+
+/** A phrase inside an idiom ("a domestic abuse charity") is dropped, as a concept rule's match would be. */
+function unguarded(flags: readonly RiskFlag[], tokens: readonly ReadToken[], guarded: ReadonlySet<number>): RiskFlag[] {
+  if (guarded.size === 0) return [...flags];
+  const guardedWords = new Set([...guarded].map((index) => tokens[index]!.written));
+  return flags.filter((flag) => !flag.words.split(' ').some((word) => guardedWords.has(word.replace(/'/g, ''))));
+}
+
+function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
+  const seen = new Set<string>();
+  return flags.filter((flag) => {
+    const key = `${flag.category}\u0000${flag.rule}\u0000${flag.words}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Screens one inbound message for risk of harm. */
+export function screenForRisk(text: string): RiskScreen {
+  compiled ??= compileAll();
+  const tokens = readTokens(text);
+  const index = indexMessage(tokens);
+  const guarded = guardedTokens(compiled.guards, tokens, index);
+  const flags = uniqueFlags([
+    ...conceptFlags(tokens, index, guarded),
+    ...coOccurrenceFlags(tokens, index, guarded),
+    ...unguarded(phraseFlags(text), tokens, guarded),
+  ]);
+  const categories = mostUrgentFirst(flags.map((flag) => flag.category));
+  const ordered = categories.flatMap((category) => flags.filter((flag) => flag.category === category));
+  return {
+    risk: ordered.length > 0,
+    category: categories[0] ?? null,
+    categories,
+    flags: ordered,
+    reason: describeFlags(ordered),
+  };
+}
+
+/** "suicide: killing oneself (“kms”); domestic abuse: …" for the key worker. */
+export function describeFlags(flags: readonly RiskFlag[]): string {
+  return flags.map((flag) => `${flag.category.replace(/_/g, ' ')}: ${flag.rule} ("${flag.words}")`).join('; ');
+}

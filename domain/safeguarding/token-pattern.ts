@@ -1,0 +1,155 @@
+import type { ReadToken } from './token-reading.js';
+import { VOCABULARY, type Concept } from './vocabulary.js';
+
+/**
+ * A small pattern language over read tokens, so that rules say what they mean and cannot backtrack without bound:
+ * - `KILL` a concept (upper case), `end` a word (lower case) or `on_purpose` words in a row; `KILL|end` either;
+ * - `~3` up to three other words may come before the next item;
+ * - a trailing `?` makes an item optional.
+ * "WANT ~2 KILL MYSELF" matches "want to kill myself", "wanna kms", "going to just kill myself".
+ */
+interface Step {
+  concepts: Concept[];
+  words: ReadonlySet<string>;
+  phrases: string[][];
+  gapBefore: number;
+  optional: boolean;
+}
+
+export interface TokenPattern {
+  source: string;
+  steps: Step[];
+}
+
+export interface PatternMatch {
+  start: number;
+  /** One past the last matched token. */
+  end: number;
+  /** The tokens the steps matched (not the words skipped between them). */
+  matched: number[];
+}
+
+const MAX_GAP = 8;
+
+export function compilePattern(source: string): TokenPattern {
+  const steps: Step[] = [];
+  let gap = 0;
+  for (const item of source.trim().split(/\s+/)) {
+    const gapMatch = /^~(\d)$/.exec(item);
+    if (gapMatch) {
+      gap = Math.min(Number(gapMatch[1]), MAX_GAP);
+      continue;
+    }
+    const optional = item.endsWith('?');
+    const concepts: Concept[] = [];
+    const words: string[] = [];
+    const phrases: string[][] = [];
+    for (const alternative of (optional ? item.slice(0, -1) : item).split('|')) {
+      if (alternative === alternative.toUpperCase() && /[A-Z]/.test(alternative)) {
+        if (!(alternative in VOCABULARY)) throw new Error(`Unknown concept ${alternative} in pattern "${source}"`);
+        concepts.push(alternative as Concept);
+      } else if (alternative.includes('_')) {
+        phrases.push(alternative.split('_'));
+      } else {
+        words.push(alternative);
+      }
+    }
+    steps.push({ concepts, words: new Set(words), phrases, gapBefore: gap, optional });
+    gap = 0;
+  }
+  if (steps.length === 0 || steps[0]!.optional) throw new Error(`Pattern "${source}" must start with a required item`);
+  return { source, steps };
+}
+
+/** How many tokens from `at` the step matches: 0 when it does not. */
+function fitLength(step: Step, tokens: readonly ReadToken[], at: number): number {
+  const token = tokens[at];
+  if (!token) return 0;
+  if (step.words.has(token.word)) return 1;
+  for (const concept of step.concepts) if (token.concepts.has(concept)) return 1;
+  for (const phrase of step.phrases) {
+    if (phrase.every((word, offset) => tokens[at + offset]?.word === word)) return phrase.length;
+  }
+  return 0;
+}
+
+/** The words and concepts of one message, to skip at once the rules and items that cannot match it. */
+export interface MessageIndex {
+  words: ReadonlySet<string>;
+  concepts: ReadonlySet<Concept>;
+}
+
+export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
+  const words = new Set<string>();
+  const concepts = new Set<Concept>();
+  for (const token of tokens) {
+    words.add(token.word);
+    for (const concept of token.concepts) concepts.add(concept);
+  }
+  return { words, concepts };
+}
+
+/** False when the item cannot match anywhere in the message; true when it might. */
+export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
+  for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
+  for (const word of item.words) if (index.words.has(word)) return true;
+  for (const phrase of item.phrases) if (index.words.has(phrase[0]!)) return true;
+  return false;
+}
+
+/** False when some required step of the pattern has nothing to match in the message. */
+export function patternMayMatch(pattern: TokenPattern, index: MessageIndex): boolean {
+  return pattern.steps.every((step) => step.optional || itemMayMatch(step, index));
+}
+
+/** Whether the item matches somewhere in the message. */
+export function itemFitsAnywhere(item: PatternItem, tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  if (!itemMayMatch(item, index)) return false;
+  if (item.phrases.length === 0) return true;
+  for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
+  for (const word of item.words) if (index.words.has(word)) return true;
+  return tokens.some((_, at) => fitLength(item, tokens, at) > 0);
+}
+
+/** Every match of the pattern, at most one per starting token. Work is bounded by tokens × the product of gaps. */
+export function findMatches(pattern: TokenPattern, tokens: readonly ReadToken[]): PatternMatch[] {
+  const matches: PatternMatch[] = [];
+  const [first, ...rest] = pattern.steps;
+  for (let start = 0; start < tokens.length; start++) {
+    const length = fitLength(first!, tokens, start);
+    if (length === 0) continue;
+    const matched = [start];
+    const end = matchFrom(rest, 0, tokens, start + length, matched);
+    if (end !== undefined) matches.push({ start, end, matched: [...matched] });
+  }
+  return matches;
+}
+
+function matchFrom(steps: readonly Step[], index: number, tokens: readonly ReadToken[], position: number, matched: number[]): number | undefined {
+  if (index === steps.length) return position;
+  const step = steps[index]!;
+  const last = Math.min(tokens.length - 1, position + step.gapBefore);
+  for (let at = position; at <= last; at++) {
+    const length = fitLength(step, tokens, at);
+    if (length === 0) continue;
+    matched.push(at);
+    const end = matchFrom(steps, index + 1, tokens, at + length, matched);
+    if (end !== undefined) return end;
+    matched.pop();
+  }
+  return step.optional ? matchFrom(steps, index + 1, tokens, position, matched) : undefined;
+}
+
+export type PatternItem = Step;
+
+/** One item, such as `laughing|lol|FEAR|on_purpose`, for checks around a match. */
+export function compileItem(item: string): PatternItem {
+  const { steps } = compilePattern(item);
+  if (steps.length !== 1) throw new Error(`"${item}" must be one item (join words in a row with _)`);
+  return steps[0]!;
+}
+
+/** Whether the item matches the tokens from `at`. */
+export function itemFitsAt(item: PatternItem, tokens: readonly ReadToken[], at: number): boolean {
+  return at >= 0 && fitLength(item, tokens, at) > 0;
+}

@@ -1,0 +1,148 @@
+import { distance } from 'fastest-levenshtein';
+import { words as popularWords } from 'popular-english-words/words.js';
+import { stemmer } from 'stemmer';
+import { normaliseForScreening } from './normalise.js';
+import { TEXT_SPEAK } from './text-speak.js';
+import { TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
+import { WELSH_VOCABULARY } from './vocabulary.cy.js';
+
+/** One word of a message as the rules see it: the word, what the participant wrote, and the concepts it carries. */
+export interface ReadToken {
+  word: string;
+  /** The participant's word this came from ("kms" for both "kill" and "myself"), normalised. */
+  written: string;
+  concepts: ReadonlySet<Concept>;
+}
+
+/**
+ * Common English words are never read as a misspelling of a risk word ("tables" is not "tablets", "strange" is not
+ * "strangle", "bills" is not "pills"). Only the common ones: a rare word ("chocked") is more likely a typo.
+ */
+const COMMON_WORDS = 60_000;
+const MIN_FUZZY_LENGTH = 6;
+const NO_CONCEPTS: ReadonlySet<Concept> = new Set();
+
+interface Lexicon {
+  exact: Map<string, Set<Concept>>;
+  byStem: Map<string, Set<Concept>>;
+  /** Tolerant words by first letter, for misspellings. */
+  tolerant: Map<string, { word: string; concepts: Set<Concept> }[]>;
+  common: Set<string>;
+}
+
+let lexicon: Lexicon | undefined;
+
+function add(map: Map<string, Set<Concept>>, key: string, concept: Concept): void {
+  const concepts = map.get(key) ?? new Set<Concept>();
+  concepts.add(concept);
+  map.set(key, concepts);
+}
+
+const undoubled = (word: string) => word.replace(/([a-z])\1/g, '$1');
+
+function buildLexicon(): Lexicon {
+  const exact = new Map<string, Set<Concept>>();
+  const byStem = new Map<string, Set<Concept>>();
+  const tolerantWords = new Map<string, Set<Concept>>();
+  const tolerantConcepts = new Set<Concept>(TOLERANT_CONCEPTS);
+  for (const concept of Object.keys(VOCABULARY) as Concept[]) {
+    for (const word of [...VOCABULARY[concept], ...(WELSH_VOCABULARY[concept] ?? [])]) {
+      add(exact, word, concept);
+      if (undoubled(word) !== word && word.length >= 4) add(exact, undoubled(word), concept);
+      if (!tolerantConcepts.has(concept)) continue;
+      const stem = stemmer(word);
+      if (stem.length >= 4) add(byStem, stem, concept);
+      if (word.length >= MIN_FUZZY_LENGTH) add(tolerantWords, word, concept);
+    }
+  }
+  const tolerant = new Map<string, { word: string; concepts: Set<Concept> }[]>();
+  for (const [word, concepts] of tolerantWords) {
+    const bucket = tolerant.get(word[0]!) ?? [];
+    bucket.push({ word, concepts });
+    tolerant.set(word[0]!, bucket);
+  }
+  const common = new Set(popularWords.slice(0, COMMON_WORDS).filter((word) => !exact.has(word)));
+  return { exact, byStem, tolerant, common };
+}
+
+const cache = new Map<string, ReadonlySet<Concept>>();
+const CACHE_LIMIT = 50_000;
+
+/** The concepts a single word carries: exactly, through its stem, or as a misspelling of a tolerant word. */
+export function conceptsOf(word: string): ReadonlySet<Concept> {
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const found = lookUp(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, found);
+  return found;
+}
+
+/** Forms texted without their ending or with a made-up one: "pushd", "savin", "cutted", "startd". */
+function inflectionVariants(word: string): string[] {
+  const variants: string[] = [];
+  if (word.endsWith('in')) variants.push(`${word}g`);
+  if (/[^e]d$/.test(word)) variants.push(`${word.slice(0, -1)}ed`);
+  if (word.endsWith('ted')) variants.push(word.slice(0, -3));
+  if (word.endsWith('ed')) variants.push(word.slice(0, -2), word.slice(0, -1));
+  return variants;
+}
+
+function lookUp(word: string): ReadonlySet<Concept> {
+  lexicon ??= buildLexicon();
+  const exact = lexicon.exact.get(word) ?? lexicon.exact.get(undoubled(word));
+  if (exact) return exact;
+  for (const variant of inflectionVariants(word)) {
+    const found = lexicon.exact.get(variant);
+    if (found) return found;
+  }
+  if (word.length < 4 || /\d/.test(word) || lexicon.common.has(word)) return NO_CONCEPTS;
+  const stemmed = lexicon.byStem.get(stemmer(word));
+  if (stemmed) return stemmed;
+  if (word.length < MIN_FUZZY_LENGTH) return NO_CONCEPTS;
+  // Longer words may be further off: one edit up to 7 letters, two from 8 ("sucidal", "stranggled", "dauter").
+  let best: Set<Concept> | undefined;
+  let bestDistance = 3;
+  for (const candidate of lexicon.tolerant.get(word[0]!) ?? []) {
+    const allowed = Math.max(word.length, candidate.word.length) >= 8 ? 2 : 1;
+    if (Math.abs(candidate.word.length - word.length) > allowed) continue;
+    const d = distance(word, candidate.word);
+    if (d <= allowed && d < bestDistance) {
+      bestDistance = d;
+      best = candidate.concepts;
+    }
+  }
+  return best ?? NO_CONCEPTS;
+}
+
+/** Two words texted apart that the vocabulary knows as one ("my self", "car park"). */
+const JOINED: ReadonlyMap<string, string> = new Map([
+  ['my self', 'myself'], ['me self', 'myself'], ['my slef', 'myself'], ['your self', 'yourself'],
+  ['him self', 'himself'], ['her self', 'herself'], ['them selves', 'themselves'], ['car park', 'carpark'],
+  ['multi storey', 'carpark'], ['multistorey', 'carpark'], ['no one', 'nobody'], ['step dad', 'stepdad'],
+  ['step mum', 'stepmum'], ['step father', 'stepfather'], ['ex husband', 'exhusband'], ['ex wife', 'exwife'],
+  ['self harm', 'selfharm'],
+]);
+
+/** Normalises a message, expands text-speak, and reads each word's concepts. */
+export function readTokens(text: string): ReadToken[] {
+  const words: { word: string; written: string }[] = [];
+  for (const written of normaliseForScreening(text).split(' ')) {
+    if (written.length === 0) continue;
+    for (const word of TEXT_SPEAK.get(written) ?? [written]) words.push({ word, written });
+  }
+  const tokens: ReadToken[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const { word, written } = words[index]!;
+    const next = words[index + 1];
+    const joined = next ? JOINED.get(`${word} ${next.word}`) : undefined;
+    if (joined && next) {
+      const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
+      tokens.push({ word: joined, written: writtenBoth, concepts: conceptsOf(joined) });
+      index++;
+    } else {
+      tokens.push({ word, written, concepts: conceptsOf(word) });
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,139 @@
+/**
+ * The risk vocabulary: concepts (upper case) and the words that carry them. Rules (concept-rules.ts) are written over
+ * concepts, so a new word for an existing idea is one line here. Words are listed in their common forms; other
+ * inflections are found through their stem and misspellings by edit distance (token-reading.ts).
+ */
+export const VOCABULARY = {
+  // Who
+  I: ['i'],
+  ME: ['me'],
+  MY: ['my'],
+  MYSELF: ['myself'],
+  YOURSELF: ['yourself'],
+  THEMSELF: ['himself', 'herself', 'themselves', 'themself'],
+  HE_SHE: ['he', 'she', 'him', 'her', 'his'],
+  THEY: ['they', 'them', 'someone', 'somebody', 'man', 'men', 'guy', 'guys', 'lads', 'people', 'gang', 'bloke'],
+  INTIMATE: [
+    'partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'fiance', 'fiancee', 'spouse', 'exhusband',
+    'exwife', 'exboyfriend', 'exgirlfriend',
+  ],
+  FAMILY: [
+    'dad', 'father', 'stepdad', 'stepfather', 'mum', 'mother', 'stepmum', 'stepmother', 'brother', 'sister', 'uncle',
+    'aunt', 'auntie', 'cousin', 'grandad', 'granddad', 'nan', 'nana', 'grandma', 'grandpa', 'family', 'parents',
+    'carer', 'stepbrother', 'stepsister', 'inlaws', 'son', 'daughter',
+  ],
+  EMPLOYER: [
+    'boss', 'manager', 'employer', 'gaffer', 'supervisor', 'gangmaster', 'agency', 'owner', 'foreman', 'landlord',
+    'company', 'recruiter', 'agent', 'bosses', 'managers',
+  ],
+  CHILD: [
+    'child', 'children', 'kid', 'kids', 'son', 'daughter', 'baby', 'toddler', 'stepson', 'stepdaughter', 'niece',
+    'nephew', 'grandson', 'granddaughter', 'boy', 'girl', 'little', 'youngest', 'eldest', 'teenager', 'babies',
+    'sons', 'daughters', 'boys', 'girls', 'bairns', 'bairn', 'weans', 'wean',
+  ],
+  // Ending life
+  KILL: ['kill', 'kills', 'killing', 'killed', 'murder'],
+  SUICIDE: ['suicide', 'suicidal', 'suicides'],
+  DIE: ['die', 'dying', 'dead', 'death', 'died'],
+  LIVE: ['live', 'living', 'alive', 'exist', 'existing', 'here', 'around', 'wake', 'breathe', 'breathing', 'carry', 'go'],
+  WANT: [
+    'want', 'wanted', 'wanting', 'wish', 'wishing', 'going', 'plan', 'planning', 'planned', 'ready', 'decided',
+    'thinking', 'thought', 'tempted', 'urge', 'urges', 'considering', 'will', 'would', 'gonna', 'could', 'might',
+    'should', 'about', 'like', 'feel', 'need', 'deserve', 'try', 'tried', 'trying',
+  ],
+  NOT: ['not', 'no', 'never', 'nothing', 'nobody'],
+  MEANS_PILLS: [
+    'pills', 'tablets', 'medication', 'medicine', 'paracetamol', 'painkillers', 'antidepressants', 'sertraline',
+    'codeine', 'tramadol', 'insulin', 'prescription', 'pill', 'tablet', 'overdose', 'sleepers',
+  ],
+  MEANS_LETHAL: [
+    'rope', 'noose', 'ligature', 'bridge', 'train', 'trains', 'tracks', 'railway', 'line', 'cliff', 'roof', 'ledge',
+    'motorway', 'exhaust', 'bleach', 'poison', 'razor', 'razors', 'blade', 'blades', 'carpark', 'river', 'sea',
+    'water', 'building', 'tower', 'balcony', 'belt', 'gas', 'fumes', 'charcoal', 'edge', 'platform', 'multistorey',
+  ],
+  HOARD: [
+    'saving', 'saved', 'save', 'stockpiling', 'stockpiled', 'stockpile', 'collecting', 'collected', 'hoarding',
+    'hoarded', 'stash', 'stashed', 'hidden', 'hid', 'hiding', 'enough', 'bought', 'ordered', 'researched', 'googled',
+    'kept', 'keeping', 'stored', 'storing', 'counted', 'counting', 'gathered', 'gathering', 'built', 'lined',
+  ],
+  FINALITY: [
+    'goodbye', 'goodbyes', 'farewell', 'bye', 'forever', 'last', 'final', 'note', 'notes', 'letter', 'letters',
+    'funeral', 'will', 'gone',
+  ],
+  BURDEN: ['burden', 'burdens', 'waste', 'useless', 'problem', 'mistake'],
+  // Self-injury
+  SELF_INJURY: [
+    'cut', 'cuts', 'cutting', 'burn', 'burns', 'burning', 'burnt', 'burned', 'scratch', 'scratching', 'hurt',
+    'hurting', 'harm', 'harming', 'harmed', 'punish', 'punishing', 'starve', 'starving', 'bite', 'biting', 'hit',
+    'hitting', 'punch', 'punching', 'bang', 'banging', 'slice', 'slicing', 'carve', 'carving', 'slit', 'slash',
+    'slashing', 'pick', 'picking', 'stab', 'stabbing',
+  ],
+  SCARS: ['scars', 'scar', 'wounds', 'wound', 'marks', 'cuts', 'bleeding', 'blood', 'wrists', 'wrist', 'thighs', 'arms'],
+  // Violence
+  VIOLENCE: [
+    'hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'kick',
+    'kicks', 'kicked', 'kicking', 'slap', 'slaps', 'slapped', 'slapping', 'choke', 'chokes', 'choked', 'choking',
+    'strangle', 'strangles', 'strangled', 'strangling', 'throttle', 'throttled', 'smother', 'smothered', 'push',
+    'pushes', 'pushed', 'shove', 'shoves', 'shoved', 'throw', 'throws', 'threw', 'thrown', 'grab', 'grabs',
+    'grabbed', 'drag', 'dragged', 'pin', 'pinned', 'bite', 'bit', 'headbutt', 'headbutted', 'attack', 'attacked',
+    'attacks', 'assault', 'assaulted', 'batter', 'battered', 'hurt', 'hurts', 'hurting', 'smack', 'smacks',
+    'smacked', 'thump', 'thumped', 'stamp', 'stamped', 'burn', 'burned', 'burnt', 'stab', 'stabbed', 'stabbing',
+    'shot', 'shoot', 'abuse', 'abuses', 'abused', 'abusing', 'bruise', 'bruised', 'bruises', 'injured', 'beats',
+    'knocked', 'floored', 'jumped', 'glassed', 'mugged', 'spat', 'whack', 'whacked', 'belt', 'belted', 'kill',
+    'murder', 'harm', 'harmed',
+  ],
+  SELFHARM: ['selfharm', 'selfharming', 'selfharmed', 'selfharmer'],
+  /** Violence that is never gentle, for the co-occurrence rules. */
+  VIOLENCE_STRONG: [
+    'hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'kick',
+    'kicks', 'kicked', 'kicking', 'slap', 'slaps', 'slapped', 'choke', 'chokes', 'choked', 'choking', 'strangle',
+    'strangles', 'strangled', 'strangling', 'throttle', 'throttled', 'smother', 'smothered', 'batter', 'battered',
+    'battering', 'abuse', 'abuses', 'abused', 'abusing', 'assault', 'assaulted', 'attack', 'attacked', 'headbutt',
+    'headbutted', 'stab', 'stabbed', 'stabbing', 'thump', 'thumped', 'smack', 'smacked', 'strangl', 'beated',
+    'nharo', 'nghuro', 'mwrw', 'nghicio', 'nyrnu', 'nhagu', 'mygu', 'taro', 'curo', 'tagu', 'dyrnu', 'cicio', 'hurts', 'hurt', 'hurting',
+  ],
+  WEAPON: ['knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'weapon', 'weapons', 'hammer', 'axe', 'bat', 'acid', 'stab', 'stabbed'],
+  THREAT: ['threaten', 'threatens', 'threatened', 'threatening', 'threat', 'threats', 'warned', 'promised', 'said', 'says', 'told', 'swore', 'sworn'],
+  FEAR: ['scared', 'afraid', 'frightened', 'terrified', 'petrified', 'fear', 'feared', 'fearful', 'panicking', 'trembling', 'shaking'],
+  HOME: ['home', 'house', 'flat', 'room', 'place'],
+  // Control and coercion
+  CONTROL_VERB: [
+    'takes', 'took', 'take', 'taken', 'taking', 'keeps', 'kept', 'keep', 'keeping', 'has', 'have', 'had', 'holds',
+    'holding', 'held', 'controls', 'control', 'controlled', 'controlling', 'checks', 'checking', 'checked', 'tracks',
+    'tracking', 'tracked', 'reads', 'monitors', 'monitoring', 'smashed', 'broke', 'hides', 'hid', 'confiscated',
+    'stole', 'steals', 'withholds', 'withheld', 'locked', 'locks', 'got',
+  ],
+  MONEY: ['money', 'wages', 'wage', 'pay', 'salary', 'benefits', 'card', 'cards', 'bank', 'account', 'cash', 'earnings', 'payslip', 'pin', 'universal', 'credit'],
+  PHONE: ['phone', 'mobile', 'messages', 'texts', 'location', 'sim'],
+  DOCUMENTS: ['passport', 'passports', 'id', 'documents', 'papers', 'visa', 'brp', 'permit', 'identity', 'paperwork', 'licence'],
+  ALLOW: ['allowed', 'let', 'lets', 'letting', 'permission'],
+  OUTSIDE: ['out', 'outside', 'leave', 'go', 'going', 'see', 'talk', 'speak', 'friends', 'anywhere'],
+  DEBT: ['owe', 'owes', 'owed', 'owing', 'debt', 'debts', 'back', 'off', 'repay', 'repaid'],
+  FORCE: ['force', 'forced', 'forces', 'forcing', 'make', 'makes', 'made', 'making', 'pressure', 'pressured', 'pressuring'],
+  WORKPLACE: [
+    'work', 'site', 'warehouse', 'farm', 'factory', 'carwash', 'wash', 'shop', 'restaurant', 'kitchen', 'van',
+    'workplace', 'salon', 'bar', 'takeaway', 'caravan', 'container', 'field', 'greenhouse', 'yard', 'office',
+  ],
+  DRUGS: ['drugs', 'drug', 'gear', 'weed', 'coke', 'crack', 'heroin', 'packages', 'parcels', 'bags', 'stuff', 'food', 'county', 'lines', 'deal', 'dealing', 'dealer', 'dealers', 'trap', 'phone'],
+  TRAFFICKING: ['trafficked', 'trafficking', 'trafficker', 'traffickers', 'slave', 'slavery', 'slaves', 'enslaved', 'bonded', 'cuckooing'],
+  // Sexual violence
+  RAPE: ['rape', 'raped', 'raping', 'rapist', 'rapes', 'molest', 'molested', 'molesting', 'groped', 'grope', 'groping', 'spiked', 'spiking', 'abuser'],
+  SEX: ['sex', 'sexual', 'sexually', 'intimate', 'naked', 'nudes', 'nude', 'touch', 'touched', 'touches', 'touching', 'privates', 'private', 'undress', 'undressed', 'stuff', 'things', 'kiss', 'kissed', 'bed', 'pictures', 'pics', 'photos', 'videos', 'images', 'bedroom'],
+  CONSENT_BROKEN: ['without', 'wouldnt', 'stop', 'no', 'didnt', 'unconscious', 'asleep', 'drunk', 'passed', 'against', 'refused', 'forced', 'made'],
+  SHARE: ['share', 'sharing', 'send', 'sending', 'post', 'posting', 'leak', 'leaking', 'show', 'showing', 'upload', 'spread'],
+  SECRET: ['secret', 'secrets'],
+  // Nowhere to sleep
+  NOWHERE: ['nowhere', 'homeless', 'streets', 'street', 'rough', 'outside', 'bench', 'doorway', 'tent', 'car', 'station', 'park', 'stairwell', 'underpass', 'shelter'],
+  SLEEP: ['sleep', 'sleeping', 'slept', 'stay', 'staying', 'stayed', 'kip', 'kipping', 'crash', 'bed', 'night', 'nights', 'roof', 'live', 'living', 'go'],
+  EVICTED: ['evicted', 'eviction', 'kicked', 'thrown', 'chucked', 'turfed', 'locked', 'booted', 'threw', 'kick', 'throw'],
+  TONIGHT: ['tonight', 'today', 'now', 'night', 'nights', 'evening', 'anymore', 'weekend', 'tomorrow', 'days', 'week'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Concept = keyof typeof VOCABULARY;
+
+/** Words that read as risk on their own strength, and so may be found misspelt (edit distance) or inflected. */
+export const TOLERANT_CONCEPTS: readonly Concept[] = [
+  'SUICIDE', 'MEANS_PILLS', 'VIOLENCE', 'WEAPON', 'THREAT', 'RAPE', 'DOCUMENTS', 'TRAFFICKING', 'MYSELF', 'SCARS',
+  'SELF_INJURY', 'INTIMATE', 'FAMILY', 'EMPLOYER', 'CHILD', 'EVICTED', 'FEAR', 'MEANS_LETHAL', 'HOARD', 'FINALITY',
+  'BURDEN', 'NOWHERE', 'TONIGHT', 'MONEY', 'CONTROL_VERB', 'SEX', 'FORCE',
+];
