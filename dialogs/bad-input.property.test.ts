@@ -81,10 +81,10 @@ describe('a conversation turn under bad input', () => {
     );
   });
 
-  it('STOP with control or invisible characters round it still opts out', () => {
+  it('STOP with control or invisible characters round it, or in look-alike letters, still opts out', () => {
     const junk = fc.array(fc.constantFrom('\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\t', '\r\n', '\n', '\u2028', '\u200B', '\u200D', '\u200E', '\u202E', '\u2066', '\uFEFF', '\u00AD', ' '), { maxLength: 5 }).map((p) => p.join(''));
     fc.assert(
-      fc.property(junk, fc.constantFrom('STOP', 'stop', 'Stop', 'STOPALL', 'UNSUBSCRIBE'), junk, (before, keyword, after) => {
+      fc.property(junk, fc.constantFrom('STOP', 'stop', 'Stop', 'STOPALL', 'UNSUBSCRIBE', 'ЅТОР', 'ѕtop', 'stóp'), junk, (before, keyword, after) => {
         expect(turn(before + keyword + after).consent, JSON.stringify(before + keyword + after)).toBe('opted_out');
       }),
       { numRuns: 300 },

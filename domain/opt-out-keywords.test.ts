@@ -37,6 +37,12 @@ describe('isOptOutKeyword', () => {
     ["stop I'm not interested", 'STOP'],
     ['S\u200BTOP', 'STOP'],
     ['ＳＴＯＰ', 'STOP'],
+    // Look-alike letters from other scripts, accents, direction marks: the keyboard it was typed on never hides a STOP.
+    ['ЅТОР', 'STOP'],
+    ['ѕtop', 'STOP'],
+    ['stóp', 'STOP'],
+    ['S\u202ETOP', 'STOP'],
+    ['\u2066Unsubscribe\u2069', 'UNSUBSCRIBE'],
     // Welsh
     ['STOPIO', 'STOPIO'],
     ['stopio', 'STOPIO'],

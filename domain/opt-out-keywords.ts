@@ -1,3 +1,5 @@
+import { remove as withoutConfusables } from 'confusables';
+
 /**
  * Keywords a participant can text to stop, restart or ask who we are.
  * The lists are CONTRACT.md's, which are Twilio's default long-code keywords minus REVOKE and OPTOUT
@@ -64,18 +66,18 @@ const POLITE_PREFIXES: ReadonlySet<string> = new Set(['PLEASE', 'PLS', 'PLZ', 'P
 
 const MAX_PHRASE_WORDS = 8;
 
-const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+/** Format characters: zero-width spaces and joiners, soft hyphens, direction marks and isolates. */
+const INVISIBLE = /\p{Cf}/gu;
 const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /**
- * Upper-cased words with surrounding punctuation and emoji removed: "  Stop!! 🛑 " → ["STOP"]. Welsh "'r" ("the")
- * is a word of its own: "stopio'r negeseuon" → ["STOPIO", "'R", "NEGESEUON"].
+ * Upper-cased words with surrounding punctuation and emoji removed: "  Stop!! 🛑 " → ["STOP"]. Look-alike letters
+ * from other scripts and accents are read as the Latin letter ("ЅТОР", "stóp" → STOP): a STOP is never missed for
+ * the keyboard it was typed on. Welsh "'r" ("the") is a word of its own: "stopio'r negeseuon" → ["STOPIO", "'R",
+ * "NEGESEUON"].
  */
 function keywordWords(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .replace(ZERO_WIDTH, '')
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
+  return withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(/[\u2018\u2019\u02BC]/g, "'"))
     .toUpperCase()
     .replace(/(?<![\p{L}\p{N}])(STOPIO|DAD-?DANYSGRIFIO)'R(?![\p{L}\p{N}])/gu, "$1 'R")
     .split(/[\s,]+/u)

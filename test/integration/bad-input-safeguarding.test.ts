@@ -2,7 +2,7 @@
  * Bad input on the safeguarding path, as Twilio would deliver it (signed webhooks, real PostgreSQL and Redis):
  * emoji only, mixed scripts, control and invisible characters, texts at the 5,000-character limit. Never a 5xx,
  * every turn runs to the end, the path decides what the pure screen decides, a risk phrase hidden in noise still
- * raises the urgent alert with crisis help, and STOP wrapped in control or invisible characters still opts out.
+ * raises the urgent alert with crisis help, and STOP wrapped in control or invisible characters, or typed in look-alike letters, still opts out.
  * (Past the limit, a 10,000-character Body is refused with a 400: bad-input.test.ts.) Phones: +447700900400–449.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,8 @@ describe('bad input on the safeguarding path', () => {
     ['tabs and a soft hyphen', '\tstop\u00AD\t'],
     ['direction marks', '\u202Estop\u202C'],
     ['a line separator and a next-line control', '\u2028STOP\u0085'],
+    ['look-alike letters from another script', 'ЅТОР'],
+    ['mixed scripts and an accent', '\u200Bѕtóp'],
   ])('STOP with %s: opted out, and the one confirmation sent', async (_label, text) => {
     const { phone, optedOut, replies } = await sendAlone(text);
     expect(optedOut).toBe(true);
