@@ -7,7 +7,7 @@ const TEXT_160 = "hiya sorry its sam, cant make tuesday at 10 cos my bus got can
 /**
  * `npm run bench -- safeguarding`: recall and false alarms per category and overall on each part of the evaluation
  * corpus (tuning: written against; holdout and reserve: never tuned on), and the time the screen takes per message.
- * The baseline of `p99_ms_160` is the same screen's median, so a slow outlier shows against this run's own speed.
+ * The baseline of `p99_cpu_ms_160` is the same screen's median, so a slow outlier shows against this run's own speed.
  */
 export async function safeguardingBench(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -20,21 +20,25 @@ export async function safeguardingBench(): Promise<BenchResult[]> {
     }
   }
   screenForRisk('warm up the lexicon');
+  // CPU time of this process per message (process.cpuUsage, microseconds), so time the scheduler gives to other
+  // processes on a shared machine is not counted as the screen's.
   const times: number[] = [];
   for (let run = 0; run < 20_000; run++) {
     // A different last word each time, so the per-word cache does not hide the reading of a new word.
     const text = `${TEXT_160.slice(0, 150)} x${run}`;
-    const started = performance.now();
+    const started = process.cpuUsage();
     screenForRisk(text);
-    times.push(performance.now() - started);
+    const used = process.cpuUsage(started);
+    times.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  results.push({ bench: 'safeguarding', metric: 'p99_ms_160', value: round(at(0.99), 3), unit: 'ms', baseline: round(at(0.5), 3) });
+  results.push({ bench: 'safeguarding', metric: 'p99_cpu_ms_160', value: round(at(0.99), 3), unit: 'ms', baseline: round(at(0.5), 3) });
   const long = adversarialText(10_000);
-  const startedLong = performance.now();
+  const startedLong = process.cpuUsage();
   for (let run = 0; run < 20; run++) screenForRisk(long);
-  results.push({ bench: 'safeguarding', metric: 'ms_10000_chars', value: round((performance.now() - startedLong) / 20, 2), unit: 'ms' });
+  const usedLong = process.cpuUsage(startedLong);
+  results.push({ bench: 'safeguarding', metric: 'cpu_ms_10000_chars', value: round((usedLong.user + usedLong.system) / 1000 / 20, 2), unit: 'ms' });
   return results;
 }
 

@@ -36,7 +36,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'wanting to die', category: 'suicide', pattern: 'WANT ~2 die|dead|gone', unlessPrecededBy: 'NOT', unlessFollowedBy: 'of|laughing|from|for|to|down|off|out|on|in|when|if|at|inside' },
   { name: 'wishing to be dead', category: 'suicide', pattern: 'wish|rather ~3 dead|never_born|not_born|not_here|not_alive|disappear|disappeared' },
   { name: 'better off dead', category: 'suicide', pattern: 'better_off ~2 dead|without_me|gone|if_i' },
-  { name: 'not wanting to live', category: 'suicide', pattern: 'NOT ~2 want|wanna|going ~2 live|living|alive|exist|existing|breathe|here|around|wake|carry|continue|continu|be', unlessFollowedBy: `${NOT_PLACE}|up_early|early|at|for|so|there|here_` },
+  { name: 'not wanting to live', category: 'suicide', pattern: 'NOT ~2 want|wanna|going ~2 live|living|alive|exist|existing|breathe|here|around|wake|carry|continue|continu|be_here|be_alive|be_around', unlessFollowedBy: `${NOT_PLACE}|up_early|early|at|for|so|there|here_` },
   { name: 'no reason to live', category: 'suicide', pattern: 'no|not|nothing|any ~2 point|reason|worth ~2 living|live|alive|going_on|carrying_on|life|existing|me', onlyWith: 'live|living|alive|life|on|existing|any|anymore|more|it' },
   { name: 'cannot go on', category: 'suicide', pattern: 'can|could NOT ~1 go_on|carry_on|continue|continu|cope|keep_going|do_this ~1 like|living|any|anymore|more|no|with_life|with_this', unlessFollowedBy: 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|that|this|holiday|trip|course|training|at|time|today|tomorrow|then|next|because' },
   { name: 'never waking up', category: 'suicide', pattern: 'never|not ~1 wake_up|wake|waking', unlessFollowedBy: 'early|in|at|for|on|when|till|until|to' },
@@ -45,6 +45,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'taking all the pills', category: 'suicide', pattern: 'take|taking|took|swallow|swallowed|swallowing|down|neck|taken ~3 all|whole|load|loads|lot|lots|handful|box|packet|bottle|boxes|packets|every|enough ~3 MEANS_PILLS' },
   { name: 'how many pills', category: 'suicide', pattern: 'how_many|how_much ~3 MEANS_PILLS ~5 kill|die|dead|end|lethal|fatal|take|would' },
   { name: 'overdose', category: 'suicide', pattern: 'overdose|overdosed|overdosing', unlessPrecededBy: 'accidental|prevent|training|naloxone' },
+  { name: 'overdose', category: 'suicide', pattern: 'took|taken|take|taking|had|an|done|did ~1 od|ods' },
   { name: 'lethal means with intent', category: 'suicide', pattern: 'HOARD|WANT|going|jump|jumping|hang|step|stepping|throw|walk|lie|lay|stand|standing|stood|sat|sitting|drive|driving ~4 off|front|under|onto|in|into|from|on|at|over ~4 MEANS_LETHAL', onlyWith: 'jump|jumping|hang|step|stepping|throw|myself|end|it|done|goodbye|over|die|tonight|KILL|never|nearly|rope|noose|exhaust|edge|ledge|off' , unlessFollowedBy: 'station|course|training|closed|works|delayed|cancelled|late|strike' },
   { name: 'rope or noose', category: 'suicide', pattern: 'bought|got|have|tied|tie|made|make|ready|hung|hang ~3 rope|noose|ligature|belt', onlyWith: 'done|myself|end|goodbye|tonight|die|neck|beam|loft|over|it|for' },
   { name: 'exhaust fumes', category: 'suicide', pattern: 'hose|pipe ~4 exhaust|car|engine' },
@@ -74,10 +75,10 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   // Self-harm.
   { name: 'self-harm named', category: 'self_harm', pattern: 'self harm|harmed|harming|harmin|injury|injuring|injure|hurt|hurting|harmd' },
   { name: 'self-harm named', category: 'self_harm', pattern: 'sh again|agian|agen|relapse|relapsed|ngl' },
-  { name: 'hurting oneself', category: 'self_harm', pattern: 'SELF_INJURY|SCARS ~1 MYSELF|THEMSELF', unlessFollowedBy: 'shaving|cooking|ironing|accidentally|by|at|on|playing|lifting|while|when|doing|falling|in|out|off|slightly|a|badly_' },
+  { name: 'hurting oneself', category: 'self_harm', pattern: 'SELF_INJURY|SCARS ~1 MYSELF|THEMSELF', unlessFollowedBy: 'shaving|cooking|ironing|accidentally|by|at|on|playing|lifting|while|when|doing|falling|in|out|off|slightly|a|badly_|wrth|ar_ddamwain' },
   { name: 'hurting oneself on purpose', category: 'self_harm', pattern: 'SELF_INJURY|punched|scratched|scratching|cutted|burnd|burnt|banging ~6 on_purpose|purpose|purpus|deliberately|to_feel|till_it|until_it|till|until ~2 bleeds|bleed|bled|bleeding|bruises|bruise|pain|hurt|hurts|something|purpose|purpus|on' },
   { name: 'cutting again', category: 'self_harm', pattern: 'started|start|been|keep|back|stop|thinking|thinkin|about|relapsed ~3 cutting|cuttin|cuting|burning|scratching|hurting|harming|cut' },
-  { name: 'cutting again', category: 'self_harm', pattern: 'cutting|cuttin|cuting|cut|cuts|burning|scratching|harming|burnt ~2 again|agen|agian|my_arms|my_arm|my_legs|my_leg|my_wrists|my_thighs|myself|deep|on_purpose|to_cope|cope|arms|legs|wrists|thighs|my_skin|skin' },
+  { name: 'cutting again', category: 'self_harm', pattern: 'cutting|cuttin|cuting|cut|cuts|burning|scratching|harming|burnt ~2 again|agen|agian|my_arms|my_arm|my_legs|my_leg|my_wrists|my_thighs|deep|on_purpose|to_cope|cope|arms|legs|wrists|thighs|my_skin|skin' },
   { name: 'cuts or scars on the body', category: 'self_harm', pattern: 'cuts|cut|scars|marks|burns|wounds|bandages|bandage ~4 wrists|wrist|arms|arm|legs|thighs|thigh|her_arms|his_arms|her_legs', onlyWith: 'found|hide|hiding|see|sees|nobody|secret|purpose|again|ask|all|sleeves|over' },
   { name: 'hiding the marks', category: 'self_harm', pattern: 'long_sleeves|longsleeves|sleeves|hide|hiding|cover|covering ~8 arms|wrists|legs|thighs|marks|scars|cuts|bandages|what_i_do|what_i_have_done|done' , onlyWith: 'sleeves|bandages|scars|cuts|marks|see|sees|find|done|do'},
   { name: 'blades kept', category: 'self_harm', pattern: 'blade|blades|razor|razors ~4 hidden|out|again|just_in_case|in_case|HOARD', onlyWith: 'my|again|case|hidden|keep' },
@@ -183,7 +184,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'threats to kill or hurt', category: 'violence', pattern: 'threats|threat|threatening|threatened|threaten ~3 to ~1 kill|stab|shoot|shank|hurt|burn' },
   { name: 'threats to kill or hurt', category: 'violence', pattern: 'know|knows ~2 where ~2 live|i_live|you_live ~6 next_time|time|hurt|kill|come|find|window|get' },
   { name: 'threats to kill or hurt', category: 'violence', pattern: 'come|coming ~2 find ~1 me|you', onlyWith: 'hell|he|they|will|said|says|gonna|threat' },
-  { name: 'wanting to hurt someone', category: 'violence', pattern: 'i|im|am|gonna|going|will|want|wanna ~4 kill|murder|hurt|stab|shank|batter|attack|beat|smash|merk|murder|strangle|punch ~3 him|her|them|someone|somebody|people|person|everyone|my', unlessFollowedBy: 'lol|haha|lmao|xd|if|with|for_using|for_eating', unlessPrecededBy: 'could', onlyWith: 'mean|swear|hospital|when|next|knife|carrying|protection|responsible|see|blood|hurt|stab|batter|kill|murder|i' },
+  { name: 'wanting to hurt someone', category: 'violence', pattern: 'i|im|am|gonna|going|will|want|wanna ~4 kill|murder|hurt|stab|shank|batter|attack|beat|smash|merk|murder|strangle|punch ~3 him|her|them|someone|somebody|people|person|everyone|INTIMATE|FAMILY|EMPLOYER|neighbour|neighbours|landlord', unlessFollowedBy: 'lol|haha|lmao|xd|if|with|for_using|for_eating', unlessPrecededBy: 'could', onlyWith: 'mean|swear|hospital|when|next|knife|carrying|protection|responsible|see|blood|hurt|stab|batter|kill|murder|i' },
   { name: 'wanting to hurt someone', category: 'violence', pattern: 'not|wont ~2 responsible ~3 for ~2 what|do' },
 
   // Added over the tuning set: object-after attacks, children left alone, a night out of doors, self-harm named.

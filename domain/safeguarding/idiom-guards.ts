@@ -51,4 +51,8 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string }[] = [
   { name: 'children kicking off', pattern: 'CHILD|they ~2 kicking|kicked|kick|kicks ~1 off' },
   { name: 'the death of me', pattern: 'death|dead of|on ~1 me|my_feet' },
   { name: 'worked to death', pattern: 'MYSELF|worked|working|bored|scared|frozen|freezing ~1 to death' },
+  { name: 'got shot of', pattern: 'shot|shut of' },
+  { name: 'a score', pattern: 'beaten|beat|battered|thrashed|hammered|lost|won ~3 0|1|2|3|4|5|6|7|8|9|10|nil' },
+  { name: 'mam will kill me if I am late (cy)', pattern: 'mam|mum|nain|bos|athro|athrawes ~3 fy ~1 lladd|ladd ~3 os|am|achos|pan' },
+  { name: 'it strikes me (cy)', pattern: 'nharo ~2 fod|bod|mai|taw' },
 ];

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { normaliseForScreening, screenPhrases, type RiskCategory } from './phrase-rules.js';
+import { screenForRisk } from './screen.js';
 
 const positives: [message: string, category: RiskCategory][] = [
   ['I want to kill myself', 'suicide'],
@@ -188,6 +189,10 @@ describe('screenPhrases', () => {
     expect(screen.risk).toBe(true);
     expect(screen.categories).toContain(category);
     expect(screen.matched.length).toBeGreaterThan(0);
+  });
+
+  it.each(negatives)('%j is not risk for the whole layered screen either', (message) => {
+    expect(screenForRisk(message).risk).toBe(false);
   });
 
   it.each(negatives)('%j is not risk', (message) => {

@@ -306,10 +306,14 @@ const AS_CATEGORY: Readonly<Record<PhraseCategory, RiskFlag['category']>> = {
   violence: 'violence',
 };
 
+/** All rules as one expression: most texts match none, and one pass says so sooner than a pass per rule. */
+const ANY_RULE = new RegExp(RULES.map(({ pattern }) => `(?:${pattern.source})`).join('|'));
+
 /** The phrase layer's matches as flags: one per phrase and category, rule `phrase`. */
 export function phraseFlags(text: string): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const normalised = normaliseForScreening(text);
+  if (!ANY_RULE.test(normalised)) return flags;
   for (const { categories, pattern } of RULES) {
     for (const match of normalised.matchAll(pattern)) {
       for (const category of categories) {
