@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
 import { screenForRisk } from '../../domain/safeguarding/screen.js';
 import { CORPUS_PARTS, evaluate, loadCorpus } from './corpus.js';
+import { FLOORS } from './floors.js';
 
 /**
- * The screen against our own labelled corpus (README "Safeguarding screen: how it is measured"). The rules are written
- * against `tuning` only; `holdout` and `reserve` were written by authors who never saw the rules, and nobody working
- * on the rules reads them. The issue's target on the untouched parts is recall ≥ 97% and false alarms ≤ 3%; today's
- * screen does not reach it (issue 15 stays open), so those parts are held at the floor measured now, to catch a
- * change that makes the screen worse where it has not been tuned.
+ * The screen against our own labelled corpus (README "Safeguarding screen: how it reads a text, and how it is
+ * measured"): the tuning part at the sign-off target, the parts never tuned on at today's floor (floors.ts).
  */
-const FLOORS = {
-  tuning: { recall: 0.97, falseAlarms: 0.03 },
-  holdout: { recall: 0.66, falseAlarms: 0.03 },
-  reserve: { recall: 0.7, falseAlarms: 0.04 },
-} as const;
-
 describe('the safeguarding evaluation corpus', () => {
   const all = CORPUS_PARTS.flatMap((part) => loadCorpus(part));
 
