@@ -5,6 +5,16 @@ import { QUEUE_NAMES, sendJobSchema, type SendOutcomeCount } from './queues.js';
 import { RetryableSendError, type SendOutboundMessage, type SendOutcome } from './send-outbound.use-case.js';
 import { lockOptions } from './worker-options.js';
 
+/**
+ * One send every `1000 / rate` ms rather than `rate` at once each second: BullMQ's limiter is a fixed window opened by
+ * its first job, so `{max: rate, duration: 1000}` lets a late start in one window sit next to the whole of the next,
+ * and the claim between a start and the request to Twilio widens that gap further on a busy machine. Spaced out, any
+ * `rate + 1` starts span at least a second. Rounded up so a rate that does not divide 1000 never goes over.
+ */
+export function sendPacing(ratePerSecond: number): { max: number; duration: number } {
+  return { max: 1, duration: Math.ceil(1000 / ratePerSecond) };
+}
+
 /** Sends have a queue of their own, so its rate limit (global across workers) slows nothing else. */
 export function createOutboundWorker(
   deps: {
@@ -42,7 +52,7 @@ export function createOutboundWorker(
       prefix: deps.prefix,
       concurrency: deps.concurrency ?? 10,
       ...lockOptions(deps.lockMs),
-      limiter: { max: deps.ratePerSecond, duration: 1000 },
+      limiter: sendPacing(deps.ratePerSecond),
     },
   );
 }

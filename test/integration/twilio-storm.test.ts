@@ -54,16 +54,20 @@ describe('fake Twilio answering a sustained 429/500/503, reset and timeout storm
     }
     await app.startWorkers();
 
-    const ledger = await eventually(
+    // Settled: no reply waiting (`queued`) or in flight (`sending`: Twilio may have answered 201 while the worker
+    // has yet to record the sid, which a ledger read at that moment would count as interrupted).
+    await eventually(
       async () => {
         const l = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
-        return l.lostInbound.length === 0 && app.twilio.accepted.length >= PEOPLE.length && (l.outboundByStatus.queued ?? 0) === 0 && l;
+        const inFlight = (l.outboundByStatus.queued ?? 0) + (l.outboundByStatus.sending ?? 0);
+        return l.lostInbound.length === 0 && app.twilio.accepted.length >= PEOPLE.length && inFlight === 0;
       },
       120_000,
       'every reply through the storm',
     );
-    // Give a duplicate (a retry of something already sent) time to show itself.
+    // Give a duplicate (a retry of something already sent) time to show itself, then count everything again.
     await new Promise((resolve) => setTimeout(resolve, 2500));
+    const ledger = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
 
     expect([...ledger.repliesPerInbound.values()].every((n) => n === 1)).toBe(true);
     expect(ledger.duplicatedOutbound).toBe(0);
