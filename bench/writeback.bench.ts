@@ -75,7 +75,7 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number
   });
   progress(`${database.engine}: ${plan.writebacks} pending write-backs saved in ${Date.now() - saved} ms`);
 
-  const useCase = new ApplyWriteback({ db, clock: systemClock, enqueueSends: async () => undefined });
+  const useCase = new ApplyWriteback({ db, clock: systemClock, enqueueSends: async () => undefined, enqueueEscalations: async () => undefined });
   let applied = 0;
   // A job applies its outcome and any earlier one of the same person still waiting, so one may find its own done.
   const apply = async (i: number) => {

@@ -27,6 +27,7 @@ import { experimentRoutes } from './routes/experiments.api.js';
 import { inWorkRoutes } from './routes/in-work.api.js';
 import { reminderPolicyRoutes } from './routes/reminder-policy.api.js';
 import { reportRoutes } from './routes/reports.api.js';
+import { safeguardingPolicyRoutes } from './routes/safeguarding-policy.api.js';
 import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
@@ -59,6 +60,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...campaignRoutes(deps),
     ...experimentRoutes(deps),
     ...reminderPolicyRoutes(deps),
+    ...safeguardingPolicyRoutes(deps),
     ...reportRoutes(deps),
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),

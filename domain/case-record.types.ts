@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   'consent.opted_in',
   'alert.raised',
   'alert.acknowledged',
+  'alert.escalated',
   'contact.welcome_sent',
   'contact.confirmed',
   'contact.wrong_number',

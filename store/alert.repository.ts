@@ -12,6 +12,14 @@ export interface NewAlert {
   data: JsonObject;
   sourceKey: string;
   createdAt: Date;
+  /** When it escalates if nobody acknowledges it (urgent safeguarding alerts only). */
+  escalateAt?: Date | null;
+}
+
+/** An alert whose escalation is due before some time, for the sweep. */
+export interface DueEscalation {
+  alertId: string;
+  dueAt: Date;
 }
 
 const PRIORITY_ORDER = sql<number>`case priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
@@ -30,6 +38,7 @@ export class AlertRepository {
         data: JSON.stringify(alert.data),
         source_key: alert.sourceKey,
         created_at: alert.createdAt,
+        escalate_at: alert.escalateAt ?? null,
       })
       .onConflict((oc) => oc.column('source_key').doNothing())
       .returningAll()
@@ -62,6 +71,40 @@ export class AlertRepository {
       .where('status', '=', 'open')
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** The alert, locked until the transaction ends (escalation re-checks it under this lock). */
+  async lockById(id: string): Promise<AlertRow | undefined> {
+    return this.db.selectFrom('alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  /** Records that an open alert was escalated; undefined when it was acknowledged or escalated meanwhile. */
+  async markEscalated(id: string, at: Date, contacts: number): Promise<AlertRow | undefined> {
+    return this.db
+      .updateTable('alerts')
+      .set({ escalated_at: at, escalation_contacts: contacts })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('escalated_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Open alerts of live participants whose escalation is due before `before` and has not happened, earliest first. */
+  async listEscalationsDueBefore(before: Date, limit: number): Promise<DueEscalation[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .innerJoin('participants', 'participants.id', 'alerts.participant_id')
+      .select(['alerts.id', 'alerts.escalate_at'])
+      .where('alerts.status', '=', 'open')
+      .where('alerts.escalated_at', 'is', null)
+      .where('alerts.escalate_at', 'is not', null)
+      .where('alerts.escalate_at', '<', before)
+      .where('participants.erased_at', 'is', null)
+      .orderBy('alerts.escalate_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ alertId: r.id, dueAt: r.escalate_at as Date }));
   }
 
   async eraseForParticipant(participantId: string): Promise<void> {

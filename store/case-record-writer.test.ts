@@ -177,10 +177,10 @@ describe.each([['postgres'], ['pglite']] as const)('case-record writers on %s', 
     it('writes nothing for an erased or unknown participant', async () => {
       const p = await newParticipant();
       await new ParticipantRepository(db).erase(p.id, AT);
-      expect(await apply(turn(p.id))).toEqual({ queuedMessageIds: [] });
+      expect(await apply(turn(p.id))).toEqual({ queuedMessageIds: [], escalations: [] });
       expect(await events(p.id)).toEqual([]);
       expect(await messagesOf(p.id)).toEqual([]);
-      expect(await apply(turn(randomUUID()))).toEqual({ queuedMessageIds: [] });
+      expect(await apply(turn(randomUUID()))).toEqual({ queuedMessageIds: [], escalations: [] });
     });
 
     it('leaves nothing behind when the surrounding transaction rolls back', async () => {

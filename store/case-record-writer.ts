@@ -1,20 +1,23 @@
 import { priorityOf } from '../domain/case-record.types.js';
 import { mayReachOptedOut } from '../domain/delivery.js';
+import { escalates, escalationDueAt } from '../domain/safeguarding-escalation.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
-import { AlertRepository } from './alert.repository.js';
+import { AlertRepository, type DueEscalation } from './alert.repository.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import type { Tx } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
+import { SafeguardingPolicyRepository } from './safeguarding-policy.repository.js';
 
 /**
  * Writes one outcome to the case record inside the caller's transaction. Every row is keyed by the
  * outcome's source, so applying the same outcome again adds nothing.
- * Returns the outbound messages now waiting to be sent.
+ * Returns the outbound messages now waiting to be sent, and the escalations of urgent alerts it raised (each due
+ * when the team's safeguarding policy says; the due time is on the alert, so the sweep finds it if this is lost).
  */
-export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise<{ queuedMessageIds: string[] }> {
+export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
   const participant = await new ParticipantRepository(tx).lockForUpdate(payload.participantId);
-  if (!participant || participant.erased_at) return { queuedMessageIds: [] };
+  if (!participant || participant.erased_at) return { queuedMessageIds: [], escalations: [] };
   const at = new Date(payload.at);
   const record = new CaseRecordRepository(tx);
   const alerts = new AlertRepository(tx);
@@ -37,15 +40,22 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
     });
   }
 
+  const escalations: DueEscalation[] = [];
   for (const draft of payload.alerts) {
+    const priority = priorityOf(draft.type);
+    const escalateAt = escalates({ type: draft.type, priority })
+      ? escalationDueAt(at, await new SafeguardingPolicyRepository(tx).forParticipant(participant.id))
+      : null;
     const raised = await alerts.raise({
       participantId: participant.id,
       type: draft.type,
-      priority: priorityOf(draft.type),
+      priority,
       data: draft.data,
       sourceKey: draft.onceKey ?? `${payload.sourceKey}/alert/${draft.type}/${draft.key}`,
       createdAt: at,
+      escalateAt,
     });
+    if (raised?.escalate_at) escalations.push({ alertId: raised.id, dueAt: raised.escalate_at });
     if (raised) {
       await record.append({
         participantId: participant.id,
@@ -72,5 +82,5 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
     });
     if (message.status === 'queued') queuedMessageIds.push(message.id);
   }
-  return { queuedMessageIds };
+  return { queuedMessageIds, escalations };
 }

@@ -30,6 +30,14 @@ export interface OutboundMessage {
   fallbackOf?: string;
 }
 
+/** A text to a member of staff (a safeguarding contact): no participant, SMS only, nothing about anyone in it. */
+export interface StaffOutboundMessage {
+  phone: string;
+  body: string;
+  kind: string;
+  sourceKey: string;
+}
+
 export class MessageRepository {
   constructor(private readonly db: Executor) {}
 
@@ -119,6 +127,29 @@ export class MessageRepository {
       .selectAll()
       .where('source_key', '=', m.sourceKey)
       .executeTakeFirstOrThrow();
+    return { message: existing, created: false };
+  }
+
+  /** Creates a queued text to a member of staff once per source key; returns it whether new or already there. */
+  async insertForStaff(m: StaffOutboundMessage): Promise<{ message: MessageRow; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('messages')
+      .values({
+        participant_id: null,
+        recipient: 'staff',
+        direction: 'outbound',
+        channel: 'sms',
+        phone: m.phone,
+        body: m.body,
+        kind: m.kind,
+        source_key: m.sourceKey,
+        status: 'queued',
+      })
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { message: inserted, created: true };
+    const existing = await this.db.selectFrom('messages').selectAll().where('source_key', '=', m.sourceKey).executeTakeFirstOrThrow();
     return { message: existing, created: false };
   }
 

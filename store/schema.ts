@@ -63,9 +63,13 @@ export interface MessagesTable {
   error_message: string | null;
   attempts: Generated<number>;
   fallback_of: string | null;
+  /** A participant's text, or one to a member of staff (a safeguarding escalation: participant_id is then null). */
+  recipient: Generated<MessageRecipient>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type MessageRecipient = 'participant' | 'staff';
 
 export interface CaseRecordEventsTable {
   id: Generated<string>;
@@ -91,6 +95,20 @@ export interface AlertsTable {
   acknowledged_at: NullableTimestamp;
   acknowledged_by: string | null;
   note: string | null;
+  /** When the team's safeguarding contacts are texted if nobody has acknowledged it (urgent safeguarding only). */
+  escalate_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  /** How many contacts were texted when it escalated (0: the team had none). */
+  escalation_contacts: number | null;
+}
+
+/** A team's safeguarding escalation: how long an urgent alert may wait, and whom to text then. */
+export interface SafeguardingPoliciesTable {
+  team: string;
+  escalate_after_minutes: number;
+  contacts: Json<Array<{ name: string; phone: string }>>;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface PendingWritebacksTable {
@@ -341,6 +359,7 @@ export interface Database {
   appointments: AppointmentsTable;
   reminders: RemindersTable;
   team_policies: TeamPoliciesTable;
+  safeguarding_policies: SafeguardingPoliciesTable;
   follow_ups: FollowUpsTable;
   audit_log: AuditLogTable;
   case_record_sinks: CaseRecordSinksTable;
@@ -360,6 +379,7 @@ export type MessageRow = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type EventRow = Selectable<CaseRecordEventsTable>;
 export type AlertRow = Selectable<AlertsTable>;
+export type SafeguardingPolicyRow = Selectable<SafeguardingPoliciesTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type ReminderRow = Selectable<RemindersTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;

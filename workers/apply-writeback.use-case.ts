@@ -2,12 +2,15 @@ import type { Clock } from '../domain/clock.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
+import type { DueEscalation } from '../store/alert.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 
 export interface ApplyWritebackDeps {
   db: Db;
   clock: Clock;
   enqueueSends: (messageIds: string[]) => Promise<void>;
+  /** Times the escalation of each urgent alert raised (the sweep re-adds any that Redis loses). */
+  enqueueEscalations: (escalations: DueEscalation[]) => Promise<void>;
 }
 
 /**
@@ -18,25 +21,28 @@ export interface ApplyWritebackDeps {
 export class ApplyWriteback {
   constructor(private readonly deps: ApplyWritebackDeps) {}
 
-  async execute(writebackId: string): Promise<{ applied: number; queuedMessageIds: string[] }> {
+  async execute(writebackId: string): Promise<{ applied: number; queuedMessageIds: string[]; escalations: DueEscalation[] }> {
     const { db } = this.deps;
     const target = await new WritebackRepository(db).find(writebackId);
-    if (!target || target.appliedAt) return { applied: 0, queuedMessageIds: [] };
+    if (!target || target.appliedAt) return { applied: 0, queuedMessageIds: [], escalations: [] };
     const result = await db.transaction().execute(async (tx) => {
       // Locking the person first orders this against their turns and other write-backs.
       await new ParticipantRepository(tx).lockForUpdate(target.participantId);
       const writebacks = new WritebackRepository(tx);
       const waiting = await writebacks.lockUnappliedForParticipant(target.participantId, target.seq);
       const queuedMessageIds: string[] = [];
+      const escalations: DueEscalation[] = [];
       for (const pending of waiting) {
-        const { queuedMessageIds: queued } = await applyWriteback(tx, pending.payload);
+        const { queuedMessageIds: queued, escalations: due } = await applyWriteback(tx, pending.payload);
         queuedMessageIds.push(...queued);
+        escalations.push(...due);
         await writebacks.markApplied(pending.id, this.deps.clock.now());
       }
-      return { applied: waiting.length, queuedMessageIds };
+      return { applied: waiting.length, queuedMessageIds, escalations };
     });
-    // After the commit: if this enqueue is lost, the sweep finds the queued rows and sends them.
+    // After the commit: if these enqueues are lost, the sweep finds the queued rows and the due escalations.
     await this.deps.enqueueSends(result.queuedMessageIds);
+    await this.deps.enqueueEscalations(result.escalations);
     return result;
   }
 }

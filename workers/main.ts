@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { EscalateSafeguardingAlert } from '../app/escalate-safeguarding-alert.action.js';
 import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { classifySendFailure, createMessageTransport } from '../bot/twilio/twilio-transport.js';
@@ -22,6 +23,7 @@ import { FeedCrmSink } from './feed-crm-sink.use-case.js';
 import { createCampaignFanoutWorker } from './campaign-fanout.worker.js';
 import { createCampaignWorker } from './campaign.worker.js';
 import { createCheckInWorker } from './check-in.worker.js';
+import { createEscalationWorker } from './escalation.worker.js';
 import { FanOutCampaign } from './fan-out-campaign.use-case.js';
 import { FireCampaignMessage } from './fire-campaign-message.use-case.js';
 import { FireCheckIn } from './fire-check-in.use-case.js';
@@ -45,7 +47,7 @@ export interface WorkersRole {
   close(): Promise<void>;
 }
 
-/** Composition root of the workers role: turns, write-back, sending and the sweep. */
+/** Composition root of the workers role: turns, write-back, sending, escalation and the sweep. */
 export async function startWorkers(deps: {
   config: Config;
   database: CaseRecordDatabase;
@@ -73,7 +75,9 @@ export async function startWorkers(deps: {
     programmeName: config.PROGRAMME_NAME,
     timeZone: config.PROGRAMME_TIMEZONE,
   });
-  const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends });
+  const enqueueEscalations = (escalations: Array<{ alertId: string; dueAt: Date }>) => queues.enqueueEscalations(escalations, clock.now());
+  const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends, enqueueEscalations });
+  const escalate = new EscalateSafeguardingAlert({ db, clock, publicBaseUrl: config.PUBLIC_BASE_URL, programmeName: config.PROGRAMME_NAME });
   const send = new SendOutboundMessage({
     db,
     transport: deps.transport ?? createMessageTransport(config),
@@ -123,6 +127,7 @@ export async function startWorkers(deps: {
     createCampaignWorker(base, fireCampaignMessage, enqueueSends),
     createCampaignFanoutWorker(base, fanOutCampaign),
     createCrmSinkWorker({ ...base, queues, now: () => clock.now(), concurrency: config.CRM_SINK_CONCURRENCY }, deliverCaseRecords),
+    createEscalationWorker({ ...base, now: () => clock.now() }, escalate, enqueueSends),
   ];
   const retention = async () => {
     const before = new Date(clock.now().getTime() - config.RETENTION_MESSAGE_DAYS * 86_400_000);

@@ -18,6 +18,7 @@ export const QUEUE_NAMES = {
   campaign: 'campaign',
   campaignFanout: 'campaign-fanout',
   crmSink: 'crm-sink',
+  escalation: 'escalation',
 } as const;
 
 export const turnJobSchema = z.object({ messageId: z.uuid() });
@@ -42,10 +43,14 @@ export const crmDeliveryJobSchema = z.object({
   attempts: z.number().int().min(0),
 });
 export type CrmDeliveryJob = z.infer<typeof crmDeliveryJobSchema>;
+export const escalationJobSchema = z.object({ alertId: z.uuid() });
+export type EscalationJob = z.infer<typeof escalationJobSchema>;
 
 export const turnJobId = (twilioSid: string) => `inbound-${twilioSid}`;
 export const writebackJobId = (writebackId: string) => `writeback-${writebackId}`;
 export const sendJobId = (messageId: string) => `send-${messageId}`;
+/** One escalation per alert, whoever adds it (the write-back, the sweep) and however often. */
+export const escalationJobId = (alertId: string) => `escalate-${alertId}`;
 /** One id per lane head and attempt: re-adding it (the feeder, the sweep) is a no-op until that attempt is made. */
 export const crmDeliveryJobId = (job: CrmDeliveryJob) => `crm-${job.sinkId}-${job.participantId}-e${job.eventId}-a${job.attempts}`;
 
@@ -62,6 +67,9 @@ const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { 
 
 // A CRM delivery job that gave up (the database was away) frees its id at once, so the sweep can add it again.
 const CRM_JOB_OPTIONS: JobsOptions = { removeOnFail: true };
+
+// An escalation that gave up (the database was away) frees its id at once, so the next sweep adds it again.
+const ESCALATION_JOB_OPTIONS: JobsOptions = { removeOnFail: true };
 
 /** Campaign jobs go to Redis this many at a time. */
 const CAMPAIGN_BATCH = 1000;
@@ -92,6 +100,7 @@ export class JobQueues {
   readonly campaign: Queue;
   readonly campaignFanout: Queue;
   readonly crmSink: Queue;
+  readonly escalation: Queue;
 
   constructor(
     readonly connection: Redis,
@@ -108,6 +117,7 @@ export class JobQueues {
     this.campaign = new Queue(QUEUE_NAMES.campaign, opts);
     this.campaignFanout = new Queue(QUEUE_NAMES.campaignFanout, opts);
     this.crmSink = new Queue(QUEUE_NAMES.crmSink, opts);
+    this.escalation = new Queue(QUEUE_NAMES.escalation, opts);
     for (const queue of this.all()) queue.on('error', () => undefined);
   }
 
@@ -186,6 +196,21 @@ export class JobQueues {
     );
   }
 
+  /**
+   * Delayed jobs for safeguarding escalations (`escalate-{alertId}`), each due when the alert's escalation is (the
+   * database holds the due time; Redis only the timer).
+   */
+  async enqueueEscalations(escalations: ReadonlyArray<{ alertId: string; dueAt: Date }>, now: Date): Promise<void> {
+    if (escalations.length === 0) return;
+    await this.escalation.addBulk(
+      escalations.map((e) => ({
+        name: 'escalate',
+        data: { alertId: e.alertId } satisfies EscalationJob,
+        opts: { jobId: escalationJobId(e.alertId), delay: Math.max(0, e.dueAt.getTime() - now.getTime()), ...ESCALATION_JOB_OPTIONS },
+      })),
+    );
+  }
+
   /** Delayed jobs for in-work check-ins (`checkin-{id}`), each due at its send time. */
   async enqueueCheckIns(checkIns: ReadonlyArray<{ id: string; sendAt: Date }>, now: Date): Promise<void> {
     if (checkIns.length === 0) return;
@@ -251,7 +276,19 @@ export class JobQueues {
   }
 
   all(): Queue[] {
-    return [this.turn, this.writeback, this.outbound, this.reminder, this.followUp, this.sweep, this.crmSink, this.checkIn, this.campaign, this.campaignFanout];
+    return [
+      this.turn,
+      this.writeback,
+      this.outbound,
+      this.reminder,
+      this.followUp,
+      this.sweep,
+      this.crmSink,
+      this.checkIn,
+      this.campaign,
+      this.campaignFanout,
+      this.escalation,
+    ];
   }
 
   async close(): Promise<void> {

@@ -88,6 +88,15 @@ export class SendOutboundMessage {
       const message = await messages.lockById(messageId);
       if (!message || message.direction !== 'outbound') return { skipped: 'no such outbound message' };
       if (message.status !== 'queued') return { skipped: `already ${message.status}` };
+      // A text to a member of staff (a safeguarding contact): no participant's consent, mutes or channel apply.
+      if (message.recipient === 'staff') {
+        if (!message.phone) {
+          await messages.setStatus(message.id, 'suppressed', { errorMessage: 'no number' });
+          return { skipped: 'no number' };
+        }
+        await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
+        return { message: { ...message, channel: 'sms', attempts: message.attempts + 1 }, phone: message.phone, asTemplate: false };
+      }
       const participant = message.participant_id
         ? await new ParticipantRepository(tx).findById(message.participant_id)
         : undefined;

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import { AlertRepository } from '../store/alert.repository.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
 import { SESSION_ANSWER_WINDOW_MS } from '../domain/question-session.types.js';
@@ -34,6 +35,8 @@ export interface SweepReport {
   campaignMessages: number;
   /** Lanes of CRM deliveries whose jobs were re-added (no-ops when Redis still has them). */
   crmDeliveries: number;
+  /** Safeguarding escalations due within the horizon, re-added (no-ops when Redis still has them). */
+  escalations: number;
 }
 
 /**
@@ -83,6 +86,10 @@ export class Sweep {
     await queues.enqueueCampaignMessages(campaignMessages, new Date(now));
     await new QuestionSessionRepository(db).expireAskedBefore(new Date(now - SESSION_ANSWER_WINDOW_MS), limit);
 
+    // Escalations of urgent alerts nobody has acknowledged: due times are on the alerts, the jobs keyed by alert.
+    const escalations = await new AlertRepository(db).listEscalationsDueBefore(horizon, limit);
+    await queues.enqueueEscalations(escalations, new Date(now));
+
     // CRM deliveries: each lane's head under its own job id, delayed until its retry is due.
     const crmHeads = await new CaseRecordDeliveryRepository(db).listDueHeads(horizon, limit);
     await queues.enqueueCrmDeliveries(crmHeads, new Date(now));
@@ -102,6 +109,7 @@ export class Sweep {
       crmDeliveries: crmHeads.length,
       checkIns: checkIns.length,
       campaignMessages: campaignMessages.length,
+      escalations: escalations.length,
     };
   }
 }

@@ -6,6 +6,8 @@ import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
 import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaign-pacing.js';
 import { isCalendarDate } from '../../domain/calendar-date.js';
 import { isClockTime } from '../../domain/quiet-hours.js';
+import { normaliseMobile } from '../../domain/phone.js';
+import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
 import { WEEKDAYS } from '../../domain/key-worker-availability.js';
 
 import { STREAMS } from '../../domain/reachability.js';
@@ -75,6 +77,9 @@ export const alertSchema = z.object({
   acknowledgedAt: isoDateTime.nullable(),
   acknowledgedBy: z.uuid().nullable(),
   note: z.string().nullable(),
+  escalateAt: isoDateTime.nullable().describe("When the team's safeguarding contacts are texted if nobody acknowledges it (urgent safeguarding alerts)"),
+  escalatedAt: isoDateTime.nullable().describe('When it was escalated: nobody had acknowledged it in time'),
+  escalationContacts: z.number().int().nullable().describe('How many safeguarding contacts were texted (0: the team has none set)'),
 });
 
 export const participantSchema = z.object({
@@ -230,6 +235,50 @@ export const reminderPolicySchema = z.strictObject({
     .refine((hours) => hours.start < hours.end, { message: 'end must be later than start', path: ['end'] })
     .optional()
     .describe('When key workers are at work (default Mon–Fri 09:00–17:00, not on bank holidays); out of hours a crisis reply says when they are back'),
+});
+
+/** A UK mobile, stored as E.164: the failing contact's `phone` is named in the 400. */
+const ukMobile = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const result = normaliseMobile(value);
+    if (result.ok) return result.e164;
+    ctx.addIssue({ code: 'custom', message: result.reason });
+    return z.NEVER;
+  });
+
+export const safeguardingPolicyBody = z.strictObject({
+  escalateAfterMinutes: z
+    .number()
+    .int()
+    .min(ESCALATE_AFTER_MINUTES.min)
+    .max(ESCALATE_AFTER_MINUTES.max)
+    .default(ESCALATE_AFTER_MINUTES.default)
+    .describe('Minutes an urgent safeguarding alert may wait for an acknowledgement before the contacts are texted'),
+  contacts: z
+    .array(z.strictObject({ name: plainText(100), phone: ukMobile.describe('A UK mobile number; stored as E.164') }))
+    .max(MAX_ESCALATION_CONTACTS)
+    .superRefine((contacts, ctx) => {
+      contacts.forEach((contact, index) => {
+        if (contacts.findIndex((other) => other.phone === contact.phone) < index) {
+          ctx.addIssue({ code: 'custom', path: [index, 'phone'], message: 'is already in the list' });
+        }
+      });
+    })
+    .describe('Each is texted once for every alert that escalates'),
+});
+
+export const safeguardingPolicyQuery = z.strictObject({
+  team: plainText(60).optional().describe("Admin: the team whose policy this is (others may only name their own); the caller's team when left out"),
+});
+
+export const safeguardingPolicySchema = z.object({
+  team: z.string().nullable(),
+  escalateAfterMinutes: z.number().int(),
+  contacts: z.array(z.object({ name: z.string(), phone: z.string().describe('E.164') })),
+  updatedAt: isoDateTime.nullable().describe('null: the team has not set its own, and these are the defaults'),
+  updatedBy: z.uuid().nullable(),
 });
 
 const calendarDate = z.string().refine(isCalendarDate, 'must be a date such as 2026-03-02');

@@ -2,6 +2,7 @@ import { weeksSinceStart } from '../../domain/check-in-schedule.js';
 import { scoreTrend } from '../../domain/confidence.js';
 import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
 import type { CampaignCounts } from '../../store/campaign.repository.js';
+import type { StoredSafeguardingPolicy } from '../../store/safeguarding-policy.repository.js';
 import type {
   AlertRow,
   AppointmentRow,
@@ -51,6 +52,19 @@ export function alertJson(row: AlertRow) {
     acknowledgedAt: iso(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by,
     note: row.note,
+    escalateAt: iso(row.escalate_at),
+    escalatedAt: iso(row.escalated_at),
+    escalationContacts: row.escalation_contacts,
+  };
+}
+
+export function safeguardingPolicyJson(policy: StoredSafeguardingPolicy) {
+  return {
+    team: policy.team,
+    escalateAfterMinutes: policy.escalateAfterMinutes,
+    contacts: policy.contacts.map((c) => ({ name: c.name, phone: c.phone })),
+    updatedAt: iso(policy.updatedAt),
+    updatedBy: policy.updatedBy,
   };
 }
 

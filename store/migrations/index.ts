@@ -9,6 +9,7 @@ import * as inWork from './0007-in-work.js';
 import * as caseRecordSink from './0008-case-record-sink.js';
 import * as staffSessions from './0009-staff-sessions.js';
 import * as experiments from './0010-experiments.js';
+import * as safeguardingEscalation from './0011-safeguarding-escalation.js';
 import * as retentionWords from './0012-retention-words.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
@@ -25,6 +26,7 @@ export const migrationProvider: MigrationProvider = {
       '0008-case-record-sink': caseRecordSink,
       '0009-staff-sessions': staffSessions,
       '0010-experiments': experiments,
+      '0011-safeguarding-escalation': safeguardingEscalation,
       '0012-retention-words': retentionWords,
     };
   },

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDashboard } from '../../web/build-dashboard.js';
-import { ADMIN_TOKEN, eventually, TestApp } from '../test-app.js';
+import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
+import { ADMIN_TOKEN, eventually, ManualClock, TestApp } from '../test-app.js';
 import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
 
 // Generous: the machine is shared, and a turn goes through the queue and the workers before the page sees it.
@@ -231,6 +232,31 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
     const samId = new URL(samUrl).pathname.split('/').at(-1) as string;
     const record = await app.record(samId);
     expect(record.find((e) => e.type === 'alert.acknowledged')?.data).toMatchObject({ type: 'safeguarding', note: 'Rang Sam, safety plan agreed, GP informed' });
+  });
+
+  it('an urgent alert nobody acknowledged says it was escalated, and the link in the text to a contact opens it', async () => {
+    const lee = await app.createParticipant('07700 900704', undefined, { firstName: 'Lee' });
+    await app.api('POST', '/api/sandbox/inbound', { from: '+447700900704', body: 'I want to hurt myself' });
+    const alert = await eventually(
+      async () => (await app.api<Array<{ id: string; type: string }>>('GET', `/api/alerts?participantId=${lee.id}`)).body.find((a) => a.type === 'safeguarding'),
+      15_000,
+      'Lee’s alert',
+    );
+    // A quarter of an hour on, the escalation runs as its job would (the admin's caseload has no team, so no contacts).
+    const later = new ManualClock(new Date(Date.now() + 16 * 60_000));
+    const escalate = new EscalateSafeguardingAlert({ db: app.db, clock: later, publicBaseUrl: app.config.PUBLIC_BASE_URL, programmeName: app.config.PROGRAMME_NAME });
+    expect(await escalate.execute(alert.id)).toMatchObject({ kind: 'escalated', contacts: 0 });
+
+    await page.goto(`${app.url}/alerts?alert=${alert.id}`);
+    const card = page.locator(`[data-alert-id="${alert.id}"]`);
+    await card.locator('[data-escalated="0"]').getByText(/within 15 minutes, and the team has no safeguarding contacts set, so nobody was texted/).waitFor(WAIT);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-alert-id]')?.getAttribute('data-alert-id')))
+      .toBe(alert.id);
+    await expectAccessible(page);
+    await screenshot(page, '04b-alert-escalated');
+    await card.getByRole('button', { name: /^Acknowledge/ }).click();
+    await page.getByRole('status').getByText('Acknowledged: Lee’s alert').waitFor(WAIT);
   });
 
   it('caseload: next appointment, last reply, alerts and opt-out at a glance; search and filter', async () => {

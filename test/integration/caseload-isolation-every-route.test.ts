@@ -3,7 +3,7 @@
  * apiRouteTable): a route added without an isolation case here fails the first test. For each route, the staff it
  * must not serve Alice to (another key worker, another team's in-work staff, or a role the route is not for) get
  * exactly what they get for a record that does not exist — a 404 in the same words, an empty list, or a 403 for a
- * role — and Alice's record, her appointment, her team's campaign, experiment and policy are left exactly as they
+ * role — and Alice's record, her appointment, her team's campaign, experiment and policies are left exactly as they
  * were. Where a route serves her, her own staff get her (so a case cannot pass by refusing everyone).
  * Runs in sandbox mode so the sandbox routes are in the table too. Phones: +447700900860–879.
  */
@@ -20,6 +20,7 @@ const ALICE_PHONE = '+447700900861';
 const BEN_PHONE = '+447700900862';
 const UNKNOWN_PHONE = '+447700900879';
 const ABSENT = '00000000-0000-4000-8000-000000000861';
+const NORTH_CONTACT = '+447700900870';
 
 type Caller = 'A' | 'B' | 'S' | 'W' | 'X' | 'admin';
 const CALLER_NAMES: Record<Caller, string> = {
@@ -243,6 +244,32 @@ const CASES: Record<string, IsolationCase> = {
       expect(await snapshot()).toEqual(before);
     },
   },
+  'GET /api/safeguarding-policy': {
+    what: 'each team reads its own contacts, never Alice’s team’s; naming her team is a 403 for anyone but an admin',
+    async check({ call }) {
+      const north = await call('A', 'GET', '/api/safeguarding-policy');
+      expect(north.body).toMatchObject({ team: 'North', escalateAfterMinutes: 20, contacts: [{ phone: NORTH_CONTACT }] });
+      for (const who of ['S', 'X'] as const) {
+        const own = await call(who, 'GET', '/api/safeguarding-policy');
+        expect(own.status).toBe(200);
+        expect(JSON.stringify(own.body)).not.toContain(NORTH_CONTACT);
+        const named = await call(who, 'GET', '/api/safeguarding-policy?team=North');
+        expect(named.status, who).toBe(403);
+        expect(JSON.stringify(named.body)).not.toContain(NORTH_CONTACT);
+      }
+      expect((await call('admin', 'GET', '/api/safeguarding-policy?team=North')).body).toMatchObject({ contacts: [{ phone: NORTH_CONTACT }] });
+    },
+  },
+  'PUT /api/safeguarding-policy': {
+    what: 'another team’s change leaves Alice’s team’s contacts as they were; naming her team is a 403',
+    async check({ call, snapshot }) {
+      const before = await snapshot();
+      const mallory = { escalateAfterMinutes: 240, contacts: [{ name: 'Mallory', phone: '+447700900878' }] };
+      expect((await call('S', 'PUT', '/api/safeguarding-policy', mallory)).status).toBe(200);
+      for (const who of ['S', 'X'] as const) expect((await call(who, 'PUT', '/api/safeguarding-policy?team=North', mallory)).status, who).toBe(403);
+      expect(await snapshot()).toEqual(before);
+    },
+  },
   'GET /api/reports/attendance': list('/api/reports/attendance', NOT_ALICES, 'A'),
   'GET /api/reports/attendance.csv': list('/api/reports/attendance.csv', NOT_ALICES, 'A'),
 
@@ -298,6 +325,8 @@ describe('caseload isolation on every API route (from the route table)', () => {
     const aliceId = (await app.createParticipant(ALICE_PHONE, tokens.A, { firstName: 'Alice' })).id;
     await app.createParticipant(BEN_PHONE, tokens.B, { firstName: 'Ben' });
     expect((await app.api('PUT', '/api/reminder-policy', { defaultOffsets: ['P2D', 'PT2H'], quietHours: null, skipBankHolidays: true, dnaAlertThreshold: 6 }, tokens.A)).status).toBe(200);
+    const safeguarding = { escalateAfterMinutes: 20, contacts: [{ name: 'Nia (North safeguarding lead)', phone: NORTH_CONTACT }] };
+    expect((await app.api('PUT', '/api/safeguarding-policy', safeguarding, tokens.A)).status).toBe(200);
     expect((await app.api('POST', '/api/sandbox/inbound', { from: ALICE_PHONE, body: 'Please tell Ash I have a new address' }, tokens.A)).status).toBe(200);
     const aliceAlert = await eventually(async () => (await app.api<Array<{ id: string }>>('GET', `/api/alerts?participantId=${aliceId}`, undefined, tokens.A)).body[0]?.id, 15_000, 'Alice’s alert');
     await eventually(async () => (await app.record(aliceId)).some((e) => e.type === 'message.outbound'), 15_000, 'the reply to Alice');
@@ -335,6 +364,7 @@ describe('caseload isolation on every API route (from the route table)', () => {
         campaign: await app.db.selectFrom('campaigns').selectAll().where('id', '=', ids.campaign).executeTakeFirstOrThrow(),
         experiment: await app.db.selectFrom('experiments').selectAll().where('id', '=', ids.experiment).executeTakeFirstOrThrow(),
         northPolicy: await app.db.selectFrom('team_policies').selectAll().where('team', '=', 'North').execute(),
+        northSafeguarding: await app.db.selectFrom('safeguarding_policies').selectAll().where('team', '=', 'North').execute(),
         staff: await app.db.selectFrom('staff').select(['id', 'role', 'team']).orderBy('id').execute(),
         sinks: await app.db.selectFrom('case_record_sinks').selectAll().execute(),
       }),

@@ -41,6 +41,11 @@ export interface Alert {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   note: string | null;
+  /** When the team's safeguarding contacts are texted if nobody acknowledges it (urgent safeguarding alerts). */
+  escalateAt?: string | null;
+  escalatedAt?: string | null;
+  /** How many contacts were texted when it escalated (0: the team has none). */
+  escalationContacts?: number | null;
 }
 
 export interface ConfidenceSeries {

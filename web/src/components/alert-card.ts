@@ -67,6 +67,7 @@ export function alertCard(alert: Alert, options: AlertCardOptions): HTMLElement 
       h('time', { datetime: alert.createdAt }, formatDateTime(alert.createdAt)),
       ')',
     ),
+    escalationNote(alert),
     quote ? h('blockquote', { class: 'app-alert__quote' }, quote) : null,
     details.length > 0
       ? h(
@@ -122,4 +123,29 @@ function acknowledged(alert: Alert): HTMLElement {
     alert.acknowledgedAt ? ` ${formatDateTime(alert.acknowledgedAt)}` : '',
     alert.note ? h('span', { class: 'govuk-!-display-block govuk-!-margin-top-2' }, `Note: ${alert.note}`) : null,
   );
+}
+
+/** Whether the team's safeguarding contacts were (or will be) texted because nobody acknowledged it in time. */
+function escalationNote(alert: Alert): HTMLElement | null {
+  if (alert.escalatedAt) {
+    const minutes = alert.escalateAt ? Math.round((Date.parse(alert.escalateAt) - Date.parse(alert.createdAt)) / 60_000) : undefined;
+    const contacts = alert.escalationContacts ?? 0;
+    const late = minutes === undefined ? 'Nobody acknowledged it in time' : `Nobody acknowledged it within ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+    const outcome =
+      contacts > 0
+        ? `, so ${contacts} safeguarding ${contacts === 1 ? 'contact was' : 'contacts were'} texted`
+        : ', and the team has no safeguarding contacts set, so nobody was texted';
+    return h(
+      'p',
+      { class: 'govuk-body', 'data-escalated': String(contacts) },
+      h('strong', { class: 'govuk-tag govuk-tag--orange' }, 'Escalated'),
+      ` ${late}${outcome} (`,
+      h('time', { datetime: alert.escalatedAt }, formatDateTime(alert.escalatedAt)),
+      ').',
+    );
+  }
+  if (alert.status === 'open' && alert.escalateAt) {
+    return h('p', { class: 'govuk-body', 'data-escalates': '' }, 'If nobody acknowledges it, the team’s safeguarding contacts are texted at ', h('time', { datetime: alert.escalateAt }, formatDateTime(alert.escalateAt)), '.');
+  }
+  return null;
 }

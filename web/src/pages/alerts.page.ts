@@ -22,7 +22,7 @@ export async function alertsPage(context: PageContext): Promise<Page> {
     names = new Map(caseload.map((p) => [p.id, p.firstName]));
     // The API answers urgent first, then high, then oldest first; acknowledged ones newest first reads better.
     const ordered = status === 'open' ? alerts : [...alerts].sort((a, b) => (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''));
-    const key = ordered.map((a) => `${a.id}:${a.status}`).join(',');
+    const key = ordered.map((a) => `${a.id}:${a.status}:${a.escalatedAt ?? ''}`).join(',');
     if (key === shown) return;
     shown = key;
     render(ordered);
@@ -73,6 +73,7 @@ export async function alertsPage(context: PageContext): Promise<Page> {
   };
 
   await load();
+  showLinkedAlert(query.get('alert'), list, announcement);
   const stop = poll(load, REFRESH_MS);
   const tab = (value: 'open' | 'acknowledged', text: string) =>
     h(
@@ -94,4 +95,26 @@ export async function alertsPage(context: PageContext): Promise<Page> {
     ),
     dispose: stop,
   };
+}
+
+/**
+ * A link to one alert (`/alerts?alert={id}`, as in the text to a safeguarding contact): once the page is showing,
+ * its card is brought into view with focus on its heading; if it is not open in this caseload, the page says so.
+ */
+function showLinkedAlert(alertId: string | null, list: HTMLElement, announcement: HTMLElement): void {
+  if (!alertId) return;
+  const card = [...list.querySelectorAll<HTMLElement>('[data-alert-id]')].find((element) => element.dataset.alertId === alertId);
+  if (!card) {
+    replaceChildren(
+      announcement,
+      h('div', { class: 'govuk-inset-text', 'data-linked-alert-missing': '' }, 'The alert in your link is not open in your caseload: it may have been acknowledged already, or it is in someone else’s caseload.'),
+    );
+    return;
+  }
+  setTimeout(() => {
+    const heading = card.querySelector<HTMLElement>('h2, h3');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+    card.scrollIntoView({ block: 'start' });
+  }, 0);
 }
