@@ -29,6 +29,7 @@ interface CompiledCoOccurrence {
   category: RiskCategory;
   together: PatternItem[];
   within: number;
+  onlyWith?: PatternItem;
   unlessWith?: PatternItem;
 }
 
@@ -47,6 +48,7 @@ function compileAll(): Compiled {
       category: rule.category,
       together: rule.together.map(compileItem),
       within: rule.within,
+      onlyWith: rule.onlyWith === undefined ? undefined : compileItem(rule.onlyWith),
       unlessWith: rule.unlessWith === undefined ? undefined : compileItem(rule.unlessWith),
     })),
     rules: [...CONCEPT_RULES, ...WELSH_CONCEPT_RULES].map((rule) => ({
@@ -98,6 +100,7 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
   const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
   for (const rule of compiled.coOccurrences) {
     if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
+    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
     const [first, ...others] = rule.together;
     for (let at = 0; at < tokens.length; at++) {
@@ -131,7 +134,7 @@ function writtenWords(tokens: readonly ReadToken[], start: number, end: number):
 /** A phrase inside an idiom ("a domestic abuse charity") is dropped, as a concept rule's match would be. */
 function unguarded(flags: readonly RiskFlag[], tokens: readonly ReadToken[], guarded: ReadonlySet<number>): RiskFlag[] {
   if (guarded.size === 0) return [...flags];
-  const guardedWords = new Set([...guarded].map((index) => tokens[index]!.written));
+  const guardedWords = new Set([...guarded].flatMap((index) => tokens[index]!.written.split(' ')));
   return flags.filter((flag) => !flag.words.split(' ').some((word) => guardedWords.has(word.replace(/'/g, ''))));
 }
 

@@ -29,13 +29,13 @@ export interface PatternMatch {
   matched: number[];
 }
 
-const MAX_GAP = 8;
+const MAX_GAP = 12;
 
 export function compilePattern(source: string): TokenPattern {
   const steps: Step[] = [];
   let gap = 0;
   for (const item of source.trim().split(/\s+/)) {
-    const gapMatch = /^~(\d)$/.exec(item);
+    const gapMatch = /^~(\d{1,2})$/.exec(item);
     if (gapMatch) {
       gap = Math.min(Number(gapMatch[1]), MAX_GAP);
       continue;

@@ -1,3 +1,4 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { words as popularWords } from 'popular-english-words/words.js';
 import { stemmer } from 'stemmer';
@@ -20,6 +21,10 @@ export interface ReadToken {
  */
 const COMMON_WORDS = 60_000;
 const MIN_FUZZY_LENGTH = 6;
+const MIN_SOUND_LENGTH = 5;
+
+/** First letter and Double Metaphone code: words that sound alike and start alike. */
+const soundKey = (word: string) => `${word[0]}:${doubleMetaphone(word)[0]}`;
 const NO_CONCEPTS: ReadonlySet<Concept> = new Set();
 
 interface Lexicon {
@@ -27,6 +32,8 @@ interface Lexicon {
   byStem: Map<string, Set<Concept>>;
   /** Tolerant words by first letter, for misspellings. */
   tolerant: Map<string, { word: string; concepts: Set<Concept> }[]>;
+  /** Tolerant words by first letter and sound (Double Metaphone), for phonetic spellings ("sueside", "bridj"). */
+  bySound: Map<string, Set<Concept>>;
   common: Set<string>;
 }
 
@@ -52,17 +59,19 @@ function buildLexicon(): Lexicon {
       if (!tolerantConcepts.has(concept)) continue;
       const stem = stemmer(word);
       if (stem.length >= 4) add(byStem, stem, concept);
-      if (word.length >= MIN_FUZZY_LENGTH) add(tolerantWords, word, concept);
+      if (word.length >= MIN_SOUND_LENGTH) add(tolerantWords, word, concept);
     }
   }
   const tolerant = new Map<string, { word: string; concepts: Set<Concept> }[]>();
+  const bySound = new Map<string, Set<Concept>>();
   for (const [word, concepts] of tolerantWords) {
+    for (const concept of concepts) add(bySound, soundKey(word), concept);
     const bucket = tolerant.get(word[0]!) ?? [];
     bucket.push({ word, concepts });
     tolerant.set(word[0]!, bucket);
   }
   const common = new Set(popularWords.slice(0, COMMON_WORDS).filter((word) => !exact.has(word)));
-  return { exact, byStem, tolerant, common };
+  return { exact, byStem, tolerant, bySound, common };
 }
 
 const cache = new Map<string, ReadonlySet<Concept>>();
@@ -99,11 +108,17 @@ function lookUp(word: string): ReadonlySet<Concept> {
   if (word.length < 4 || /\d/.test(word) || lexicon.common.has(word)) return NO_CONCEPTS;
   const stemmed = lexicon.byStem.get(stemmer(word));
   if (stemmed) return stemmed;
+  if (word.length >= MIN_SOUND_LENGTH) {
+    const key = soundKey(word);
+    const sounded = key.length >= 5 ? lexicon.bySound.get(key) : undefined;
+    if (sounded) return sounded;
+  }
   if (word.length < MIN_FUZZY_LENGTH) return NO_CONCEPTS;
   // Longer words may be further off: one edit up to 7 letters, two from 8 ("sucidal", "stranggled", "dauter").
   let best: Set<Concept> | undefined;
   let bestDistance = 3;
   for (const candidate of lexicon.tolerant.get(word[0]!) ?? []) {
+    if (candidate.word.length < MIN_FUZZY_LENGTH) continue;
     const allowed = Math.max(word.length, candidate.word.length) >= 8 ? 2 : 1;
     if (Math.abs(candidate.word.length - word.length) > allowed) continue;
     const d = distance(word, candidate.word);

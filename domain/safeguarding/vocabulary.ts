@@ -20,7 +20,7 @@ export const VOCABULARY = {
   FAMILY: [
     'dad', 'father', 'stepdad', 'stepfather', 'mum', 'mother', 'stepmum', 'stepmother', 'brother', 'sister', 'uncle',
     'aunt', 'auntie', 'cousin', 'grandad', 'granddad', 'nan', 'nana', 'grandma', 'grandpa', 'family', 'parents',
-    'carer', 'stepbrother', 'stepsister', 'inlaws', 'son', 'daughter',
+    'carer', 'stepbrother', 'stepsister', 'inlaws', 'son', 'daughter', 'mums', 'dads', 'mams', 'nans', 'brothers', 'sisters', 'uncles',
   ],
   EMPLOYER: [
     'boss', 'manager', 'employer', 'gaffer', 'supervisor', 'gangmaster', 'agency', 'owner', 'foreman', 'landlord',
@@ -37,7 +37,7 @@ export const VOCABULARY = {
   DIE: ['die', 'dying', 'dead', 'death', 'died'],
   LIVE: ['live', 'living', 'alive', 'exist', 'existing', 'here', 'around', 'wake', 'breathe', 'breathing', 'carry', 'go'],
   WANT: [
-    'want', 'wanted', 'wanting', 'wish', 'wishing', 'going', 'plan', 'planning', 'planned', 'ready', 'decided',
+    'want', 'wants', 'wanted', 'wanting', 'wish', 'wishing', 'going', 'plan', 'planning', 'planned', 'ready', 'decided',
     'thinking', 'thought', 'tempted', 'urge', 'urges', 'considering', 'will', 'would', 'gonna', 'could', 'might',
     'should', 'about', 'like', 'feel', 'need', 'deserve', 'try', 'tried', 'trying',
   ],
@@ -63,6 +63,7 @@ export const VOCABULARY = {
   BURDEN: ['burden', 'burdens', 'waste', 'useless', 'problem', 'mistake'],
   // Self-injury
   SELF_INJURY: [
+    'carved', 'stub', 'stubbed', 'dig', 'digging', 'scrub', 'scrubbing', 'scratched', 'burned', 'banged', 'cutt',
     'cut', 'cuts', 'cutting', 'burn', 'burns', 'burning', 'burnt', 'burned', 'scratch', 'scratching', 'hurt',
     'hurting', 'harm', 'harming', 'harmed', 'punish', 'punishing', 'starve', 'starving', 'bite', 'biting', 'hit',
     'hitting', 'punch', 'punching', 'bang', 'banging', 'slice', 'slicing', 'carve', 'carving', 'slit', 'slash',
@@ -92,7 +93,23 @@ export const VOCABULARY = {
     'headbutted', 'stab', 'stabbed', 'stabbing', 'thump', 'thumped', 'smack', 'smacked', 'strangl', 'beated',
     'nharo', 'nghuro', 'mwrw', 'nghicio', 'nyrnu', 'nhagu', 'mygu', 'taro', 'curo', 'tagu', 'dyrnu', 'cicio', 'hurts', 'hurt', 'hurting',
   ],
-  WEAPON: ['knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'weapon', 'weapons', 'hammer', 'axe', 'bat', 'acid', 'stab', 'stabbed'],
+  BLADE: ['blade', 'blades', 'razor', 'razors', 'sharps', 'sharpener', 'compass', 'scissors', 'glass'],
+  /** The marks of self-injury and its aftermath. */
+  INJURY_SIGN: [
+    'bleed', 'bleeding', 'bled', 'blood', 'bloody', 'stitches', 'steristrips', 'plasters', 'bandages', 'raw', 'blisters',
+    'scars', 'scar', 'deep', 'wounds',
+  ],
+  /** Injuries that someone else leaves. */
+  INJURY: [
+    'bruises', 'bruise', 'bruised', 'bruising', 'marks', 'fractured', 'concussion', 'swollen', 'black_eye',
+    'split_lip', 'burst_lip', 'burst_my', 'broke_my', 'broken_nose', 'broken_wrist', 'broken_arm', 'broken_ribs',
+  ],
+  CHILD_AGE: ['1', '3', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17'],
+  ADULT_AGE: [
+    '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37',
+    '38', '39', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '55', '60', '65', '70', '20s', '30s', '40s',
+  ],
+  WEAPON: ['knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'blades', 'weapon', 'weapons', 'hammer', 'axe', 'bat', 'acid', 'stab', 'stabbed', 'shotgun', 'nife', 'sharp', 'something_sharp'],
   THREAT: ['threaten', 'threatens', 'threatened', 'threatening', 'threat', 'threats', 'warned', 'promised', 'said', 'says', 'told', 'swore', 'sworn'],
   FEAR: ['scared', 'afraid', 'frightened', 'terrified', 'petrified', 'fear', 'feared', 'fearful', 'panicking', 'trembling', 'shaking'],
   HOME: ['home', 'house', 'flat', 'room', 'place'],
@@ -126,7 +143,7 @@ export const VOCABULARY = {
   NOWHERE: ['nowhere', 'homeless', 'streets', 'street', 'rough', 'outside', 'bench', 'doorway', 'tent', 'car', 'station', 'park', 'stairwell', 'underpass', 'shelter'],
   SLEEP: ['sleep', 'sleeping', 'slept', 'stay', 'staying', 'stayed', 'kip', 'kipping', 'crash', 'bed', 'night', 'nights', 'roof', 'live', 'living', 'go'],
   EVICTED: ['evicted', 'eviction', 'kicked', 'thrown', 'chucked', 'turfed', 'locked', 'booted', 'threw', 'kick', 'throw'],
-  TONIGHT: ['tonight', 'today', 'now', 'night', 'nights', 'evening', 'anymore', 'weekend', 'tomorrow', 'days', 'week'],
+  TONIGHT: ['tonight', 'today', 'now', 'night', 'nights', 'evening', 'tomorrow'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Concept = keyof typeof VOCABULARY;
@@ -135,5 +152,6 @@ export type Concept = keyof typeof VOCABULARY;
 export const TOLERANT_CONCEPTS: readonly Concept[] = [
   'SUICIDE', 'MEANS_PILLS', 'VIOLENCE', 'WEAPON', 'THREAT', 'RAPE', 'DOCUMENTS', 'TRAFFICKING', 'MYSELF', 'SCARS',
   'SELF_INJURY', 'INTIMATE', 'FAMILY', 'EMPLOYER', 'CHILD', 'EVICTED', 'FEAR', 'MEANS_LETHAL', 'HOARD', 'FINALITY',
-  'BURDEN', 'NOWHERE', 'TONIGHT', 'MONEY', 'CONTROL_VERB', 'SEX', 'FORCE',
+  'BURDEN', 'NOWHERE', 'TONIGHT', 'MONEY', 'CONTROL_VERB', 'SEX', 'FORCE', 'BLADE', 'INJURY_SIGN', 'INJURY',
+  'VIOLENCE_STRONG', 'DRUGS', 'DEBT', 'WORKPLACE', 'SELFHARM',
 ];
