@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEngine } from '../test/test-database.js';
 import type { CaseRecordDatabase, Db } from './database.js';
-import { RetentionRepository } from './retention.repository.js';
+import { holdsParticipantWords, RetentionRepository } from './retention.repository.js';
 
 const OLD = new Date('2025-01-10T10:00:00Z');
 const NEW = new Date('2026-01-10T10:00:00Z');
@@ -64,6 +64,20 @@ describe.each([['postgres'], ['pglite']] as const)('retention of participants\u2
     expect(await eventData(reason)).toEqual({});
     expect(await alertData(loop)).toEqual({ sameText: 20, texts: 20, windowMinutes: 5 });
     expect(await alertData(newer)).toEqual({ text: words });
+  });
+
+  // Migration 0012 froze the predicate; a query that drifts from it would read every alert and event on each sweep.
+  it('finds the words through the partial indexes the migrations built', async () => {
+    const plans = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const explain = async (table: 'alerts' | 'case_record_events', at: 'created_at' | 'at') =>
+        (await sql<{ 'QUERY PLAN': string }>`explain select id from ${sql.table(table)} where ${sql.ref(at)} < ${CUTOFF} and ${holdsParticipantWords()} limit 100`.execute(trx)).rows
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+      return [await explain('alerts', 'created_at'), await explain('case_record_events', 'at')];
+    });
+    expect(plans[0]).toContain('alerts_words_by_age');
+    expect(plans[1]).toContain('events_words_by_age');
   });
 
   it('leaves an erased alert as erasure left it', async () => {

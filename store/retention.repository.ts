@@ -4,8 +4,8 @@ import { PARTICIPANT_WORD_FIELDS, WORD_REASON_TYPES, withoutParticipantWords } f
 import type { Executor } from './database.js';
 
 /**
- * True for alert or event data that still holds a participant's words (see domain/participant-words.ts). Built from
- * constants only, so it can stand in an index predicate (migration 0012), which the queries below then use.
+ * True for alert or event data that still holds a participant's words (see domain/participant-words.ts). Migration
+ * 0012 wrote it out as its partial indexes' predicate; a change here needs a migration that rebuilds them.
  */
 export function holdsParticipantWords(): RawBuilder<boolean> {
   const fields = PARTICIPANT_WORD_FIELDS.map((field) => `exists(@.${field})`).join(' || ');
