@@ -42,10 +42,13 @@ describe('retention clears the participant\u2019s words from alerts and events',
     return result.body.id;
   };
   const sentTo = (phone: string) => app.twilio.accepted.filter((m) => m.form.To === phone).length;
+  // Settled: every text's turn run, its events written back, and its replies sent. A reply still `queued` or
+  // `sending` writes its message.outbound event (at the clock's time then) once Twilio answers, after `before` is read.
   const settled = async () => {
     const waiting = await app.db.selectFrom('messages').select('id').where('direction', '=', 'inbound').where('status', '=', 'received').execute();
     const unapplied = await app.db.selectFrom('pending_writebacks').select('id').where('applied_at', 'is', null).execute();
-    return waiting.length === 0 && unapplied.length === 0;
+    const unsent = await app.db.selectFrom('messages').select('id').where('direction', '=', 'outbound').where('status', 'in', ['queued', 'sending']).execute();
+    return waiting.length === 0 && unapplied.length === 0 && unsent.length === 0;
   };
   const rows = async (participantIds: string[]): Promise<Row[]> => {
     const alerts = await app.db.selectFrom('alerts').select(['id', 'type', 'created_at as at', 'data']).where('participant_id', 'in', participantIds).execute();
@@ -98,7 +101,7 @@ describe('retention clears the participant\u2019s words from alerts and events',
     await eventually(async () => sentTo('+447700900609') >= 1, 15_000, 'the pulse question');
     await app.inbound('+447700900609', (old.pulse = '4, the forklift course helped'));
     const oldPeople = [crisis.id, freeText.id, stranger.id, cancels.id, missed.id, leaver.id, checkedIn.id, pulsed.id];
-    await eventually(settled, 20_000, 'every old text processed and written back');
+    await eventually(settled, 20_000, 'every old text processed, written back and answered');
 
     const before = await rows(oldPeople);
     const types = before.map((r) => `${r.table}/${r.type}`);
@@ -139,7 +142,7 @@ describe('retention clears the participant\u2019s words from alerts and events',
     const newer = await person('07700 900607');
     const newTexts = ['Could you tell Priya the otter canal walk is on Friday', 'I am going to kill myself, I cannot cope any more'];
     for (const text of newTexts) await app.inbound('+447700900607', text);
-    await eventually(settled, 20_000, 'the newer texts processed and written back');
+    await eventually(settled, 20_000, 'the newer texts processed, written back and answered');
     const newerBefore = await rows([newer.id]);
     expect(newerBefore.some((r) => r.type === 'message_for_key_worker' && json(r).includes(newTexts[0]!.toLowerCase()))).toBe(true);
     const newerFlags = newerBefore.find((r) => r.type === 'safeguarding')?.data.flags as Array<{ words: string }> | undefined;
