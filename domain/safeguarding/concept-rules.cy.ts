@@ -6,8 +6,8 @@ import type { ConceptRule } from './concept-rules.js';
  */
 export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'killing oneself (cy)', category: 'suicide', pattern: 'KILL|lladd|ladd|crogi|grogi|boddi|foddi fy|ei ~1 hun|hunan', unlessFollowedBy: 'yn_chwerthin|chwerthin' },
-  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim ~1 isio|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger' },
-  { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest' },
+  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger' },
+  { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|isho|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|isho|isie|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest|bron|marw' },
   { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
   { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
   { name: 'means saved up (cy)', category: 'suicide', pattern: 'cadw|gadw|casglu|gasglu|cuddio ~4 MEANS_PILLS' },
@@ -28,7 +28,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'threat to share intimate images (cy)', category: 'sexual_violence', pattern: 'bygwth|fygwth|rhannu|dangos|gyrru|postio ~3 lluniau|luniau|fideos ~2 noeth|ohona' },
   { name: 'sex without consent (cy)', category: 'sexual_violence', pattern: 'dal|ddal|cario ~1 ati|mlaen|ymlaen ~5 na|stopio|stopia' },
   { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'CHILD ~6 HE_SHE|FAMILY|INTIMATE|ewythr ~4 cyffwrdd|gyffwrdd|nghyffwrdd|taro|nharo|daro|curo|guro|brifo|frifo' },
-  { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dwin|rwyn|dwi_n 9|10|11|12|13|14|15|16|17', onlyWith: 'VIOLENCE|stafell|ystafell|ngwely|cyfrinach|gyfrinach|ofn|cyffwrdd|gyffwrdd|nghyffwrdd' },
+  { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dwi_yn|rwy_yn|dw_i_yn|rydw_i_yn|dwin|rwyn ~1 9|10|11|12|13|14|15|16|17', onlyWith: 'VIOLENCE|stafell|ystafell|ngwely|cyfrinach|gyfrinach|ofn|cyffwrdd|gyffwrdd|nghyffwrdd' },
   { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dod ~2 i ~2 fy ~1 stafell|ystafell|ngwely' },
   { name: 'a child left alone (cy)', category: 'child_at_risk', pattern: 'gadael|adael ~3 ar_ben_eu_hunain|ar_ben_ei_hun|eu_hunain|ar_eu_pen_eu_hunain' },
   { name: 'documents held (cy)', category: 'exploitation', pattern: 'cadw|gadw|cymryd|gymryd|dwyn|ddwyn ~3 fy|ei|ein ~1 DOCUMENTS' },

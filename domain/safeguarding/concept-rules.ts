@@ -31,8 +31,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'someone killing themself', category: 'suicide', pattern: 'KILL|hang|hanging|gas|drown|shoot|poison|overdose|off|top THEMSELF', unlessFollowedBy: 'laughing|lol|haha|with|at|on' },
   { name: 'killing oneself (you)', category: 'suicide', pattern: 'I ~4 KILL YOURSELF' },
   { name: 'ending my life', category: 'suicide', pattern: 'KILL|end|ending|take|taking|took|finish ~1 my|own ~1 life', unlessFollowedBy: 'savings|insurance|story|sentence' },
-  { name: 'ending it all', category: 'suicide', pattern: 'KILL|end|finish it_all|everything' },
-  { name: 'ending it', category: 'suicide', pattern: 'WANT|to|just|gonna|done ~2 KILL|end it', unlessFollowedBy: 'with|for|at|on|between|off|early|there|now_' },
+  { name: 'ending it all', category: 'suicide', pattern: 'KILL|end|ending|finish|finishing it_all|everything|it_for_good' },
+  { name: 'ending it', category: 'suicide', pattern: 'WANT|to|just|gonna|done|before|b4|till|until ~2 KILL|end|ending it', unlessFollowedBy: 'with|for|at|on|between|off|early|there|now_' },
   { name: 'wanting to die', category: 'suicide', pattern: 'WANT ~2 die|dead|gone', unlessPrecededBy: 'NOT', unlessFollowedBy: 'of|laughing|from|for|to|down|off|out|on|in|when|if|at|inside' },
   { name: 'wishing to be dead', category: 'suicide', pattern: 'wish|rather ~3 dead|never_born|not_born|not_here|not_alive|disappear|disappeared' },
   { name: 'better off dead', category: 'suicide', pattern: 'better_off ~2 dead|without_me|gone|if_i' },
@@ -188,6 +188,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'wanting to hurt someone', category: 'violence', pattern: 'not|wont ~2 responsible ~3 for ~2 what|do' },
 
   { name: 'things thrown at them', category: 'domestic_abuse', pattern: 'threw|throws|throwing|thrown|chucked ~4 at ~1 me|her|him|us', onlyWith: 'HE_SHE|INTIMATE|FAMILY' },
+  { name: 'better off without me', category: 'suicide', pattern: 'better_off|happier|easier ~6 than_with_me|without_me|if_i_was_gone|if_im_gone|if_i_wasnt_here|without_her|without_him', onlyWith: 'me|i|world|everyone|kids|family|all|payout|insurance' },
   // Added over the tuning set: object-after attacks, children left alone, a night out of doors, self-harm named.
   { name: 'someone attacked', category: 'violence', pattern: 'assaulted|attacked|stabbed|battered|glassed|knifed|mugged|strangled|choked|punched ~1 me|her|him|them|us|my', unlessPrecededBy: 'film|movie|show|game|book' },
   { name: 'a child left alone', category: 'child_at_risk', pattern: 'left|leave|leaves|leaving ~5 on_her_own|on_his_own|on_their_own|alone|by_themselves|by_herself|by_himself|home_alone', onlyWith: 'CHILD|year_old|years_old|yr_old|month_old|months_old|baby' },

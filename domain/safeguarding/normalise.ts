@@ -1,4 +1,5 @@
 import { remove as withoutConfusables } from 'confusables';
+import { TEXT_SPEAK } from './text-speak.js';
 
 /** Format characters (zero-width spaces and joiners, bidi marks, soft hyphens) that hide words from a matcher. */
 const INVISIBLE = /\p{Cf}/gu;
@@ -6,6 +7,8 @@ const INVISIBLE = /\p{Cf}/gu;
 const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
+/** Welsh 'n after a word is "yn" ("mae o'n", "dwi'n"): kept as a word, so "o" (he) is not lost in "on". */
+const WELSH_YN = /(?<=\p{L})['\u2018\u2019\u02BC]n(?!\p{L})/gu;
 /** Digits and symbols standing in for letters, only inside a word that has letters ("k1ll", "m3", "$uicide"). */
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 const LEET_CHARS = /[013457@$!]/g;
@@ -23,6 +26,7 @@ export function normaliseForScreening(text: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
+    .replace(WELSH_YN, ' yn')
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9@$! ]+/g, ' ')
     .split(' ')
@@ -37,6 +41,6 @@ export function normaliseForScreening(text: string): string {
 
 function undoLeetspeak(word: string): string {
   // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
-  if (!HAS_LETTER.test(word) || /^\d+[a-z]{1,2}$/.test(word)) return word;
+  if (!HAS_LETTER.test(word) || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
   return word.replace(LEET_CHARS, (ch) => LEET[ch] ?? ch);
 }

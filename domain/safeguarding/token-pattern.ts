@@ -65,10 +65,10 @@ export function compilePattern(source: string): TokenPattern {
 function fitLength(step: Step, tokens: readonly ReadToken[], at: number): number {
   const token = tokens[at];
   if (!token) return 0;
-  if (step.words.has(token.word)) return 1;
+  if (step.words.has(token.word) || step.words.has(token.written)) return 1;
   for (const concept of step.concepts) if (token.concepts.has(concept)) return 1;
   for (const phrase of step.phrases) {
-    if (phrase.every((word, offset) => tokens[at + offset]?.word === word)) return phrase.length;
+    if (phrase.every((word, offset) => tokens[at + offset]?.word === word || tokens[at + offset]?.written === word)) return phrase.length;
   }
   return 0;
 }
@@ -84,6 +84,7 @@ export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
   const concepts = new Set<Concept>();
   for (const token of tokens) {
     words.add(token.word);
+    words.add(token.written);
     for (const concept of token.concepts) concepts.add(concept);
   }
   return { words, concepts };

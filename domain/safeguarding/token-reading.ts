@@ -22,6 +22,8 @@ export interface ReadToken {
 const COMMON_WORDS = 60_000;
 const MIN_FUZZY_LENGTH = 6;
 const MIN_SOUND_LENGTH = 5;
+/** A word this far down the list is rare enough to be read as a typo of a risk word ("rapped" for "raped"). */
+const RARE_RANK = 30_000;
 
 /** First letter and Double Metaphone code: words that sound alike and start alike. */
 const soundKey = (word: string) => `${word[0]}:${doubleMetaphone(word)[0]}`;
@@ -31,9 +33,14 @@ interface Lexicon {
   exact: Map<string, Set<Concept>>;
   byStem: Map<string, Set<Concept>>;
   /** Tolerant words by first letter, for misspellings. */
-  tolerant: Map<string, { word: string; concepts: Set<Concept> }[]>;
-  /** Tolerant words by first letter and sound (Double Metaphone), for phonetic spellings ("sueside", "bridj"). */
-  bySound: Map<string, Set<Concept>>;
+  tolerant: Map<string, ReadWord[]>;
+  /** Tolerant words by first letter and sound (Double Metaphone), for phonetic spellings ("sueside", "trane"). */
+  bySound: Map<string, ReadWord[]>;
+  /** Vocabulary words by their spelling with doubled letters undone ("kil" → "kill"). */
+  undoubled: Map<string, string>;
+  /** Common words and their rank, most frequent first (vocabulary words too). */
+  rank: Map<string, number>;
+  /** Common words that are not in the vocabulary: never read as a misspelling of a risk word. */
   common: Set<string>;
 }
 
@@ -49,36 +56,49 @@ const undoubled = (word: string) => word.replace(/([a-z])\1/g, '$1');
 
 function buildLexicon(): Lexicon {
   const exact = new Map<string, Set<Concept>>();
+  const undoubledWords = new Map<string, string>();
   const byStem = new Map<string, Set<Concept>>();
   const tolerantWords = new Map<string, Set<Concept>>();
   const tolerantConcepts = new Set<Concept>(TOLERANT_CONCEPTS);
   for (const concept of Object.keys(VOCABULARY) as Concept[]) {
     for (const word of [...VOCABULARY[concept], ...(WELSH_VOCABULARY[concept] ?? [])]) {
       add(exact, word, concept);
-      if (undoubled(word) !== word && word.length >= 4) add(exact, undoubled(word), concept);
+      if (word.length >= 4 && !undoubledWords.has(undoubled(word))) undoubledWords.set(undoubled(word), word);
       if (!tolerantConcepts.has(concept)) continue;
       const stem = stemmer(word);
       if (stem.length >= 4) add(byStem, stem, concept);
       if (word.length >= MIN_SOUND_LENGTH) add(tolerantWords, word, concept);
     }
   }
-  const tolerant = new Map<string, { word: string; concepts: Set<Concept> }[]>();
-  const bySound = new Map<string, Set<Concept>>();
+  const tolerant = new Map<string, ReadWord[]>();
+  const bySound = new Map<string, ReadWord[]>();
   for (const [word, concepts] of tolerantWords) {
-    for (const concept of concepts) add(bySound, soundKey(word), concept);
+    const alike = bySound.get(soundKey(word)) ?? [];
+    alike.push({ word, concepts });
+    bySound.set(soundKey(word), alike);
     const bucket = tolerant.get(word[0]!) ?? [];
     bucket.push({ word, concepts });
     tolerant.set(word[0]!, bucket);
   }
-  const common = new Set(popularWords.slice(0, COMMON_WORDS).filter((word) => !exact.has(word)));
-  return { exact, byStem, tolerant, bySound, common };
+  const rank = new Map<string, number>();
+  popularWords.slice(0, COMMON_WORDS).forEach((word, position) => {
+    if (!rank.has(word)) rank.set(word, position);
+  });
+  const common = new Set([...rank.keys()].filter((word) => !exact.has(word)));
+  return { exact, byStem, tolerant, bySound, undoubled: undoubledWords, rank, common };
 }
 
-const cache = new Map<string, ReadonlySet<Concept>>();
+/** A word as the vocabulary knows it: its usual spelling, and its concepts. */
+export interface ReadWord {
+  word: string;
+  concepts: ReadonlySet<Concept>;
+}
+
+const cache = new Map<string, ReadWord>();
 const CACHE_LIMIT = 50_000;
 
-/** The concepts a single word carries: exactly, through its stem, or as a misspelling of a tolerant word. */
-export function conceptsOf(word: string): ReadonlySet<Concept> {
+/** How a texted word reads: exactly, through its stem or ending, or as a misspelling of a tolerant word. */
+export function readWord(word: string): ReadWord {
   const cached = cache.get(word);
   if (cached) return cached;
   const found = lookUp(word);
@@ -87,35 +107,52 @@ export function conceptsOf(word: string): ReadonlySet<Concept> {
   return found;
 }
 
-/** Forms texted without their ending or with a made-up one: "pushd", "savin", "cutted", "startd". */
+export function conceptsOf(word: string): ReadonlySet<Concept> {
+  return readWord(word).concepts;
+}
+
+/** Forms texted without their ending or with a made-up one: "pushd", "savin", "cutted", "startd", "overdoseing". */
 function inflectionVariants(word: string): string[] {
   const variants: string[] = [];
   if (word.endsWith('in')) variants.push(`${word}g`);
+  if (word.endsWith('eing')) variants.push(`${word.slice(0, -4)}ing`);
   if (/[^e]d$/.test(word)) variants.push(`${word.slice(0, -1)}ed`);
-  if (word.endsWith('ted')) variants.push(word.slice(0, -3));
-  if (word.endsWith('ed')) variants.push(word.slice(0, -2), word.slice(0, -1));
+  // Endings cut off ("cutted" → "cut") only for words nobody writes as such.
+  if (!lexicon?.rank.has(word)) {
+    if (word.endsWith('ted')) variants.push(word.slice(0, -3));
+    if (word.endsWith('ed')) variants.push(word.slice(0, -2), word.slice(0, -1));
+  }
   return variants;
 }
 
-function lookUp(word: string): ReadonlySet<Concept> {
+function lookUp(word: string): ReadWord {
   lexicon ??= buildLexicon();
-  const exact = lexicon.exact.get(word) ?? lexicon.exact.get(undoubled(word));
-  if (exact) return exact;
-  for (const variant of inflectionVariants(word)) {
-    const found = lexicon.exact.get(variant);
-    if (found) return found;
-  }
-  if (word.length < 4 || /\d/.test(word) || lexicon.common.has(word)) return NO_CONCEPTS;
-  const stemmed = lexicon.byStem.get(stemmer(word));
-  if (stemmed) return stemmed;
+  const { exact, common } = lexicon;
+  const rankOf = (form: string) => lexicon!.rank.get(form) ?? Infinity;
+  const found = exact.get(word);
+  if (found) return { word, concepts: found };
+  const undoubledWord = lexicon.undoubled.get(undoubled(word));
+  if (undoubledWord && rankOf(word) > RARE_RANK) return { word: undoubledWord, concepts: exact.get(undoubledWord)! };
+  // A texted ending ("savin", "pushd", "overdoseing") reads as the word it stands for, unless the word as written is
+  // the more common one ("did" is not "died").
+  const variant = inflectionVariants(word).find(
+    (form) => (rankOf(word) === Infinity && exact.has(form)) || (form.length > word.length && rankOf(form) < rankOf(word)),
+  );
+  if (variant && exact.has(variant)) return { word: variant, concepts: exact.get(variant)! };
+  const plain: ReadWord = { word: word.length >= 5 && variant ? variant : word, concepts: NO_CONCEPTS };
+  if (word.length < 4 || /\d/.test(word)) return plain;
+  const stemmed = lexicon.byStem.get(stemmer(plain.word));
+  if (stemmed) return { word: plain.word, concepts: stemmed };
+  if (common.has(word) || variant) return plain;
   if (word.length >= MIN_SOUND_LENGTH) {
     const key = soundKey(word);
-    const sounded = key.length >= 5 ? lexicon.bySound.get(key) : undefined;
-    if (sounded) return sounded;
+    const alike = key.length >= 5 ? lexicon.bySound.get(key) : undefined;
+    // Of the words that sound alike, the one spelt most alike ("raiped" is "raped", not "repaid").
+    if (alike) return alike.reduce((best, next) => (distance(word, next.word) < distance(word, best.word) ? next : best));
   }
-  if (word.length < MIN_FUZZY_LENGTH) return NO_CONCEPTS;
+  if (word.length < MIN_FUZZY_LENGTH) return plain;
   // Longer words may be further off: one edit up to 7 letters, two from 8 ("sucidal", "stranggled", "dauter").
-  let best: Set<Concept> | undefined;
+  let best: ReadWord | undefined;
   let bestDistance = 3;
   for (const candidate of lexicon.tolerant.get(word[0]!) ?? []) {
     if (candidate.word.length < MIN_FUZZY_LENGTH) continue;
@@ -124,10 +161,10 @@ function lookUp(word: string): ReadonlySet<Concept> {
     const d = distance(word, candidate.word);
     if (d <= allowed && d < bestDistance) {
       bestDistance = d;
-      best = candidate.concepts;
+      best = candidate;
     }
   }
-  return best ?? NO_CONCEPTS;
+  return best ?? plain;
 }
 
 /** Two words texted apart that the vocabulary knows as one ("my self", "car park"). */
@@ -153,10 +190,10 @@ export function readTokens(text: string): ReadToken[] {
     const joined = next ? JOINED.get(`${word} ${next.word}`) : undefined;
     if (joined && next) {
       const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
-      tokens.push({ word: joined, written: writtenBoth, concepts: conceptsOf(joined) });
+      tokens.push({ written: writtenBoth, ...readWord(joined) });
       index++;
     } else {
-      tokens.push({ word, written, concepts: conceptsOf(word) });
+      tokens.push({ written, ...readWord(word) });
     }
   }
   return tokens;
