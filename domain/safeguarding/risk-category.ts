@@ -1,14 +1,16 @@
 /**
  * What a risk-of-harm message is about. Each category has its own help (domain/messages) and every one raises an
- * urgent `safeguarding` alert. Listed most urgent first: an alert's `category` is the first that was flagged.
+ * urgent `safeguarding` alert. Listed in the order their help comes first: a life at risk, then the more specific
+ * harms before the general ones (a child, sexual violence and exploitation are often also told as "he hits me"), so an
+ * alert's `category` is the first that was flagged.
  */
 export const RISK_CATEGORIES = [
   'suicide',
   'self_harm',
-  'domestic_abuse',
-  'sexual_violence',
   'child_at_risk',
+  'sexual_violence',
   'exploitation',
+  'domestic_abuse',
   'homeless_tonight',
   'violence',
 ] as const;

@@ -5,7 +5,7 @@ import { IDIOM_GUARDS } from './idiom-guards.js';
 import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
-import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemMayMatch, patternMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
+import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemKeys, itemMayMatch, patternMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
 
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
@@ -37,11 +37,46 @@ interface Compiled {
   rules: CompiledRule[];
   coOccurrences: CompiledCoOccurrence[];
   guards: TokenPattern[];
+  /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
+  ruleTriggers: Map<string, number[]>;
+  coOccurrenceTriggers: Map<string, number[]>;
+  guardTriggers: Map<string, number[]>;
+}
+
+function triggersOf(items: readonly PatternItem[]): Map<string, number[]> {
+  const triggers = new Map<string, number[]>();
+  items.forEach((item, position) => {
+    for (const key of itemKeys(item)) triggers.set(key, [...(triggers.get(key) ?? []), position]);
+  });
+  return triggers;
+}
+
+/** The positions of the rules whose trigger the message holds, in rule order. */
+function triggered(triggers: ReadonlyMap<string, number[]>, index: MessageIndex): number[] {
+  const found: number[] = [];
+  const add = (key: string) => {
+    const positions = triggers.get(key);
+    if (positions) for (const position of positions) found.push(position);
+  };
+  for (const word of index.words) add(word);
+  for (const concept of index.concepts) add(concept);
+  found.sort((a, b) => a - b);
+  return found.filter((position, at) => at === 0 || found[at - 1] !== position);
 }
 
 let compiled: Compiled | undefined;
 
 function compileAll(): Compiled {
+  const parts = compileParts();
+  return {
+    ...parts,
+    ruleTriggers: triggersOf(parts.rules.map((rule) => rule.pattern.steps[0]!)),
+    coOccurrenceTriggers: triggersOf(parts.coOccurrences.map((rule) => rule.together[0]!)),
+    guardTriggers: triggersOf(parts.guards.map((guard) => guard.steps[0]!)),
+  };
+}
+
+function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards'> {
   return {
     coOccurrences: CO_OCCURRENCE_RULES.map((rule) => ({
       name: rule.name,
@@ -67,7 +102,8 @@ function compileAll(): Compiled {
 /** Tokens inside an idiom ("killing it", "kicked out of the group chat") cannot make a flag. */
 function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
   const guarded = new Set<number>();
-  for (const guard of guards) {
+  for (const position of triggered(compiled!.guardTriggers, index)) {
+    const guard = guards[position]!;
     if (!patternMayMatch(guard, index)) continue;
     for (const match of findMatches(guard, tokens)) {
       for (let index = match.start; index < match.end; index++) guarded.add(index);
@@ -79,7 +115,8 @@ function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadTok
 function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
-  for (const rule of compiled.rules) {
+  for (const position of triggered(compiled.ruleTriggers, index)) {
+    const rule = compiled.rules[position]!;
     if (!patternMayMatch(rule.pattern, index)) continue;
     if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
@@ -97,27 +134,42 @@ function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded
 function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
-  const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
-  for (const rule of compiled.coOccurrences) {
+  for (const position of triggered(compiled.coOccurrenceTriggers, index)) {
+    const rule = compiled.coOccurrences[position]!;
     if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
     if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
-    const [first, ...others] = rule.together;
-    for (let at = 0; at < tokens.length; at++) {
-      if (!fitsUnguarded(first!, at)) continue;
-      const from = Math.max(0, at - rule.within);
-      const to = Math.min(tokens.length - 1, at + rule.within);
-      const found = others.map((item) => {
-        for (let near = from; near <= to; near++) if (near !== at && fitsUnguarded(item, near)) return near;
-        return -1;
-      });
-      if (found.includes(-1)) continue;
-      const span = [at, ...found];
-      flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, Math.min(...span), Math.max(...span) + 1) });
-      break;
-    }
+    const span = findTogether(rule, tokens, guarded);
+    if (span) flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, span.start, span.end) });
   }
   return flags;
+}
+
+/** The first place where every item of the rule occurs within its window, outside idioms. */
+function findTogether(rule: CompiledCoOccurrence, tokens: readonly ReadToken[], guarded: ReadonlySet<number>): { start: number; end: number } | undefined {
+  const positions = rule.together.map((item) => {
+    const at: number[] = [];
+    for (let position = 0; position < tokens.length; position++) {
+      if (!guarded.has(position) && itemFitsAt(item, tokens, position)) at.push(position);
+    }
+    return at;
+  });
+  if (positions.some((at) => at.length === 0)) return undefined;
+  for (const first of positions[0]!) {
+    let start = first;
+    let end = first;
+    let all = true;
+    for (let other = 1; other < positions.length && all; other++) {
+      const near = positions[other]!.find((position) => position !== first && Math.abs(position - first) <= rule.within);
+      if (near === undefined) all = false;
+      else {
+        start = Math.min(start, near);
+        end = Math.max(end, near);
+      }
+    }
+    if (all) return { start, end: end + 1 };
+  }
+  return undefined;
 }
 
 /** What the participant wrote for tokens start..end, once per written word ("kms", not "kill myself"). */

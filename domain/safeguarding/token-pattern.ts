@@ -12,6 +12,8 @@ interface Step {
   concepts: Concept[];
   words: ReadonlySet<string>;
   phrases: string[][];
+  /** The phrases by their first word, so a token is compared only with the phrases it could begin. */
+  phrasesByFirst: ReadonlyMap<string, string[][]>;
   gapBefore: number;
   optional: boolean;
 }
@@ -54,7 +56,9 @@ export function compilePattern(source: string): TokenPattern {
         words.push(alternative);
       }
     }
-    steps.push({ concepts, words: new Set(words), phrases, gapBefore: gap, optional });
+    const phrasesByFirst = new Map<string, string[][]>();
+    for (const phrase of phrases) phrasesByFirst.set(phrase[0]!, [...(phrasesByFirst.get(phrase[0]!) ?? []), phrase]);
+    steps.push({ concepts, words: new Set(words), phrases, phrasesByFirst, gapBefore: gap, optional });
     gap = 0;
   }
   if (steps.length === 0 || steps[0]!.optional) throw new Error(`Pattern "${source}" must start with a required item`);
@@ -67,10 +71,20 @@ function fitLength(step: Step, tokens: readonly ReadToken[], at: number): number
   if (!token) return 0;
   if (step.words.has(token.word) || step.words.has(token.written)) return 1;
   for (const concept of step.concepts) if (token.concepts.has(concept)) return 1;
-  for (const phrase of step.phrases) {
-    if (phrase.every((word, offset) => tokens[at + offset]?.word === word || tokens[at + offset]?.written === word)) return phrase.length;
+  if (step.phrasesByFirst.size === 0) return 0;
+  for (const phrase of step.phrasesByFirst.get(token.word) ?? []) if (phraseFits(phrase, tokens, at)) return phrase.length;
+  if (token.written !== token.word) {
+    for (const phrase of step.phrasesByFirst.get(token.written) ?? []) if (phraseFits(phrase, tokens, at)) return phrase.length;
   }
   return 0;
+}
+
+function phraseFits(phrase: readonly string[], tokens: readonly ReadToken[], at: number): boolean {
+  for (let offset = 0; offset < phrase.length; offset++) {
+    const token = tokens[at + offset];
+    if (!token || (token.word !== phrase[offset] && token.written !== phrase[offset])) return false;
+  }
+  return true;
 }
 
 /** The words and concepts of one message, to skip at once the rules and items that cannot match it. */
@@ -93,14 +107,24 @@ export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
 /** False when the item cannot match anywhere in the message; true when it might. */
 export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
-  for (const word of item.words) if (index.words.has(word)) return true;
-  for (const phrase of item.phrases) if (index.words.has(phrase[0]!)) return true;
+  if (item.words.size + item.phrasesByFirst.size < index.words.size) {
+    for (const word of item.words) if (index.words.has(word)) return true;
+    for (const first of item.phrasesByFirst.keys()) if (index.words.has(first)) return true;
+    return false;
+  }
+  for (const word of index.words) if (item.words.has(word) || item.phrasesByFirst.has(word)) return true;
   return false;
 }
 
 /** False when some required step of the pattern has nothing to match in the message. */
 export function patternMayMatch(pattern: TokenPattern, index: MessageIndex): boolean {
-  return pattern.steps.every((step) => step.optional || itemMayMatch(step, index));
+  for (const step of pattern.steps) if (!step.optional && !itemMayMatch(step, index)) return false;
+  return true;
+}
+
+/** The words and concepts that could make the item match: a rule is looked at only when its message holds one. */
+export function itemKeys(item: PatternItem): string[] {
+  return [...item.concepts, ...item.words, ...item.phrasesByFirst.keys()];
 }
 
 /** Whether the item matches somewhere in the message. */
