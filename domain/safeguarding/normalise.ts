@@ -8,6 +8,8 @@ const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 /** Welsh 'n after a word is "yn" ("mae o'n", "dwi'n"): kept as a word, so "o" (he) is not lost in "on". */
+/** "battery's", "mum's", "it's": the word itself, so it reads as the vocabulary knows it. */
+const POSSESSIVE_S = /(?<=\p{L})['\u2018\u2019\u02BC]s(?!\p{L})/gu;
 const WELSH_YN = /(?<=\p{L})['\u2018\u2019\u02BC]n(?!\p{L})/gu;
 /** Digits and symbols standing in for letters, only inside a word that has letters ("k1ll", "m3", "$uicide"). */
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
@@ -26,6 +28,7 @@ export function normaliseForScreening(text: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
+    .replace(POSSESSIVE_S, '')
     .replace(WELSH_YN, ' yn')
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9@$! ]+/g, ' ')

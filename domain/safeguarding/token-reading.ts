@@ -60,11 +60,13 @@ function buildLexicon(): Lexicon {
   const byStem = new Map<string, Set<Concept>>();
   const tolerantWords = new Map<string, Set<Concept>>();
   const tolerantConcepts = new Set<Concept>(TOLERANT_CONCEPTS);
+  const welsh = new Set(Object.values(WELSH_VOCABULARY).flat());
   for (const concept of Object.keys(VOCABULARY) as Concept[]) {
     for (const word of [...VOCABULARY[concept], ...(WELSH_VOCABULARY[concept] ?? [])]) {
       add(exact, word, concept);
       if (word.length >= 4 && !undoubledWords.has(undoubled(word))) undoubledWords.set(undoubled(word), word);
-      if (!tolerantConcepts.has(concept)) continue;
+      // Misspellings and sounds are English: Welsh forms, mutations included, are listed as they are written.
+      if (!tolerantConcepts.has(concept) || (welsh.has(word) && !VOCABULARY[concept].includes(word as never))) continue;
       const stem = stemmer(word);
       if (stem.length >= 4) add(byStem, stem, concept);
       if (word.length >= MIN_SOUND_LENGTH) add(tolerantWords, word, concept);

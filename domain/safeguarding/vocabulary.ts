@@ -28,7 +28,7 @@ export const VOCABULARY = {
   ],
   CHILD: [
     'child', 'children', 'kid', 'kids', 'son', 'daughter', 'baby', 'toddler', 'stepson', 'stepdaughter', 'niece',
-    'nephew', 'grandson', 'granddaughter', 'boy', 'girl', 'little', 'youngest', 'eldest', 'teenager', 'babies',
+    'nephew', 'grandson', 'granddaughter', 'boy', 'girl', 'youngest', 'eldest', 'teenager', 'babies',
     'sons', 'daughters', 'boys', 'girls', 'bairns', 'bairn', 'weans', 'wean',
   ],
   // Ending life
@@ -93,7 +93,7 @@ export const VOCABULARY = {
     'headbutted', 'stab', 'stabbed', 'stabbing', 'thump', 'thumped', 'smack', 'smacked', 'strangl', 'beated',
     'nharo', 'nghuro', 'mwrw', 'nghicio', 'nyrnu', 'nhagu', 'mygu', 'taro', 'curo', 'tagu', 'dyrnu', 'cicio', 'hurts', 'hurt', 'hurting',
   ],
-  BLADE: ['blade', 'blades', 'razor', 'razors', 'sharps', 'sharpener', 'compass', 'scissors', 'glass'],
+  BLADE: ['blade', 'blades', 'razor', 'razors', 'sharps', 'sharpener', 'compass', 'scissors'],
   /** The marks of self-injury and its aftermath. */
   INJURY_SIGN: [
     'bleed', 'bleeding', 'bled', 'blood', 'bloody', 'stitches', 'steristrips', 'plasters', 'bandages', 'raw', 'blisters',
@@ -122,14 +122,14 @@ export const VOCABULARY = {
   ],
   MONEY: ['money', 'wages', 'wage', 'pay', 'salary', 'benefits', 'card', 'cards', 'bank', 'account', 'cash', 'earnings', 'payslip', 'pin', 'universal', 'credit'],
   PHONE: ['phone', 'mobile', 'messages', 'texts', 'location', 'sim'],
-  DOCUMENTS: ['passport', 'passports', 'id', 'documents', 'papers', 'visa', 'brp', 'permit', 'identity', 'paperwork', 'licence'],
+  DOCUMENTS: ['passport', 'passports', 'id', 'documents', 'papers', 'visa', 'brp', 'permit', 'identity', 'paperwork'],
   ALLOW: ['allowed', 'let', 'lets', 'letting', 'permission'],
   OUTSIDE: ['out', 'outside', 'leave', 'go', 'going', 'see', 'talk', 'speak', 'friends', 'anywhere'],
   DEBT: ['owe', 'owes', 'owed', 'owing', 'debt', 'debts', 'back', 'off', 'repay', 'repaid'],
   FORCE: ['force', 'forced', 'forces', 'forcing', 'make', 'makes', 'made', 'making', 'pressure', 'pressured', 'pressuring'],
   WORKPLACE: [
     'work', 'site', 'warehouse', 'farm', 'factory', 'carwash', 'wash', 'shop', 'restaurant', 'kitchen', 'van',
-    'workplace', 'salon', 'bar', 'takeaway', 'caravan', 'container', 'field', 'greenhouse', 'yard', 'office',
+    'workplace', 'salon', 'bar', 'takeaway', 'caravan', 'container', 'greenhouse', 'yard', 'office',
   ],
   DRUGS: ['drugs', 'drug', 'gear', 'weed', 'coke', 'crack', 'heroin', 'packages', 'parcels', 'bags', 'stuff', 'food', 'county', 'lines', 'deal', 'dealing', 'dealer', 'dealers', 'trap', 'phone'],
   TRAFFICKING: ['trafficked', 'trafficking', 'trafficker', 'traffickers', 'slave', 'slavery', 'slaves', 'enslaved', 'bonded', 'cuckooing'],
