@@ -17,7 +17,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'goodbye (cy)', category: 'suicide', pattern: 'ffarwel|hwyl_fawr ~3 bawb|pawb|am_byth|i_bawb' },
   { name: 'self-harm (cy)', category: 'self_harm', pattern: 'SELF_INJURY fy|ei|yn ~1 hun|hunan', unlessFollowedBy: 'wrth|ar_ddamwain|yn_ddamweiniol|yn_chwerthin' },
   { name: 'self-harm on purpose (cy)', category: 'self_harm', pattern: 'SELF_INJURY ~5 ar_bwrpas|yn_fwriadol|bwrpas' },
-  { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'HE_SHE|INTIMATE|FAMILY ~4 fy|ei|yn|di ~1 VIOLENCE', onlyWith: 'HE_SHE|INTIMATE|FAMILY', unlessFollowedBy: 'i_fod|fod|bod|mai|yn_y_ras|gan_y_car', unlessWith: 'ras|gem|rownd|ffeinal|pwyntiau|bwyntiau|gystadleuaeth|hwyr|os_dwin_hwyr' },
+  { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'HE_SHE|INTIMATE|FAMILY ~4 fy|ei|yn|di ~1 VIOLENCE', onlyWith: 'HE_SHE|INTIMATE|FAMILY', unlessFollowedBy: 'i_fod|fod|bod|mai|yn_y_ras|gan_y_car', unlessWith: 'ras|gem|rownd|ffeinal|pwyntiau|bwyntiau|gystadleuaeth|hwyr|os_dwin_hwyr|erioed|byth' },
   { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'VIOLENCE fi|ni', onlyWith: 'HE_SHE|INTIMATE|FAMILY' },
   { name: 'threats from someone close (cy)', category: 'domestic_abuse', pattern: 'neith|wneith|bydd|fydd|naiff ~1 o|e|fo|fe|hi|nghariad|ngwr ~2 fy|ei ~1 lladd|ladd|mrifo|nghuro|nhagu|nhrywanu' },
   { name: 'controlling money or phone (cy)', category: 'domestic_abuse', pattern: 'cymryd|gymryd|cadw|gadw|checkio|tsiecio|darllen|ddarllen ~2 fy|ei ~2 MONEY|PHONE', onlyWith: 'HE_SHE|INTIMATE|FAMILY' },

@@ -14,7 +14,6 @@ const WELSH_YN = /(?<=\p{L})['\u2018\u2019\u02BC]n(?!\p{L})/gu;
 /** Digits and symbols standing in for letters, only inside a word that has letters ("k1ll", "m3", "$uicide"). */
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 const LEET_CHARS = /[013457@$!]/g;
-const HAS_LETTER = /[a-z]/;
 /** Three or more of one letter are two: "pleeeease" → "pleease"; the vocabulary also knows words with doubles undone. */
 const REPEATS = /([a-z])\1{2,}/g;
 
@@ -44,6 +43,7 @@ export function normaliseForScreening(text: string): string {
 
 function undoLeetspeak(word: string): string {
   // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
-  if (!HAS_LETTER.test(word) || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
+  // "p45", "m4", "a1": one letter and digits are a name, not a word in disguise.
+  if ((word.match(/[a-z]/g) ?? []).length < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
   return word.replace(LEET_CHARS, (ch) => LEET[ch] ?? ch);
 }

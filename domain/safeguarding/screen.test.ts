@@ -85,6 +85,18 @@ describe('the safeguarding screen', () => {
     );
   });
 
+  it('never throws on long texts made of risk words in any order (up to 10,000 characters)', () => {
+    const riskWords = fc.constantFrom('he', 'my', 'partner', 'hit', 'kill', 'i', 'want', 'to', 'pills', 'saving', 'not', 'allowed', 'nowhere', 'sleep', 'kids', 'secret', 'passport', 'owe', 'tonight', 'myself', 'rope', 'bridge', 'fy', 'hun', 'lladd', 'isio', 'k1ll', 'kiiiill', 'sucidal', 'lol', '😂', '\u200B');
+    fc.assert(
+      fc.property(fc.array(riskWords, { minLength: 1, maxLength: 2_000 }), (words) => {
+        const text = words.join(' ').slice(0, 10_000);
+        const screen = screenForRisk(text);
+        expect(screen.flags.every((flag) => text.length > 0 && flag.words.length > 0)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('finishes a 10,000-character message of near-misses, and a risk hidden in it is still found', () => {
     const words = ['he', 'my', 'partner', 'hit', 'kill', 'i', 'want', 'to', 'pills', 'saving', 'not', 'allowed', 'nowhere', 'sleep', 'kids', 'secret', 'passport', 'owe'];
     const noise = Array.from({ length: 1_500 }, (_, index) => words[(index * 7) % words.length]).join(' ');

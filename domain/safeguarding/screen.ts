@@ -5,7 +5,8 @@ import { IDIOM_GUARDS } from './idiom-guards.js';
 import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
-import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemKeys, itemMayMatch, patternMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
+import { RuleIndex } from './rule-index.js';
+import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
 
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
@@ -38,31 +39,12 @@ interface Compiled {
   coOccurrences: CompiledCoOccurrence[];
   guards: TokenPattern[];
   /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
-  ruleTriggers: Map<string, number[]>;
-  coOccurrenceTriggers: Map<string, number[]>;
-  guardTriggers: Map<string, number[]>;
+  ruleTriggers: RuleIndex;
+  coOccurrenceTriggers: RuleIndex;
+  guardTriggers: RuleIndex;
 }
 
-function triggersOf(items: readonly PatternItem[]): Map<string, number[]> {
-  const triggers = new Map<string, number[]>();
-  items.forEach((item, position) => {
-    for (const key of itemKeys(item)) triggers.set(key, [...(triggers.get(key) ?? []), position]);
-  });
-  return triggers;
-}
-
-/** The positions of the rules whose trigger the message holds, in rule order. */
-function triggered(triggers: ReadonlyMap<string, number[]>, index: MessageIndex): number[] {
-  const found: number[] = [];
-  const add = (key: string) => {
-    const positions = triggers.get(key);
-    if (positions) for (const position of positions) found.push(position);
-  };
-  for (const word of index.words) add(word);
-  for (const concept of index.concepts) add(concept);
-  found.sort((a, b) => a - b);
-  return found.filter((position, at) => at === 0 || found[at - 1] !== position);
-}
+const requiredSteps = (pattern: TokenPattern) => pattern.steps.filter((step) => !step.optional);
 
 let compiled: Compiled | undefined;
 
@@ -70,9 +52,9 @@ function compileAll(): Compiled {
   const parts = compileParts();
   return {
     ...parts,
-    ruleTriggers: triggersOf(parts.rules.map((rule) => rule.pattern.steps[0]!)),
-    coOccurrenceTriggers: triggersOf(parts.coOccurrences.map((rule) => rule.together[0]!)),
-    guardTriggers: triggersOf(parts.guards.map((guard) => guard.steps[0]!)),
+    ruleTriggers: new RuleIndex(parts.rules.map((rule) => requiredSteps(rule.pattern))),
+    coOccurrenceTriggers: new RuleIndex(parts.coOccurrences.map((rule) => rule.together)),
+    guardTriggers: new RuleIndex(parts.guards.map(requiredSteps)),
   };
 }
 
@@ -102,9 +84,8 @@ function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards'> {
 /** Tokens inside an idiom ("killing it", "kicked out of the group chat") cannot make a flag. */
 function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
   const guarded = new Set<number>();
-  for (const position of triggered(compiled!.guardTriggers, index)) {
+  for (const position of compiled!.guardTriggers.candidates(index)) {
     const guard = guards[position]!;
-    if (!patternMayMatch(guard, index)) continue;
     for (const match of findMatches(guard, tokens)) {
       for (let index = match.start; index < match.end; index++) guarded.add(index);
     }
@@ -115,9 +96,8 @@ function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadTok
 function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
-  for (const position of triggered(compiled.ruleTriggers, index)) {
+  for (const position of compiled.ruleTriggers.candidates(index)) {
     const rule = compiled.rules[position]!;
-    if (!patternMayMatch(rule.pattern, index)) continue;
     if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
     for (const match of findMatches(rule.pattern, tokens)) {
@@ -134,9 +114,8 @@ function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded
 function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
-  for (const position of triggered(compiled.coOccurrenceTriggers, index)) {
+  for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
     if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
     const span = findTogether(rule, tokens, guarded);

@@ -109,10 +109,11 @@ export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
   if (item.words.size + item.phrasesByFirst.size < index.words.size) {
     for (const word of item.words) if (index.words.has(word)) return true;
-    for (const first of item.phrasesByFirst.keys()) if (index.words.has(first)) return true;
+    for (const phrase of item.phrases) if (index.words.has(longestWord(phrase))) return true;
     return false;
   }
-  for (const word of index.words) if (item.words.has(word) || item.phrasesByFirst.has(word)) return true;
+  for (const word of index.words) if (item.words.has(word)) return true;
+  for (const phrase of item.phrases) if (index.words.has(longestWord(phrase))) return true;
   return false;
 }
 
@@ -124,7 +125,12 @@ export function patternMayMatch(pattern: TokenPattern, index: MessageIndex): boo
 
 /** The words and concepts that could make the item match: a rule is looked at only when its message holds one. */
 export function itemKeys(item: PatternItem): string[] {
-  return [...item.concepts, ...item.words, ...item.phrasesByFirst.keys()];
+  return [...item.concepts, ...item.words, ...item.phrases.map(longestWord)];
+}
+
+/** A phrase can match only where its longest (and so usually rarest) word is: "not_free" is looked for by "free". */
+function longestWord(phrase: readonly string[]): string {
+  return phrase.reduce((longest, word) => (word.length > longest.length ? word : longest));
 }
 
 /** Whether the item matches somewhere in the message. */

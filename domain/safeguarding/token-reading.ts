@@ -150,7 +150,8 @@ function lookUp(word: string): ReadWord {
     const key = soundKey(word);
     const alike = key.length >= 5 ? lexicon.bySound.get(key) : undefined;
     // Of the words that sound alike, the one spelt most alike ("raiped" is "raped", not "repaid").
-    if (alike) return alike.reduce((best, next) => (distance(word, next.word) < distance(word, best.word) ? next : best));
+    const closest = alike?.reduce((best, next) => (distance(word, next.word) < distance(word, best.word) ? next : best));
+    if (closest && distance(word, closest.word) <= 3) return closest;
   }
   if (word.length < MIN_FUZZY_LENGTH) return plain;
   // Longer words may be further off: one edit up to 7 letters, two from 8 ("sucidal", "stranggled", "dauter").

@@ -29,7 +29,7 @@ export const VOCABULARY = {
   CHILD: [
     'child', 'children', 'kid', 'kids', 'son', 'daughter', 'baby', 'toddler', 'stepson', 'stepdaughter', 'niece',
     'nephew', 'grandson', 'granddaughter', 'boy', 'girl', 'youngest', 'eldest', 'teenager', 'babies',
-    'sons', 'daughters', 'boys', 'girls', 'bairns', 'bairn', 'weans', 'wean',
+    'sons', 'daughters', 'boys', 'girls', 'bairns', 'bairn', 'weans', 'wean', 'little_ones', 'lassie', 'bro', 'eldest', 'youngest',
   ],
   // Ending life
   KILL: ['kill', 'kills', 'killing', 'killed', 'murder'],
@@ -44,7 +44,9 @@ export const VOCABULARY = {
   NOT: ['not', 'no', 'never', 'nothing', 'nobody'],
   MEANS_PILLS: [
     'pills', 'tablets', 'medication', 'medicine', 'paracetamol', 'painkillers', 'antidepressants', 'sertraline',
-    'codeine', 'tramadol', 'insulin', 'prescription', 'pill', 'tablet', 'overdose', 'sleepers',
+    'codeine', 'tramadol', 'insulin', 'prescription', 'pill', 'tablet', 'overdose', 'sleepers', 'morphine', 'oramorph',
+    'methadone', 'diazepam', 'amitriptyline', 'pregabalin', 'gabapentin', 'zopiclone', 'cocodamol', 'propranolol',
+    'lithium', 'quetiapine', 'mirtazapine', 'fluoxetine', 'citalopram',
   ],
   MEANS_LETHAL: [
     'rope', 'noose', 'ligature', 'bridge', 'train', 'trains', 'tracks', 'railway', 'line', 'cliff', 'roof', 'ledge',
