@@ -11,7 +11,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
   { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
   { name: 'means saved up (cy)', category: 'suicide', pattern: 'cadw|gadw|casglu|gasglu|cuddio ~4 MEANS_PILLS' },
-  { name: 'a last message (cy)', category: 'suicide', pattern: 'neges|tecst|negas ~1 ola|olaf|diwetha|diwethaf' },
+  { name: 'a last message (cy)', category: 'suicide', pattern: 'neges|tecst|negas ~1 ola|olaf|diwetha|diwethaf', unlessWith: 'swydd|swydd_newydd|dechrau|diolch_am_bopeth_dw_i_yn_dechrau|cwrs|gwaith' },
   { name: 'sorry for everything (cy)', category: 'suicide', pattern: 'sori|maddau|mae_n_ddrwg ~2 am ~1 bopeth|popeth|bob_dim|pob_dim' },
   { name: 'not here tomorrow (cy)', category: 'suicide', pattern: 'ddim|dim ~1 yma|ma|o_gwmpas ~2 fory|yfory|wythnos|mwyach|rhagor', onlyWith: 'poeni|sori|ffarwel|hwyl_fawr|bopeth|popeth|caru|gwell|diolch_am_bopeth' },
   { name: 'goodbye (cy)', category: 'suicide', pattern: 'ffarwel|hwyl_fawr ~3 bawb|pawb|am_byth|i_bawb' },

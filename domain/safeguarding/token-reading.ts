@@ -176,7 +176,8 @@ const JOINED: ReadonlyMap<string, string> = new Map([
   ['him self', 'himself'], ['her self', 'herself'], ['them selves', 'themselves'], ['car park', 'carpark'],
   ['multi storey', 'carpark'], ['multistorey', 'carpark'], ['no one', 'nobody'], ['step dad', 'stepdad'],
   ['step mum', 'stepmum'], ['step father', 'stepfather'], ['ex husband', 'exhusband'], ['ex wife', 'exwife'],
-  ['self harm', 'selfharm'],
+  ['self harm', 'selfharm'], ['a live', 'alive'], ['sue aside', 'suicide'], ['in to', 'into'], ['with out', 'without'],
+  ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'],
 ]);
 
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
