@@ -126,28 +126,32 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
 
 /** The first place where every item of the rule occurs within its window, outside idioms. */
 function findTogether(rule: CompiledCoOccurrence, tokens: readonly ReadToken[], guarded: ReadonlySet<number>): { start: number; end: number } | undefined {
-  const positions = rule.together.map((item) => {
-    const at: number[] = [];
-    for (let position = 0; position < tokens.length; position++) {
-      if (!guarded.has(position) && itemFitsAt(item, tokens, position)) at.push(position);
-    }
-    return at;
-  });
-  if (positions.some((at) => at.length === 0)) return undefined;
-  for (const first of positions[0]!) {
-    let start = first;
-    let end = first;
+  const [first, ...others] = rule.together;
+  const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
+  for (let at = 0; at < tokens.length; at++) {
+    if (!fitsUnguarded(first!, at)) continue;
+    let start = at;
+    let end = at;
     let all = true;
-    for (let other = 1; other < positions.length && all; other++) {
-      const near = positions[other]!.find((position) => position !== first && Math.abs(position - first) <= rule.within);
-      if (near === undefined) all = false;
-      else {
-        start = Math.min(start, near);
-        end = Math.max(end, near);
+    for (const item of others) {
+      const near = nearestFit(item, at, rule.within, tokens.length, fitsUnguarded);
+      if (near === undefined) {
+        all = false;
+        break;
       }
+      start = Math.min(start, near);
+      end = Math.max(end, near);
     }
     if (all) return { start, end: end + 1 };
   }
+  return undefined;
+}
+
+/** The first position within `within` of `at` (not `at` itself) where the item fits. */
+function nearestFit(item: PatternItem, at: number, within: number, length: number, fits: (item: PatternItem, at: number) => boolean): number | undefined {
+  const from = Math.max(0, at - within);
+  const to = Math.min(length - 1, at + within);
+  for (let position = from; position <= to; position++) if (position !== at && fits(item, position)) return position;
   return undefined;
 }
 
