@@ -93,13 +93,18 @@ function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadTok
   return guarded;
 }
 
+/** A rule's message-wide conditions: something it needs somewhere in the text, or something that rules it out. */
+function contextAllows(rule: { onlyWith?: PatternItem; unlessWith?: PatternItem }, tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) return false;
+  return !(rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index));
+}
+
 function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
   for (const position of compiled.ruleTriggers.candidates(index)) {
     const rule = compiled.rules[position]!;
-    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
-    if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
+    if (!contextAllows(rule, tokens, index)) continue;
     for (const match of findMatches(rule.pattern, tokens)) {
       if (match.matched.some((index) => guarded.has(index))) continue;
       if (rule.unlessFollowedBy && itemFitsAt(rule.unlessFollowedBy, tokens, match.end)) continue;
@@ -116,8 +121,7 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
   const flags: RiskFlag[] = [];
   for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
-    if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) continue;
+    if (!contextAllows(rule, tokens, index)) continue;
     const span = findTogether(rule, tokens, guarded);
     if (span) flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, span.start, span.end) });
   }

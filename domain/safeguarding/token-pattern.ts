@@ -117,12 +117,6 @@ export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   return false;
 }
 
-/** False when some required step of the pattern has nothing to match in the message. */
-export function patternMayMatch(pattern: TokenPattern, index: MessageIndex): boolean {
-  for (const step of pattern.steps) if (!step.optional && !itemMayMatch(step, index)) return false;
-  return true;
-}
-
 /** The words and concepts that could make the item match: a rule is looked at only when its message holds one. */
 export function itemKeys(item: PatternItem): string[] {
   return [...item.concepts, ...item.words, ...item.phrases.map(longestWord)];

@@ -109,10 +109,6 @@ export function readWord(word: string): ReadWord {
   return found;
 }
 
-export function conceptsOf(word: string): ReadonlySet<Concept> {
-  return readWord(word).concepts;
-}
-
 /** Forms texted without their ending or with a made-up one: "pushd", "savin", "cutted", "startd", "overdoseing". */
 function inflectionVariants(word: string): string[] {
   const variants: string[] = [];
