@@ -102,4 +102,10 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string }[] = [
   { name: 'a poster or a talk', pattern: 'poster|leaflet|talk|assembly|module|training|education|qualification|documentary|film|cinema|storyline ~10 slavery|nudes|sharing_images|sex|controlling|stalker|stelciwr|county_lines|trafficking|consent' },
   { name: 'a poster or a talk', pattern: 'slavery|nudes|sex|controlling|stalker|county_lines|trafficking|consent ~10 poster|leaflet|talk|module|training|education|qualification|documentary|film|ffilm|cinema|well_done|how_to_report' },
   { name: 'would kill for a cuppa (cy)', pattern: 'lladd|ladd ~2 am ~1 baned|paned|panad|coffi|peint|bwyd' },
+  { name: 'a topic studied or read about', pattern: 'dissertation|project|school_project|induction|novel|policy|spotting|learnt|learned|talked_about|discussion|read|reading|support_worker|helpin|helping|essay|module|doc ~10 slavery|slaves|trafficked|trafficking|harassment|sexual_harassment|domestic_abuse|domestic|abuse|selfharm|self_harm|sharing_pictures|online_safety' },
+  { name: 'a slave to something', pattern: 'slave|slaves ~3 to|like' },
+  { name: 'mates will kill me', pattern: 'mates|mate|friends|pals|mum|mam ~4 kill|murder ~2 me ~4 for|if|when|missing|failed' },
+  { name: 'take no for an answer (cake)', pattern: 'take ~1 no ~3 answer ~8 cake|slice|biscuit|pint|drink|tea|coffee|lol' },
+  { name: 'everything on top of me', pattern: 'everything|work|it_all|life|things ~2 on_top_of_me' },
+  { name: 'cut off (a service)', pattern: 'phone|gas|electric|electricity|internet|wifi|water|benefits ~3 cut|cuts ~1 off' },
 ];

@@ -6,7 +6,7 @@ import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
 import { RuleIndex } from './rule-index.js';
-import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
+import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
 
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
@@ -121,7 +121,7 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
   const flags: RiskFlag[] = [];
   for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (!contextAllows(rule, tokens, index)) continue;
+    if (!rule.together.every((item) => itemMayMatch(item, index)) || !contextAllows(rule, tokens, index)) continue;
     const span = findTogether(rule, tokens, guarded);
     if (span) flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, span.start, span.end) });
   }

@@ -107,13 +107,12 @@ export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
 /** False when the item cannot match anywhere in the message; true when it might. */
 export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
-  if (item.words.size + item.phrasesByFirst.size < index.words.size) {
+  if (item.words.size < index.words.size) {
     for (const word of item.words) if (index.words.has(word)) return true;
-    for (const phrase of item.phrases) if (index.words.has(longestWord(phrase))) return true;
-    return false;
+  } else {
+    for (const word of index.words) if (item.words.has(word)) return true;
   }
-  for (const word of index.words) if (item.words.has(word)) return true;
-  for (const phrase of item.phrases) if (index.words.has(longestWord(phrase))) return true;
+  for (const phrase of item.phrases) if (phrase.every((word) => index.words.has(word))) return true;
   return false;
 }
 

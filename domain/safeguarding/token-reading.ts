@@ -196,5 +196,24 @@ export function readTokens(text: string): ReadToken[] {
       tokens.push({ written, ...readWord(word) });
     }
   }
-  return tokens;
+  return withAges(tokens);
+}
+
+const AGE_BEFORE = new Set([
+  'is', 'am', 'aged', 'im', 'she', 'he', 'shes', 'hes', 'only', 'yr', 'year', 'turned', 'just', 'were', 'are', 'theyre', 'son',
+  'daughter', 'girl', 'boy', 'sister', 'brother', 'niece', 'nephew', 'grandson', 'granddaughter', 'cousin', 'kid', 'child', 'yn',
+]);
+
+/** A number between words that make it an age ("my 14 year old", "she's 15", "im 16", "14 oed") is a minor or grown. */
+function withAges(tokens: ReadToken[]): ReadToken[] {
+  return tokens.map((token, index) => {
+    if (!/^\d{1,2}$/.test(token.word)) return token;
+    const before = tokens[index - 1]?.word ?? '';
+    const after = tokens[index + 1]?.word ?? '';
+    const yearsOld = ['year', 'years', 'yr', 'yrs'].includes(after) && tokens[index + 2]?.word === 'old';
+    if (!AGE_BEFORE.has(before) && !yearsOld && after !== 'yo' && after !== 'oed') return token;
+    const age = Number(token.word);
+    const concept: Concept | undefined = age >= 1 && age <= 17 ? 'MINOR' : age >= 18 && age <= 90 ? 'GROWN' : undefined;
+    return concept ? { ...token, concepts: new Set([...token.concepts, concept]) } : token;
+  });
 }

@@ -106,6 +106,10 @@ export const VOCABULARY = {
     'bruises', 'bruise', 'bruised', 'bruising', 'marks', 'fractured', 'concussion', 'swollen', 'black_eye',
     'split_lip', 'burst_lip', 'burst_my', 'broke_my', 'broken_nose', 'broken_wrist', 'broken_arm', 'broken_ribs',
   ],
+  /** A number read as a child's age from the words round it ("my 14 year old", "she's 15"): set by token-reading.ts. */
+  MINOR: [],
+  /** A number read as an adult's age the same way ("he's 27", "a 30 yr old"). */
+  GROWN: [],
   CHILD_AGE: ['1', '3', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17'],
   ADULT_AGE: [
     '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37',
