@@ -1,18 +1,20 @@
 import type { Redis } from 'ioredis';
+import { systemClock, type Clock } from '../domain/clock.js';
 
 /**
  * Fixed-window counters in Redis, shared by every web process. If Redis is away the limiter lets requests
- * through: the API staying up matters more than the limit.
+ * through: the API staying up matters more than the limit. The window comes from the clock, so a test can hold it.
  */
 export class RateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Counts one hit for `key`; true when it is over `max` in the current window of `windowMs`. */
   async hit(key: string, max: number, windowMs: number): Promise<boolean> {
-    const window = Math.floor(Date.now() / windowMs);
+    const window = Math.floor(this.clock.now().getTime() / windowMs);
     const redisKey = `${this.prefix}:rl:${key}:${window}`;
     try {
       const [[, count]] = (await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs).exec()) as [[Error | null, number]];
@@ -24,7 +26,7 @@ export class RateLimiter {
 
   /** True when `key` is already over `max` in this window, without counting a hit. */
   async isOver(key: string, max: number, windowMs: number): Promise<boolean> {
-    const window = Math.floor(Date.now() / windowMs);
+    const window = Math.floor(this.clock.now().getTime() / windowMs);
     try {
       const count = Number((await this.redis.get(`${this.prefix}:rl:${key}:${window}`)) ?? 0);
       return count > max;

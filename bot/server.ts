@@ -139,7 +139,7 @@ export function createWebServer(deps: WebServerDeps): Server {
   registerSessionRoutes(server, {
     authenticator: new StaffAuthenticator(db),
     sessions,
-    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX),
+    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock),
     cookie: sessionCookie,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     dashboard: { programmeName: config.PROGRAMME_NAME, sandbox: config.sandbox, timeZone: config.PROGRAMME_TIMEZONE },
@@ -149,7 +149,7 @@ export function createWebServer(deps: WebServerDeps): Server {
         .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: null, status: entry.status })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   });
-  registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX), {
+  registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock), {
     onError: (error) => logger.error({ err: error }, 'API request failed'),
     onAudit: (entry) =>
       audit
@@ -161,7 +161,7 @@ export function createWebServer(deps: WebServerDeps): Server {
     queues,
     authenticator: new StaffAuthenticator(db),
     cookieSessions: new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL),
-    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX),
+    limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock),
     onError: (error) => logger.error({ err: error }, 'queue board request failed'),
   });
   registerTwilioWebhooks(server, {
