@@ -31,7 +31,7 @@ import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
 import { createOutboundWorker } from './outbound.worker.js';
-import { JobQueues, createProducerConnection, createWorkerConnection } from './queues.js';
+import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
 import { ReferralCheck } from './referral-check.use-case.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
@@ -61,6 +61,7 @@ export async function startWorkers(deps: {
   const db = deps.database.db;
   const producer = createProducerConnection(config.REDIS_URL);
   producer.on('error', () => undefined);
+  await firstConnectionAttempt(producer);
   const workerConnection = createWorkerConnection(config.REDIS_URL);
   workerConnection.on('error', () => undefined);
   const queues = new JobQueues(producer, config.QUEUE_PREFIX);

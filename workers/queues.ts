@@ -84,6 +84,21 @@ export function createProducerConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
 }
 
+/**
+ * Resolves once the connection's first attempt has ended either way: ready, or failed (Redis away). A role that
+ * started answering before then would find its producer commands refused and its rate limits open for no reason.
+ */
+export function firstConnectionAttempt(connection: Redis): Promise<void> {
+  if (connection.status === 'ready' || connection.status === 'end') return Promise.resolve();
+  return new Promise((resolve) => {
+    const settle = () => {
+      connection.off('ready', settle).off('error', settle).off('end', settle);
+      resolve();
+    };
+    connection.on('ready', settle).on('error', settle).on('end', settle);
+  });
+}
+
 export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, ...extra });
 }

@@ -35,6 +35,12 @@ describe('parseStatusCallback', () => {
     expect(parseStatusCallback({ ...base, ErrorCode: '' }).data?.errorCode).toBeUndefined();
   });
 
+  it('drops NUL characters PostgreSQL cannot store; nothing but NUL is nothing', () => {
+    const form = { ...base, MessageStatus: 'failed', ErrorMessage: 'Unreach\u0000able', To: '\u0000' };
+    expect(parseStatusCallback(form).data).toMatchObject({ errorMessage: 'Unreachable' });
+    expect(parseStatusCallback(form).data?.to).toBeUndefined();
+  });
+
   it('needs only MessageSid and MessageStatus', () => {
     expect(parseStatusCallback({ MessageSid: SID, MessageStatus: 'sent' }).data).toEqual({ messageSid: SID, status: 'sent' });
   });

@@ -13,13 +13,19 @@ export interface StatusCallback {
   from?: string;
 }
 
-/** Twilio sends `ErrorCode=` empty on some callbacks; empty means none. */
+/**
+ * Twilio sends `ErrorCode=` empty on some callbacks; empty means none. NUL characters are dropped: PostgreSQL text
+ * cannot hold them, and a forged or garbled callback must get an answer, not a 500.
+ */
 const optionalText = (max: number) =>
   z
     .string()
     .max(max)
     .optional()
-    .transform((value) => (value === '' ? undefined : value));
+    .transform((value) => {
+      const text = value?.replaceAll('\u0000', '');
+      return text === '' ? undefined : text;
+    });
 
 /**
  * The message status callback form
