@@ -9,17 +9,10 @@ import type { ParticipantContext, TurnInput } from '../domain/conversation.types
 import { screenForRisk } from '../domain/safeguarding/screen.js';
 import { hostileText } from '../test/hostile-text.arbitrary.js';
 import { runTurn } from './conversation.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2026-03-10T10:00:00.000Z');
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const sam = participantContext();
 const turn = (text: string, participant: ParticipantContext = sam) =>
   runTurn({ text, participant, memory: {}, now: NOW, appointments: [], dnaFollowUp: null } satisfies TurnInput);
 

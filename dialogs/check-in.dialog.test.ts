@@ -21,6 +21,7 @@ import { crisisHelpFor } from '../test/crisis-help.js';
 import { checkInDialog } from './check-in.dialog.js';
 import { runTurn } from './conversation.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 // Monday 1 June 2026, 17:40 BST: ten minutes after the week's check-in went.
 const NOW = new Date('2026-06-01T16:40:00.000Z');
@@ -30,15 +31,7 @@ const DAY = 24 * HOUR;
 const before = (ms: number, at: Date = NOW): Date => new Date(at.getTime() - ms);
 const after = (ms: number, at: Date = NOW): Date => new Date(at.getTime() + ms);
 
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const sam = participantContext();
 const job: JobFacts = { id: 'job-1', employer: 'Greggs', adviserName: 'Jo' };
 const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme', language: 'en' };
 

@@ -12,17 +12,10 @@ import {
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { DIALOGS, runTurn, type Dialog, type DialogList } from './conversation.js';
 import { handledTurn } from './dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const sam = participantContext();
 
 interface Step {
   says: string;

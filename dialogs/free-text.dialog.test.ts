@@ -1,18 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import type { ParticipantContext, TurnInput } from '../domain/conversation.types.js';
+import type { TurnInput } from '../domain/conversation.types.js';
 import { passedOnToKeyWorker } from '../domain/wording.js';
 import { freeTextDialog } from './free-text.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
-const participant: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: null,
-  programmeName: 'Restart',
-};
+const participant = participantContext({ keyWorkerName: null, programmeName: 'Restart' });
 const turn = (text: string, optedOut: boolean): TurnInput => ({
   text,
   participant: { ...participant, optedOut },

@@ -1,18 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
 import { helpMessage, optInConfirmation, optOutConfirmation } from '../domain/wording.js';
 import { optOutDialog } from './opt-out.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
-const participant: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'whatsapp',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const participant = participantContext({ channel: 'whatsapp' });
 const memory = { awaiting: 'dna-reason' };
 const turn = (text: string, optedOut: boolean): TurnInput => ({
   text,

@@ -18,6 +18,7 @@ import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { pulseDialog } from './pulse.dialog.js';
 import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2026-06-03T12:10:00.000Z');
 const MINUTE = 60_000;
@@ -26,15 +27,7 @@ const DAY = 24 * HOUR;
 const before = (ms: number, at: Date = NOW): Date => new Date(at.getTime() - ms);
 const after = (ms: number, at: Date = NOW): Date => new Date(at.getTime() + ms);
 
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const sam = participantContext();
 const job: JobFacts = { id: 'job-1', employer: 'Greggs', adviserName: 'Jo' };
 const ctx: InWorkWordingContext = { firstName: 'Sam', adviserName: 'Jo', programmeName: 'Work and Health Programme', language: 'en' };
 const EN = { language: 'en' };

@@ -13,20 +13,13 @@ import {
 import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { runTurn } from './conversation.js';
 import { PROGRAMME_TIME_ZONE, appointmentReplied, reminderReplyDialog } from './reminder-reply.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
 const hoursBefore = (hours: number, at: Date = NOW): Date => new Date(at.getTime() - hours * 3_600_000);
 const hoursAfter = (hours: number, at: Date = NOW): Date => hoursBefore(-hours, at);
 
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Work and Health Programme',
-};
+const sam = participantContext();
 const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
 
 /** Tomorrow's workshop, reminded about two hours ago. */

@@ -3,6 +3,7 @@ import type { ParticipantContext, TurnInput } from '../domain/conversation.types
 import type { KeyWorkerAvailability } from '../domain/key-worker-availability.js';
 import type { RiskCategory, RiskScreen } from '../domain/safeguarding/risk-category.js';
 import { safeguardingDialog } from './safeguarding.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 // The screen decides the category (domain/safeguarding has its own tests); here it is told what it found, so each
 // script reads as "they said this, the screen saw that, the bot answered so" whatever the screen's rules are today.
@@ -19,15 +20,7 @@ function screenSaw(categories: RiskCategory[], words: string): RiskScreen {
 
 /** Wednesday 4 March 2026, 11am: a working day. */
 const NOW = new Date('2026-03-04T11:00:00.000Z');
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Restart',
-};
+const sam = participantContext({ programmeName: 'Restart' });
 const turn = (text: string, extra: Partial<TurnInput> = {}, participant: Partial<ParticipantContext> = {}): TurnInput => ({
   text,
   participant: { ...sam, ...participant },

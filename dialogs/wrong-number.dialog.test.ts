@@ -7,17 +7,10 @@ import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { wrongNumberDialog } from './wrong-number.dialog.js';
+import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
-const sam: ParticipantContext = {
-  id: 'p-1',
-  firstName: 'Sam',
-  language: 'en',
-  channel: 'sms',
-  optedOut: false,
-  keyWorkerName: 'Priya',
-  programmeName: 'Restart',
-};
+const sam = participantContext({ programmeName: 'Restart' });
 const apology = wrongNumberApology('Restart');
 
 interface Step {
