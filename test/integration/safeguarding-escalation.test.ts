@@ -7,7 +7,9 @@
  * Phones for this file: +447700900930–959. Redis database 12 is this file's alone (it flushes it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
+import type { alertSchema, safeguardingPolicySchema } from '../../bot/routes/api-schemas.js';
 import type { Clock } from '../../domain/clock.js';
 import { escalationJobId } from '../../workers/queues.js';
 import { TEST_BOT_NUMBER } from '../twilio-signer.js';
@@ -22,24 +24,9 @@ const CONTACTS = [
 ];
 const RISK_TEXT = 'I want to kill myself';
 
-interface Alert {
-  id: string;
-  participantId: string;
-  type: string;
-  priority: string;
-  status: string;
-  createdAt: string;
-  escalateAt: string | null;
-  escalatedAt: string | null;
-  escalationContacts: number | null;
-}
-interface Policy {
-  team: string | null;
-  escalateAfterMinutes: number;
-  contacts: Array<{ name: string; phone: string }>;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+// The answers' shapes as the API declares them (and the OpenAPI document publishes).
+type Alert = z.infer<typeof alertSchema>;
+type Policy = z.infer<typeof safeguardingPolicySchema>;
 interface ErrorBody {
   error: { code: string; details?: { fields: Array<{ path: string; message: string }> } };
 }
