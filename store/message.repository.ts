@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Channel } from '../domain/channel.js';
 import type { ReplyKind } from '../domain/conversation.types.js';
 import type { Executor } from './database.js';
-import type { MessageRow } from './schema.js';
+import type { MessageRow, NewMessage } from './schema.js';
 
 export interface InboundArrival {
   twilioSid: string;
@@ -105,51 +105,43 @@ export class MessageRepository {
 
   /** Creates an outbound row once per source key; returns it whether new or already there. */
   async insertOutbound(m: OutboundMessage): Promise<{ message: MessageRow; created: boolean }> {
-    const inserted = await this.db
-      .insertInto('messages')
-      .values({
-        participant_id: m.participantId,
-        direction: 'outbound',
-        channel: m.channel,
-        phone: m.phone,
-        body: m.body,
-        kind: m.kind,
-        source_key: m.sourceKey,
-        status: m.status,
-        fallback_of: m.fallbackOf ?? null,
-      })
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted) return { message: inserted, created: true };
-    const existing = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('source_key', '=', m.sourceKey)
-      .executeTakeFirstOrThrow();
-    return { message: existing, created: false };
+    return this.insertOnce({
+      participant_id: m.participantId,
+      direction: 'outbound',
+      channel: m.channel,
+      phone: m.phone,
+      body: m.body,
+      kind: m.kind,
+      source_key: m.sourceKey,
+      status: m.status,
+      fallback_of: m.fallbackOf ?? null,
+    });
   }
 
   /** Creates a queued text to a member of staff once per source key; returns it whether new or already there. */
   async insertForStaff(m: StaffOutboundMessage): Promise<{ message: MessageRow; created: boolean }> {
+    return this.insertOnce({
+      participant_id: null,
+      recipient: 'staff',
+      direction: 'outbound',
+      channel: 'sms',
+      phone: m.phone,
+      body: m.body,
+      kind: m.kind,
+      source_key: m.sourceKey,
+      status: 'queued',
+    });
+  }
+
+  private async insertOnce(row: NewMessage & { source_key: string }): Promise<{ message: MessageRow; created: boolean }> {
     const inserted = await this.db
       .insertInto('messages')
-      .values({
-        participant_id: null,
-        recipient: 'staff',
-        direction: 'outbound',
-        channel: 'sms',
-        phone: m.phone,
-        body: m.body,
-        kind: m.kind,
-        source_key: m.sourceKey,
-        status: 'queued',
-      })
+      .values(row)
       .onConflict((oc) => oc.column('source_key').doNothing())
       .returningAll()
       .executeTakeFirst();
     if (inserted) return { message: inserted, created: true };
-    const existing = await this.db.selectFrom('messages').selectAll().where('source_key', '=', m.sourceKey).executeTakeFirstOrThrow();
+    const existing = await this.db.selectFrom('messages').selectAll().where('source_key', '=', row.source_key).executeTakeFirstOrThrow();
     return { message: existing, created: false };
   }
 

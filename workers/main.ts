@@ -11,6 +11,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
 import { DEFAULT_CRM_RETRY_POLICY } from '../domain/crm-retry-schedule.js';
+import type { DueEscalation } from '../store/alert.repository.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { RetentionRepository } from '../store/retention.repository.js';
@@ -76,7 +77,7 @@ export async function startWorkers(deps: {
     programmeName: config.PROGRAMME_NAME,
     timeZone: config.PROGRAMME_TIMEZONE,
   });
-  const enqueueEscalations = (escalations: Array<{ alertId: string; dueAt: Date }>) => queues.enqueueEscalations(escalations, clock.now());
+  const enqueueEscalations = (escalations: DueEscalation[]) => queues.enqueueEscalations(escalations, clock.now());
   const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends, enqueueEscalations });
   const escalate = new EscalateSafeguardingAlert({ db, clock, publicBaseUrl: config.PUBLIC_BASE_URL, programmeName: config.PROGRAMME_NAME });
   const send = new SendOutboundMessage({
