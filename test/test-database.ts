@@ -3,6 +3,8 @@ import pg from 'pg';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The Redis the suite uses; another suite running beside this one (a second checkout) can point at its own. */
+const REDIS_SERVER_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A PostgreSQL database of this test file's own, dropped afterwards, so test files run in parallel. */
 export async function createTestDatabase(label = 'bot'): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -31,7 +33,12 @@ export async function createTestDatabase(label = 'bot'): Promise<{ url: string; 
 export function testRedisUrl(): string {
   const poolId = Number(process.env.VITEST_POOL_ID ?? '1');
   const db = 1 + ((poolId - 1) % 15);
-  return `redis://127.0.0.1:6379/${db}`;
+  return `${REDIS_SERVER_URL}/${db}`;
+}
+
+/** A Redis database that one test file flushes on purpose (12, 13 or 15: the suite's three workers use 1–3). */
+export function flushableRedisUrl(db: 12 | 13 | 15): string {
+  return `${REDIS_SERVER_URL}/${db}`;
 }
 
 /** A migrated case record on either engine, for tests that must pass on both; `close` also drops it. */

@@ -5,9 +5,10 @@ import { crmDeliveryJobId } from '../../workers/queues.js';
 import { CrmReceiver } from '../crm-receiver.js';
 import { appendEvents, expectLaneOrder, nothingPending, owed } from '../crm-sink-lanes.js';
 import { ADMIN_TOKEN, eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';
+import { flushableRedisUrl } from '../test-database.js';
 
 // FLUSHDB wipes a whole Redis database: this file has one of its own (test files get 1–3, redis-loss 15, bench 14).
-const FLUSHABLE_REDIS = 'redis://127.0.0.1:6379/13';
+const FLUSHABLE_REDIS = flushableRedisUrl(13);
 const SECRET = 'faults-secret-0123456789abcdef';
 const TIMEOUT_MS = 3000;
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWriteback } from '../../store/case-record-writer.js';
 import { eventually, TestApp } from '../test-app.js';
+import { flushableRedisUrl } from '../test-database.js';
 
 // FLUSHDB wipes a whole Redis database: this file gets one no other test file uses (pool ids stay far below 15).
-const FLUSHABLE_REDIS = 'redis://127.0.0.1:6379/15';
+const FLUSHABLE_REDIS = flushableRedisUrl(15);
 const ALEX = '+447700900601';
 
 describe('Redis is only the delivery mechanism: losing it loses nothing', () => {

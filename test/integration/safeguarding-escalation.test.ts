@@ -14,8 +14,9 @@ import type { Clock } from '../../domain/clock.js';
 import { escalationJobId } from '../../workers/queues.js';
 import { TEST_BOT_NUMBER } from '../twilio-signer.js';
 import { ADMIN_TOKEN, eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';
+import { flushableRedisUrl } from '../test-database.js';
 
-const FLUSHABLE_REDIS = 'redis://127.0.0.1:6379/12';
+const FLUSHABLE_REDIS = flushableRedisUrl(12);
 const DANA = '+447700900930';
 const EVAN = '+447700900931';
 const CONTACTS = [
