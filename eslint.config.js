@@ -23,6 +23,8 @@ export default tseslint.config(
   { files: ['app/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/web/**', '**/workers/*', '!**/workers/queues.js') },
   { files: ['bot/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/workers/*', '!**/workers/queues.js', '**/web/**') },
   { files: ['workers/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/*.js', '**/bot/routes/**', '**/bot/auth/**', '**/web/**') },
+  // Benchmarks may use the tests' helpers, never the reverse.
+  { files: ['test/**/*.ts', '**/*.test.ts'], rules: forbid('**/bench/**') },
   // The dashboard runs in the browser and knows the server only through its public API.
   { files: ['web/src/**/*.ts'], rules: forbid('**/bot/**', '**/dialogs/**', '**/domain/**', '**/store/**', '**/workers/**', '**/test/**', 'node:*') },
 );

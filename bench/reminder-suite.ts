@@ -9,7 +9,7 @@ import { createReminderFixture, type ReminderFixture } from './reminder-fixture.
 import { measureDrift } from './reminder-drift.bench.js';
 import { measureScheduling } from './reminder-scheduling.bench.js';
 import { measureWorkerRss, procMemory } from './worker-rss.bench.js';
-import { startWorkersProcess, type WorkersProcess } from './workers-process.js';
+import { startWorkersProcess, type WorkersProcess } from '../test/workers-process.js';
 
 export const REMINDER_BENCHMARKS = ['reminder_scheduling', 'rss_mb', 'reminder_drift'] as const;
 export type ReminderBenchmark = (typeof REMINDER_BENCHMARKS)[number];

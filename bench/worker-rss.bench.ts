@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { sleep } from './reminder-fixture.js';
-import type { WorkersProcess } from './workers-process.js';
+import type { WorkersProcess } from '../test/workers-process.js';
 
 const BENCH = 'rss_mb';
 const SETTLE_MS = 5_000;

@@ -20,7 +20,6 @@ import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { checkInDialog } from './check-in.dialog.js';
 import { runTurn } from './conversation.js';
-import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 
 // Monday 1 June 2026, 17:40 BST: ten minutes after the week's check-in went.
@@ -371,7 +370,7 @@ describe('check-in dialog: which question a reply answers', () => {
     mandatory: false,
     lastRemindedAt: before(5 * MINUTE),
   };
-  const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
+  const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: 'Europe/London' };
 
   it('a reminder sent after the check-in question: "yes" confirms the appointment, the check-in waits', () => {
     const [turn] = play(

@@ -12,6 +12,7 @@ const participant = {
   optedOut: false,
   keyWorkerName: 'Priya',
   programmeName: 'Restart',
+  timeZone: 'Europe/London',
 };
 const turn = (text: string, welcomePending: boolean, optedOut = false): TurnInput => ({
   text,

@@ -116,6 +116,7 @@ describe('runTurn', () => {
         optedOut: fc.boolean(),
         keyWorkerName: fc.option(fc.string({ maxLength: 20 })),
         programmeName: fc.string({ minLength: 1, maxLength: 40 }),
+        timeZone: fc.constantFrom('Europe/London', 'Europe/Dublin', 'America/New_York'),
       }),
       memory: fc.constant({}),
       now: fc.constant(NOW),

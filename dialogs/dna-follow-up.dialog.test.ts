@@ -9,7 +9,6 @@ import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { DNA_FOLLOW_UP_MEMORY_KEY, dnaFollowUpDialog } from './dna-follow-up.dialog.js';
-import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
@@ -19,7 +18,7 @@ const before = (ms: number, at: Date = NOW): Date => new Date(at.getTime() - ms)
 const after = (ms: number, at: Date = NOW): Date => new Date(at.getTime() + ms);
 
 const sam = participantContext();
-const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
+const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: 'Europe/London' };
 const offer = dnaThanksAndOfferRearrange(ctx);
 const noted = dnaRearrangeNoted(ctx, 'Priya');
 const notNow = dnaNoRearrangeNeeded(ctx);

@@ -10,7 +10,6 @@ import {
 } from '../domain/dna-wording.js';
 import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reply-parsing.js';
 import { handledTurn, type TurnOutcome } from './dialog.js';
-import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 
 /** The key this dialog owns in the conversation memory. */
 export const DNA_FOLLOW_UP_MEMORY_KEY = 'dnaFollowUp';
@@ -175,8 +174,8 @@ export function rememberedFollowUp(memory: ConversationMemory): DnaFollowUpMemor
 }
 
 function wordingContext(input: TurnInput): DnaWordingContext {
-  const { firstName, keyWorkerName, programmeName, language } = input.participant;
-  return { firstName, keyWorkerName, programmeName, language, timeZone: PROGRAMME_TIME_ZONE };
+  const { firstName, keyWorkerName, programmeName, language, timeZone } = input.participant;
+  return { firstName, keyWorkerName, programmeName, language, timeZone };
 }
 
 /** One reply, or none for someone who has opted out (their words still reach the case record). */

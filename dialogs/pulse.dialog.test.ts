@@ -17,7 +17,6 @@ import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { pulseDialog } from './pulse.dialog.js';
-import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2026-06-03T12:10:00.000Z');
@@ -312,7 +311,7 @@ describe('pulse dialog: which question a reply answers, and what comes first', (
 
   it('a reminder sent after the pulse question: "yes" confirms the appointment', () => {
     const workshop: UpcomingAppointment = { id: 'a-1', version: 1, title: 'CV workshop', location: null, startsAt: after(DAY), mandatory: false, lastRemindedAt: before(MINUTE) };
-    const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
+    const reminderCtx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: 'Europe/London' };
     play([{ says: 'yes', replies: [confirmThanks(reminderCtx, workshop)], events: [['appointment.confirmed', 'confirmed-v1', { reply: 'yes' }]] }], { appointments: [workshop] });
   });
 

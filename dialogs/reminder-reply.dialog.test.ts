@@ -12,7 +12,7 @@ import {
 } from '../domain/reminder-wording.js';
 import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
 import { runTurn } from './conversation.js';
-import { PROGRAMME_TIME_ZONE, appointmentReplied, reminderReplyDialog } from './reminder-reply.dialog.js';
+import { appointmentReplied, reminderReplyDialog } from './reminder-reply.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 
 const NOW = new Date('2025-03-10T10:00:00.000Z');
@@ -20,7 +20,7 @@ const hoursBefore = (hours: number, at: Date = NOW): Date => new Date(at.getTime
 const hoursAfter = (hours: number, at: Date = NOW): Date => hoursBefore(-hours, at);
 
 const sam = participantContext();
-const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: PROGRAMME_TIME_ZONE };
+const ctx = { firstName: 'Sam', keyWorkerName: 'Priya', programmeName: 'Work and Health Programme', language: 'en', timeZone: 'Europe/London' };
 
 /** Tomorrow's workshop, reminded about two hours ago. */
 const workshop: UpcomingAppointment = {
@@ -490,6 +490,14 @@ describe('reminder reply dialog', () => {
 });
 
 describe('appointmentReplied', () => {
+  it("writes the appointment's time on the programme's clock, from the participant's context", () => {
+    const inTokyo = participantContext({ timeZone: 'Asia/Tokyo' });
+    const reply = confirmThanks({ ...ctx, timeZone: 'Asia/Tokyo' }, workshop);
+    expect(reply).toContain('7:30pm');
+    expect(reply).not.toEqual(confirmThanks(ctx, workshop));
+    play([{ says: 'yes', replies: [reply], events: [['appointment.confirmed', 'a-1', 'confirmed-v2']] }], [workshop], { participant: inTokyo });
+  });
+
   it('needs no reminder when there is only one appointment', () => {
     expect(appointmentReplied([meeting])).toEqual({ kind: 'one', appointment: meeting });
   });

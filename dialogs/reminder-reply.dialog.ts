@@ -13,9 +13,6 @@ import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../dom
 import { handledTurn, type TurnOutcome } from './dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 
-/** TurnInput carries no zone; every programme runs on UK time (CONTRACT.md `PROGRAMME_TIMEZONE` default). */
-export const PROGRAMME_TIME_ZONE = 'Europe/London';
-
 /** The key this dialog owns in the conversation memory. */
 export const REMINDER_REPLY_MEMORY_KEY = 'reminderReply';
 
@@ -158,8 +155,8 @@ function recordReason(input: TurnInput, appointmentId: string): TurnResult {
 }
 
 function wordingContext(input: TurnInput): ReminderWordingContext {
-  const { firstName, keyWorkerName, programmeName, language } = input.participant;
-  return { firstName, keyWorkerName, programmeName, language, timeZone: PROGRAMME_TIME_ZONE };
+  const { firstName, keyWorkerName, programmeName, language, timeZone } = input.participant;
+  return { firstName, keyWorkerName, programmeName, language, timeZone };
 }
 
 function replyWith(text: string): Reply {

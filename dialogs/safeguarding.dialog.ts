@@ -2,7 +2,6 @@ import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
 import { riskHelpMessage } from '../domain/risk-help-wording.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
 import { handledTurn } from './dialog.js';
-import { PROGRAMME_TIME_ZONE } from './reminder-reply.dialog.js';
 
 /**
  * Runs before every other dialog and whatever the consent state: someone who has opted out
@@ -15,7 +14,7 @@ export function safeguardingDialog(input: TurnInput): TurnResult | null {
   if (!screen.risk) return null;
   const keyWorker = input.keyWorkerAvailability ?? { atWorkNow: true };
   return handledTurn(input, {
-    replies: [{ kind: 'crisis', text: riskHelpMessage(input.participant, screen.categories, keyWorker, input.now, PROGRAMME_TIME_ZONE) }],
+    replies: [{ kind: 'crisis', text: riskHelpMessage(input.participant, screen.categories, keyWorker, input.now, input.participant.timeZone) }],
     alerts: [
       {
         type: 'safeguarding',

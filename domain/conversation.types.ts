@@ -14,6 +14,8 @@ export interface ParticipantContext {
   optedOut: boolean;
   keyWorkerName: string | null;
   programmeName: string;
+  /** The programme's zone (PROGRAMME_TIMEZONE): times in replies are written on its local clock. */
+  timeZone: string;
 }
 
 /** A dialog's own memory between turns, persisted through botbuilder conversation state. */

@@ -10,6 +10,7 @@ export function participantContext(overrides: Partial<ParticipantContext> = {}):
     optedOut: false,
     keyWorkerName: 'Priya',
     programmeName: 'Work and Health Programme',
+    timeZone: 'Europe/London',
     ...overrides,
   };
 }

@@ -196,6 +196,7 @@ export class RunInboundTurn {
         optedOut: participant.opted_out,
         keyWorkerName: keyWorker?.name ?? null,
         programmeName: this.deps.programmeName,
+        timeZone: this.deps.timeZone,
       },
       adviserName: adviser?.name ?? null,
       team: participant.team,

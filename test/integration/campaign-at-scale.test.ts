@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
+import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
 import { eventually, TestApp } from '../test-app.js';
 import { insertPeopleInWork } from '../people-in-work.fixture.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
+import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
 import { CASE_RECORD_SINK_ID } from '../../domain/case-record-sink.js';
 import { crmDeliveryJobId } from '../../workers/queues.js';
 import { CrmReceiver } from '../crm-receiver.js';

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
+import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
 import { QUEUE_BOARD_CSP } from '../../bot/routes/queue-board.routes.js';
 import { QUEUE_NAMES } from '../../workers/queues.js';
 import { ADMIN_TOKEN, eventually, TestApp } from '../test-app.js';

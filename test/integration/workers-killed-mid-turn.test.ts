@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { startWorkersProcess, type WorkersProcess } from '../../bench/workers-process.js';
+import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
 import { readDeliveryLedger } from '../delivery-ledger.js';
 import { eventually, TestApp } from '../test-app.js';
 

@@ -1,5 +1,5 @@
 /**
- * Starts bench/workers-child.ts as a process of its own. It is bundled with esbuild first (packages left as
+ * Starts test/workers-child.ts as a process of its own. It is bundled with esbuild first (packages left as
  * imports) and run by plain Node, like the compiled `node dist/start.js workers`: under tsx the process would
  * also carry tsx's loader thread (about 35 MB of RSS). If esbuild is not there, tsx it is, and that is said.
  * BENCH_PROFILE_WORKERS=<dir>: the child writes a CPU profile there (node --cpu-prof) when it stops.
@@ -9,11 +9,10 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { progress } from './bench-result.js';
 import type { FromChild, ToChild } from './workers-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = join(ROOT, 'bench', 'workers-child.ts');
+const ENTRY = join(ROOT, 'test', 'workers-child.ts');
 
 export interface WorkersProcess {
   pid: number;
@@ -54,7 +53,7 @@ async function bundle(): Promise<{ file: string; dir: string } | undefined> {
     ]);
     return { file, dir };
   } catch (error) {
-    progress(`could not bundle the workers child with esbuild (${String(error)}); running it under tsx, whose loader adds to its RSS`);
+    process.stderr.write(`[workers-process] could not bundle the workers child with esbuild (${String(error)}); running it under tsx, whose loader adds to its RSS\n`);
     await rm(dir, { recursive: true, force: true });
     return undefined;
   }

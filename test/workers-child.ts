@@ -19,7 +19,7 @@ export type FromChild =
 const send = (message: FromChild) => process.send?.(message);
 
 async function main(): Promise<void> {
-  if (!process.send) throw new Error('workers-child is started by the reminder benchmarks, with an IPC channel');
+  if (!process.send) throw new Error('workers-child is started by test/workers-process.ts (tests and benchmarks), with an IPC channel');
   const started = performance.now();
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, process.stderr);
