@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ApiRoute } from './routes/api-route.js';
+import type { ApiRouteDescription } from './routes/api-route.js';
 
 /** The OpenAPI 3.1 document, generated from the same route table and zod schemas the server validates with. */
-export function buildOpenApiDocument(routes: readonly ApiRoute[], info: { title: string; version: string }) {
+export function buildOpenApiDocument(routes: readonly ApiRouteDescription[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z_]+)/g, '{$1}');
@@ -23,7 +23,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], info: { title:
     paths[path][method] = {
       summary: r.summary,
       ...(r.roles && { description: `Roles: ${r.roles.join(', ')}` }),
-      security: [{ bearer: [] }],
+      security: r.public ? [] : [{ bearer: [] }],
       ...(parameters.length > 0 && { parameters }),
       ...(r.body && {
         requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } },
@@ -36,7 +36,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], info: { title:
             ...(response.schema && { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } }),
           },
         ]),
-        ['401', { description: 'No or bad token' }],
+        ...(r.responses[401] ? [] : [['401', { description: 'No or bad token' }]]),
       ]),
     };
   }

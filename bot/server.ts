@@ -17,7 +17,7 @@ import { alertRoutes } from './routes/alerts.api.js';
 import { caseloadRoutes } from './routes/caseload.api.js';
 import { registerDashboard } from './routes/dashboard.routes.js';
 import { participantActivityRoutes } from './routes/participant-activity.api.js';
-import { registerSessionRoutes } from './routes/session.routes.js';
+import { registerSessionRoutes, sessionRouteDescriptions } from './routes/session.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
@@ -30,7 +30,7 @@ import { reportRoutes } from './routes/reports.api.js';
 import { safeguardingPolicyRoutes } from './routes/safeguarding-policy.api.js';
 import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
-import { registerApiRoutes, toApiError, type ApiRoute } from './routes/api-route.js';
+import { registerApiRoutes, toApiError, type ApiRoute, type ApiRouteDescription } from './routes/api-route.js';
 import { participantRoutes } from './routes/participants.api.js';
 import { registerQueueBoard } from './routes/queue-board.routes.js';
 import { sandboxRoutes } from './routes/sandbox.api.js';
@@ -49,6 +49,28 @@ export interface WebServerDeps {
   logger: Logger;
   metrics: Metrics;
   whatsappFallback: WhatsAppFallback;
+}
+
+/** The OpenAPI document of the API routes and the dashboard's session routes. */
+export function apiDocument(routes: readonly ApiRouteDescription[]) {
+  return buildOpenApiDocument([...routes, ...sessionRouteDescriptions], { title: 'Engagement bot key-worker API', version: '1' });
+}
+
+/** The same document without a server: the dashboard's types are generated from it (web/generate-api-types.ts). */
+export function describeApi() {
+  return apiDocument(apiRouteTable(describeOnlyDeps()));
+}
+
+/** Route factories only keep their dependencies for later; describing the routes never runs one. */
+function describeOnlyDeps(): ApiDeps {
+  const unusable = (name: string): object =>
+    new Proxy(() => undefined, {
+      get: (_target, key) => (key === Symbol.toPrimitive ? undefined : unusable(`${name}.${String(key)}`)),
+      apply: () => {
+        throw new Error(`${name} was used while only describing the API`);
+      },
+    });
+  return new Proxy({}, { get: (_target, key) => unusable(String(key)) }) as ApiDeps;
 }
 
 export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
@@ -112,7 +134,7 @@ export function createWebServer(deps: WebServerDeps): Server {
   const intake = new InboundIntake({ db, queues, clock, logger });
   const apiDeps: ApiDeps = { db, clock, config, queues, intake, logger };
   const routes = apiRouteTable(apiDeps);
-  const openApi = buildOpenApiDocument(routes, { title: 'Engagement bot key-worker API', version: '1' });
+  const openApi = apiDocument(routes);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });

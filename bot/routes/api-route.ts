@@ -37,6 +37,9 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   handle(context: ApiContext<z.output<B>, z.output<Q>>): Promise<ApiAnswer>;
 }
 
+/** What the OpenAPI document says of a route: everything but its handler. `public`: no bearer token needed. */
+export type ApiRouteDescription = Omit<ApiRoute, 'handle'> & { public?: boolean };
+
 /** Keeps the body and query types of each route while collecting them in one list. */
 export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
   definition: ApiRoute<B, Q>,

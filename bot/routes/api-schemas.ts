@@ -138,8 +138,16 @@ export const outboxEntry = z.object({
   createdAt: isoDateTime,
 });
 
+/** One field a request got wrong: its path in the body or query, and what is wrong with it. */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** `fields` on a 400; other errors may say more (e.g. the conflicting experiment's id). */
+    details: z.looseObject({ fields: z.array(fieldErrorSchema).optional() }).optional(),
+  }),
 });
 
 const isoDuration = z.string().refine(isIsoDuration, 'must be an ISO 8601 duration such as P2D or PT2H (at most 60 days)');

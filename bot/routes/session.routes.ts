@@ -7,9 +7,52 @@ import { clearedSessionCookie, readSessionSecret, sessionCookie, type SessionCoo
 import { csrfTokenFor, isCsrfTokenFor, type StaffSessions } from '../auth/staff-sessions.js';
 import { FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError } from './api-error.js';
-import { toApiError } from './api-route.js';
+import { toApiError, type ApiRouteDescription } from './api-route.js';
+import { errorSchema, staffRoleSchema } from './api-schemas.js';
 
 const signInBody = z.strictObject({ token: z.string().trim().min(1, 'enter your staff token').max(200) });
+
+/** Who is signed in, with what the dashboard needs to show and to send changes (its CSRF token and header). */
+export const sessionSchema = z.object({
+  staff: z.object({ id: z.string(), name: z.string(), role: staffRoleSchema, team: z.string().nullable() }),
+  csrfToken: z.string(),
+  csrfHeader: z.string(),
+  expiresAt: z.string(),
+  programmeName: z.string(),
+  sandbox: z.boolean(),
+  timeZone: z.string(),
+});
+
+/** The session routes as the OpenAPI document tells them: registered by hand below, as they work with a cookie. */
+export const sessionRouteDescriptions: readonly ApiRouteDescription[] = [
+  {
+    method: 'post',
+    path: '/api/session',
+    summary: 'Dashboard sign-in with a staff token: sets the session cookie',
+    public: true,
+    body: signInBody,
+    responses: {
+      201: { description: 'Signed in', schema: sessionSchema },
+      400: { description: 'Invalid', schema: errorSchema },
+      401: { description: 'Token not recognised', schema: errorSchema },
+      429: { description: 'Too many attempts', schema: errorSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/session',
+    summary: 'Who is signed in to the dashboard (by the session cookie)',
+    public: true,
+    responses: { 200: { description: 'Signed in', schema: sessionSchema }, 401: { description: 'Not signed in', schema: errorSchema } },
+  },
+  {
+    method: 'del',
+    path: '/api/session',
+    summary: "Signs out: the session ends (needs the session's CSRF header)",
+    public: true,
+    responses: { 204: { description: 'Signed out' }, 403: { description: 'CSRF header missing or wrong', schema: errorSchema } },
+  },
+];
 
 export interface SessionRouteDeps {
   authenticator: StaffAuthenticator;
@@ -43,7 +86,7 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
     if (apiError.status === 429) res.header('Retry-After', '60');
     res.send(apiError.status, apiError.toJSON());
   };
-  const describe = (staff: StaffIdentity, secret: string, expiresAt: Date) => ({
+  const describe = (staff: StaffIdentity, secret: string, expiresAt: Date): z.input<typeof sessionSchema> => ({
     staff,
     csrfToken: csrfTokenFor(secret),
     csrfHeader: CSRF_HEADER,
