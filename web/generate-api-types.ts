@@ -3,7 +3,7 @@
  * serves (built from the same zod schemas it validates with), so a shape lives in one place. `npm run build` runs
  * it; a test fails when the committed file differs from what the document gives today.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
@@ -23,6 +23,10 @@ export async function generateApiTypes(): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(API_SCHEMA_FILE, await generateApiTypes());
-  process.stdout.write(`API types written to ${join('web', 'src', 'api-schema.generated.ts')}\n`);
+  const types = await generateApiTypes();
+  // Written only when it changes, so a build that changes nothing leaves the sources as they were.
+  if (!existsSync(API_SCHEMA_FILE) || readFileSync(API_SCHEMA_FILE, 'utf8') !== types) {
+    writeFileSync(API_SCHEMA_FILE, types);
+    process.stdout.write(`API types written to ${join('web', 'src', 'api-schema.generated.ts')}\n`);
+  }
 }
