@@ -130,11 +130,15 @@ export interface Appointment {
   reminders: Array<{ offset: string; dueAt: string; sendAt: string | null; status: string; reason: string | null }>;
 }
 
+/** Whose bank holidays a team keeps (GOV.UK's divisions). */
+export type BankHolidayRegion = 'england-and-wales' | 'scotland' | 'northern-ireland';
+
 /** The team's reminder policy; fields the server adds later are kept as they are when saving. */
 export interface ReminderPolicy {
   defaultOffsets: string[];
   quietHours: { start: string; end: string } | null;
   skipBankHolidays: boolean;
+  region?: BankHolidayRegion;
   dnaAlertThreshold: number;
   dnaWindowDays?: number;
   dnaFollowUpDays?: number[];
