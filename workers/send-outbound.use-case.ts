@@ -125,14 +125,14 @@ export class SendOutboundMessage {
       }
       let channel = message.channel;
       let asTemplate = message.kind === 'whatsapp_template';
-      // An SMS made as the fallback of a WhatsApp message that Twilio refused (63016).
-      let smsForWhatsApp = channel === 'sms' && message.fallback_of !== null && (await messages.findById(message.fallback_of))?.channel === 'whatsapp';
+      // Chosen on an earlier try, or made as the fallback of a WhatsApp message refused with 63016.
+      let smsForWhatsApp = message.instead_of === 'whatsapp';
       if (channel === 'whatsapp' && !asTemplate) {
         const route = whatsappRoute(await messages.lastInboundAt(participant.id, 'whatsapp'), this.deps.clock.now(), this.deps.whatsappFallback);
         if (route === 'sms') {
           channel = 'sms';
           smsForWhatsApp = true;
-          await messages.setChannel(message.id, channel);
+          await messages.setChannel(message.id, channel, 'whatsapp');
         }
         asTemplate = route === 'template';
       }

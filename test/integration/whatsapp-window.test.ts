@@ -39,7 +39,7 @@ const outboundEvents = async (app: TestApp, participantId: string) =>
 const outboundRows = (app: TestApp, participantId: string) =>
   app.db
     .selectFrom('messages')
-    .select(['id', 'channel', 'kind', 'status', 'twilio_sid', 'error_code', 'fallback_of', 'body'])
+    .select(['id', 'channel', 'kind', 'status', 'twilio_sid', 'error_code', 'fallback_of', 'instead_of', 'body'])
     .where('participant_id', '=', participantId)
     .where('direction', '=', 'outbound')
     .orderBy('created_at')
@@ -77,7 +77,7 @@ describe('WhatsApp outside the 24-hour window, with an approved template configu
       const rows = await outboundRows(app, participant.id);
       return rows[0]?.status === 'accepted' && rows;
     }, 10_000, 'the message accepted');
-    expect(row).toMatchObject({ channel: 'whatsapp', kind: 'reminder', twilio_sid: sent?.sid });
+    expect(row).toMatchObject({ channel: 'whatsapp', instead_of: null, kind: 'reminder', twilio_sid: sent?.sid });
     const events = await eventually(async () => {
       const found = await outboundEvents(app, participant.id);
       return found.length > 0 && found;
@@ -152,13 +152,34 @@ describe('WhatsApp outside the 24-hour window, with no template configured', () 
       const rows = await outboundRows(app, participant.id);
       return rows[0]?.status === 'accepted' && rows;
     }, 10_000, 'the SMS accepted');
-    expect(row).toMatchObject({ channel: 'sms', kind: 'reminder', twilio_sid: sms?.sid, body: sms?.form.Body });
+    expect(row).toMatchObject({ channel: 'sms', instead_of: 'whatsapp', kind: 'reminder', twilio_sid: sms?.sid, body: sms?.form.Body });
     const events = await eventually(async () => {
       const found = await outboundEvents(app, participant.id);
       return found.length > 0 && found;
     });
     expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ messageId: row?.id, channel: 'sms', kind: 'reminder', insteadOf: 'whatsapp' })]);
     expect(events[0]?.data.whatsappTemplate).toBeUndefined();
+  });
+
+  it('an SMS instead of WhatsApp that Twilio answers 500 the first time is retried, and still recorded as instead of WhatsApp', async () => {
+    const to = '+447700900977';
+    const participant = await app.createParticipant(to, keyWorker.token, { channel: 'whatsapp' });
+    let failed = false;
+    app.twilio.failWith((message) => {
+      if (failed || message.form.To !== to) return null;
+      failed = true;
+      return { status: 500, code: 20500 };
+    });
+    await bookReminder(app, keyWorker.token, participant.id);
+
+    const sms = await eventually(async () => requestsTo(app, to).find((m) => m.response === 201), 20_000, 'the SMS after a retry');
+    expect(requestsTo(app, to).map((m) => m.response)).toEqual([500, 201]);
+    const events = await eventually(async () => {
+      const found = await outboundEvents(app, participant.id);
+      return found.length > 0 && found;
+    });
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ channel: 'sms', insteadOf: 'whatsapp', body: sms.form.Body })]);
+    app.twilio.failWith(null);
   });
 
   it('a WhatsApp reply refused with 63016 goes once by SMS, and the record ties the SMS to the refused message', async () => {
@@ -173,7 +194,7 @@ describe('WhatsApp outside the 24-hour window, with no template configured', () 
       return found.length === 2 && found[1]?.status === 'accepted' && found;
     }, 10_000, 'the fallback accepted');
     expect(rows[0]).toMatchObject({ channel: 'whatsapp', status: 'failed', error_code: 63016 });
-    expect(rows[1]).toMatchObject({ channel: 'sms', fallback_of: rows[0]?.id, twilio_sid: sms.sid });
+    expect(rows[1]).toMatchObject({ channel: 'sms', instead_of: 'whatsapp', fallback_of: rows[0]?.id, twilio_sid: sms.sid });
     const events = await eventually(async () => {
       const found = await outboundEvents(app, participant.id);
       return found.length > 0 && found;
