@@ -1,3 +1,4 @@
+import { DEFAULT_BANK_HOLIDAY_REGION, type BankHolidayRegion } from './bank-holiday-regions.js';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from './key-worker-availability.js';
 
 /** An upcoming appointment as a reply dialog may know it: facts only. */
@@ -19,6 +20,8 @@ export interface ReminderPolicy {
   /** Local clock times "HH:mm"; null means no quiet hours. */
   quietHours: { start: string; end: string } | null;
   skipBankHolidays: boolean;
+  /** Whose bank holidays count (skipped sends, key workers' days off): where the team's participants live. */
+  region: BankHolidayRegion;
   /** DNAs within `dnaWindowDays` that raise a `dna_threshold` alert. */
   dnaAlertThreshold: number;
   /** The rolling window DNAs are counted in. */
@@ -41,6 +44,7 @@ export interface ReminderPolicy {
 
 /** What a team sends: the follow-up and check-in settings may be left out and keep their defaults. */
 type DefaultedFields =
+  | 'region'
   | 'dnaWindowDays'
   | 'dnaFollowUpDays'
   | 'welcomeRetryDays'
@@ -55,6 +59,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   defaultOffsets: ['P2D', 'PT2H'],
   quietHours: { start: '21:00', end: '08:00' },
   skipBankHolidays: true,
+  region: DEFAULT_BANK_HOLIDAY_REGION,
   dnaAlertThreshold: 3,
   dnaWindowDays: 90,
   dnaFollowUpDays: [0, 3, 7],

@@ -1,74 +1,143 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import {
-  BANK_HOLIDAYS_ASOF,
-  bankHolidayListNeedsRefresh,
-  bankHolidaysCoveredUntil,
-  ENGLAND_AND_WALES_BANK_HOLIDAYS,
-  isBankHoliday,
-} from './bank-holidays.js';
-
-const YEARS = [2025, 2026, 2027, 2028];
-const LONDON = 'Europe/London';
+import { BANK_HOLIDAY_OVERRIDES, type BankHolidayOverride } from './bank-holiday-overrides.js';
+import { BANK_HOLIDAY_REGIONS, bankHolidayCalendar, bankHolidaysIn, type BankHolidayRegion } from './bank-holidays.js';
 
 /** Day of the week of a 'yyyy-MM-dd' date, 0 = Sunday, without any time zone in the way. */
 function weekday(date: string): number {
   return new Date(`${date}T12:00:00Z`).getUTCDay();
 }
 
-describe('England and Wales bank holidays', () => {
-  it('agree with date-holidays (GB, ENG) for every covered year: its public holidays that are weekdays', () => {
-    // date-holidays lists a weekend holiday and its substitute both (Boxing Day 2026 on Saturday 26 December and
-    // the substitute on Monday 28); GOV.UK lists only the day off. So compare weekdays: that is the GOV.UK list.
-    const holidays = new Holidays('GB', 'ENG');
-    const expected = YEARS.flatMap((year) => holidays.getHolidays(year))
-      .filter((holiday) => holiday.type === 'public')
-      .map((holiday) => holiday.date.slice(0, 10))
-      .filter((date) => weekday(date) !== 0 && weekday(date) !== 6);
-    expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => holiday.date)).toEqual([...new Set(expected)].sort());
+const englandAndWales = bankHolidayCalendar('england-and-wales');
+const scotland = bankHolidayCalendar('scotland');
+const northernIreland = bankHolidayCalendar('northern-ireland');
+
+/** The list this project shipped before regions: GOV.UK's `england-and-wales` division, 2025 to 2028. */
+const GOV_UK_ENGLAND_AND_WALES_2025_TO_2028 = [
+  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
+  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
+  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
+];
+
+describe('bank holidays by region, from date-holidays', () => {
+  it('England and Wales: the same days GOV.UK publishes (the list shipped before), weekend dates left out', () => {
+    const dates = [2025, 2026, 2027, 2028].flatMap((year) => bankHolidaysIn('england-and-wales', year).map((h) => h.date));
+    expect(dates).toEqual(GOV_UK_ENGLAND_AND_WALES_2025_TO_2028);
   });
 
-  it('has eight a year, in date order, none at a weekend, all inside the covered years', () => {
-    const dates = ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => holiday.date);
-    expect(dates).toEqual([...dates].sort());
-    expect(new Set(dates).size).toBe(dates.length);
-    for (const year of YEARS) expect(dates.filter((date) => date.startsWith(`${year}-`))).toHaveLength(8);
-    for (const date of dates) expect([0, 6]).not.toContain(weekday(date));
-    expect(dates.at(-1)! <= bankHolidaysCoveredUntil()).toBe(true);
-    expect(bankHolidaysCoveredUntil()).toBe('2028-12-31');
-    expect(BANK_HOLIDAYS_ASOF).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  it('England and Wales are one calendar: date-holidays gives Wales the same public holidays as England', () => {
+    const publicDates = (state: string, year: number) =>
+      new Holidays('GB', state).getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date);
+    for (let year = 2020; year <= 2040; year += 1) expect(publicDates('WLS', year), String(year)).toEqual(publicDates('ENG', year));
   });
 
   it.each([
-    ['2025-12-25', true],
-    ['2025-12-26', true],
-    ['2026-12-25', true],
-    ['2026-12-26', false], // Saturday: the bank holiday is the substitute on Monday 28
-    ['2026-12-28', true],
-    ['2027-12-25', false], // Saturday
-    ['2027-12-27', true],
-    ['2027-12-28', true],
-    ['2028-01-01', false], // Saturday
-    ['2028-01-03', true],
-    ['2026-04-03', true], // Good Friday
-    ['2026-04-06', true], // Easter Monday
-    ['2026-08-31', true],
-    ['2026-03-29', false],
-    ['2026-07-01', false],
-    ['2029-01-01', false], // beyond the list: unknown, so an ordinary day
-  ])('%s is a bank holiday: %s', (date, expected) => {
-    expect(isBankHoliday(date)).toBe(expected);
+    // Scotland: 2 January, with its substitute when it falls at a weekend
+    ['scotland', '2026-01-02', true], // Friday
+    ['scotland', '2027-01-01', true], // Friday
+    ['scotland', '2027-01-02', false], // Saturday: the day off is the substitute on Monday 4 January
+    ['scotland', '2027-01-04', true],
+    ['scotland', '2022-01-03', true], // 1 and 2 January a Saturday and Sunday: Monday 3 and Tuesday 4 off
+    ['scotland', '2022-01-04', true],
+    ['scotland', '2023-01-02', true], // New Year's Day a Sunday: Monday 2 January, and its substitute Tuesday 3
+    ['scotland', '2023-01-03', true],
+    ['england-and-wales', '2026-01-02', false],
+    ['england-and-wales', '2027-01-04', false],
+    ['northern-ireland', '2026-01-02', false],
+    // Scotland: St Andrew's Day, the Monday after when 30 November falls at a weekend
+    ['scotland', '2026-11-30', true], // Monday
+    ['scotland', '2025-11-30', false], // Sunday
+    ['scotland', '2025-12-01', true],
+    ['scotland', '2030-11-30', false], // Saturday
+    ['scotland', '2030-12-02', true],
+    ['england-and-wales', '2026-11-30', false],
+    // Scotland: no Easter Monday, and the summer bank holiday is the first Monday in August
+    ['scotland', '2026-04-06', false],
+    ['england-and-wales', '2026-04-06', true],
+    ['northern-ireland', '2026-04-06', true],
+    ['scotland', '2026-04-03', true], // Good Friday everywhere
+    ['scotland', '2026-08-03', true],
+    ['scotland', '2026-08-31', false],
+    ['england-and-wales', '2026-08-03', false],
+    // Northern Ireland: St Patrick's Day and the Battle of the Boyne, with their substitutes
+    ['northern-ireland', '2026-03-17', true], // Tuesday
+    ['northern-ireland', '2024-03-17', false], // Sunday
+    ['northern-ireland', '2024-03-18', true],
+    ['northern-ireland', '2029-03-17', false], // Saturday
+    ['northern-ireland', '2029-03-19', true],
+    ['northern-ireland', '2027-07-12', true], // Monday
+    ['northern-ireland', '2026-07-12', false], // Sunday
+    ['northern-ireland', '2026-07-13', true],
+    ['northern-ireland', '2025-07-12', false], // Saturday
+    ['northern-ireland', '2025-07-14', true],
+    ['england-and-wales', '2026-03-17', false],
+    ['scotland', '2026-03-17', false],
+    ['england-and-wales', '2027-07-12', false],
+    ['scotland', '2026-07-13', false],
+    // Everywhere: Christmas at a weekend moves to the Monday and Tuesday
+    ['england-and-wales', '2027-12-25', false],
+    ['england-and-wales', '2027-12-27', true],
+    ['scotland', '2027-12-28', true],
+    ['northern-ireland', '2027-12-27', true],
+    ['england-and-wales', '2026-07-01', false],
+    // No end date: date-holidays works out any year
+    ['england-and-wales', '2040-12-25', true],
+    ['scotland', '2041-01-02', true],
+  ] as const)('%s: %s is a bank holiday: %s', (region, date, expected) => {
+    expect(bankHolidayCalendar(region)(date)).toBe(expected);
   });
 
-  it('refuses anything but a yyyy-MM-dd date', () => {
-    expect(() => isBankHoliday('25/12/2026')).toThrow(RangeError);
-    expect(() => isBankHoliday('2026-12-25T00:00:00Z')).toThrow(RangeError);
+  it('has the statutory number of days off each ordinary year: 8 in England and Wales, 9 in Scotland, 10 in Northern Ireland', () => {
+    const count: Record<BankHolidayRegion, number> = { 'england-and-wales': 8, scotland: 9, 'northern-ireland': 10 };
+    for (const region of BANK_HOLIDAY_REGIONS) {
+      for (let year = 2024; year <= 2035; year += 1) {
+        const days = bankHolidaysIn(region, year);
+        expect(days, `${region} ${year}`).toHaveLength(count[region]);
+        for (const { date } of days) expect([0, 6], `${region} ${date}`).not.toContain(weekday(date));
+      }
+    }
   });
 
-  it('says when the list wants refreshing: within 180 days of running out', () => {
-    expect(bankHolidayListNeedsRefresh(new Date('2026-11-23T12:00:00Z'), LONDON)).toBe(false);
-    expect(bankHolidayListNeedsRefresh(new Date('2028-07-03T12:00:00Z'), LONDON)).toBe(false);
-    expect(bankHolidayListNeedsRefresh(new Date('2028-07-05T12:00:00Z'), LONDON)).toBe(true);
-    expect(bankHolidayListNeedsRefresh(new Date('2029-02-01T12:00:00Z'), LONDON)).toBe(true);
+  it('gives one lookup per region, so every caller shares its cache of years', () => {
+    expect(bankHolidayCalendar('scotland')).toBe(scotland);
+    expect(scotland).not.toBe(englandAndWales);
+    expect(northernIreland).not.toBe(scotland);
+  });
+
+  it('refuses anything but a yyyy-MM-dd date, and a region it does not know', () => {
+    expect(() => englandAndWales('25/12/2026')).toThrow(RangeError);
+    expect(() => scotland('2026-12-25T00:00:00Z')).toThrow(RangeError);
+    expect(() => bankHolidayCalendar('wales' as BankHolidayRegion)).toThrow(RangeError);
+  });
+
+  it('applies overrides: adds a holiday date-holidays lacks and removes one it lists, only in the regions named', () => {
+    const overrides: BankHolidayOverride[] = [
+      { date: '2031-06-06', regions: ['scotland', 'northern-ireland'], holiday: true, title: 'A one-off holiday', source: 'https://www.thegazette.co.uk/' },
+      { date: '2031-08-04', regions: ['scotland'], holiday: false, title: 'Not a holiday after all', source: 'https://www.mygov.scot/' },
+    ];
+    const dates = (region: BankHolidayRegion) => bankHolidaysIn(region, 2031, overrides).map((h) => h.date);
+    expect(dates('scotland')).toContain('2031-06-06');
+    expect(dates('scotland')).not.toContain('2031-08-04');
+    expect(bankHolidaysIn('scotland', 2031).map((h) => h.date)).toContain('2031-08-04');
+    expect(dates('northern-ireland')).toContain('2031-06-06');
+    expect(dates('england-and-wales')).not.toContain('2031-06-06');
+    expect(bankHolidaysIn('scotland', 2031, overrides).find((h) => h.date === '2031-06-06')?.title).toBe('A one-off holiday');
+  });
+
+  it('ships overrides that are well formed, in date order, and each still changes what date-holidays says', () => {
+    const dates = BANK_HOLIDAY_OVERRIDES.map((o) => o.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const override of BANK_HOLIDAY_OVERRIDES) {
+      expect(override.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(override.regions.length).toBeGreaterThan(0);
+      expect(override.source).toMatch(/^https:\/\//);
+      if (override.holiday) expect([0, 6]).not.toContain(weekday(override.date));
+      for (const region of override.regions) {
+        expect(BANK_HOLIDAY_REGIONS).toContain(region);
+        const without = bankHolidaysIn(region, Number(override.date.slice(0, 4)), []).some((h) => h.date === override.date);
+        expect(without, `${override.date} in ${region}: date-holidays already says so; remove the override`).toBe(!override.holiday);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY } from './appointment.types.js';
-import { isBankHoliday } from './bank-holidays.js';
+import { bankHolidayCalendar } from './bank-holidays.js';
 import { isCalendarDate } from './calendar-date.js';
 import { planCheckIns, weeksSinceStart, type CheckInPolicy, type PlannedCheckIn } from './check-in-schedule.js';
 import { isInQuietHours } from './quiet-hours.js';
@@ -65,6 +65,17 @@ describe('planCheckIns', () => {
     // Monday 27 and Tuesday 28 December 2027 are both bank holidays.
     const [week1] = plan('2027-12-20', new Date('2027-12-01T09:00:00Z'), { checkInWeeks: [1] });
     expect(week1?.sendAt && wallClock(week1.sendAt)).toBe('2027-12-29 17:30');
+  });
+
+  it("skips the team's region's bank holidays: St Andrew's Day in Scotland, St Patrick's Day in Northern Ireland", () => {
+    // A job start on Monday 23 November 2026: week 1 is Monday 30 November, St Andrew's Day.
+    const [scottish] = plan('2026-11-23', new Date('2026-11-01T09:00:00Z'), { checkInWeeks: [1], region: 'scotland' });
+    expect(scottish?.sendAt && wallClock(scottish.sendAt)).toBe('2026-12-01 17:30');
+    const [english] = plan('2026-11-23', new Date('2026-11-01T09:00:00Z'), { checkInWeeks: [1] });
+    expect(english?.sendAt && wallClock(english.sendAt)).toBe('2026-11-30 17:30');
+    // Tuesday 10 March 2026: week 1 is Tuesday 17 March.
+    const [northernIrish] = plan('2026-03-10', new Date('2026-03-01T09:00:00Z'), { checkInWeeks: [1], region: 'northern-ireland' });
+    expect(northernIrish?.sendAt && wallClock(northernIrish.sendAt)).toBe('2026-03-18 17:30');
   });
 
   it('goes on a bank holiday when the team does not skip them', () => {
@@ -156,7 +167,7 @@ describe('planCheckIns', () => {
           if (c.status === 'scheduled') {
             expect(c.sendAt.getTime()).toBeGreaterThanOrEqual(c.dueAt.getTime());
             expect(isInQuietHours(c.sendAt, policy.quietHours, LONDON)).toBe(false);
-            expect(isBankHoliday(wallClock(c.sendAt).slice(0, 10))).toBe(false);
+            expect(bankHolidayCalendar(policy.region)(wallClock(c.sendAt).slice(0, 10))).toBe(false);
           }
         }
       }),

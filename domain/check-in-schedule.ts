@@ -4,7 +4,7 @@ import { localCalendarDate, parseCalendarDate } from './calendar-date.js';
 import { nextAllowedSendTime, nextAllowedTime } from './quiet-hours.js';
 
 /** What planning check-ins needs from the team policy. */
-export type CheckInPolicy = Pick<ReminderPolicy, 'checkInWeeks' | 'sustainmentWeeks' | 'checkInTime' | 'quietHours' | 'skipBankHolidays'>;
+export type CheckInPolicy = Pick<ReminderPolicy, 'checkInWeeks' | 'sustainmentWeeks' | 'checkInTime' | 'quietHours' | 'skipBankHolidays' | 'region'>;
 
 export type PlannedCheckIn = {
   week: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReachOptedOut, whatsappRoute, type WhatsAppFallback } from './delivery.js';
+import { mayReachOptedOut, templateVariableText, whatsappRoute, type WhatsAppFallback } from './delivery.js';
 
 const NOW = new Date('2026-03-04T10:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000);
@@ -28,5 +28,13 @@ describe('who may still be messaged after STOP', () => {
     ['notice', false],
   ])('%s → %s', (kind, allowed) => {
     expect(mayReachOptedOut(kind)).toBe(allowed);
+  });
+});
+
+describe('templateVariableText', () => {
+  it('puts a message on one line, without runs of spaces, as WhatsApp wants a template variable', () => {
+    expect(templateVariableText('Hi Sam,\n\nYour appointment is Tue 4 Mar, 10:30am.\tPriya')).toBe('Hi Sam, Your appointment is Tue 4 Mar, 10:30am. Priya');
+    expect(templateVariableText('  one     two \r\n')).toBe('one two');
+    expect(templateVariableText('Already fine.')).toBe('Already fine.');
   });
 });

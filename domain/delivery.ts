@@ -33,6 +33,15 @@ export interface MessageTransport {
 /** When WhatsApp refuses a free-form message outside its 24-hour window (63016). */
 export type WhatsAppFallback = { kind: 'template'; contentSid: string } | { kind: 'sms' } | { kind: 'none' };
 
+/**
+ * A message's text as the value of a template variable: WhatsApp refuses a variable with line breaks, tabs or more
+ * than four spaces in a row (Twilio 63013, https://www.twilio.com/docs/api/errors/63013), so each run of white
+ * space becomes one space.
+ */
+export function templateVariableText(body: string): string {
+  return body.replace(/\s+/gu, ' ').trim();
+}
+
 /** WhatsApp allows free-form messages for 24 hours after the person last wrote to us. */
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 

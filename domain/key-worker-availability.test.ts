@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isBankHoliday } from './bank-holidays.js';
+import { bankHolidayCalendar } from './bank-holidays.js';
 import { DEFAULT_WORKING_HOURS, nextKeyWorkerAvailability, type WorkingHours } from './key-worker-availability.js';
 
 const LONDON = 'Europe/London';
 const noHolidays = () => false;
-const at = (iso: string, hours: WorkingHours = DEFAULT_WORKING_HOURS, holidays = isBankHoliday) =>
+const at = (iso: string, hours: WorkingHours = DEFAULT_WORKING_HOURS, holidays = bankHolidayCalendar('england-and-wales')) =>
   nextKeyWorkerAvailability(new Date(iso), hours, holidays, LONDON);
 const backAt = (iso: string) => ({ atWorkNow: false, backAt: new Date(iso) });
 
@@ -31,6 +31,13 @@ describe('when the key worker is next at work (Mon–Fri 09:00–17:00 in London
 
   it('skips Christmas: Christmas Eve evening 2026 waits for Tuesday 29 December (25th Fri, 28th the Boxing Day substitute)', () => {
     expect(at('2026-12-24T18:00:00Z')).toEqual(backAt('2026-12-29T09:00:00Z'));
+  });
+
+  it("follows the team's region: a Scottish team is back on Easter Monday and away on 2 January", () => {
+    const scotland = bankHolidayCalendar('scotland');
+    expect(at('2026-04-02T18:00:00Z', DEFAULT_WORKING_HOURS, scotland)).toEqual(backAt('2026-04-06T08:00:00Z'));
+    expect(at('2026-01-02T10:00:00Z', DEFAULT_WORKING_HOURS, scotland)).toEqual(backAt('2026-01-05T09:00:00Z'));
+    expect(at('2026-01-02T10:00:00Z')).toEqual({ atWorkNow: true });
   });
 
   it('a team that works bank holidays is back on Good Friday', () => {

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import type { IsBankHoliday } from './bank-holidays.js';
 
 /** Days of the week as a team writes them in its policy. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -22,9 +23,6 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
   end: '17:00',
   onBankHolidays: false,
 };
-
-/** Whether a local calendar date ('yyyy-MM-dd') is a bank holiday where the team works. */
-export type IsBankHoliday = (localDate: string) => boolean;
 
 /** At work now, or when they are next (null when the policy names no working day in the coming year). */
 export type KeyWorkerAvailability = { atWorkNow: true } | { atWorkNow: false; backAt: Date | null };

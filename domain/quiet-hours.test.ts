@@ -3,13 +3,13 @@ import { format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY } from './appointment.types.js';
-import { isBankHoliday } from './bank-holidays.js';
+import { BANK_HOLIDAY_REGIONS, bankHolidayCalendar } from './bank-holidays.js';
 import { isClockTime, isInQuietHours, nextAllowedSendTime, nextAllowedTime, type SendWindowPolicy } from './quiet-hours.js';
 
 const LONDON = 'Europe/London';
 const NIGHT = { start: '21:00', end: '08:00' };
 const LUNCH = { start: '12:00', end: '14:00' };
-const policy: SendWindowPolicy = { quietHours: NIGHT, skipBankHolidays: true };
+const policy: SendWindowPolicy = { quietHours: NIGHT, skipBankHolidays: true, region: 'england-and-wales' };
 
 /** A London wall-clock time as an instant: local('2026-03-29 10:00'). */
 function local(text: string): Date {
@@ -83,7 +83,7 @@ describe('nextAllowedTime', () => {
   });
 
   it('moves a lunchtime window to its end the same day', () => {
-    expect(londonClock(nextAllowedTime(local('2026-07-01 12:30'), { quietHours: LUNCH, skipBankHolidays: false }, LONDON))).toBe(
+    expect(londonClock(nextAllowedTime(local('2026-07-01 12:30'), { quietHours: LUNCH, skipBankHolidays: false, region: 'england-and-wales' }, LONDON))).toBe(
       '2026-07-01 14:00',
     );
   });
@@ -113,15 +113,32 @@ describe('nextAllowedTime', () => {
     expect(londonClock(nextAllowedTime(local('2026-12-28 12:00'), policy, LONDON))).toBe('2026-12-29 08:00');
   });
 
+  it("skips the team's region's bank holidays and only those", () => {
+    const scotland: SendWindowPolicy = { ...policy, region: 'scotland' };
+    const northernIreland: SendWindowPolicy = { ...policy, region: 'northern-ireland' };
+    // Friday 2 January 2026: a bank holiday in Scotland only; Scotland's next ordinary day is Saturday 3rd.
+    expect(nextAllowedSendTime(local('2026-01-02 10:00'), scotland, LONDON)).toEqual({ at: local('2026-01-03 08:00'), moved: 'bank_holiday' });
+    expect(nextAllowedSendTime(local('2026-01-02 10:00'), policy, LONDON)).toEqual({ at: local('2026-01-02 10:00'), moved: null });
+    // Monday 4 January 2027, the substitute for Saturday 2 January in Scotland.
+    expect(londonClock(nextAllowedTime(local('2027-01-04 09:00'), scotland, LONDON))).toBe('2027-01-05 08:00');
+    expect(londonClock(nextAllowedTime(local('2027-01-04 09:00'), policy, LONDON))).toBe('2027-01-04 09:00');
+    // Easter Monday 2026 is no holiday in Scotland.
+    expect(londonClock(nextAllowedTime(local('2026-04-06 09:00'), scotland, LONDON))).toBe('2026-04-06 09:00');
+    expect(londonClock(nextAllowedTime(local('2026-04-06 09:00'), policy, LONDON))).toBe('2026-04-07 08:00');
+    // Monday 13 July 2026, the Battle of the Boyne substitute (the 12th is a Sunday), in Northern Ireland.
+    expect(londonClock(nextAllowedTime(local('2026-07-13 12:00'), northernIreland, LONDON))).toBe('2026-07-14 08:00');
+    expect(londonClock(nextAllowedTime(local('2026-07-13 12:00'), scotland, LONDON))).toBe('2026-07-13 12:00');
+  });
+
   it('without quiet hours a bank holiday moves to midnight of the next day', () => {
-    expect(londonClock(nextAllowedTime(local('2026-12-25 10:00'), { quietHours: null, skipBankHolidays: true }, LONDON))).toBe(
+    expect(londonClock(nextAllowedTime(local('2026-12-25 10:00'), { quietHours: null, skipBankHolidays: true, region: 'england-and-wales' }, LONDON))).toBe(
       '2026-12-26 00:00',
     );
   });
 
   it('ignores bank holidays when the policy does not skip them', () => {
     const at = local('2026-12-25 10:00');
-    expect(nextAllowedTime(at, { quietHours: NIGHT, skipBankHolidays: false }, LONDON)).toEqual(at);
+    expect(nextAllowedTime(at, { quietHours: NIGHT, skipBankHolidays: false, region: 'england-and-wales' }, LONDON)).toEqual(at);
   });
 
   it('for any instant: the result is not earlier, not quiet, not a bank holiday, and nothing allowed was skipped', () => {
@@ -140,8 +157,10 @@ describe('nextAllowedTime', () => {
         fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2028-12-20T00:00:00Z'), noInvalidDate: true }),
         quietHours,
         fc.boolean(),
-        (instant, quiet, skipBankHolidays) => {
-          const rules = { quietHours: quiet, skipBankHolidays };
+        fc.constantFrom(...BANK_HOLIDAY_REGIONS),
+        (instant, quiet, skipBankHolidays, region) => {
+          const rules = { quietHours: quiet, skipBankHolidays, region };
+          const isBankHoliday = bankHolidayCalendar(region);
           const { at, moved } = nextAllowedSendTime(instant, rules, LONDON);
           expect(at.getTime()).toBeGreaterThanOrEqual(instant.getTime());
           expect(isInQuietHours(at, quiet, LONDON)).toBe(false);
@@ -164,13 +183,14 @@ describe('nextAllowedTime', () => {
   it('the default policy is the one tested here', () => {
     expect(DEFAULT_REMINDER_POLICY.quietHours).toEqual(NIGHT);
     expect(DEFAULT_REMINDER_POLICY.skipBankHolidays).toBe(true);
+    expect(DEFAULT_REMINDER_POLICY.region).toBe('england-and-wales');
   });
 });
 
 describe('a quiet window ending inside the spring-forward gap', () => {
   it('ends at the moment the clocks jump, not later', () => {
     // 02:45–01:30 quiet; on 30 March 2025 local 01:00–01:59 does not exist: the first allowed moment is 02:00 BST.
-    const at = nextAllowedTime(new Date('2025-03-29T02:45:00.000Z'), { quietHours: { start: '02:45', end: '01:30' }, skipBankHolidays: false }, 'Europe/London');
+    const at = nextAllowedTime(new Date('2025-03-29T02:45:00.000Z'), { quietHours: { start: '02:45', end: '01:30' }, skipBankHolidays: false, region: 'england-and-wales' }, 'Europe/London');
     expect(at.toISOString()).toBe('2025-03-30T01:00:00.000Z');
   });
 });
@@ -178,7 +198,7 @@ describe('a quiet window ending inside the spring-forward gap', () => {
 describe('a quiet window ending inside the repeated autumn hour', () => {
   it('ends at the first time the clock shows its end', () => {
     // On 29 October 2028 local 01:00 happens twice (BST, then GMT): quiet hours ending at 01:00 end at the first.
-    const at = nextAllowedTime(new Date('2028-10-28T00:45:00.000Z'), { quietHours: { start: '01:45', end: '01:00' }, skipBankHolidays: false }, 'Europe/London');
+    const at = nextAllowedTime(new Date('2028-10-28T00:45:00.000Z'), { quietHours: { start: '01:45', end: '01:00' }, skipBankHolidays: false, region: 'england-and-wales' }, 'Europe/London');
     expect(at.toISOString()).toBe('2028-10-29T00:00:00.000Z');
   });
 });

@@ -1,12 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import type { ReminderPolicy } from './appointment.types.js';
-import { isBankHoliday } from './bank-holidays.js';
+import { bankHolidayCalendar } from './bank-holidays.js';
 
 /** Local clock times "HH:mm"; the window runs from `start` up to (not including) `end`. */
 export type QuietHours = NonNullable<ReminderPolicy['quietHours']>;
 
-/** The parts of a reminder policy that decide when a message may go. */
-export type SendWindowPolicy = Pick<ReminderPolicy, 'quietHours' | 'skipBankHolidays'>;
+/** The parts of a reminder policy that decide when a message may go: `region` says whose bank holidays. */
+export type SendWindowPolicy = Pick<ReminderPolicy, 'quietHours' | 'skipBankHolidays' | 'region'>;
 
 /** Why a send time was moved later than asked. */
 export type SendTimeMove = 'quiet_hours' | 'bank_holiday';
@@ -84,7 +84,7 @@ const MAX_STEPS = 64;
 /**
  * The first instant at or after `instant` when a message may go, and why it moved if it did.
  * Quiet hours move it to the end of the window; a bank holiday (when the policy skips them) is skipped as a
- * whole local day: it moves to local midnight of the next day and then out of that day's quiet hours, so with
+ * whole local day (the team's region's bank holidays): it moves to local midnight of the next day and then out of that day's quiet hours, so with
  * the default 21:00–08:00 it lands on 08:00 of the next day that is not a bank holiday. Everything is on the
  * local clock of `timeZone`, so clock changes move nothing. A move for a bank holiday is reported as
  * `bank_holiday` even if quiet hours moved it too.
@@ -95,10 +95,11 @@ export function nextAllowedSendTime(
   timeZone: string,
 ): { at: Date; moved: SendTimeMove | null } {
   const quiet = policy.quietHours && { start: clockMinutes(policy.quietHours.start), end: clockMinutes(policy.quietHours.end) };
+  const isBankHoliday = policy.skipBankHolidays ? bankHolidayCalendar(policy.region) : null;
   let local = new TZDate(instant, timeZone);
   let moved: SendTimeMove | null = null;
   for (let step = 0; step < MAX_STEPS; step += 1) {
-    if (policy.skipBankHolidays && isBankHoliday(localDate(local))) {
+    if (isBankHoliday?.(localDate(local))) {
       local = atLocalTime(local, 1, 0, timeZone);
       moved = 'bank_holiday';
       continue;

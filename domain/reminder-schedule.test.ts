@@ -3,12 +3,12 @@ import { format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, type PlannedReminder } from './appointment.types.js';
-import { isBankHoliday } from './bank-holidays.js';
-import { isInQuietHours } from './quiet-hours.js';
+import { BANK_HOLIDAY_REGIONS, bankHolidayCalendar } from './bank-holidays.js';
+import { isInQuietHours, type SendWindowPolicy } from './quiet-hours.js';
 import { COLLAPSED_OFFSET, MIN_LEAD_MINUTES, MIN_LEAD_MS, planReminders } from './reminder-schedule.js';
 
 const LONDON = 'Europe/London';
-const policy = { quietHours: DEFAULT_REMINDER_POLICY.quietHours, skipBankHolidays: true };
+const policy: SendWindowPolicy = { quietHours: DEFAULT_REMINDER_POLICY.quietHours, skipBankHolidays: true, region: 'england-and-wales' };
 
 /** A London wall-clock time as an instant: local('2026-03-29 10:00'). */
 function local(text: string): Date {
@@ -98,7 +98,7 @@ describe('planReminders', () => {
 
     it('PT2H is exactly two hours of elapsed time, whatever the clocks do', () => {
       const startsAt = new Date('2026-03-29T02:30:00Z'); // 03:30 BST; 2 h before is 00:30 GMT (quiet)
-      const [reminder] = planReminders({ startsAt, offsets: ['PT2H'], policy: { quietHours: null, skipBankHolidays: false }, now: new Date('2026-03-01T00:00:00Z'), timeZone: LONDON });
+      const [reminder] = planReminders({ startsAt, offsets: ['PT2H'], policy: { quietHours: null, skipBankHolidays: false, region: 'england-and-wales' }, now: new Date('2026-03-01T00:00:00Z'), timeZone: LONDON });
       expect(reminder?.dueAt).toEqual(new Date('2026-03-29T00:30:00Z'));
       expect(reminder?.sendAt).toEqual(new Date('2026-03-29T00:30:00Z'));
     });
@@ -106,7 +106,7 @@ describe('planReminders', () => {
 
   describe('quiet hours', () => {
     it('a reminder due at 22:30 moves to 08:00 the next day', () => {
-      expect(plan('2026-07-03 22:30', ['P1D'], '2026-07-01 09:00', { quietHours: { start: '23:00', end: '06:00' }, skipBankHolidays: true })).toEqual([
+      expect(plan('2026-07-03 22:30', ['P1D'], '2026-07-01 09:00', { quietHours: { start: '23:00', end: '06:00' }, skipBankHolidays: true, region: 'england-and-wales' })).toEqual([
         { offset: 'P1D', dueAt: '2026-07-02 22:30', sendAt: '2026-07-02 22:30', status: 'scheduled' },
       ]);
       expect(plan('2026-07-03 10:30', ['PT12H'], '2026-07-01 09:00')).toEqual([
@@ -261,9 +261,11 @@ describe('planReminders', () => {
         fc.array(offset, { maxLength: 6 }),
         quietHours,
         fc.boolean(),
-        (now, lead, offsets, quiet, skipBankHolidays) => {
+        fc.constantFrom(...BANK_HOLIDAY_REGIONS),
+        (now, lead, offsets, quiet, skipBankHolidays, region) => {
           const startsAt = new Date(now.getTime() + lead);
-          const rules = { quietHours: quiet, skipBankHolidays };
+          const rules = { quietHours: quiet, skipBankHolidays, region };
+          const isBankHoliday = bankHolidayCalendar(region);
           const planned: PlannedReminder[] = planReminders({ startsAt, offsets, policy: rules, now, timeZone: LONDON });
           const scheduled = planned.filter((reminder) => reminder.status === 'scheduled');
           for (const reminder of scheduled) {

@@ -38,6 +38,7 @@ export async function recordDeliveryFailure(
       sourceKey: `resend-${message.id}`,
       status: 'queued',
       fallbackOf: message.id,
+      insteadOf: message.instead_of,
     });
     return resend.status === 'queued' ? { fallbackMessageId: resend.id } : {};
   }
@@ -68,6 +69,7 @@ export async function recordDeliveryFailure(
       sourceKey: `fallback-${message.id}`,
       status: 'queued',
       fallbackOf: message.id,
+      insteadOf: whatsappFallback.kind === 'sms' ? 'whatsapp' : null,
     });
     return fallback.status === 'queued' ? { fallbackMessageId: fallback.id } : {};
   }

@@ -28,6 +28,8 @@ export interface OutboundMessage {
   sourceKey: string;
   status: 'queued' | 'suppressed';
   fallbackOf?: string;
+  /** `whatsapp` when this SMS stands in for a WhatsApp message (outside WhatsApp's 24 hours). */
+  insteadOf?: 'whatsapp' | null;
 }
 
 /** A text to a member of staff (a safeguarding contact): no participant, SMS only, nothing about anyone in it. */
@@ -115,6 +117,7 @@ export class MessageRepository {
       source_key: m.sourceKey,
       status: m.status,
       fallback_of: m.fallbackOf ?? null,
+      instead_of: m.insteadOf ?? null,
     });
   }
 
@@ -176,8 +179,9 @@ export class MessageRepository {
       .execute();
   }
 
-  async setChannel(id: string, channel: Channel): Promise<void> {
-    await this.db.updateTable('messages').set({ channel, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  /** Sends it on another channel; `insteadOf` names the one it stands in for (SMS instead of WhatsApp). */
+  async setChannel(id: string, channel: Channel, insteadOf: 'whatsapp' | null = null): Promise<void> {
+    await this.db.updateTable('messages').set({ channel, instead_of: insteadOf, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
   }
 
   /** Changes status only if it is still `from`; true when it did. */

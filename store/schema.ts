@@ -63,6 +63,8 @@ export interface MessagesTable {
   error_message: string | null;
   attempts: Generated<number>;
   fallback_of: string | null;
+  /** `whatsapp` on an SMS that went because WhatsApp's 24 hours had passed; null otherwise. */
+  instead_of: Generated<'whatsapp' | null>;
   /** A participant's text, or one to a member of staff (a safeguarding escalation: participant_id is then null). */
   recipient: Generated<MessageRecipient>;
   created_at: Timestamp;

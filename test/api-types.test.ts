@@ -20,6 +20,7 @@ const _everyNameFindsItsShape: false = false as AnyIsNever<{
   recordEvent: Api.RecordEvent;
   appointment: Api.Appointment;
   reminderPolicy: Api.ReminderPolicy;
+  bankHolidayRegion: Api.BankHolidayRegion;
   pulseInstrument: Api.PulseInstrument;
   campaign: Api.Campaign;
   campaignStatus: Api.CampaignStatus;

@@ -6,7 +6,6 @@ import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { classifySendFailure, createMessageTransport } from '../bot/twilio/twilio-transport.js';
 import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
 import { runTurn } from '../dialogs/conversation.js';
-import { bankHolidayListNeedsRefresh, bankHolidaysCoveredUntil } from '../domain/bank-holidays.js';
 import type { Clock } from '../domain/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
@@ -149,9 +148,6 @@ export async function startWorkers(deps: {
   for (const worker of [...workers, sweeper.worker]) {
     worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
-  }
-  if (bankHolidayListNeedsRefresh(clock.now(), config.PROGRAMME_TIMEZONE)) {
-    logger.warn({ coveredUntil: bankHolidaysCoveredUntil() }, 'the bank holiday list ends soon: refresh domain/bank-holidays.england-and-wales.ts');
   }
   // Whatever a previous run left pending is picked up at once, not at the first scheduled sweep.
   void sweep.execute().catch((error: unknown) => logger.warn({ err: error }, 'start-up sweep failed'));

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../domain/clock.js';
-import { isBankHoliday } from '../domain/bank-holidays.js';
+import { bankHolidayCalendar } from '../domain/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
 import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
@@ -96,9 +96,8 @@ export class RunInboundTurn {
     const job: JobFacts | null = activeJob
       ? { id: activeJob.id, employer: activeJob.employer, adviserName: person.adviserName ?? context.keyWorkerName }
       : null;
-    const { workingHours } = await new TeamPolicyRepository(tx).get(person.team);
-    // Teams have one nation today: England and Wales bank holidays (domain/bank-holidays.ts).
-    const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, isBankHoliday, this.deps.timeZone);
+    const { workingHours, region } = await new TeamPolicyRepository(tx).get(person.team);
+    const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, bankHolidayCalendar(region), this.deps.timeZone);
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };

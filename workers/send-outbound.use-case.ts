@@ -4,6 +4,7 @@ import {
   MAX_SEND_ATTEMPTS,
   mayReachOptedOut,
   type MessageTransport,
+  templateVariableText,
   type WhatsAppFallback,
   whatsappRoute,
 } from '../domain/delivery.js';
@@ -48,7 +49,8 @@ export class SendOutboundMessage {
   async execute(messageId: string): Promise<SendOutcome> {
     const claimed = await this.claim(messageId);
     if ('skipped' in claimed) return { kind: 'skipped', reason: claimed.skipped };
-    const { message, phone, asTemplate } = claimed;
+    const { message, phone, asTemplate, smsForWhatsApp } = claimed;
+    const template = asTemplate && this.deps.whatsappFallback.kind === 'template' ? this.deps.whatsappFallback.contentSid : undefined;
 
     let result: { sid: string; status: string };
     try {
@@ -57,11 +59,7 @@ export class SendOutboundMessage {
         channel: message.channel,
         body: message.body ?? '',
         statusCallback: this.deps.statusCallbackUrl,
-        ...(asTemplate &&
-          this.deps.whatsappFallback.kind === 'template' && {
-            contentSid: this.deps.whatsappFallback.contentSid,
-            contentVariables: { '1': message.body ?? '' },
-          }),
+        ...(template && { contentSid: template, contentVariables: { '1': templateVariableText(message.body ?? '') } }),
       });
     } catch (error) {
       return this.handleFailure(message, this.deps.classify(error));
@@ -74,7 +72,16 @@ export class SendOutboundMessage {
           participantId: message.participant_id,
           type: 'message.outbound',
           at: this.deps.clock.now(),
-          data: { messageId: message.id, channel: message.channel, kind: message.kind, body: message.body ?? '' },
+          // How it went as well as what: an approved template, or SMS because WhatsApp's 24 hours had passed.
+          data: {
+            messageId: message.id,
+            channel: message.channel,
+            kind: message.kind,
+            body: message.body ?? '',
+            ...(template && { whatsappTemplate: template }),
+            ...(smsForWhatsApp && { insteadOf: 'whatsapp' }),
+            ...(message.fallback_of && { fallbackOf: message.fallback_of }),
+          },
           sourceKey: `outbound-${message.id}`,
         });
       }
@@ -82,7 +89,9 @@ export class SendOutboundMessage {
     return { kind: 'sent', sid: result.sid };
   }
 
-  private async claim(messageId: string): Promise<{ message: MessageRow; phone: string; asTemplate: boolean } | { skipped: string }> {
+  private async claim(
+    messageId: string,
+  ): Promise<{ message: MessageRow; phone: string; asTemplate: boolean; smsForWhatsApp: boolean } | { skipped: string }> {
     return this.deps.db.transaction().execute(async (tx) => {
       const messages = new MessageRepository(tx);
       const message = await messages.lockById(messageId);
@@ -95,7 +104,7 @@ export class SendOutboundMessage {
           return { skipped: 'no number' };
         }
         await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
-        return { message: { ...message, channel: 'sms', attempts: message.attempts + 1 }, phone: message.phone, asTemplate: false };
+        return { message: { ...message, channel: 'sms', attempts: message.attempts + 1 }, phone: message.phone, asTemplate: false, smsForWhatsApp: false };
       }
       const participant = message.participant_id
         ? await new ParticipantRepository(tx).findById(message.participant_id)
@@ -116,16 +125,19 @@ export class SendOutboundMessage {
       }
       let channel = message.channel;
       let asTemplate = message.kind === 'whatsapp_template';
+      // Chosen on an earlier try, or made as the fallback of a WhatsApp message refused with 63016.
+      let smsForWhatsApp = message.instead_of === 'whatsapp';
       if (channel === 'whatsapp' && !asTemplate) {
         const route = whatsappRoute(await messages.lastInboundAt(participant.id, 'whatsapp'), this.deps.clock.now(), this.deps.whatsappFallback);
         if (route === 'sms') {
           channel = 'sms';
-          await messages.setChannel(message.id, channel);
+          smsForWhatsApp = true;
+          await messages.setChannel(message.id, channel, 'whatsapp');
         }
         asTemplate = route === 'template';
       }
       await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
-      return { message: { ...message, channel, attempts: message.attempts + 1 }, phone: message.phone, asTemplate };
+      return { message: { ...message, channel, attempts: message.attempts + 1 }, phone: message.phone, asTemplate, smsForWhatsApp };
     });
   }
 

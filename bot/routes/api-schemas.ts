@@ -9,6 +9,7 @@ import { isClockTime } from '../../domain/quiet-hours.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
 import { WEEKDAYS } from '../../domain/key-worker-availability.js';
+import { BANK_HOLIDAY_REGIONS } from '../../domain/bank-holiday-regions.js';
 
 import { STREAMS } from '../../domain/reachability.js';
 
@@ -220,6 +221,10 @@ export const reminderPolicySchema = z.strictObject({
   defaultOffsets: offsets,
   quietHours: z.strictObject({ start: clockTime, end: clockTime }).refine((q) => q.start !== q.end, 'start and end must differ').nullable(),
   skipBankHolidays: z.boolean(),
+  region: z
+    .enum(BANK_HOLIDAY_REGIONS)
+    .optional()
+    .describe("Whose bank holidays count, for skipped sends and key workers' days off: where the team's participants live (default england-and-wales)"),
   dnaAlertThreshold: z.number().int().min(1).max(50),
   dnaWindowDays: z.number().int().min(7).max(730).optional(),
   dnaFollowUpDays: z

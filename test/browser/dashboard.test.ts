@@ -107,13 +107,15 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
 
     await page.getByLabel('Missed appointments before an alert').fill('4');
     await page.getByLabel('Do not send messages at night (quiet hours)').uncheck();
-    await page.getByLabel('Do not send reminders on bank holidays (England and Wales)').uncheck();
+    await page.getByLabel('Do not send reminders on bank holidays').uncheck();
+    await expect(page.getByLabel('Whose bank holidays?').inputValue()).resolves.toBe('england-and-wales');
+    await page.getByLabel('Whose bank holidays?').selectOption({ label: 'Scotland' });
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor(WAIT);
     await expectAccessible(page);
     await screenshot(page, '02-team-settings');
-    const policy = await app.api<{ quietHours: unknown; skipBankHolidays: boolean; dnaAlertThreshold: number; defaultOffsets: string[] }>('GET', '/api/reminder-policy');
-    expect(policy.body).toMatchObject({ quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 4, defaultOffsets: ['P2D', 'PT2H'] });
+    const policy = await app.api<{ quietHours: unknown; skipBankHolidays: boolean; region: string; dnaAlertThreshold: number; defaultOffsets: string[] }>('GET', '/api/reminder-policy');
+    expect(policy.body).toMatchObject({ quietHours: null, skipBankHolidays: false, region: 'scotland', dnaAlertThreshold: 4, defaultOffsets: ['P2D', 'PT2H'] });
   });
 
   it('adds a participant, books an appointment, and hears "yes" back on the thread and the timeline', async () => {

@@ -65,4 +65,18 @@ describe('crisis help and the team’s working hours', () => {
     await app.inbound(phone, 'I want to kill myself');
     expect(await nextMessageTo(phone, 1)).toMatch(/We have told your key worker Jo\. They will be back at 10am today\.$/);
   });
+
+  it('follows the team’s bank holidays: on New Year’s Eve an England team is back on Friday 2 January, a Scottish team on Monday', async () => {
+    const glasgow = await app.createStaff('key_worker', 'Morag', 'Glasgow');
+    expect((await app.api('PUT', '/api/reminder-policy', { ...POLICY, region: 'scotland' }, glasgow.token)).status).toBe(200);
+    clock.set(new Date('2025-12-31T18:00:00Z')); // Wednesday 6pm; Thursday 1 January is a holiday everywhere
+    const english = '+447700900842';
+    const scottish = '+447700900843';
+    await app.createParticipant(english, north.token);
+    await app.createParticipant(scottish, glasgow.token);
+    await app.inbound(english, 'I want to kill myself');
+    await app.inbound(scottish, 'I want to kill myself');
+    expect(await nextMessageTo(english, 1)).toMatch(/We have told your key worker Priya\. They will be back at 9am on Friday\.$/);
+    expect(await nextMessageTo(scottish, 1)).toMatch(/We have told your key worker Morag\. They will be back at 9am on Monday\.$/);
+  });
 });

@@ -3232,6 +3232,11 @@ export interface paths {
                                 end: string;
                             } | null;
                             skipBankHolidays: boolean;
+                            /**
+                             * @description Whose bank holidays count, for skipped sends and key workers' days off: where the team's participants live (default england-and-wales)
+                             * @enum {string}
+                             */
+                            region?: "england-and-wales" | "scotland" | "northern-ireland";
                             dnaAlertThreshold: number;
                             dnaWindowDays?: number;
                             dnaFollowUpDays?: number[];
@@ -3276,6 +3281,11 @@ export interface paths {
                             end: string;
                         } | null;
                         skipBankHolidays: boolean;
+                        /**
+                         * @description Whose bank holidays count, for skipped sends and key workers' days off: where the team's participants live (default england-and-wales)
+                         * @enum {string}
+                         */
+                        region?: "england-and-wales" | "scotland" | "northern-ireland";
                         dnaAlertThreshold: number;
                         dnaWindowDays?: number;
                         dnaFollowUpDays?: number[];
@@ -3308,6 +3318,11 @@ export interface paths {
                                 end: string;
                             } | null;
                             skipBankHolidays: boolean;
+                            /**
+                             * @description Whose bank holidays count, for skipped sends and key workers' days off: where the team's participants live (default england-and-wales)
+                             * @enum {string}
+                             */
+                            region?: "england-and-wales" | "scotland" | "northern-ireland";
                             dnaAlertThreshold: number;
                             dnaWindowDays?: number;
                             dnaFollowUpDays?: number[];

@@ -27,6 +27,7 @@ export type RecordEvent = Answer<'/api/participants/{id}/record', 'get'>['events
 export type Appointment = Answer<'/api/participants/{id}/appointments', 'get'>[number];
 
 export type ReminderPolicy = Answer<'/api/reminder-policy', 'get'>;
+export type BankHolidayRegion = ReminderPolicy['region'];
 export type PulseInstrument = Answer<'/api/pulse-instruments', 'get'>[number];
 
 export type Campaign = Answer<'/api/campaigns/{id}', 'get'>;

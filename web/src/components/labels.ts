@@ -87,8 +87,12 @@ export function eventDetail(event: RecordEvent): string | undefined {
   const text = (key: string) => (typeof d[key] === 'string' && d[key] ? (d[key] as string) : undefined);
   switch (event.type) {
     case 'message.inbound':
-    case 'message.outbound':
       return text('body') ? `“${text('body')}”` : undefined;
+    case 'message.outbound': {
+      // How it went when WhatsApp's 24 hours had passed: the approved template, or SMS instead.
+      const how = text('whatsappTemplate') ? 'as the approved WhatsApp template' : text('insteadOf') === 'whatsapp' ? 'by SMS instead of WhatsApp' : undefined;
+      return [text('body') ? `“${text('body')}”` : undefined, how].filter(Boolean).join(', ') || undefined;
+    }
     case 'message.status':
       return text('status') ? messageStatusText('outbound', text('status') as string) : undefined;
     case 'appointment.created':

@@ -1,6 +1,6 @@
-import type { ReminderPolicy } from '../api-types.js';
+import type { BankHolidayRegion, ReminderPolicy } from '../api-types.js';
 import { errorsFromProblem, showErrors, type ShownError } from '../components/form-errors.js';
-import { button, checkboxField, inputField } from '../components/form-fields.js';
+import { button, checkboxField, inputField, selectField } from '../components/form-fields.js';
 import { h } from '../dom.js';
 import { durationToWords, wordsToDuration } from '../format.js';
 import type { Page, PageContext } from '../page.js';
@@ -11,6 +11,7 @@ const FIELDS = {
   'quietHours.start': { field: 'quietStart', label: 'Quiet hours start' },
   'quietHours.end': { field: 'quietEnd', label: 'Quiet hours end' },
   skipBankHolidays: { field: 'skipBankHolidays', label: 'Bank holidays' },
+  region: { field: 'region', label: 'Whose bank holidays' },
   dnaAlertThreshold: { field: 'dnaAlertThreshold', label: 'Missed appointments before an alert' },
   dnaWindowDays: { field: 'dnaWindowDays', label: 'Counted over' },
   dnaFollowUpDays: { field: 'dnaFollowUpDays', label: 'Follow-up days' },
@@ -42,7 +43,18 @@ export async function settingsPage(context: PageContext): Promise<Page> {
   const useQuiet = checkboxField({ name: 'useQuietHours', label: 'Do not send messages at night (quiet hours)', checked: policy.quietHours !== null, hint: 'A message due in quiet hours waits until they end. It is never dropped.' });
   const quietStart = inputField({ name: 'quietStart', label: 'Quiet hours start', type: 'time', value: policy.quietHours?.start ?? '21:00', widthClass: 'govuk-input--width-10' });
   const quietEnd = inputField({ name: 'quietEnd', label: 'Quiet hours end', type: 'time', value: policy.quietHours?.end ?? '08:00', widthClass: 'govuk-input--width-10' });
-  const bankHolidays = checkboxField({ name: 'skipBankHolidays', label: 'Do not send reminders on bank holidays (England and Wales)', checked: policy.skipBankHolidays });
+  const bankHolidays = checkboxField({ name: 'skipBankHolidays', label: 'Do not send reminders on bank holidays', checked: policy.skipBankHolidays });
+  const region = selectField({
+    name: 'region',
+    label: 'Whose bank holidays?',
+    hint: 'Where the people you support live. Key workers are also taken to be off on these days.',
+    options: [
+      { value: 'england-and-wales', text: 'England and Wales' },
+      { value: 'scotland', text: 'Scotland' },
+      { value: 'northern-ireland', text: 'Northern Ireland' },
+    ],
+    value: policy.region ?? 'england-and-wales',
+  });
   const dnaThreshold = inputField({
     name: 'dnaAlertThreshold',
     label: 'Missed appointments before an alert',
@@ -80,7 +92,7 @@ export async function settingsPage(context: PageContext): Promise<Page> {
   const form = h(
     'form',
     { novalidate: true, 'data-form': 'settings' },
-    h('fieldset', { class: 'govuk-fieldset' }, h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'Appointment reminders')), offsets.group, useQuiet.group, quietStart.group, quietEnd.group, bankHolidays.group),
+    h('fieldset', { class: 'govuk-fieldset' }, h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'Appointment reminders')), offsets.group, useQuiet.group, quietStart.group, quietEnd.group, bankHolidays.group, region.group),
     h(
       'fieldset',
       { class: 'govuk-fieldset' },
@@ -131,6 +143,7 @@ export async function settingsPage(context: PageContext): Promise<Page> {
       defaultOffsets: parsedOffsets.filter((o): o is string => o !== null),
       quietHours: useQuiet.input.checked ? { start: quietStart.input.value, end: quietEnd.input.value } : null,
       skipBankHolidays: bankHolidays.input.checked,
+      region: region.input.value as BankHolidayRegion,
       dnaAlertThreshold: whole(dnaThreshold.input, 'dnaAlertThreshold', 'Missed appointments before an alert') ?? policy.dnaAlertThreshold,
     };
     if (optional.dnaWindowDays) body.dnaWindowDays = whole(optional.dnaWindowDays.input, 'dnaWindowDays', 'Days') ?? policy.dnaWindowDays;
