@@ -92,6 +92,7 @@ export class FakeTwilio {
   #delay: DelayRule = 0;
   #held = new Set<ServerResponse>();
   #waiters = new Set<() => void>();
+  #now: () => Date = () => new Date();
 
   constructor(options: FakeTwilioOptions = {}) {
     if (options.host !== undefined && options.host !== LOOPBACK) {
@@ -175,6 +176,14 @@ export class FakeTwilio {
     this.#failPredicate = predicate;
   }
 
+  /**
+   * Twilio's clock, for the dates it gives messages and filters by (default the system's). A test that moves the
+   * app's clock forward moves this one with it, as real time would move both.
+   */
+  setClock(now: () => Date): void {
+    this.#now = now;
+  }
+
   /** Waits this long (fixed, or per request) before answering. */
   setDelay(delay: DelayRule): void {
     this.#delay = delay;
@@ -250,7 +259,7 @@ export class FakeTwilio {
 
     const raw = await readBody(req);
     const message: FakeTwilioMessage = {
-      at: new Date(),
+      at: this.#now(),
       accountSid: decodeURIComponent(match[1] ?? ''),
       form: raw === undefined ? {} : decodeForm(raw),
       response: 0,
@@ -328,7 +337,7 @@ export class FakeTwilio {
 
   /** `GET …/Messages.json`: the messages made on this account, newest first, filtered and paged as Twilio does. */
   #list(req: IncomingMessage, res: ServerResponse, accountSid: string, params: URLSearchParams): void {
-    const request: FakeTwilioListRequest = { at: new Date(), query: Object.fromEntries(params), response: 0 };
+    const request: FakeTwilioListRequest = { at: this.#now(), query: Object.fromEntries(params), response: 0 };
     this.listRequests.push(request);
     if (!this.#authorized(req, accountSid)) {
       request.response = 401;
