@@ -312,7 +312,7 @@ export class MessageRepository {
 
   /**
    * Sends cut mid-call (no answer from Twilio, or a crash between "sending" and Twilio's answer) whose attempt was
-   * claimed before `claimedBefore`, oldest first. Rows claimed before claims were timed go by their last update.
+   * claimed at or before `claimedBefore`, oldest first. Rows claimed before claims were timed go by their last update.
    */
   async listStuckSending(claimedBefore: Date, limit: number): Promise<MessageRow[]> {
     return this.db
@@ -321,7 +321,7 @@ export class MessageRepository {
       .where('status', '=', 'sending')
       // Ours only: a row with a sid was handed over, and `sending` is then Twilio's own status from a callback.
       .where('twilio_sid', 'is', null)
-      .where(sql<Date>`coalesce(claimed_at, updated_at)`, '<', claimedBefore)
+      .where(sql<Date>`coalesce(claimed_at, updated_at)`, '<=', claimedBefore)
       .orderBy(sql`coalesce(claimed_at, updated_at)`)
       .limit(limit)
       .execute();
