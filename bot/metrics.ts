@@ -53,6 +53,17 @@ export function createMetrics(deps: { db: Db; queues: JobQueues }) {
       for (const failure of counts?.failures ?? []) this.inc({ kind: failure.kind, final: String(failure.final) }, failure.count);
     },
   });
+  new Counter({
+    name: 'engagement_send_reconciles_total',
+    help: 'Sends cut mid-call, looked up in Twilio by the sweep: found (recorded), resent (Twilio had none), lookup_failed (tried again), given_up (unconfirmed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    async collect() {
+      const counts = await deps.queues.reconcileOutcomeCounts().catch(() => undefined);
+      this.reset();
+      for (const [outcome, count] of Object.entries(counts ?? {})) this.inc({ outcome }, count);
+    },
+  });
   new Gauge({
     name: 'engagement_queue_jobs',
     help: 'Jobs in each BullMQ queue by state',

@@ -5,6 +5,8 @@ export interface DeliveryFailure {
   kind: DeliveryFailureKind;
   code?: number | undefined;
   message: string;
+  /** No answer, but the request may have reached the provider: looked up there before any second try. */
+  maybeSent?: boolean | undefined;
 }
 
 /** Sends given up after this many tries at a retryable failure. */

@@ -40,6 +40,32 @@ export interface StaffOutboundMessage {
   sourceKey: string;
 }
 
+/** One claimed send attempt: the row and the attempt count it was claimed with. */
+export interface SendAttempt {
+  id: string;
+  attempts: number;
+}
+
+export interface StatusFields {
+  twilioSid?: string;
+  errorCode?: number | null;
+  errorMessage?: string | null;
+  attempts?: number;
+  claimedAt?: Date;
+  sentAsTemplate?: boolean;
+}
+
+function statusFields(fields: StatusFields) {
+  return {
+    ...(fields.twilioSid !== undefined && { twilio_sid: fields.twilioSid }),
+    ...(fields.errorCode !== undefined && { error_code: fields.errorCode }),
+    ...(fields.errorMessage !== undefined && { error_message: fields.errorMessage }),
+    ...(fields.attempts !== undefined && { attempts: fields.attempts }),
+    ...(fields.claimedAt !== undefined && { claimed_at: fields.claimedAt }),
+    ...(fields.sentAsTemplate !== undefined && { sent_as_template: fields.sentAsTemplate }),
+  };
+}
+
 export class MessageRepository {
   constructor(private readonly db: Executor) {}
 
@@ -163,20 +189,61 @@ export class MessageRepository {
   async setStatus(
     id: string,
     status: string,
-    fields: { twilioSid?: string; errorCode?: number | null; errorMessage?: string | null; attempts?: number } = {},
+    fields: StatusFields = {},
   ): Promise<void> {
     await this.db
       .updateTable('messages')
-      .set({
-        status,
-        ...(fields.twilioSid !== undefined && { twilio_sid: fields.twilioSid }),
-        ...(fields.errorCode !== undefined && { error_code: fields.errorCode }),
-        ...(fields.errorMessage !== undefined && { error_message: fields.errorMessage }),
-        ...(fields.attempts !== undefined && { attempts: fields.attempts }),
-        updated_at: sql<Date>`now()`,
-      })
+      .set({ status, ...statusFields(fields), updated_at: sql<Date>`now()` })
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * Moves a send on from `sending` only if it is still the attempt that claimed it (no sid yet, the same attempt
+   * count): a late answer to an attempt the sweep has since reconciled, or a second reconciler, changes nothing.
+   */
+  async settleAttempt(attempt: SendAttempt, status: string, fields: StatusFields = {}): Promise<boolean> {
+    let query = this.db
+      .updateTable('messages')
+      .set({ status, ...statusFields(fields), updated_at: sql<Date>`now()` })
+      .where('id', '=', attempt.id)
+      .where('status', '=', 'sending')
+      .where('twilio_sid', 'is', null)
+      .where('attempts', '=', attempt.attempts);
+    // A sid another row already holds is never taken (the unique index would abort the whole transaction).
+    if (fields.twilioSid !== undefined) {
+      const sid = fields.twilioSid;
+      query = query.where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages as held').select('held.id').where('held.twilio_sid', '=', sid))));
+    }
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** A cut send Twilio does not have goes back to `queued`, counted, at most `maxResends` times. */
+  async requeueCutSend(attempt: SendAttempt, maxResends: number, note: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set((eb) => ({ status: 'queued', reconcile_resends: eb('reconcile_resends', '+', 1), error_message: note, updated_at: sql<Date>`now()` }))
+      .where('id', '=', attempt.id)
+      .where('status', '=', 'sending')
+      .where('twilio_sid', 'is', null)
+      .where('attempts', '=', attempt.attempts)
+      .where('reconcile_resends', '<', maxResends)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** A lookup of a cut send failed: counted, and it stays `sending` for the next sweep. */
+  async noteFailedLookup(attempt: SendAttempt, note: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set((eb) => ({ reconcile_lookups: eb('reconcile_lookups', '+', 1), error_message: note, updated_at: sql<Date>`now()` }))
+      .where('id', '=', attempt.id)
+      .where('status', '=', 'sending')
+      .where('twilio_sid', 'is', null)
+      .where('attempts', '=', attempt.attempts)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Sends it on another channel; `insteadOf` names the one it stands in for (SMS instead of WhatsApp). */
@@ -247,17 +314,28 @@ export class MessageRepository {
       .execute();
   }
 
-  /** Sends interrupted mid-call (a crash between "sending" and Twilio's answer). */
-  async listStuckSending(olderThan: Date, limit: number): Promise<MessageRow[]> {
+  /**
+   * Sends cut mid-call (no answer from Twilio, or a crash between "sending" and Twilio's answer) whose attempt was
+   * claimed at or before `claimedBefore`, oldest first. Rows claimed before claims were timed go by their last update.
+   */
+  async listStuckSending(claimedBefore: Date, limit: number): Promise<MessageRow[]> {
     return this.db
       .selectFrom('messages')
       .selectAll()
       .where('status', '=', 'sending')
       // Ours only: a row with a sid was handed over, and `sending` is then Twilio's own status from a callback.
       .where('twilio_sid', 'is', null)
-      .where('updated_at', '<', olderThan)
+      .where(sql<Date>`coalesce(claimed_at, updated_at)`, '<=', claimedBefore)
+      .orderBy(sql`coalesce(claimed_at, updated_at)`)
       .limit(limit)
       .execute();
+  }
+
+  /** Which of these sids are already on one of our rows. */
+  async heldSids(sids: readonly string[]): Promise<Set<string>> {
+    if (sids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('messages').select('twilio_sid').where('twilio_sid', 'in', sids).execute();
+    return new Set(rows.map((r) => r.twilio_sid as string));
   }
 
   async listForParticipant(participantId: string, direction?: 'inbound' | 'outbound'): Promise<MessageRow[]> {

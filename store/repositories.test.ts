@@ -353,6 +353,46 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       expect(ids).not.toContain(queued.id);
     });
 
+    it('lists a cut send by when its attempt was claimed, not by its last update', async () => {
+      const messages = new MessageRepository(db);
+      const p = await newParticipant();
+      const cut = (await messages.insertOutbound(outbound(p))).message;
+      await messages.setStatus(cut.id, 'sending', { attempts: 1, claimedAt: new Date(Date.now() - AN_HOUR) });
+      const ids = async () => (await messages.listStuckSending(new Date(Date.now() - 60_000), 1000)).map((m) => m.id);
+      expect(await ids()).toContain(cut.id);
+      // A note on the row (a failed lookup) does not make it young again.
+      expect(await messages.noteFailedLookup({ id: cut.id, attempts: 1 }, 'Twilio 503')).toBe(true);
+      expect(await ids()).toContain(cut.id);
+      expect(await messages.findById(cut.id)).toMatchObject({ reconcile_lookups: 1, error_message: 'Twilio 503' });
+    });
+
+    it('moves a cut send on only from the attempt that claimed it, and resends it at most as often as allowed', async () => {
+      const messages = new MessageRepository(db);
+      const p = await newParticipant();
+      const cut = (await messages.insertOutbound(outbound(p))).message;
+      await messages.setStatus(cut.id, 'sending', { attempts: 2 });
+      expect(await messages.settleAttempt({ id: cut.id, attempts: 1 }, 'accepted', { twilioSid: `SM${'a'.repeat(32)}` })).toBe(false);
+      expect(await messages.requeueCutSend({ id: cut.id, attempts: 2 }, 1, 'resent')).toBe(true);
+      // The second reconciler of the same attempt changes nothing.
+      expect(await messages.requeueCutSend({ id: cut.id, attempts: 2 }, 1, 'resent')).toBe(false);
+      await messages.setStatus(cut.id, 'sending', { attempts: 3 });
+      expect(await messages.requeueCutSend({ id: cut.id, attempts: 3 }, 1, 'resent')).toBe(false);
+      expect(await messages.findById(cut.id)).toMatchObject({ status: 'sending', reconcile_resends: 1 });
+    });
+
+    it('never records a sid another row holds', async () => {
+      const messages = new MessageRepository(db);
+      const p = await newParticipant();
+      const sid = `SM${'b'.repeat(32)}`;
+      const sent = (await messages.insertOutbound(outbound(p))).message;
+      await messages.setStatus(sent.id, 'accepted', { twilioSid: sid });
+      const cut = (await messages.insertOutbound(outbound(p))).message;
+      await messages.setStatus(cut.id, 'sending', { attempts: 1 });
+      expect(await messages.heldSids([sid, `SM${'c'.repeat(32)}`])).toEqual(new Set([sid]));
+      expect(await messages.settleAttempt({ id: cut.id, attempts: 1 }, 'accepted', { twilioSid: sid })).toBe(false);
+      expect(await messages.settleAttempt({ id: cut.id, attempts: 1 }, 'accepted', { twilioSid: `SM${'c'.repeat(32)}` })).toBe(true);
+    });
+
     it('lists a participant’s messages in order and outbound newest first', async () => {
       const messages = new MessageRepository(db);
       const p = await newParticipant();

@@ -67,6 +67,14 @@ export interface MessagesTable {
   instead_of: Generated<'whatsapp' | null>;
   /** A participant's text, or one to a member of staff (a safeguarding escalation: participant_id is then null). */
   recipient: Generated<MessageRecipient>;
+  /** When the current send attempt was claimed (the workers' clock); null before the first claim. */
+  claimed_at: NullableTimestamp;
+  /** Lookups in Twilio of a send cut mid-call that failed (Twilio away). */
+  reconcile_lookups: Generated<number>;
+  /** Times a cut send Twilio did not have was sent again (at most once). */
+  reconcile_resends: Generated<number>;
+  /** The current attempt went as an approved WhatsApp template (its text cannot be matched in Twilio's list). */
+  sent_as_template: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -8,7 +8,10 @@ import { sql } from 'kysely';
 import type { Db } from '../store/database.js';
 import type { FakeTwilioMessage } from './fake-twilio.js';
 
-/** A send interrupted mid-call (claimed, no sid): it may or may not have reached Twilio, and is never sent again. */
+/**
+ * A send cut mid-call (claimed, no sid) not yet reconciled (`sending`), or given up by the reconcile (`unconfirmed`):
+ * it may or may not have reached Twilio. A run that lets the reconcile finish expects none.
+ */
 const INTERRUPTED = new Set(['sending', 'unconfirmed']);
 
 export interface DeliveryLedger {
@@ -24,7 +27,7 @@ export interface DeliveryLedger {
   duplicatedOutbound: number;
   /** Rows interrupted mid-send that Twilio never accepted, plus rows still waiting or failed (suppressed ones are not counted). */
   lostOutbound: number;
-  /** Rows interrupted mid-send (at most once: they may have gone). */
+  /** Rows cut mid-send and not (or never) reconciled: they may have gone. */
   interruptedOutbound: number;
   /** message.inbound / message.outbound events that are missing or more than one for their message. */
   eventProblems: string[];

@@ -10,6 +10,7 @@ import { classifyTwilioError, type ClassifiedTwilioError } from '../bot/twilio/s
 import { isValidTwilioSignature } from '../bot/twilio/signature.js';
 import { createTwilioClient } from '../bot/twilio/twilio-client.js';
 import { TwilioMessageSender, type TwilioSendRequest, type TwilioSenderConfig } from '../bot/twilio/twilio-sender.js';
+import { TwilioSentMessageLookup } from '../bot/twilio/twilio-sent-lookup.js';
 import { FakeTwilio } from './fake-twilio.js';
 import { TEST_BOT_NUMBER } from './twilio-signer.js';
 
@@ -161,6 +162,8 @@ describe('errors from the fake, classified', () => {
     const classified = classifyTwilioError(error);
 
     expect(classified.kind).toBe('retryable');
+    // The request was written: Twilio may have made the message, so it is looked up before any second try.
+    expect(classified.maybeSent).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
     const logged = JSON.stringify(classified);
     expect(logged).not.toContain(fake.authToken);
@@ -172,8 +175,18 @@ describe('errors from the fake, classified', () => {
   it('a cut connection is retryable', async () => {
     fake.failNext(1, 'reset');
     const classified = await sendExpectingError(smsViaService(), sms('Hi'));
-    expect(classified.kind).toBe('retryable');
+    expect(classified).toMatchObject({ kind: 'retryable', maybeSent: true });
     expect(fake.messages[0]?.response).toBe('reset');
+    expect(fake.accepted).toEqual([]);
+  });
+
+  it('a connection cut after the message was made looks the same to the caller, but Twilio has it', async () => {
+    fake.failNext(1, 'accept-then-reset');
+    const classified = await sendExpectingError(smsViaService(), sms('Hi'));
+    expect(classified).toMatchObject({ kind: 'retryable', maybeSent: true });
+    expect(fake.messages[0]?.response).toBe('accept-then-reset');
+    expect(fake.accepted).toHaveLength(1);
+    expect(fake.accepted[0]?.sid).toMatch(SID_PATTERN);
   });
 
   it('nothing listening is retryable', async () => {
@@ -184,6 +197,8 @@ describe('errors from the fake, classified', () => {
     const client = createTwilioClient({ accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: baseUrl });
     const error = await new TwilioMessageSender({ client, smsFrom: TEST_BOT_NUMBER }).send(sms('Hi')).catch((err: unknown) => err);
     expect(classifyTwilioError(error).kind).toBe('retryable');
+    // Never connected: nothing can have reached Twilio, so it is simply tried again.
+    expect(classifyTwilioError(error).maybeSent).toBeUndefined();
   });
 
   it('a wrong auth token is a permanent 401', async () => {
@@ -191,6 +206,84 @@ describe('errors from the fake, classified', () => {
     const error = await new TwilioMessageSender({ client, smsFrom: TEST_BOT_NUMBER }).send(sms('Hi')).catch((err: unknown) => err);
     expect(classifyTwilioError(error)).toMatchObject({ kind: 'permanent', status: 401, code: 20003 });
     expect(fake.messages[0]?.response).toBe(401);
+  });
+});
+
+describe('the Messages list through the real SDK', () => {
+  const client = () => createTwilioClient({ accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.baseUrl });
+  const lookup = (config: Omit<TwilioSenderConfig, 'client'> = { smsFrom: TEST_BOT_NUMBER }) => {
+    const c = client();
+    return new TwilioSentMessageLookup(c, new TwilioMessageSender({ client: c, ...config }));
+  };
+  const today = () => new Date();
+
+  it('lists what was sent to one number since the start of a day, newest first, as the SDK parses it', async () => {
+    const s = sender({ smsFrom: TEST_BOT_NUMBER });
+    const first = await s.send(sms('First'));
+    await s.send(sms('To someone else', '+447700900124'));
+    const second = await s.send(sms('Second'));
+
+    const found = await lookup().findSent({ phone: PARTICIPANT, channel: 'sms', since: today() });
+    expect(found.map((m) => m.body).sort()).toEqual(['First', 'Second']);
+    expect(found.map((m) => m.sid)).toContain(first.sid);
+    expect(found.find((m) => m.sid === second.sid)).toMatchObject({
+      direction: 'outbound-api',
+      to: PARTICIPANT,
+      from: TEST_BOT_NUMBER,
+      messagingServiceSid: null,
+      status: 'sent',
+      errorCode: null,
+    });
+    expect(found[0]?.dateCreated).toBeInstanceOf(Date);
+    const [request] = fake.listRequests;
+    expect(request?.query.To).toBe(PARTICIPANT);
+    // `DateSent>=…` is the key `DateSent>` with its `=`: midnight GMT of the claim's day.
+    expect(request?.query['DateSent>']).toBe(`${today().toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(fake.unexpectedRequests).toEqual([]);
+  });
+
+  it('follows next_page_uri through every page', async () => {
+    const s = sender({ smsFrom: TEST_BOT_NUMBER });
+    for (let i = 0; i < 5; i++) await s.send(sms(`Message ${i}`));
+    const listed = await client().messages.list({ to: PARTICIPANT, pageSize: 2 });
+    expect(listed.map((m) => m.body).sort()).toEqual(['Message 0', 'Message 1', 'Message 2', 'Message 3', 'Message 4']);
+    expect(fake.listRequests.map((r) => r.query.Page ?? '0')).toEqual(['0', '1', '2']);
+  });
+
+  it('filters by From and by the day sent, before and after', async () => {
+    await sender({ smsFrom: TEST_BOT_NUMBER }).send(sms('From us'));
+    await sender({ smsFrom: '+447700900002' }).send(sms('From another number'));
+    const c = client();
+    expect((await c.messages.list({ from: TEST_BOT_NUMBER })).map((m) => m.body)).toEqual(['From us']);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect(await c.messages.list({ to: PARTICIPANT, dateSentAfter: tomorrow })).toEqual([]);
+    expect(await c.messages.list({ to: PARTICIPANT, dateSentBefore: new Date(Date.now() - 86_400_000) })).toEqual([]);
+    expect(await c.messages.list({ to: PARTICIPANT, dateSentBefore: tomorrow })).toHaveLength(2);
+  });
+
+  it('names the Messaging Service a message went through, with the number it picked', async () => {
+    await smsViaService().send(sms('Via the service'));
+    const [listed] = await lookup({ messagingServiceSid: MESSAGING_SERVICE_SID }).findSent({ phone: PARTICIPANT, channel: 'sms', since: today() });
+    expect(listed).toMatchObject({ messagingServiceSid: MESSAGING_SERVICE_SID, from: TEST_BOT_NUMBER, status: 'sent' });
+  });
+
+  it('shows the last status a callback gave', async () => {
+    const { sid } = await sender({ smsFrom: TEST_BOT_NUMBER }).send(sms('Hi'));
+    const received = createServer((_req, res) => res.writeHead(200).end());
+    await new Promise<void>((resolve) => received.listen(0, '127.0.0.1', resolve));
+    const { port } = received.address() as AddressInfo;
+    await fake.sendStatusCallback({ sid, status: 'delivered', deliverToBaseUrl: `http://127.0.0.1:${port}` });
+    received.close();
+    const [listed] = await lookup().findSent({ phone: PARTICIPANT, channel: 'sms', since: today() });
+    expect(listed?.status).toBe('delivered');
+  });
+
+  it('fails a lookup as told, and answers the next', async () => {
+    fake.failListNext(1, { status: 503 });
+    const error = await lookup().findSent({ phone: PARTICIPANT, channel: 'sms', since: today() }).catch((err: unknown) => err);
+    expect(classifyTwilioError(error)).toMatchObject({ kind: 'retryable', status: 503 });
+    await expect(lookup().findSent({ phone: PARTICIPANT, channel: 'sms', since: today() })).resolves.toEqual([]);
+    expect(fake.listRequests.map((r) => r.response)).toEqual([503, 200]);
   });
 });
 

@@ -2,7 +2,10 @@
  * A local stand-in for the Twilio Messages API, for tests: the real SDK talks to it over HTTP through
  * `createTwilioClient({ apiBaseUrl: fake.baseUrl })`. It listens on 127.0.0.1 only and posts status callbacks
  * only to loopback addresses, so no test can reach the internet through it.
- * Shapes follow https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
+ * Shapes follow https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource and, for
+ * the list (`GET …/Messages.json`, filters `To`, `From`, `DateSent`, `DateSent<`, `DateSent>`, paged by `PageSize`
+ * and `Page`), #read-multiple-message-resources; the page keys are the ones the SDK's Page parses
+ * (node_modules/twilio/lib/base/Page.js: `messages` plus `next_page_uri`, `page`, `page_size`, `uri`…).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,8 +17,21 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** An HTTP error with Twilio's error body, a connection that never answers, or one that is cut. */
-export type FakeTwilioFailure = { status: number; code?: number; message?: string } | 'timeout' | 'reset';
+/**
+ * An HTTP error with Twilio's error body, a connection that never answers, or one that is cut: before the message is
+ * made (`reset`), or after (`accept-then-reset`: Twilio has it and will list it, but the caller never hears).
+ */
+export type FakeTwilioFailure = { status: number; code?: number; message?: string } | 'timeout' | 'reset' | 'accept-then-reset';
+
+/** How a list request may fail: the same, less `accept-then-reset` (a list makes nothing). */
+export type FakeTwilioListFailure = Exclude<FakeTwilioFailure, 'accept-then-reset'>;
+
+export interface FakeTwilioListRequest {
+  at: Date;
+  /** The query, decoded: `To`, `DateSent>`, `PageSize`… */
+  query: Record<string, string>;
+  response: number | 'timeout' | 'reset';
+}
 
 export interface FakeTwilioMessage {
   /** When the request arrived. */
@@ -24,10 +40,12 @@ export interface FakeTwilioMessage {
   accountSid: string;
   /** The decoded form, repeated keys as arrays (MediaUrl). */
   form: TwilioForm;
-  /** The SID the fake gave the message (only when it answered 201). */
+  /** The SID the fake gave the message (when it made one: answered 201, or cut the answer after making it). */
   sid?: string;
   /** What the fake did: the HTTP status it answered with, or the failure it simulated. */
-  response: number | 'timeout' | 'reset';
+  response: number | 'timeout' | 'reset' | 'accept-then-reset';
+  /** The status the list shows: `sent` once made, or the last one given to {@link FakeTwilio.sendStatusCallback}. */
+  status?: string;
 }
 
 export interface FakeTwilioOptions {
@@ -63,14 +81,18 @@ export class FakeTwilio {
   readonly messages: FakeTwilioMessage[] = [];
   /** Requests to any other path (answered 404). A test that expects none can assert this is empty. */
   readonly unexpectedRequests: Array<{ method: string; path: string }> = [];
+  /** Every list request (`GET …/Messages.json`), in arrival order. */
+  readonly listRequests: FakeTwilioListRequest[] = [];
 
   #server: Server | undefined;
   #baseUrl: string | undefined;
   #failQueue: FakeTwilioFailure[] = [];
+  #listFailQueue: FakeTwilioListFailure[] = [];
   #failPredicate: FailurePredicate | null = null;
   #delay: DelayRule = 0;
   #held = new Set<ServerResponse>();
   #waiters = new Set<() => void>();
+  #now: () => Date = () => new Date();
 
   constructor(options: FakeTwilioOptions = {}) {
     if (options.host !== undefined && options.host !== LOOPBACK) {
@@ -86,9 +108,14 @@ export class FakeTwilio {
     return this.#baseUrl;
   }
 
-  /** Messages the fake accepted (answered 201). */
+  /** Messages the fake made (and so lists), whether or not the caller heard the answer. */
   get accepted(): FakeTwilioMessage[] {
-    return this.messages.filter((message) => message.response === 201);
+    return this.messages.filter((message) => message.sid !== undefined);
+  }
+
+  /** Requests still waiting for an answer (hanging, or delayed). */
+  get openRequests(): number {
+    return this.messages.filter((message) => message.response === 0).length + this.#held.size;
   }
 
   async start(): Promise<void> {
@@ -126,7 +153,9 @@ export class FakeTwilio {
   reset(): void {
     this.messages.length = 0;
     this.unexpectedRequests.length = 0;
+    this.listRequests.length = 0;
     this.#failQueue = [];
+    this.#listFailQueue = [];
     this.#failPredicate = null;
     this.#delay = 0;
     this.#releaseHeld();
@@ -137,9 +166,22 @@ export class FakeTwilio {
     for (let i = 0; i < n; i += 1) this.#failQueue.push(failure);
   }
 
+  /** The next `n` list requests fail this way. */
+  failListNext(n: number, failure: FakeTwilioListFailure): void {
+    for (let i = 0; i < n; i += 1) this.#listFailQueue.push(failure);
+  }
+
   /** Decides per request: a failure, or `null` to answer normally. `null` instead of a function clears it. */
   failWith(predicate: FailurePredicate | null): void {
     this.#failPredicate = predicate;
+  }
+
+  /**
+   * Twilio's clock, for the dates it gives messages and filters by (default the system's). A test that moves the
+   * app's clock forward moves this one with it, as real time would move both.
+   */
+  setClock(now: () => Date): void {
+    this.#now = now;
   }
 
   /** Waits this long (fixed, or per request) before answering. */
@@ -169,6 +211,7 @@ export class FakeTwilio {
   async sendStatusCallback(input: SendStatusCallbackInput): Promise<Response> {
     const message = this.messages.find((m) => m.sid === input.sid);
     if (!message) throw new Error(`FakeTwilio: no accepted message ${input.sid}`);
+    message.status = input.status;
     const callback = single(message.form.StatusCallback);
     if (!callback) throw new Error(`FakeTwilio: message ${input.sid} had no StatusCallback`);
     const url = new URL(callback);
@@ -199,8 +242,14 @@ export class FakeTwilio {
       req.socket.destroy();
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
     const match = MESSAGES_PATH.exec(path);
+    if (req.method === 'GET' && match) {
+      req.resume();
+      this.#list(req, res, decodeURIComponent(match[1] ?? ''), url.searchParams);
+      return;
+    }
     if (req.method !== 'POST' || !match) {
       this.unexpectedRequests.push({ method: req.method ?? '', path });
       req.resume();
@@ -210,7 +259,7 @@ export class FakeTwilio {
 
     const raw = await readBody(req);
     const message: FakeTwilioMessage = {
-      at: new Date(),
+      at: this.#now(),
       accountSid: decodeURIComponent(match[1] ?? ''),
       form: raw === undefined ? {} : decodeForm(raw),
       response: 0,
@@ -241,6 +290,13 @@ export class FakeTwilio {
       req.socket.destroy();
       return;
     }
+    if (failure === 'accept-then-reset') {
+      // Made and listed as Twilio would, then the connection drops before a byte of the answer.
+      message.sid = this.#make(message) ?? undefined;
+      message.response = message.sid === undefined ? 400 : 'accept-then-reset';
+      req.socket.destroy();
+      return;
+    }
     if (failure) {
       const code = failure.code ?? DEFAULT_ERROR_CODES[failure.status];
       this.#answerError(res, message, failure.status, code, failure.message ?? `Simulated error ${code ?? failure.status}`);
@@ -256,48 +312,87 @@ export class FakeTwilio {
 
   /** Validates like Twilio's Messages API and answers 201 with a Message resource. */
   #create(res: ServerResponse, message: FakeTwilioMessage): void {
-    const form = message.form;
-    const to = single(form.To);
-    const from = single(form.From);
-    const messagingServiceSid = single(form.MessagingServiceSid);
-    const body = single(form.Body);
-    const mediaUrls = form.MediaUrl === undefined ? [] : ([] as string[]).concat(form.MediaUrl);
-    const contentSid = single(form.ContentSid);
-    if (!to) return this.#answerError(res, message, 400, 21604, "A 'To' phone number is required.");
-    if (!from && !messagingServiceSid) {
-      return this.#answerError(res, message, 400, 21603, "A 'From' phone number is required.");
-    }
-    if (!body && mediaUrls.length === 0 && !contentSid) {
-      return this.#answerError(res, message, 400, 21602, 'Message body is required.');
-    }
-
-    const sid = randomSid(mediaUrls.length > 0 ? 'MM' : 'SM');
-    message.sid = sid;
+    const invalid = this.#invalid(message);
+    if (invalid) return this.#answerError(res, message, 400, invalid.code, invalid.message);
+    message.sid = this.#make(message) as string;
     message.response = 201;
-    const now = twilioDate(message.at);
-    const uri = `/2010-04-01/Accounts/${message.accountSid}/Messages/${sid}.json`;
-    sendJson(res, 201, {
-      account_sid: message.accountSid,
-      api_version: '2010-04-01',
-      body: body ?? '',
-      date_created: now,
-      date_sent: null,
-      date_updated: now,
-      direction: 'outbound-api',
-      error_code: null,
-      error_message: null,
-      from: from ?? null,
-      messaging_service_sid: messagingServiceSid ?? null,
-      num_media: String(mediaUrls.length),
-      num_segments: String(countSegments(body ?? '')),
-      price: null,
-      price_unit: 'USD',
-      sid,
-      // Through a Messaging Service without From, Twilio first answers `accepted` (it picks the sender later).
-      status: messagingServiceSid && !from ? 'accepted' : 'queued',
-      subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
-      to,
-      uri,
+    sendJson(res, 201, messageResource(message, 'created'));
+  }
+
+  #invalid(message: FakeTwilioMessage): { code: number; message: string } | undefined {
+    const form = message.form;
+    const mediaUrls = form.MediaUrl === undefined ? [] : ([] as string[]).concat(form.MediaUrl);
+    if (!single(form.To)) return { code: 21604, message: "A 'To' phone number is required." };
+    if (!single(form.From) && !single(form.MessagingServiceSid)) return { code: 21603, message: "A 'From' phone number is required." };
+    if (!single(form.Body) && mediaUrls.length === 0 && !single(form.ContentSid)) return { code: 21602, message: 'Message body is required.' };
+    return undefined;
+  }
+
+  /** Makes the message (a sid, listed from now on as `sent`), or null when Twilio would refuse it. */
+  #make(message: FakeTwilioMessage): string | null {
+    if (this.#invalid(message)) return null;
+    message.status = 'sent';
+    return randomSid(message.form.MediaUrl === undefined ? 'SM' : 'MM');
+  }
+
+  /** `GET …/Messages.json`: the messages made on this account, newest first, filtered and paged as Twilio does. */
+  #list(req: IncomingMessage, res: ServerResponse, accountSid: string, params: URLSearchParams): void {
+    const request: FakeTwilioListRequest = { at: this.#now(), query: Object.fromEntries(params), response: 0 };
+    this.listRequests.push(request);
+    if (!this.#authorized(req, accountSid)) {
+      request.response = 401;
+      sendError(res, 401, 20003, 'Authenticate');
+      return;
+    }
+    const failure = this.#listFailQueue.shift();
+    if (failure === 'timeout') {
+      request.response = 'timeout';
+      this.#held.add(res);
+      res.on('close', () => this.#held.delete(res));
+      return;
+    }
+    if (failure === 'reset') {
+      request.response = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (failure) {
+      const code = failure.code ?? DEFAULT_ERROR_CODES[failure.status];
+      request.response = failure.status;
+      sendError(res, failure.status, code, failure.message ?? `Simulated error ${code ?? failure.status}`);
+      return;
+    }
+    const filters = listFilters(params);
+    if ('error' in filters) {
+      request.response = 400;
+      sendError(res, 400, 20001, filters.error);
+      return;
+    }
+    const matching = this.accepted
+      .filter((m) => m.accountSid === accountSid && filters.keep(m))
+      .sort((a, b) => b.at.getTime() - a.at.getTime());
+    const pageSize = Math.min(Math.max(Number(params.get('PageSize') ?? 50) || 50, 1), 1000);
+    const page = Math.max(Number(params.get('Page') ?? 0) || 0, 0);
+    const slice = matching.slice(page * pageSize, (page + 1) * pageSize);
+    const base = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+    const pageUri = (n: number) => {
+      const query = new URLSearchParams([...params].filter(([key]) => key !== 'Page' && key !== 'PageToken' && key !== 'PageSize'));
+      query.set('PageSize', String(pageSize));
+      query.set('Page', String(n));
+      if (n > 0) query.set('PageToken', `PA${slice[0]?.sid ?? ''}`);
+      return `${base}?${query.toString()}`;
+    };
+    request.response = 200;
+    sendJson(res, 200, {
+      end: page * pageSize + Math.max(slice.length - 1, 0),
+      first_page_uri: pageUri(0),
+      messages: slice.map((m) => messageResource(m, 'listed')),
+      next_page_uri: (page + 1) * pageSize < matching.length ? pageUri(page + 1) : null,
+      page,
+      page_size: pageSize,
+      previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+      start: page * pageSize,
+      uri: pageUri(page),
     });
   }
 
@@ -318,6 +413,72 @@ export class FakeTwilio {
     for (const res of this.#held) res.socket?.destroy();
     this.#held.clear();
   }
+}
+
+/**
+ * A Message resource: as answered to the create (`queued`, or `accepted` through a Messaging Service; not yet sent),
+ * or as listed afterwards (the fake "sends" at once: `date_sent` is when it was made, status `sent` or the last
+ * callback's).
+ */
+function messageResource(message: FakeTwilioMessage, view: 'created' | 'listed'): Record<string, unknown> {
+  const form = message.form;
+  const from = single(form.From);
+  const messagingServiceSid = single(form.MessagingServiceSid);
+  const body = single(form.Body) ?? '';
+  const mediaUrls = form.MediaUrl === undefined ? [] : ([] as string[]).concat(form.MediaUrl);
+  const sid = message.sid as string;
+  const made = twilioDate(message.at);
+  const uri = `/2010-04-01/Accounts/${message.accountSid}/Messages/${sid}.json`;
+  // Through a Messaging Service without From, Twilio first answers `accepted` (it picks the sender later).
+  const createdStatus = messagingServiceSid && !from ? 'accepted' : 'queued';
+  return {
+    account_sid: message.accountSid,
+    api_version: '2010-04-01',
+    body,
+    date_created: made,
+    date_sent: view === 'listed' ? made : null,
+    date_updated: made,
+    direction: 'outbound-api',
+    error_code: null,
+    error_message: null,
+    from: from ?? (view === 'listed' && messagingServiceSid ? TEST_BOT_NUMBER : null),
+    messaging_service_sid: messagingServiceSid ?? null,
+    num_media: String(mediaUrls.length),
+    num_segments: String(countSegments(body)),
+    price: null,
+    price_unit: 'USD',
+    sid,
+    status: view === 'listed' ? (message.status ?? 'sent') : createdStatus,
+    subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+    to: single(form.To),
+    uri,
+  };
+}
+
+/**
+ * Twilio's list filters: `To`, `From` exactly; `DateSent` the same GMT day; `DateSent>` / `DateSent<` on or after /
+ * on or before, given as `YYYY-MM-DD` (midnight GMT) or as a date and time (the SDK sends `YYYY-MM-DDTHH:mm:ssZ`).
+ */
+function listFilters(params: URLSearchParams): { keep: (m: FakeTwilioMessage) => boolean } | { error: string } {
+  const to = params.get('To');
+  const from = params.get('From');
+  const dates: Array<[string, (sent: number, at: number) => boolean]> = [
+    ['DateSent', (sent, at) => sent >= at && sent < at + 86_400_000],
+    ['DateSent>', (sent, at) => sent >= at],
+    ['DateSent<', (sent, at) => sent <= at],
+  ];
+  const checks: Array<(m: FakeTwilioMessage) => boolean> = [];
+  if (to !== null) checks.push((m) => single(m.form.To) === to);
+  if (from !== null) checks.push((m) => single(m.form.From) === from);
+  for (const [name, compare] of dates) {
+    const value = params.get(name);
+    if (value === null) continue;
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+    if (Number.isNaN(at)) return { error: `Invalid ${name}: ${value}` };
+    // Twilio's dates have whole seconds.
+    checks.push((m) => compare(Math.floor(m.at.getTime() / 1000) * 1000, at));
+  }
+  return { keep: (m) => checks.every((check) => check(m)) };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import { EscalateSafeguardingAlert } from '../app/escalate-safeguarding-alert.action.js';
 import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
-import { classifySendFailure, createMessageTransport } from '../bot/twilio/twilio-transport.js';
+import { classifySendFailure, createMessageTransport, createSentMessageLookup, TWILIO_REQUEST_TIMEOUT_MS } from '../bot/twilio/twilio-transport.js';
 import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
 import { runTurn } from '../dialogs/conversation.js';
 import type { Clock } from '../domain/clock.js';
+import type { SentMessageLookup } from '../domain/send-reconcile.js';
 import type { Config } from '../domain/config.schema.js';
 import type { MessageTransport } from '../domain/delivery.js';
 import { DEFAULT_CRM_RETRY_POLICY } from '../domain/crm-retry-schedule.js';
@@ -38,6 +39,7 @@ import { RunInboundTurn } from './run-inbound-turn.use-case.js';
 import { SendOutboundMessage } from './send-outbound.use-case.js';
 import { startSweep } from './sweep.worker.js';
 import { Sweep } from './sweep.use-case.js';
+import { ReconcileCutSends } from './reconcile-cut-sends.use-case.js';
 import { createTurnWorker } from './turn.worker.js';
 import { createWritebackWorker } from './writeback.worker.js';
 
@@ -54,6 +56,8 @@ export async function startWorkers(deps: {
   logger: Logger;
   clock: Clock;
   transport?: MessageTransport;
+  /** Where sends cut mid-call are looked up. @defaultValue Twilio's Messages list (nothing in sandbox mode) */
+  lookup?: SentMessageLookup;
   /** How deliveries reach the programme's CRM. @defaultValue an HTTP POST (fetch) */
   postToSink?: PostToSink;
 }): Promise<WorkersRole> {
@@ -106,7 +110,15 @@ export async function startWorkers(deps: {
   const fireCheckIn = new FireCheckIn(scheduledSender);
   const fireCampaignMessage = new FireCampaignMessage(scheduledSender);
   const fanOutCampaign = new FanOutCampaign({ db, queues, now: () => clock.now() });
-  const sweep = new Sweep({ db, queues, clock, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
+  const reconcile = new ReconcileCutSends({
+    db,
+    lookup: deps.lookup ?? createSentMessageLookup(config),
+    clock,
+    enqueueSends,
+    requestTimeoutMs: TWILIO_REQUEST_TIMEOUT_MS,
+    countOutcome: (outcome) => queues.countReconcileOutcome(outcome),
+  });
+  const sweep = new Sweep({ db, queues, clock, reconcile, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 
   const deliverCaseRecords = new DeliverCaseRecordEvents({
     db,

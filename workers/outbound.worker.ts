@@ -42,6 +42,11 @@ export function createOutboundWorker(
         throw error;
       }
       if (outcome.kind === 'sent') count({ kind: 'sent' });
+      if (outcome.kind === 'cut') {
+        count({ kind: 'failed', failure: outcome.failure.kind, final: false });
+        deps.logger.warn({ messageId }, 'send cut mid-call; the sweep will look it up in Twilio after the safe wait');
+      }
+      if (outcome.kind === 'late') deps.logger.error({ messageId, sid: outcome.sid }, 'Twilio answered after the send was reconciled');
       if (outcome.kind === 'failed') {
         count({ kind: 'failed', failure: outcome.failure.kind, final: true });
         deps.logger.warn({ messageId, kind: outcome.failure.kind, code: outcome.failure.code }, 'send failed');

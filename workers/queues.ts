@@ -78,6 +78,11 @@ const CAMPAIGN_BATCH = 1000;
 export type SendOutcomeCount = { kind: 'sent' } | { kind: 'failed'; failure: DeliveryFailureKind; final: boolean };
 
 const sendCountersKey = (prefix: string) => `${prefix}:metrics:sends`;
+const reconcileCountersKey = (prefix: string) => `${prefix}:metrics:reconciles`;
+
+/** What the sweep did with one send cut mid-call. */
+export const RECONCILE_OUTCOMES = ['found', 'resent', 'lookup_failed', 'given_up'] as const;
+export type ReconcileOutcome = (typeof RECONCILE_OUTCOMES)[number];
 
 /** Producers fail fast when Redis is away (the sweep re-adds later); workers wait for it. */
 export function createProducerConnection(url: string): Redis {
@@ -276,6 +281,16 @@ export class JobQueues {
   async countSendOutcome(outcome: SendOutcomeCount): Promise<void> {
     const field = outcome.kind === 'sent' ? 'sent' : `${outcome.final ? 'final' : 'retried'}:${outcome.failure}`;
     await this.connection.hincrby(sendCountersKey(this.prefix), field, 1);
+  }
+
+  /** Counts what the sweep did with one cut send, for /metrics (best effort, like the send counters). */
+  async countReconcileOutcome(outcome: ReconcileOutcome): Promise<void> {
+    await this.connection.hincrby(reconcileCountersKey(this.prefix), outcome, 1);
+  }
+
+  async reconcileOutcomeCounts(): Promise<Record<ReconcileOutcome, number>> {
+    const fields = await this.connection.hgetall(reconcileCountersKey(this.prefix));
+    return Object.fromEntries(RECONCILE_OUTCOMES.map((o) => [o, Number(fields[o] ?? 0)])) as Record<ReconcileOutcome, number>;
   }
 
   /** The send outcomes counted so far: sent, and failures by kind and whether they were final. */

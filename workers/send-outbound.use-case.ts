@@ -29,7 +29,11 @@ export interface SendOutboundDeps {
 export type SendOutcome =
   | { kind: 'sent'; sid: string }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; failure: DeliveryFailure };
+  | { kind: 'failed'; failure: DeliveryFailure }
+  /** No answer, and Twilio may have it: left `sending` for the sweep to look up after the safe wait. */
+  | { kind: 'cut'; failure: DeliveryFailure }
+  /** Twilio answered after the sweep had already reconciled this attempt (never within the safe wait). */
+  | { kind: 'late'; sid: string };
 
 /** A failure worth another try later; the queue spaces the tries out. */
 export class RetryableSendError extends Error {
@@ -39,9 +43,11 @@ export class RetryableSendError extends Error {
 }
 
 /**
- * Sends one outbound message at most once. The row is claimed (`sending`) in a committed transaction before
- * Twilio is called, so a second job for the same message finds it claimed and does nothing. A crash in the
- * middle of the call leaves it `sending`, and the sweep marks it unconfirmed rather than risk a second copy.
+ * Sends one outbound message effectively once. The row is claimed (`sending`, with the claim time and attempt
+ * count) in a committed transaction before Twilio is called, so a second job for the same message finds it claimed
+ * and does nothing. A call cut mid-way (or a crash in it) leaves it `sending`; the sweep looks it up in Twilio after
+ * a safe wait (workers/reconcile-cut-sends.use-case.ts). Every move on from `sending` is fenced on the attempt, so
+ * this attempt's late answer and the sweep's reconcile can never both act.
  */
 export class SendOutboundMessage {
   constructor(private readonly deps: SendOutboundDeps) {}
@@ -65,8 +71,9 @@ export class SendOutboundMessage {
       return this.handleFailure(message, this.deps.classify(error));
     }
 
-    await this.deps.db.transaction().execute(async (tx) => {
-      await new MessageRepository(tx).setStatus(message.id, acceptedStatus(result.status), { twilioSid: result.sid });
+    const attempt = { id: message.id, attempts: message.attempts };
+    const recorded = await this.deps.db.transaction().execute(async (tx) => {
+      if (!(await new MessageRepository(tx).settleAttempt(attempt, acceptedStatus(result.status), { twilioSid: result.sid }))) return false;
       if (message.participant_id) {
         await new CaseRecordRepository(tx).append({
           participantId: message.participant_id,
@@ -85,8 +92,9 @@ export class SendOutboundMessage {
           sourceKey: `outbound-${message.id}`,
         });
       }
+      return true;
     });
-    return { kind: 'sent', sid: result.sid };
+    return recorded ? { kind: 'sent', sid: result.sid } : { kind: 'late', sid: result.sid };
   }
 
   private async claim(
@@ -103,7 +111,7 @@ export class SendOutboundMessage {
           await messages.setStatus(message.id, 'suppressed', { errorMessage: 'no number' });
           return { skipped: 'no number' };
         }
-        await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
+        await messages.setStatus(message.id, 'sending', this.claimFields(message, false));
         return { message: { ...message, channel: 'sms', attempts: message.attempts + 1 }, phone: message.phone, asTemplate: false, smsForWhatsApp: false };
       }
       const participant = message.participant_id
@@ -136,25 +144,39 @@ export class SendOutboundMessage {
         }
         asTemplate = route === 'template';
       }
-      await messages.setStatus(message.id, 'sending', { attempts: message.attempts + 1 });
+      await messages.setStatus(message.id, 'sending', this.claimFields(message, asTemplate));
       return { message: { ...message, channel, attempts: message.attempts + 1 }, phone: message.phone, asTemplate, smsForWhatsApp };
     });
   }
 
+  /** The claim: the next attempt, when it began (a cut send is matched in Twilio from then), and how it goes. */
+  private claimFields(message: MessageRow, asTemplate: boolean) {
+    return { attempts: message.attempts + 1, claimedAt: this.deps.clock.now(), sentAsTemplate: asTemplate, errorCode: null, errorMessage: null };
+  }
+
   private async handleFailure(message: MessageRow, failure: DeliveryFailure): Promise<SendOutcome> {
-    const giveUp = failure.kind !== 'retryable' || message.attempts >= MAX_SEND_ATTEMPTS;
+    const attempt = { id: message.id, attempts: message.attempts };
+    const messages = new MessageRepository(this.deps.db);
     const fields = { errorCode: failure.code ?? null, errorMessage: failure.message.slice(0, 500) };
+    if (failure.maybeSent) {
+      // Sending again now could make a second copy: the sweep looks it up in Twilio once the original cannot land.
+      const note = `No answer from Twilio (${failure.message.slice(0, 200)}); it will be looked up in Twilio before any second try`;
+      await messages.settleAttempt(attempt, 'sending', { errorCode: null, errorMessage: note });
+      return { kind: 'cut', failure };
+    }
+    const giveUp = failure.kind !== 'retryable' || message.attempts >= MAX_SEND_ATTEMPTS;
     if (!giveUp) {
-      await new MessageRepository(this.deps.db).setStatus(message.id, 'queued', fields);
+      if (!(await messages.settleAttempt(attempt, 'queued', fields))) return { kind: 'skipped', reason: 'reconciled meanwhile' };
       throw new RetryableSendError(failure);
     }
     const final: DeliveryFailure =
       failure.kind === 'retryable' ? { ...failure, kind: 'permanent', message: `Gave up after ${message.attempts} tries: ${failure.message}` } : failure;
-    const { fallbackMessageId } = await this.deps.db.transaction().execute(async (tx) => {
-      await new MessageRepository(tx).setStatus(message.id, 'failed', fields);
+    const settled = await this.deps.db.transaction().execute(async (tx) => {
+      if (!(await new MessageRepository(tx).settleAttempt(attempt, 'failed', fields))) return undefined;
       return recordDeliveryFailure(tx, message, final, this.deps.clock.now(), this.deps.whatsappFallback);
     });
-    if (fallbackMessageId) await this.deps.enqueueSends([fallbackMessageId]);
+    if (!settled) return { kind: 'skipped', reason: 'reconciled meanwhile' };
+    if (settled.fallbackMessageId) await this.deps.enqueueSends([settled.fallbackMessageId]);
     return { kind: 'failed', failure: final };
   }
 }

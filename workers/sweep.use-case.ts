@@ -11,6 +11,7 @@ import { MessageRepository } from '../store/message.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import type { JobQueues } from './queues.js';
+import type { ReconcileCutSends } from './reconcile-cut-sends.use-case.js';
 
 export interface SweepDeps {
   db: Db;
@@ -18,8 +19,8 @@ export interface SweepDeps {
   clock: Clock;
   /** Work younger than this is left alone: its own job is probably on the way. */
   graceMs?: number;
-  /** A send still `sending` after this was interrupted mid-call. */
-  stuckSendingMs?: number;
+  /** Looks up sends cut mid-call once their original request cannot still land. */
+  reconcile: ReconcileCutSends;
   batchSize?: number;
   /** Reminders and follow-up steps due within this are re-added (delayed) in case Redis lost them. @defaultValue 10 minutes */
   horizonMs?: number;
@@ -30,7 +31,12 @@ export interface SweepReport {
   writebacks: number;
   sends: number;
   reminders: number;
+  /** Sends cut mid-call that were given up (`unconfirmed`): the lookup failed too often, or a resend was cut too. */
   unconfirmed: number;
+  /** Sends cut mid-call found in Twilio (recorded), sent once more (Twilio had none), or whose lookup failed. */
+  cutSendsFound: number;
+  cutSendsResent: number;
+  cutSendLookupsFailed: number;
   checkIns: number;
   campaignMessages: number;
   /** Lanes of CRM deliveries whose jobs were re-added (no-ops when Redis still has them). */
@@ -94,18 +100,17 @@ export class Sweep {
     const crmHeads = await new CaseRecordDeliveryRepository(db).listDueHeads(horizon, limit);
     await queues.enqueueCrmDeliveries(crmHeads, new Date(now));
 
-    // At most once: a send interrupted mid-call might have reached Twilio, so it is not sent again.
-    const stuck = await messages.listStuckSending(new Date(now - (this.deps.stuckSendingMs ?? 120_000)), limit);
-    let unconfirmed = 0;
-    for (const m of stuck) {
-      if (await messages.setStatusIf(m.id, 'sending', 'unconfirmed', 'interrupted while sending; not resent')) unconfirmed++;
-    }
+    // Effectively once: a send cut mid-call is looked up in Twilio, then recorded or sent once more.
+    const reconciled = await this.deps.reconcile.execute();
     return {
+      unconfirmed: reconciled.given_up,
+      cutSendsFound: reconciled.found,
+      cutSendsResent: reconciled.resent,
+      cutSendLookupsFailed: reconciled.lookup_failed,
       turns: inbound.length,
       writebacks: writebackIds.length,
       sends: outbound.length,
       reminders: reminders.length,
-      unconfirmed,
       crmDeliveries: crmHeads.length,
       checkIns: checkIns.length,
       campaignMessages: campaignMessages.length,

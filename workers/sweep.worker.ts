@@ -27,7 +27,7 @@ export function startSweep(
       const cleared = await retention();
       if (cleared > 0) deps.logger.info({ cleared }, 'message bodies and words past retention cleared');
       // Reminders are re-added every sweep by design (no-ops when their jobs exist), so they are not news.
-      if (report.turns + report.writebacks + report.sends + report.unconfirmed > 0) {
+      if (report.turns + report.writebacks + report.sends + report.unconfirmed + report.cutSendsFound + report.cutSendsResent + report.cutSendLookupsFailed > 0) {
         deps.logger.info(report, 'sweep re-enqueued pending work');
       }
     },

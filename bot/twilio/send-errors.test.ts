@@ -59,6 +59,20 @@ describe('classifyTwilioError', () => {
     expect(typeof classified.message).toBe('string');
   });
 
+  it.each<[string, unknown, boolean]>([
+    ['ECONNRESET (cut mid-call)', nodeError('ECONNRESET', 'read ECONNRESET'), true],
+    ['socket hang up', new Error('socket hang up'), true],
+    ['axios timeout (no answer in time)', nodeError('ECONNABORTED', 'timeout of 10000ms exceeded'), true],
+    ['fetch failed with a reset cause', new TypeError('fetch failed', { cause: nodeError('ECONNRESET', 'x') }), true],
+    ['ECONNREFUSED', nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1'), false],
+    ['connect ETIMEDOUT', nodeError('ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.1:443'), false],
+    ['DNS failure', nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND api.twilio.com'), false],
+    ['AggregateError of refusals', new AggregateError([nodeError('ECONNREFUSED', 'a'), nodeError('ECONNREFUSED', 'b')]), false],
+    ['503 (Twilio answered)', twilioError(503, 20503), false],
+  ])('%s: may have reached Twilio → %s', (_name, err, maybeSent) => {
+    expect(classifyTwilioError(err).maybeSent ?? false).toBe(maybeSent);
+  });
+
   it("keeps Twilio's message", () => {
     expect(classifyTwilioError(twilioError(400, 21610, 'Attempt to send to unsubscribed recipient')).message).toBe(
       'Attempt to send to unsubscribed recipient',

@@ -16,6 +16,11 @@ export interface ClassifiedTwilioError {
   status?: number;
   /** Safe to log: never the request, headers or credentials. */
   message: string;
+  /**
+   * No answer came back, but the request may have reached Twilio (cut mid-call, or no answer in time): sending it
+   * again blindly risks a second copy, so it is looked up in Twilio first (see domain/send-reconcile.ts).
+   */
+  maybeSent?: boolean;
 }
 
 /** Codes that mean the same thing whether they come back from the REST API or on a status callback. */
@@ -57,6 +62,20 @@ const NETWORK_ERROR_CODES = new Set([
 
 const NETWORK_ERROR_MESSAGE = /socket hang up|timeout of \d+ms exceeded|network error|fetch failed/i;
 
+/** Failures before a connection was made: the request cannot have reached Twilio. */
+const NOT_CONNECTED_CODES = new Set([
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** Node names the phase: `connect ETIMEDOUT 1.2.3.4:443`, `getaddrinfo ENOTFOUND api.twilio.com`. */
+const NOT_CONNECTED_MESSAGE = /^(connect|getaddrinfo) /;
+
 type ErrorLike = {
   status?: unknown;
   code?: unknown;
@@ -90,6 +109,16 @@ function isNetworkFailure(err: unknown, depth = 0): boolean {
   return isNetworkFailure(e.cause, depth + 1);
 }
 
+/** True when every failure found (through causes and AggregateError members) happened before a connection was made. */
+function neverConnected(err: unknown, depth = 0): boolean {
+  const e = asErrorLike(err);
+  if (!e || depth > 5) return false;
+  if (typeof e.code === 'string' && NOT_CONNECTED_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && NOT_CONNECTED_MESSAGE.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.length > 0) return e.errors.every((inner) => neverConnected(inner, depth + 1));
+  return neverConnected(e.cause, depth + 1);
+}
+
 function messageOf(err: unknown): string {
   const e = asErrorLike(err);
   if (e && typeof e.message === 'string' && e.message !== '') return e.message;
@@ -99,7 +128,7 @@ function messageOf(err: unknown): string {
 
 /**
  * Sorts an error thrown by the Twilio SDK (or its transport) into what to do next:
- * `retryable` (429, 5xx, no answer at all), `opted_out` (21610: never retry), `bad_number` (21211, 21614),
+ * `retryable` (429, 5xx, no answer at all: `maybeSent` when the request may have got through), `opted_out` (21610: never retry), `bad_number` (21211, 21614),
  * `whatsapp_window` (63016: send an approved template or SMS instead), `permanent` (any other 4xx, or a local error).
  *
  * Never log the raw error instead: an axios error holds the request config, Basic auth header included.
@@ -123,7 +152,10 @@ export function classifyTwilioError(err: unknown): ClassifiedTwilioError {
     if (status === 429 || status >= 500) return result('retryable');
     return result('permanent');
   }
-  return result(isNetworkFailure(err) ? 'retryable' : 'permanent');
+  if (!isNetworkFailure(err)) return result('permanent');
+  const classified = result('retryable');
+  if (!neverConnected(err)) classified.maybeSent = true;
+  return classified;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message.js';
 import { parseTwilioAddress, toTwilioAddress, type Channel } from '../../domain/channel.js';
+import type { SenderIdentity } from '../../domain/send-reconcile.js';
 import type { TwilioClient } from './twilio-client.js';
 
 export interface TwilioSenderConfig {
@@ -76,7 +77,12 @@ export class TwilioMessageSender {
     return options;
   }
 
-  #sender(request: TwilioSendRequest): { from: string } | { messagingServiceSid: string } {
+  /** Who a message on this channel goes from when the request names no sender: what Twilio's list shows for it. */
+  senderFor(channel: Channel): SenderIdentity {
+    return this.#sender({ channel });
+  }
+
+  #sender(request: Pick<TwilioSendRequest, 'channel' | 'from'>): SenderIdentity {
     const { messagingServiceSid, smsFrom, whatsappFrom } = this.#config;
     if (request.channel === 'whatsapp') {
       const from = request.from ?? whatsappFrom;

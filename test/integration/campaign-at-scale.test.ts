@@ -76,8 +76,9 @@ describe('a campaign for 1,000 people at a set rate, with the workers process ki
     expect(rows).toHaveLength(PEOPLE);
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
 
-    // At Twilio: nobody twice. A send cut off mid-call by the kill may or may not have reached Twilio; it is never sent
-    // again (at most once), so anyone missing is one of those, and there are no more of them than sends in flight.
+    // At Twilio: nobody twice. A send cut off mid-call by the kill may or may not have reached Twilio; it waits for the
+    // sweep to look it up after the safe wait (two minutes, longer than this test), so anyone missing is one of those,
+    // and there are no more of them than sends in flight.
     const perNumber = new Map<string, number>();
     for (const m of app.twilio.accepted) perNumber.set(String(m.form.To), (perNumber.get(String(m.form.To)) ?? 0) + 1);
     expect([...perNumber.values()].every((n) => n === 1)).toBe(true);

@@ -1,18 +1,23 @@
 /**
  * The fake Twilio in a sustained storm: for forty replies ready at once, every first request (and up to three
- * tries of each message) is answered 429, 500 or 503, cut mid-request, or left hanging until the SDK gives up.
- * After it: every message sent exactly once, none twice, none given up, and never more requests a second than
- * OUTBOUND_RATE_PER_SECOND. Phones: +447700900800–849.
+ * tries of each message) is answered 429, 500 or 503, cut mid-request (before Twilio made the message, or after),
+ * or left hanging until the SDK gives up. A cut or hung send is looked up in Twilio by the sweep once the safe wait
+ * has passed (the clock is moved on once no request is in flight, as real time would pass): recorded when Twilio
+ * made it, sent once more when it did not. After it: every message delivered to Twilio exactly once, none twice,
+ * none lost or left unconfirmed, and never more requests a second than OUTBOUND_RATE_PER_SECOND.
+ * Phones: +447700900800–849.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECONCILE_SAFE_WAIT_MS } from '../../domain/send-reconcile.js';
 import type { FakeTwilioFailure, FakeTwilioMessage } from '../fake-twilio.js';
 import { readDeliveryLedger } from '../delivery-ledger.js';
+import { ShiftedClock } from '../shifted-clock.js';
 import { eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';
 import { postSignedForm, statusParams } from '../twilio-signer.js';
 
 const PEOPLE = Array.from({ length: 40 }, (_, i) => `+4477009008${String(i).padStart(2, '0')}`);
 const RATE_PER_SECOND = 5;
-const FAILURE_KINDS: FakeTwilioFailure[] = [{ status: 429 }, { status: 500 }, { status: 503 }, 'reset', 'timeout'];
+const FAILURE_KINDS: FakeTwilioFailure[] = [{ status: 429 }, { status: 500 }, { status: 503 }, 'reset', 'timeout', 'accept-then-reset'];
 
 /** How many tries of person i's message fail (1 to 3: each is retried with backoff, well within the 8 allowed). */
 const failuresFor = (i: number) => 1 + (i % 3);
@@ -24,12 +29,25 @@ function stormFailure(i: number, attempt: number): FakeTwilioFailure | null {
   return kind === 'timeout' && attempt > 1 ? { status: 429 } : kind;
 }
 
+/** Person i's requests as the fake answers them: failures until one is answered 201, or made and then cut. */
+function expectedResponses(i: number): Array<number | string> {
+  const responses: Array<number | string> = [];
+  for (let attempt = 1; ; attempt++) {
+    const failure = stormFailure(i, attempt);
+    if (failure === null) return [...responses, 201];
+    responses.push(typeof failure === 'string' ? failure : failure.status);
+    if (failure === 'accept-then-reset') return responses;
+  }
+}
+
 describe('fake Twilio answering a sustained 429/500/503, reset and timeout storm', () => {
   let app: TestApp;
   const posted: string[] = [];
+  const clock = new ShiftedClock();
 
   beforeAll(async () => {
-    app = await TestApp.start({ env: { OUTBOUND_RATE_PER_SECOND: String(RATE_PER_SECOND) } });
+    app = await TestApp.start({ clock, env: { OUTBOUND_RATE_PER_SECOND: String(RATE_PER_SECOND) } });
+    app.twilio.setClock(() => clock.now());
     for (const phone of PEOPLE) await app.createParticipant(phone);
   }, 60_000);
   afterAll(async () => {
@@ -55,16 +73,28 @@ describe('fake Twilio answering a sustained 429/500/503, reset and timeout storm
     await app.startWorkers();
 
     // Settled: no reply waiting (`queued`) or in flight (`sending`: Twilio may have answered 201 while the worker
-    // has yet to record the sid, which a ledger read at that moment would count as interrupted).
+    // has yet to record the sid, which a ledger read at that moment would count as interrupted). Whenever the only
+    // replies left are cut ones whose calls have ended, and no request is open, the safe wait is let pass.
+    let safeWaits = 0;
     await eventually(
       async () => {
         const l = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
         const inFlight = (l.outboundByStatus.queued ?? 0) + (l.outboundByStatus.sending ?? 0);
-        return l.lostInbound.length === 0 && app.twilio.accepted.length >= PEOPLE.length && inFlight === 0;
+        if (l.lostInbound.length === 0 && app.twilio.accepted.length >= PEOPLE.length && inFlight === 0) return true;
+        const rows = await app.db.selectFrom('messages').select(['status', 'twilio_sid', 'error_message']).where('direction', '=', 'outbound').execute();
+        const cut = rows.filter((r) => r.status === 'sending' && r.twilio_sid === null);
+        const callsEnded = cut.every((r) => r.error_message?.startsWith('No answer from Twilio'));
+        const waiting = rows.filter((r) => r.status === 'queued').length;
+        if (cut.length > 0 && callsEnded && waiting === 0 && app.twilio.openRequests === 0 && l.lostInbound.length === 0) {
+          clock.advance(RECONCILE_SAFE_WAIT_MS);
+          safeWaits++;
+        }
+        return false;
       },
       120_000,
       'every reply through the storm',
     );
+    expect(safeWaits).toBeGreaterThan(0);
     // Give a duplicate (a retry of something already sent) time to show itself, then count everything again.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const ledger = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
@@ -80,15 +110,18 @@ describe('fake Twilio answering a sustained 429/500/503, reset and timeout storm
     expect(rows).toHaveLength(PEOPLE.length);
     for (const [i, phone] of PEOPLE.entries()) {
       const requests = app.twilio.messages.filter((m) => m.form.To === phone);
-      const expected = [...Array.from({ length: failuresFor(i) }, (_, k) => stormFailure(i, k + 1)), null].map((f) =>
-        f === null ? 201 : typeof f === 'string' ? f : f.status,
-      );
+      const expected = expectedResponses(i);
       expect(requests.map((m) => m.response), phone).toEqual(expected);
       const row = rows.find((r) => r.phone === phone);
-      expect(row?.status).toBe('accepted');
-      expect(row?.attempts).toBe(failuresFor(i) + 1);
+      // Answered 201: `accepted`; made and then cut: found in Twilio's list, where the fake shows it `sent`.
+      expect(row?.status).toBe(expected.at(-1) === 201 ? 'accepted' : 'sent');
+      expect(row?.attempts).toBe(expected.length);
       expect(row?.twilio_sid).toBe(requests.at(-1)?.sid);
     }
+    // Every kind of cut happened: before Twilio made the message (resent), after (recorded), and hanging.
+    const responses = app.twilio.messages.map((m) => m.response);
+    for (const kind of ['reset', 'accept-then-reset', 'timeout']) expect(responses).toContain(kind);
+    expect(app.twilio.listRequests.length).toBeGreaterThan(0);
     const undeliverable = await app.db.selectFrom('alerts').select('id').where('type', '=', 'undeliverable').execute();
     expect(undeliverable).toEqual([]);
 

@@ -111,7 +111,8 @@ describe('the workers process killed (SIGKILL) in the middle of turns', () => {
     expect(posted).toHaveLength(HELD.length + FREE.length * TEXTS_EACH);
     expect(ledger.repliesPerInbound.size).toBe(posted.length);
     expect(ledger.duplicatedOutbound).toBe(0);
-    // A reply cut off mid-call by the kill may or may not have reached Twilio; it is never sent again (at most once).
+    // A reply cut off mid-call by the kill may or may not have reached Twilio; it stays `sending` until the sweep
+    // looks it up in Twilio after the safe wait (two minutes: test/integration/send-reconcile.test.ts covers that).
     expect(ledger.lostOutbound).toBeLessThanOrEqual(ledger.interruptedOutbound);
     expect(ledger.interruptedOutbound).toBeLessThanOrEqual(SENDS_IN_FLIGHT);
     expect(ledger.eventProblems).toEqual([]);
