@@ -73,8 +73,6 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string }[] = [
   { name: 'a film (cy)', pattern: 'ffilm|rhaglen|llyfr|gem ~8 neidio|lladd|marw|treisio|trywanu' },
   { name: 'a nurse or a course (cy)', pattern: 'nyrs|ward|cwrs|cymorth_cyntaf|hyfforddiant|gwirfoddoli ~8 orddos|gorddos|hunan|niweidio|cam|drin|hunanladdiad' },
   { name: 'took by mistake', pattern: 'took|taken|take ~4 by_mistake|by_accident|accidentally' },
-  { name: 'in the past, safe now', pattern: 'used_to|years_ago|year_ago|as_a_teenager|as_a_kid|in_the_past|survivor|in_2019|in_2020|in_2021|in_2022|for_a_bit_in|years_clean|in_a_good_place|doing_well|recovered ~10 selfharm|self_harm|homeless|abuse|abusive|domestic|cutting|suicidal|overdose|rough' },
-  { name: 'in the past, safe now', pattern: 'selfharm|self_harm|homeless|abuse|abusive|domestic|cutting|suicidal|overdose ~10 years_ago|year_ago|as_a_teenager|for_years|years_clean|but_now|now_i_have|in_a_good_place|my_own_flat|doing_well|havent_for_years' },
   { name: 'a dead man walking', pattern: 'dead_man_walking|dead_and_buried|dead_to_me' },
   { name: 'shot, meaning tired', pattern: 'am|im shot ~3 long|tired|day|knackered|shattered|week|shift' },
   { name: 'life in my hands', pattern: 'took|take|taking my life in my hands' },
@@ -170,7 +168,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string }[] = [
  * it is over now, and nothing that says it is happening still or again.
  */
 export const RESOLVED_PAST = {
-  past: 'years_ago|year_ago|last_year|that_was|as_a_teenager|as_a_kid|in_2015|in_2016|in_2017|in_2018|in_2019|in_2020|in_2021|in_2022|in_2023|a_year_since|years_since|used_to_be|in_the_past|back_then|dark_patch',
-  safeNow: 'much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|back_on_my_feet|much_better_now|doing_much_better',
+  past: 'used_to|when_i_was_a_teen|when_i_was_younger|years_ago|year_ago|last_year|that_was|as_a_teenager|as_a_kid|in_2015|in_2016|in_2017|in_2018|in_2019|in_2020|in_2021|in_2022|in_2023|a_year_since|years_since|used_to_be|in_the_past|back_then|dark_patch',
+  safeNow: 'well_for|been_well|fine_for_years|for_years_now|years_clean|clean|not_no_more|not_any_more|not_anymore|no_longer|much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|back_on_my_feet|much_better_now|doing_much_better',
   current: 'again|still_scared|still_happening|still_hits|still_hurts|still_does|still_there|still_with_him|still_with_her|still_want|still_feel_like|tonight|today|this_week|right_now|back_in_touch|came_back|found_me|started|relapsed|scared|afraid|help_me|worried|struggling|can_not_cope|cannot_cope|feel_like|feeling_like|urge|urges',
 } as const;
