@@ -22,7 +22,6 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     odd: 'odd',
     oding: 'overdosing',
     meself: 'myself',
-    pulin: 'pulling',
     pullin: 'pulling',
     kik: 'kick',
     kiked: 'kicked',
