@@ -24,6 +24,7 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     meself: 'myself',
     pullin: 'pulling',
     kik: 'kick',
+    tuches: 'touches',
     kiked: 'kicked',
     kikd: 'kicked',
     mysel: 'myself',

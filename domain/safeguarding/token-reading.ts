@@ -173,7 +173,7 @@ const JOINED: ReadonlyMap<string, string> = new Map([
   ['multi storey', 'carpark'], ['multistorey', 'carpark'], ['no one', 'nobody'], ['step dad', 'stepdad'],
   ['step mum', 'stepmum'], ['step father', 'stepfather'], ['ex husband', 'exhusband'], ['ex wife', 'exwife'],
   ['self harm', 'selfharm'], ['a live', 'alive'], ['sue aside', 'suicide'], ['in to', 'into'], ['with out', 'without'],
-  ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'], ['over does', 'overdose'],
+  ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'], ['over does', 'overdose'], ['no were', 'nowhere'], ['no where', 'nowhere'],
 ]);
 
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
