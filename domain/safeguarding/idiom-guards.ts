@@ -107,7 +107,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string }[] = [
   { name: 'everything on top of me', pattern: 'everything|work|it_all|life|things ~2 on_top_of_me' },
   { name: 'cut off (a service)', pattern: 'phone|gas|electric|electricity|internet|wifi|water|benefits ~3 cut|cuts ~1 off' },
 
-  // The eighth round: near-miss objects and everyday phrases that share words with risk.
+  // The seventh round of blind texts: near-miss objects and everyday phrases that share words with risk.
   { name: 'the other side of a place', pattern: 'other side of' },
   { name: 'the other side of a place', pattern: 'on the other side of' },
   { name: 'a bridge course or loan', pattern: 'bridge|bridging course|programme|class|module|role|loan|tolls|toll' },
