@@ -5,6 +5,15 @@ import { TEXT_SPEAK } from './text-speak.js';
 const INVISIBLE = /\p{Cf}/gu;
 /** Laughing emoji mark a joke as "lol" does ("gonna kill him 😂"); other emoji are dropped. */
 const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61D}]/gu;
+/**
+ * Emoji that carry the risk itself ("🔪🩸 again", "🪢 thats it", "🚗🛌 car again 2nite") read as the word they stand
+ * for; other emoji are dropped.
+ */
+const EMOJI_WORDS: Readonly<Record<string, string>> = {
+  '\u{1F52A}': 'knife', '\u{1FA78}': 'blood', '\u{1FAA2}': 'rope', '\u{1F48A}': 'pills', '\u{1F6CC}': 'bed',
+  '\u{1F4E6}': 'packages', '\u{26B0}': 'coffin', '\u{1FAA6}': 'grave', '\u{1F52B}': 'gun',
+};
+const RISK_EMOJI = /[\u{1F52A}\u{1FA78}\u{1FAA2}\u{1F48A}\u{1F6CC}\u{1F4E6}\u{26B0}\u{1FAA6}\u{1F52B}]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 /** Welsh 'n after a word is "yn" ("mae o'n", "dwi'n"): kept as a word, so "o" (he) is not lost in "on". */
@@ -22,7 +31,7 @@ const REPEATS = /([a-z])\1{2,}/g;
  * Latin (the `confusables` table), invisible characters and accents removed, apostrophes dropped ("don't" → "dont").
  */
 export function normaliseForScreening(text: string): string {
-  const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol '));
+  const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
   return latin
     .toLowerCase()
     .normalize('NFD')

@@ -1,7 +1,7 @@
 import { CO_OCCURRENCE_RULES } from './co-occurrence-rules.js';
 import { CONCEPT_RULES } from './concept-rules.js';
 import { WELSH_CONCEPT_RULES } from './concept-rules.cy.js';
-import { IDIOM_GUARDS } from './idiom-guards.js';
+import { IDIOM_GUARDS, RESOLVED_PAST } from './idiom-guards.js';
 import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
@@ -38,6 +38,7 @@ interface Compiled {
   rules: CompiledRule[];
   coOccurrences: CompiledCoOccurrence[];
   guards: TokenPattern[];
+  resolvedPast: { past: PatternItem; safeNow: PatternItem; current: PatternItem };
   /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
   ruleTriggers: RuleIndex;
   coOccurrenceTriggers: RuleIndex;
@@ -58,8 +59,9 @@ function compileAll(): Compiled {
   };
 }
 
-function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards'> {
+function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'resolvedPast'> {
   return {
+    resolvedPast: { past: compileItem(RESOLVED_PAST.past), safeNow: compileItem(RESOLVED_PAST.safeNow), current: compileItem(RESOLVED_PAST.current) },
     coOccurrences: CO_OCCURRENCE_RULES.map((rule) => ({
       name: rule.name,
       category: rule.category,
@@ -187,13 +189,19 @@ function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
   });
 }
 
+/** A disclosure told as long past and over now, with nothing happening still or again (idiom-guards.ts). */
+function toldAsResolved(tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  const { past, safeNow, current } = compiled!.resolvedPast;
+  return itemFitsAnywhere(past, tokens, index) && itemFitsAnywhere(safeNow, tokens, index) && !itemFitsAnywhere(current, tokens, index);
+}
+
 /** Screens one inbound message for risk of harm. */
 export function screenForRisk(text: string): RiskScreen {
   compiled ??= compileAll();
   const tokens = readTokens(text);
   const index = indexMessage(tokens);
   const guarded = guardedTokens(compiled.guards, tokens, index);
-  const flags = uniqueFlags([
+  const flags = toldAsResolved(tokens, index) ? [] : uniqueFlags([
     ...conceptFlags(tokens, index, guarded),
     ...coOccurrenceFlags(tokens, index, guarded),
     ...unguarded(phraseFlags(text), tokens, guarded),

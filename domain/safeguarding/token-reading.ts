@@ -173,7 +173,7 @@ const JOINED: ReadonlyMap<string, string> = new Map([
   ['multi storey', 'carpark'], ['multistorey', 'carpark'], ['no one', 'nobody'], ['step dad', 'stepdad'],
   ['step mum', 'stepmum'], ['step father', 'stepfather'], ['ex husband', 'exhusband'], ['ex wife', 'exwife'],
   ['self harm', 'selfharm'], ['a live', 'alive'], ['sue aside', 'suicide'], ['in to', 'into'], ['with out', 'without'],
-  ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'],
+  ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'], ['over does', 'overdose'], ['no were', 'nowhere'], ['no where', 'nowhere'],
 ]);
 
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
@@ -207,6 +207,9 @@ const AGE_BEFORE = new Set([
 /** A number between words that make it an age ("my 14 year old", "she's 15", "im 16", "14 oed") is a minor or grown. */
 function withAges(tokens: ReadToken[]): ReadToken[] {
   return tokens.map((token, index) => {
+    // "3yo", "14yrs": the number and its unit written as one word.
+    const joinedAge = /^(\d{1,2})(?:yo|yr|yrs|yrsold)$/.exec(token.word);
+    if (joinedAge) return { ...token, concepts: new Set([...token.concepts, Number(joinedAge[1]) <= 17 ? 'MINOR' : 'GROWN']) };
     if (!/^\d{1,2}$/.test(token.word)) return token;
     const before = tokens[index - 1]?.word ?? '';
     const after = tokens[index + 1]?.word ?? '';

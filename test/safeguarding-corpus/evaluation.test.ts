@@ -4,6 +4,8 @@ import { screenForRisk } from '../../domain/safeguarding/screen.js';
 import { CORPUS_PARTS, evaluate, loadCorpus } from './corpus.js';
 import { FLOORS } from './floors.js';
 
+const SLICE = 1_500;
+
 /**
  * The screen against our own labelled corpus (README "Safeguarding screen: how it reads a text, and how it is
  * measured"): the tuning part at the sign-off target, the parts never tuned on at today's floor (floors.ts).
@@ -35,9 +37,21 @@ describe('the safeguarding evaluation corpus', () => {
     }
   });
 
-  it.each(CORPUS_PARTS)('%s: recall and false alarms hold their floor', (part) => {
-    const evaluation = evaluate(loadCorpus(part), (text) => screenForRisk(text).risk);
-    expect(evaluation.recall).toBeGreaterThanOrEqual(FLOORS[part].recall);
-    expect(evaluation.falseAlarmRate).toBeLessThanOrEqual(FLOORS[part].falseAlarms);
+  describe.each(CORPUS_PARTS)('%s', (part) => {
+    // The texts are screened a slice per test, so no one test does all of a part's work (13,000 texts for tuning):
+    // on a machine shared by many processes, one test screening them all could outlast the test timeout.
+    const messages = loadCorpus(part);
+    const verdicts = new Map<string, boolean>();
+    const slices = Array.from({ length: Math.ceil(messages.length / SLICE) }, (_, slice) => [slice * SLICE, Math.min(messages.length, (slice + 1) * SLICE)] as const);
+
+    it.each(slices)('screens texts %i to %i', (from, to) => {
+      for (const { text } of messages.slice(from, to)) verdicts.set(text, screenForRisk(text).risk);
+    });
+
+    it('recall and false alarms hold their floor', () => {
+      const evaluation = evaluate(messages, (text) => verdicts.get(text) ?? screenForRisk(text).risk);
+      expect(evaluation.recall).toBeGreaterThanOrEqual(FLOORS[part].recall);
+      expect(evaluation.falseAlarmRate).toBeLessThanOrEqual(FLOORS[part].falseAlarms);
+    });
   });
 });
