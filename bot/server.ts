@@ -9,6 +9,7 @@ import type { JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
 import { CookieSessionAuthenticator } from './auth/cookie-session.authenticator.js';
 import { StaffSessions } from './auth/staff-sessions.js';
+import { clientAddressResolver } from './client-address.js';
 import { InboundIntake } from './inbound-intake.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Metrics } from './metrics.js';
@@ -134,6 +135,7 @@ export function createWebServer(deps: WebServerDeps): Server {
   registerDashboard(server);
 
   const audit = new AuditRepository(db);
+  const clientAddress = clientAddressResolver(config.TRUST_PROXY);
   const sessions = new StaffSessions(db, clock);
   const sessionCookie = { secure: https };
   registerSessionRoutes(server, {
@@ -144,16 +146,25 @@ export function createWebServer(deps: WebServerDeps): Server {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     dashboard: { programmeName: config.PROGRAMME_NAME, sandbox: config.sandbox, timeZone: config.PROGRAMME_TIMEZONE },
     onError: (error) => logger.error({ err: error }, 'session request failed'),
+    clientAddress,
     onAudit: (entry) =>
       audit
-        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: null, status: entry.status })
+        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: null, status: entry.status, clientAddress: entry.clientAddress })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   });
   registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock), {
     onError: (error) => logger.error({ err: error }, 'API request failed'),
+    clientAddress,
     onAudit: (entry) =>
       audit
-        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
+        .record({
+          staffId: entry.staff.id,
+          method: entry.method,
+          route: entry.route,
+          subjectId: entry.subjectId,
+          status: entry.status,
+          clientAddress: entry.clientAddress,
+        })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   }, new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL));
   // bull-board, read-only, for admins (bearer token or an admin's dashboard session) under /admin/queues.
@@ -163,6 +174,7 @@ export function createWebServer(deps: WebServerDeps): Server {
     cookieSessions: new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL),
     limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock),
     onError: (error) => logger.error({ err: error }, 'queue board request failed'),
+    clientAddress,
   });
   registerTwilioWebhooks(server, {
     db,

@@ -65,6 +65,8 @@ export interface MessagesTable {
   fallback_of: string | null;
   /** A participant's text, or one to a member of staff (a safeguarding escalation: participant_id is then null). */
   recipient: Generated<MessageRecipient>;
+  /** When it became a dead letter: a turn that kept failing, or a send that gave up after its retries. */
+  parked_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -290,6 +292,9 @@ export interface AuditLogTable {
   route: string;
   subject_id: string | null;
   status: number;
+  /** The caller's address, as TRUST_PROXY decides it (a load balancer's own address is not the caller's). */
+  client_address: string | null;
+  request_id: string | null;
 }
 
 /** The programme's CRM (one row, id `default`): where case-record events are posted and how they are signed. */
