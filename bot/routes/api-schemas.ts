@@ -139,7 +139,12 @@ export const outboxEntry = z.object({
 });
 
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional().describe('The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request'),
+  }),
 });
 
 const isoDuration = z.string().refine(isIsoDuration, 'must be an ISO 8601 duration such as P2D or PT2H (at most 60 days)');
