@@ -22,6 +22,7 @@ import { participantActivityRoutes } from './routes/participant-activity.api.js'
 import { registerSessionRoutes } from './routes/session.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
+import { deadLetterRoutes } from './routes/dead-letters.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { campaignRoutes } from './routes/campaigns.api.js';
@@ -68,6 +69,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...sandboxRoutes(deps),
     ...auditRoutes(deps),
     ...crmSinkRoutes(deps),
+    ...deadLetterRoutes(deps),
     ...eventsFeedRoutes(deps),
     ...caseloadRoutes(deps),
     ...participantActivityRoutes(deps),

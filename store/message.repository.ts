@@ -160,7 +160,7 @@ export class MessageRepository {
   async setStatus(
     id: string,
     status: string,
-    fields: { twilioSid?: string; errorCode?: number | null; errorMessage?: string | null; attempts?: number } = {},
+    fields: { twilioSid?: string; errorCode?: number | null; errorMessage?: string | null; attempts?: number; parkedAt?: Date } = {},
   ): Promise<void> {
     await this.db
       .updateTable('messages')
@@ -170,6 +170,7 @@ export class MessageRepository {
         ...(fields.errorCode !== undefined && { error_code: fields.errorCode }),
         ...(fields.errorMessage !== undefined && { error_message: fields.errorMessage }),
         ...(fields.attempts !== undefined && { attempts: fields.attempts }),
+        ...(fields.parkedAt !== undefined && { parked_at: fields.parkedAt }),
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', id)

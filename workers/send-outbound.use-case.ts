@@ -139,7 +139,9 @@ export class SendOutboundMessage {
     const final: DeliveryFailure =
       failure.kind === 'retryable' ? { ...failure, kind: 'permanent', message: `Gave up after ${message.attempts} tries: ${failure.message}` } : failure;
     const { fallbackMessageId } = await this.deps.db.transaction().execute(async (tx) => {
-      await new MessageRepository(tx).setStatus(message.id, 'failed', fields);
+      // Out of tries on a failure that might pass (Twilio busy, no answer): a dead letter an admin can replay.
+      const parked = failure.kind === 'retryable' ? { parkedAt: this.deps.clock.now() } : {};
+      await new MessageRepository(tx).setStatus(message.id, 'failed', { ...fields, ...parked });
       return recordDeliveryFailure(tx, message, final, this.deps.clock.now(), this.deps.whatsappFallback);
     });
     if (fallbackMessageId) await this.deps.enqueueSends([fallbackMessageId]);

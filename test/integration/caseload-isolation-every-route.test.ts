@@ -297,6 +297,8 @@ const CASES: Record<string, IsolationCase> = {
   'GET /api/integrations/case-record-sink/failures': adminOnly('GET', '/api/integrations/case-record-sink/failures'),
   'POST /api/integrations/case-record-sink/failures/replay': adminOnly('POST', '/api/integrations/case-record-sink/failures/replay', {}),
   'GET /api/events': adminOnly('GET', '/api/events'),
+  'GET /api/dead-letters': adminOnly('GET', '/api/dead-letters'),
+  'POST /api/dead-letters/replay': adminOnly('POST', '/api/dead-letters/replay', { ids: [ABSENT] }),
 
   'GET /api/caseload': list('/api/caseload', NOT_ALICES, 'A'),
 };
