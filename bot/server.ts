@@ -9,7 +9,9 @@ import type { JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
 import { CookieSessionAuthenticator } from './auth/cookie-session.authenticator.js';
 import { StaffSessions } from './auth/staff-sessions.js';
+import { clientAddressResolver } from './client-address.js';
 import { InboundIntake } from './inbound-intake.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFor, runInRequest } from './request-context.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Metrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -20,6 +22,7 @@ import { participantActivityRoutes } from './routes/participant-activity.api.js'
 import { registerSessionRoutes, sessionRouteDescriptions } from './routes/session.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
+import { deadLetterRoutes } from './routes/dead-letters.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { campaignRoutes } from './routes/campaigns.api.js';
@@ -88,6 +91,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...sandboxRoutes(deps),
     ...auditRoutes(deps),
     ...crmSinkRoutes(deps),
+    ...deadLetterRoutes(deps),
     ...eventsFeedRoutes(deps),
     ...caseloadRoutes(deps),
     ...participantActivityRoutes(deps),
@@ -101,6 +105,10 @@ export function createWebServer(deps: WebServerDeps): Server {
   const https = config.PUBLIC_BASE_URL.startsWith('https://');
   // Security headers on every answer; API answers are never cached (they carry personal data).
   server.pre((req: Request, res: Response, next: () => void) => {
+    // A sane incoming X-Request-Id (from a load balancer or tracer) is kept, otherwise one is made; it is echoed.
+    // restify's own request id (req.getId()) becomes it; its typings miss id(reqId), which sets it once.
+    const setId = req as unknown as { id(reqId: string): string };
+    res.header(REQUEST_ID_HEADER, setId.id(requestIdFor(req.headers['x-request-id'])));
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('X-Frame-Options', 'DENY');
     res.header('Referrer-Policy', 'no-referrer');
@@ -112,20 +120,24 @@ export function createWebServer(deps: WebServerDeps): Server {
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  // From here on (after the body is read, whose stream events would lose it) the handler runs as part of its
+  // request: every log line it writes and every error body it answers carries the request id.
+  server.use((req: Request, _res: Response, next: () => void) => runInRequest({ requestId: req.getId() }, next));
 
   // Body-parser and routing errors (bad JSON, 413, 404, 405) in the contract's error shape.
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     const apiError =
       err.statusCode === 413
         ? new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`)
         : toApiError(err);
-    err.toJSON = () => apiError.toJSON();
+    err.toJSON = () => apiError.toJSON(req.getId());
     callback();
   });
   server.on('after', (req: Request, res: Response) => {
     const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
     const seconds = (Date.now() - req.time()) / 1000;
     metrics.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
+    logger.info({ requestId: req.getId(), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request finished');
     if (route === '/twilio/inbound' || route === '/twilio/status') {
       metrics.webhookDuration.observe({ route: route.slice('/twilio/'.length), status: String(res.statusCode) }, seconds);
     }
@@ -156,6 +168,7 @@ export function createWebServer(deps: WebServerDeps): Server {
   registerDashboard(server);
 
   const audit = new AuditRepository(db);
+  const clientAddress = clientAddressResolver(config.TRUST_PROXY);
   const sessions = new StaffSessions(db, clock);
   const sessionCookie = { secure: https };
   registerSessionRoutes(server, {
@@ -166,16 +179,34 @@ export function createWebServer(deps: WebServerDeps): Server {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     dashboard: { programmeName: config.PROGRAMME_NAME, sandbox: config.sandbox, timeZone: config.PROGRAMME_TIMEZONE },
     onError: (error) => logger.error({ err: error }, 'session request failed'),
+    clientAddress,
     onAudit: (entry) =>
       audit
-        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: null, status: entry.status })
+        .record({
+          staffId: entry.staff.id,
+          method: entry.method,
+          route: entry.route,
+          subjectId: null,
+          status: entry.status,
+          clientAddress: entry.clientAddress,
+          requestId: currentRequestId() ?? null,
+        })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   });
   registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock), {
     onError: (error) => logger.error({ err: error }, 'API request failed'),
+    clientAddress,
     onAudit: (entry) =>
       audit
-        .record({ staffId: entry.staff.id, method: entry.method, route: entry.route, subjectId: entry.subjectId, status: entry.status })
+        .record({
+          staffId: entry.staff.id,
+          method: entry.method,
+          route: entry.route,
+          subjectId: entry.subjectId,
+          status: entry.status,
+          clientAddress: entry.clientAddress,
+          requestId: currentRequestId() ?? null,
+        })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   }, new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL));
   // bull-board, read-only, for admins (bearer token or an admin's dashboard session) under /admin/queues.
@@ -185,6 +216,7 @@ export function createWebServer(deps: WebServerDeps): Server {
     cookieSessions: new CookieSessionAuthenticator(sessions, sessionCookie, config.PUBLIC_BASE_URL),
     limiter: new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock),
     onError: (error) => logger.error({ err: error }, 'queue board request failed'),
+    clientAddress,
   });
   registerTwilioWebhooks(server, {
     db,

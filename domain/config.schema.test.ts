@@ -45,6 +45,11 @@ describe('configuration', () => {
     [{ ...TWILIO, TWILIO_SMS_FROM: undefined }, 'TWILIO_MESSAGING_SERVICE_SID'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ OUTBOUND_RATE_PER_SECOND: '0' }, 'OUTBOUND_RATE_PER_SECOND'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '0' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.1,,10.0.0.2' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '300.1.1.1' }, 'TRUST_PROXY'],
   ])('refuses %o with one line naming %s', (env, name) => {
     let error: unknown;
     try {
@@ -56,5 +61,22 @@ describe('configuration', () => {
     const message = (error as Error).message;
     expect(message).toContain(name);
     expect(message).not.toContain('\n');
+  });
+
+  it('reads TRUST_PROXY as nobody, a hop count or the load balancers\' addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8' }).TRUST_PROXY).toEqual({
+      kind: 'addresses',
+      ranges: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
+    });
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual({ kind: 'addresses', ranges: ['loopback'] });
+  });
+
+  it('names what TRUST_PROXY may be when it is wrong', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'load-balancer' })).toThrow(
+      'Invalid configuration: TRUST_PROXY must be a hop count from 1 to 10, or comma-separated IP addresses or CIDRs',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from './trust-proxy.js';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
@@ -66,6 +67,13 @@ export const configSchema = z
     CRM_SINK_CONCURRENCY: wholeNumber(1, 256).default(16),
     /** How often each workers process looks for new case-record events to deliver. @defaultValue 100 */
     CRM_SINK_POLL_MS: wholeNumber(10, 60_000).default(100),
+    /** The load balancers whose X-Forwarded-For is believed: unset, none (the socket's address is the caller's). */
+    TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()).transform((value, ctx): TrustProxy => {
+      const trust = parseTrustProxy(value);
+      if (trust) return trust;
+      ctx.addIssue({ code: 'custom', message: TRUST_PROXY_HELP });
+      return z.NEVER;
+    }),
   })
   .transform((env) => {
     const sandbox = !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);

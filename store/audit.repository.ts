@@ -6,6 +6,9 @@ export interface AuditEntry {
   route: string;
   subjectId: string | null;
   status: number;
+  /** Where the call came from, as TRUST_PROXY decides it. */
+  clientAddress?: string | null;
+  requestId?: string | null;
 }
 
 export class AuditRepository {
@@ -14,7 +17,15 @@ export class AuditRepository {
   async record(entry: AuditEntry): Promise<void> {
     await this.db
       .insertInto('audit_log')
-      .values({ staff_id: entry.staffId, method: entry.method, route: entry.route, subject_id: entry.subjectId, status: entry.status })
+      .values({
+        staff_id: entry.staffId,
+        method: entry.method,
+        route: entry.route,
+        subject_id: entry.subjectId,
+        status: entry.status,
+        client_address: entry.clientAddress ?? null,
+        request_id: entry.requestId ?? null,
+      })
       .execute();
   }
 

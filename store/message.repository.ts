@@ -53,6 +53,8 @@ export interface StatusFields {
   attempts?: number;
   claimedAt?: Date;
   sentAsTemplate?: boolean;
+  /** It became a dead letter (see `parked_at`). */
+  parkedAt?: Date;
 }
 
 function statusFields(fields: StatusFields) {
@@ -63,6 +65,7 @@ function statusFields(fields: StatusFields) {
     ...(fields.attempts !== undefined && { attempts: fields.attempts }),
     ...(fields.claimedAt !== undefined && { claimed_at: fields.claimedAt }),
     ...(fields.sentAsTemplate !== undefined && { sent_as_template: fields.sentAsTemplate }),
+    ...(fields.parkedAt !== undefined && { parked_at: fields.parkedAt }),
   };
 }
 

@@ -75,6 +75,8 @@ export interface MessagesTable {
   reconcile_resends: Generated<number>;
   /** The current attempt went as an approved WhatsApp template (its text cannot be matched in Twilio's list). */
   sent_as_template: Generated<boolean>;
+  /** When it became a dead letter: a turn that kept failing, or a send that gave up after its retries. */
+  parked_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -300,6 +302,9 @@ export interface AuditLogTable {
   route: string;
   subject_id: string | null;
   status: number;
+  /** The caller's address, as TRUST_PROXY decides it (a load balancer's own address is not the caller's). */
+  client_address: string | null;
+  request_id: string | null;
 }
 
 /** The programme's CRM (one row, id `default`): where case-record events are posted and how they are signed. */

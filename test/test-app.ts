@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { startWeb, type WebRole } from '../bot/main.js';
 import { ManualClock, systemClock, type Clock } from '../domain/clock.js';
 import { loadConfig, type Config } from '../domain/config.schema.js';
@@ -24,6 +24,8 @@ export interface TestAppOptions {
   workers?: boolean;
   /** Reach PostgreSQL through this local port (a TcpProxy a test can cut) instead of directly. */
   postgresPort?: number;
+  /** The web role's logger (default: silent), for a test that reads what was logged. */
+  webLogger?: Logger;
 }
 
 export interface ApiResult<T = unknown> {
@@ -97,7 +99,7 @@ export class TestApp {
     this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
     // A test may run with Redis away on purpose; its commands fail on their own, the events need no printing.
     this.redis.on('error', () => undefined);
-    const logger = pino({ level: 'silent' });
+    const logger = this.options.webLogger ?? pino({ level: 'silent' });
     const clock = this.options.clock ?? systemClock;
     if (this.options.workers ?? true) await this.startWorkers();
     this.web = await startWeb({ config: this.config, database: this.database, logger, clock });
@@ -192,6 +194,18 @@ export class TestApp {
 }
 
 /** Polls until `check` returns a value that is not undefined/false, or fails after `timeoutMs`. */
+/**
+ * An error body without its `requestId`, after checking it has one: every answer has an id of its own, which says
+ * nothing about the record, so answers are compared without it (the same 404 for a hidden record as an absent one).
+ */
+export function withoutRequestId(body: unknown): unknown {
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (!error || typeof error !== 'object') return body;
+  if (typeof error.requestId !== 'string') throw new Error(`error body without a requestId: ${JSON.stringify(body)}`);
+  const { requestId: _requestId, ...rest } = error;
+  return { ...(body as object), error: rest };
+}
+
 export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

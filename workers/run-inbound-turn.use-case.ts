@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { ParkFailedTurn } from '../app/park-failed-turn.action.js';
 import type { Clock } from '../domain/clock.js';
 import { bankHolidayCalendar } from '../domain/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
@@ -79,6 +80,11 @@ export class RunInboundTurn {
     });
     if (writebackIds.length === 0) return { kind: 'skipped', reason: 'processed already or participant erased' };
     return { kind: 'done', writebackIds };
+  }
+
+  /** The job gave up on this text: it becomes a dead letter (see app/park-failed-turn.action.ts). */
+  async park(messageId: string, error: unknown): Promise<boolean> {
+    return new ParkFailedTurn({ db: this.deps.db, clock: this.deps.clock }).execute(messageId, error);
   }
 
   private async turn(tx: Tx, message: MessageRow, person: TurnParticipant): Promise<string> {

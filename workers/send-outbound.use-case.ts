@@ -172,7 +172,9 @@ export class SendOutboundMessage {
     const final: DeliveryFailure =
       failure.kind === 'retryable' ? { ...failure, kind: 'permanent', message: `Gave up after ${message.attempts} tries: ${failure.message}` } : failure;
     const settled = await this.deps.db.transaction().execute(async (tx) => {
-      if (!(await new MessageRepository(tx).settleAttempt(attempt, 'failed', fields))) return undefined;
+      // Out of tries on a failure that might pass (Twilio busy): a dead letter an admin can replay.
+      const parked = failure.kind === 'retryable' ? { parkedAt: this.deps.clock.now() } : {};
+      if (!(await new MessageRepository(tx).settleAttempt(attempt, 'failed', { ...fields, ...parked }))) return undefined;
       return recordDeliveryFailure(tx, message, final, this.deps.clock.now(), this.deps.whatsappFallback);
     });
     if (!settled) return { kind: 'skipped', reason: 'reconciled meanwhile' };

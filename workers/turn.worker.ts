@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUE_NAMES, turnJobSchema } from './queues.js';
-import type { RunInboundTurn } from './run-inbound-turn.use-case.js';
+import type { RunInboundTurn, TurnOutcome } from './run-inbound-turn.use-case.js';
 import { lockOptions } from './worker-options.js';
 
 export function createTurnWorker(
@@ -14,9 +14,20 @@ export function createTurnWorker(
     QUEUE_NAMES.turn,
     async (job) => {
       const { messageId } = turnJobSchema.parse(job.data);
-      const outcome = await runTurn.execute(messageId);
+      let outcome: TurnOutcome;
+      try {
+        outcome = await runTurn.execute(messageId);
+      } catch (error) {
+        // The last try failed too: the text becomes a dead letter for an admin to replay (GET /api/dead-letters).
+        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+          const parked = await runTurn.park(messageId, error).catch(() => false);
+          deps.logger.error({ err: error, messageId, jobId: job.id, parked }, 'turn failed on its last try');
+        }
+        throw error;
+      }
       if (outcome.kind === 'done') for (const id of outcome.writebackIds) await onWriteback(id);
-      else deps.logger.debug({ messageId, reason: outcome.reason }, 'turn skipped');
+      // The job id is `inbound-<MessageSid>`: it ties these lines to Twilio's logs and the webhook's request.
+      else deps.logger.debug({ messageId, jobId: job.id, reason: outcome.reason }, 'turn skipped');
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 8, ...lockOptions(deps.lockMs) },
   );

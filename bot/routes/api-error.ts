@@ -1,4 +1,6 @@
-/** The contract's error shape: `{"error": {"code", "message", "details"}}`. */
+import { currentRequestId } from '../request-context.js';
+
+/** The contract's error shape: `{"error": {"code", "message", "details", "requestId"}}`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,8 +11,18 @@ export class ApiError extends Error {
     super(message);
   }
 
-  toJSON(): { error: { code: string; message: string; details?: unknown } } {
-    return { error: { code: this.code, message: this.message, ...(this.details !== undefined && { details: this.details }) } };
+  /** With the id of the request being handled, so a caller can quote it and the logs be searched for it. */
+  toJSON(forRequest?: string): { error: { code: string; message: string; details?: unknown; requestId?: string } } {
+    // JSON.stringify passes a property key (often ''): only a real id counts, else the request being handled.
+    const requestId = forRequest || currentRequestId();
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details !== undefined && { details: this.details }),
+        ...(requestId && { requestId }),
+      },
+    };
   }
 }
 

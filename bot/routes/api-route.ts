@@ -4,6 +4,7 @@ import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
 import { DuplicatePhoneError } from '../../store/participant.repository.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
 import type { CookieSessionAuthenticator } from '../auth/cookie-session.authenticator.js';
+import type { ClientAddress } from '../client-address.js';
 import { API_CALLS_PER_MINUTE, FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError, forbidden, isConnectionError, unauthorised, unavailable } from './api-error.js';
 
@@ -49,8 +50,17 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
 
 export interface ApiRouteHooks {
   onError: (error: unknown, req: Request) => void;
-  /** Who called which route about which record, and how it ended (the audit log). */
-  onAudit: (entry: { staff: StaffIdentity; method: string; route: string; subjectId: string | null; status: number }) => Promise<void>;
+  /** Who called which route about which record, from where, and how it ended (the audit log). */
+  onAudit: (entry: {
+    staff: StaffIdentity;
+    method: string;
+    route: string;
+    subjectId: string | null;
+    status: number;
+    clientAddress: string;
+  }) => Promise<void>;
+  /** The caller's address (TRUST_PROXY decides whose X-Forwarded-For is believed). */
+  clientAddress: ClientAddress;
 }
 
 export function registerApiRoutes(
@@ -67,8 +77,8 @@ export function registerApiRoutes(
     server[definition.method](definition.path, async (req: Request, res: Response) => {
       let staff: StaffIdentity | undefined;
       let status: number;
+      const address = hooks.clientAddress(req);
       try {
-        const address = req.socket.remoteAddress ?? 'unknown';
         if (await limiter.isOver(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000)) throw tooMany();
         const authorization = req.header('authorization');
         staff =
@@ -93,7 +103,7 @@ export function registerApiRoutes(
       }
       if (staff) {
         const subjectId = (req.params as Record<string, string> | undefined)?.id ?? null;
-        await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status });
+        await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status, clientAddress: address });
       }
     });
   }

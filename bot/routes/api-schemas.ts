@@ -148,6 +148,7 @@ export const errorSchema = z.object({
     message: z.string(),
     /** `fields` on a 400; other errors may say more (e.g. the conflicting experiment's id). */
     details: z.looseObject({ fields: z.array(fieldErrorSchema).optional() }).optional(),
+    requestId: z.string().optional().describe('The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request'),
   }),
 });
 

@@ -16,6 +16,8 @@ const auditEntry = z.object({
   route: z.string(),
   subjectId: z.string().nullable(),
   status: z.number().int(),
+  clientAddress: z.string().nullable().describe("The caller's address (behind a load balancer: as TRUST_PROXY decides it)"),
+  requestId: z.string().nullable().describe('The X-Request-Id of the call, as in the logs'),
 });
 
 /** The audit log: who read or changed which record (admin only). */
@@ -36,7 +38,16 @@ export function auditRoutes({ db }: ApiDeps): ApiRoute[] {
         });
         return {
           status: 200,
-          body: rows.map((r) => ({ at: r.at.toISOString(), staffId: r.staff_id, method: r.method, route: r.route, subjectId: r.subject_id, status: r.status })),
+          body: rows.map((r) => ({
+            at: r.at.toISOString(),
+            staffId: r.staff_id,
+            method: r.method,
+            route: r.route,
+            subjectId: r.subject_id,
+            status: r.status,
+            clientAddress: r.client_address,
+            requestId: r.request_id,
+          })),
         };
       },
     }),

@@ -8,6 +8,7 @@ import type { StaffIdentity } from '../../domain/caseload.js';
 import type { JobQueues } from '../../workers/queues.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
 import type { CookieSessionAuthenticator } from '../auth/cookie-session.authenticator.js';
+import type { ClientAddress } from '../client-address.js';
 import { FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError, forbidden, unauthorised } from './api-error.js';
 import { toApiError } from './api-route.js';
@@ -52,6 +53,8 @@ export interface QueueBoardDeps {
   cookieSessions: CookieSessionAuthenticator;
   limiter: RateLimiter;
   onError: (error: unknown) => void;
+  /** The caller's address (TRUST_PROXY decides whose X-Forwarded-For is believed). */
+  clientAddress: ClientAddress;
 }
 
 /**
@@ -71,7 +74,7 @@ export function registerQueueBoard(server: Server, deps: QueueBoardDeps): void {
 
 function adminGuard(deps: QueueBoardDeps): Guard {
   return async (req) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = deps.clientAddress(req);
     if (await deps.limiter.isOver(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000)) {
       throw new ApiError(429, 'rate_limited', 'Too many requests; please wait a minute');
     }

@@ -5,6 +5,7 @@ import type { StaffAuthenticator } from '../auth/authenticator.js';
 import { assertSameOrigin, CSRF_HEADER } from '../auth/cookie-session.authenticator.js';
 import { clearedSessionCookie, readSessionSecret, sessionCookie, type SessionCookieOptions } from '../auth/session-cookie.js';
 import { csrfTokenFor, isCsrfTokenFor, type StaffSessions } from '../auth/staff-sessions.js';
+import type { ClientAddress } from '../client-address.js';
 import { FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
 import { ApiError } from './api-error.js';
 import { toApiError, type ApiRouteDescription } from './api-route.js';
@@ -64,7 +65,9 @@ export interface SessionRouteDeps {
   /** What the dashboard shows in its header and uses for times. */
   dashboard: { programmeName: string; sandbox: boolean; timeZone: string };
   onError: (error: unknown) => void;
-  onAudit: (entry: { staff: StaffIdentity; method: string; route: string; status: number }) => Promise<void>;
+  onAudit: (entry: { staff: StaffIdentity; method: string; route: string; status: number; clientAddress: string }) => Promise<void>;
+  /** The caller's address (TRUST_PROXY decides whose X-Forwarded-For is believed). */
+  clientAddress: ClientAddress;
 }
 
 /**
@@ -74,7 +77,7 @@ export interface SessionRouteDeps {
  */
 export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): void {
   const { authenticator, sessions, limiter, cookie } = deps;
-  const signInKey = (req: Request) => `signin:${req.socket.remoteAddress ?? 'unknown'}`;
+  const signInKey = (req: Request) => `signin:${deps.clientAddress(req)}`;
   const refuseIfOverLimit = async (req: Request) => {
     if (await limiter.isOver(signInKey(req), FAILED_SIGN_INS_PER_MINUTE, 60_000)) {
       throw new ApiError(429, 'rate_limited', 'Too many attempts; please wait a minute');
@@ -113,7 +116,7 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
       const opened = await sessions.open(staff);
       res.header('Set-Cookie', sessionCookie(opened.secret, cookie));
       res.send(201, describe(staff, opened.secret, opened.expiresAt));
-      await deps.onAudit({ staff, method: 'POST', route: '/api/session', status: 201 });
+      await deps.onAudit({ staff, method: 'POST', route: '/api/session', status: 201, clientAddress: deps.clientAddress(req) });
     } catch (error) {
       fail(res, error);
     }
@@ -145,7 +148,7 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
           throw new ApiError(403, 'csrf_failed', `Signing out from the dashboard needs the session's ${CSRF_HEADER} header`);
         }
         await sessions.close(secret);
-        await deps.onAudit({ staff: session.staff, method: 'DELETE', route: '/api/session', status: 204 });
+        await deps.onAudit({ staff: session.staff, method: 'DELETE', route: '/api/session', status: 204, clientAddress: deps.clientAddress(req) });
       }
       res.header('Set-Cookie', clearedSessionCookie(cookie));
       res.send(204);

@@ -12,6 +12,7 @@ import * as experiments from './0010-experiments.js';
 import * as safeguardingEscalation from './0011-safeguarding-escalation.js';
 import * as retentionWords from './0012-retention-words.js';
 import * as messagesInsteadOf from './0013-messages-instead-of.js';
+import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
@@ -31,6 +32,7 @@ export const migrationProvider: MigrationProvider = {
       '0011-safeguarding-escalation': safeguardingEscalation,
       '0012-retention-words': retentionWords,
       '0013-messages-instead-of': messagesInsteadOf,
+      '0014-operations': operations,
       '0015-send-reconcile': sendReconcile,
     };
   },

@@ -70,6 +70,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -235,6 +237,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -264,6 +268,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -432,6 +438,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -484,6 +492,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -573,6 +583,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -602,6 +614,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -624,6 +638,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -683,6 +699,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -754,6 +772,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -832,6 +852,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -923,6 +945,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1004,6 +1028,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1033,6 +1059,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1132,6 +1160,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1161,6 +1191,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1250,6 +1282,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1335,6 +1369,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1364,6 +1400,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1386,6 +1424,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1479,6 +1519,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1501,6 +1543,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1599,6 +1643,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1621,6 +1667,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1718,6 +1766,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1747,6 +1797,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -1844,6 +1896,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2084,6 +2138,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2192,6 +2248,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2297,6 +2355,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2319,6 +2379,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2422,6 +2484,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2444,6 +2508,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2547,6 +2613,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2569,6 +2637,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2635,6 +2705,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2859,6 +2931,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2888,6 +2962,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -2910,6 +2986,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3037,6 +3115,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3168,6 +3248,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3190,6 +3272,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3359,6 +3443,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3436,6 +3522,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3465,6 +3553,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3537,6 +3627,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3566,6 +3658,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3660,6 +3754,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3726,6 +3822,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3819,6 +3917,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3926,6 +4026,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -3948,6 +4050,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4075,6 +4179,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4104,6 +4210,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4155,6 +4263,10 @@ export interface paths {
                             route: string;
                             subjectId: string | null;
                             status: number;
+                            /** @description The caller's address (behind a load balancer: as TRUST_PROXY decides it) */
+                            clientAddress: string | null;
+                            /** @description The X-Request-Id of the call, as in the logs */
+                            requestId: string | null;
                         }[];
                     };
                 };
@@ -4241,6 +4353,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4312,6 +4426,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4456,6 +4572,203 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dead letters: texts whose turn kept failing and messages that could not be sent, newest first
+         * @description Roles: admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "turn" | "send";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of dead letters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deadLetters: {
+                                /**
+                                 * Format: uuid
+                                 * @description The message
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "turn" | "send";
+                                /** @description null for a text to a member of staff (a safeguarding escalation) */
+                                participantId: string | null;
+                                recipient: string;
+                                channel: string;
+                                /** @description What a send was for (reminder, reply, welcome…) */
+                                messageKind: string;
+                                /** @enum {string} */
+                                status: "failed" | "unconfirmed";
+                                attempts: number;
+                                /** @description Twilio's error code of the last try, if it gave one */
+                                errorCode: number | null;
+                                /** @description Why the last try failed, without phone numbers */
+                                error: string | null;
+                                /** @description Twilio's MessageSid: of the text, for a turn */
+                                twilioSid: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deadSince: string;
+                                replayable: boolean;
+                                notReplayableBecause: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put dead letters back on the normal path: a turn runs again, a send gets a fresh set of tries (each at most once)
+         * @description Roles: admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Dead letters (message ids) to put back on the normal path */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description What happened to each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: number;
+                            results: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "replayed" | "skipped";
+                                /** @enum {string} */
+                                kind?: "turn" | "send";
+                                /** @description Why it was not replayed (already answered or sent, not a dead letter, …) */
+                                reason?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4540,6 +4853,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4706,6 +5021,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4778,6 +5095,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4842,6 +5161,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4864,6 +5185,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4886,6 +5209,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
@@ -4934,6 +5259,8 @@ export interface paths {
                                 } & {
                                     [key: string]: unknown;
                                 };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
                             };
                         };
                     };
