@@ -1,9 +1,11 @@
 import { startWeb, type WebRole } from './bot/main.js';
 import { createLogger } from './bot/logger.js';
 import { systemClock } from './domain/clock.js';
-import { ConfigError, loadConfig } from './domain/config.schema.js';
+import { ConfigError, DEFAULT_REDIS_URL, loadConfig } from './domain/config.schema.js';
+import { RedisUnavailableError, startOrFindRedis, type StartRedis } from './start/private-redis.js';
 import { migrateToLatest, openDatabase } from './store/database.js';
 import { startWorkers, type WorkersRole } from './workers/main.js';
+import { describeRedisAddress } from './workers/queues.js';
 
 type Role = 'all' | 'web' | 'workers';
 
@@ -28,6 +30,25 @@ async function main(role: Role): Promise<void> {
     );
     process.exit(1);
   }
+  // npm start on a machine without Redis: a private redis-server (for `all` only: separate roles must share one).
+  let redis: StartRedis | undefined;
+  if (role === 'all' && config.redisDefaulted) {
+    try {
+      redis = await startOrFindRedis({
+        // Internal, for tests: the machine's own 6379 cannot be stopped to try the "nothing answers" path.
+        defaultUrl: process.env.ENGAGEMENT_BOT_DEFAULT_REDIS_URL ?? DEFAULT_REDIS_URL,
+        dataDir: config.DATA_DIR,
+        path: process.env.PATH,
+      });
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    }
+    config = { ...config, REDIS_URL: redis.address };
+  }
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await migrateToLatest(database.db);
@@ -41,6 +62,7 @@ async function main(role: Role): Promise<void> {
     `Engagement bot (${role === 'all' ? 'web + workers' : role}) is running.`,
     `  Mode:      ${config.sandbox ? 'sandbox (no Twilio account: messages go to the sandbox outbox)' : 'Twilio'}`,
     `  Database:  ${database.engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}`,
+    `  Redis:     ${redis?.summary ?? describeRedisAddress(config.REDIS_URL)}`,
   ];
   if (web) {
     lines.push(`  URL:       ${web.url}`);
@@ -58,6 +80,7 @@ async function main(role: Role): Promise<void> {
     await web?.close();
     await workers?.close();
     await database.close();
+    await redis?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -19,6 +19,7 @@ describe('configuration', () => {
       TWILIO_API_BASE_URL: 'https://api.twilio.com',
       PROGRAMME_TIMEZONE: 'Europe/London',
       DATA_DIR: './data',
+      redisDefaulted: true,
       sandbox: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
@@ -27,6 +28,11 @@ describe('configuration', () => {
   it('follows PORT in the default public URL and drops a trailing slash', () => {
     expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).PUBLIC_BASE_URL).toBe('https://bot.example.org');
+  });
+
+  it('says whether REDIS_URL was left to its default (only then may npm start run a private redis-server)', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisDefaulted).toBe(false);
+    expect(loadConfig({ REDIS_URL: '' }).redisDefaulted).toBe(true);
   });
 
   it('is in Twilio mode with credentials', () => {

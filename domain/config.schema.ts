@@ -11,6 +11,8 @@ const wholeNumber = (min: number, max: number) =>
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
 
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
 /**
  * Every environment variable the bot reads (CONTRACT.md "Configuration"), validated once at start.
  * A bad value stops start-up with one line naming the variable.
@@ -24,7 +26,8 @@ export const configSchema = z
     /** PostgreSQL; unset means embedded PGlite under DATA_DIR. */
     DATABASE_URL: z.preprocess(emptyAsUndefined, url(['postgres', 'postgresql']).optional()),
     DATA_DIR: z.string().min(1).default('./data'),
-    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    /** Unset: redis://127.0.0.1:6379, and `npm start` runs a private redis-server when nothing answers there. */
+    REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis', 'rediss']).optional()),
     /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bot'),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional()),
@@ -72,6 +75,10 @@ export const configSchema = z
     return {
       ...env,
       PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      // A URL, or (the private redis-server that start.ts runs) a unix socket path, which ioredis takes as well.
+      REDIS_URL: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+      /** REDIS_URL was left unset: start.ts may run a private redis-server when nothing answers at the default. */
+      redisDefaulted: env.REDIS_URL === undefined,
       sandbox,
     };
   })

@@ -32,7 +32,7 @@ import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
 import { createOutboundWorker } from './outbound.worker.js';
-import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt } from './queues.js';
+import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt, isRedisConnectionError, watchRedis } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
 import { ReferralCheck } from './referral-check.use-case.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
@@ -62,6 +62,7 @@ export async function startWorkers(deps: {
   const db = deps.database.db;
   const producer = createProducerConnection(config.REDIS_URL);
   producer.on('error', () => undefined);
+  const redisWatch = watchRedis(producer, { address: config.REDIS_URL, logger, role: 'workers' });
   await firstConnectionAttempt(producer);
   const workerConnection = createWorkerConnection(config.REDIS_URL);
   workerConnection.on('error', () => undefined);
@@ -147,7 +148,11 @@ export async function startWorkers(deps: {
     new FeedCrmSink({ db, clock, enqueue: enqueueCrmDeliveries }),
   );
   for (const worker of [...workers, sweeper.worker]) {
-    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    // Redis being away is reported by the watch, a few lines in all, not once per reconnection of every worker.
+    worker.on('error', (error) => {
+      if (isRedisConnectionError(error)) redisWatch.noteError(error);
+      else logger.warn({ err: error, queue: worker.name }, 'worker error');
+    });
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
   }
   if (bankHolidayListNeedsRefresh(clock.now(), config.PROGRAMME_TIMEZONE)) {
@@ -164,6 +169,7 @@ export async function startWorkers(deps: {
       await crmFeed.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
+      redisWatch.stop();
       producer.disconnect();
       workerConnection.disconnect();
     },
