@@ -20,6 +20,8 @@ describe('configuration', () => {
       PROGRAMME_TIMEZONE: 'Europe/London',
       DATA_DIR: './data',
       redisDefaulted: true,
+      WORKERS_PORT: 3979,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
       sandbox: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
@@ -44,6 +46,9 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ WORKERS_PORT: '70000' }, 'WORKERS_PORT'],
+    [{ WORKERS_PORT: '3978' }, 'WORKERS_PORT'],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
     [{ PROGRAMME_TIMEZONE: 'Mars/Olympus' }, 'PROGRAMME_TIMEZONE'],
     [{ TWILIO_ACCOUNT_SID: 'nope' }, 'TWILIO_ACCOUNT_SID'],
     [{ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }, 'TWILIO_AUTH_TOKEN'],

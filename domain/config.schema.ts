@@ -21,6 +21,10 @@ export const configSchema = z
   .object({
     PORT: wholeNumber(0, 65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** The workers role's own /healthz, /readyz and /metrics when it runs on its own (0: any free port). @defaultValue 3979 */
+    WORKERS_PORT: wholeNumber(0, 65535).default(3979),
+    /** On SIGTERM or SIGINT, how long work in flight may take to finish before the process exits non-zero. @defaultValue 10000 */
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
     /** Where Twilio reaches us: signatures are checked against it. @defaultValue http://localhost:$PORT */
     PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, url(['http', 'https']).optional()),
     /** PostgreSQL; unset means embedded PGlite under DATA_DIR. */
@@ -83,6 +87,9 @@ export const configSchema = z
     };
   })
   .superRefine((env, ctx) => {
+    if (env.WORKERS_PORT !== 0 && env.WORKERS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['WORKERS_PORT'], message: 'must differ from PORT' });
+    }
     if (env.CRM_SINK_RETRY_MAX_MS < env.CRM_SINK_RETRY_BASE_MS) {
       ctx.addIssue({ code: 'custom', path: ['CRM_SINK_RETRY_MAX_MS'], message: 'must not be below CRM_SINK_RETRY_BASE_MS' });
     }

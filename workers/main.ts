@@ -31,6 +31,7 @@ import { FireCheckIn } from './fire-check-in.use-case.js';
 import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
+import { JobsInFlight, startWorkersHealthServer } from './health-server.js';
 import { createOutboundWorker } from './outbound.worker.js';
 import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt, isRedisConnectionError, watchRedis } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
@@ -45,6 +46,10 @@ import { createWritebackWorker } from './writeback.worker.js';
 export interface WorkersRole {
   queues: JobQueues;
   sweep: Sweep;
+  /** The health and metrics port's URL, when it was asked for (the role on its own). */
+  healthUrl: string | undefined;
+  /** Jobs running in this process now (what a shutdown past its deadline would cut). */
+  inFlight(): Array<{ queue: string; jobId: string }>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export async function startWorkers(deps: {
   transport?: MessageTransport;
   /** How deliveries reach the programme's CRM. @defaultValue an HTTP POST (fetch) */
   postToSink?: PostToSink;
+  /** Serve /healthz, /readyz and /metrics on WORKERS_PORT (the role on its own; `all` has the web role's). */
+  healthServer?: boolean;
 }): Promise<WorkersRole> {
   const { config, logger, clock } = deps;
   const db = deps.database.db;
@@ -155,6 +162,19 @@ export async function startWorkers(deps: {
     });
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
   }
+  const inFlight = new JobsInFlight();
+  inFlight.track([...workers, sweeper.worker]);
+  const health = deps.healthServer
+    ? await startWorkersHealthServer({
+        port: config.WORKERS_PORT,
+        host: config.HOST,
+        database: deps.database,
+        redis: producer,
+        redisAddress: config.REDIS_URL,
+        workers: [...workers, sweeper.worker],
+        inFlight,
+      })
+    : undefined;
   if (bankHolidayListNeedsRefresh(clock.now(), config.PROGRAMME_TIMEZONE)) {
     logger.warn({ coveredUntil: bankHolidaysCoveredUntil() }, 'the bank holiday list ends soon: refresh domain/bank-holidays.england-and-wales.ts');
   }
@@ -164,6 +184,8 @@ export async function startWorkers(deps: {
   return {
     queues,
     sweep,
+    healthUrl: health?.url,
+    inFlight: () => inFlight.list(),
     close: async () => {
       await sweeper.stop();
       await crmFeed.stop();
@@ -172,6 +194,7 @@ export async function startWorkers(deps: {
       redisWatch.stop();
       producer.disconnect();
       workerConnection.disconnect();
+      await health?.close();
     },
   };
 }
