@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { CaseRecordDatabase } from '../store/database.js';
-import { JobQueues, createProducerConnection, firstConnectionAttempt } from '../workers/queues.js';
+import { JobQueues, createProducerConnection, firstConnectionAttempt, watchRedis } from '../workers/queues.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 import { createMetrics } from './metrics.js';
 import { createWebServer } from './server.js';
@@ -22,6 +22,7 @@ export async function startWeb(deps: { config: Config; database: CaseRecordDatab
   const admin = await bootstrapAdmin(database.db, { adminToken: config.ADMIN_TOKEN, dataDir: config.DATA_DIR });
   const connection = createProducerConnection(config.REDIS_URL);
   connection.on('error', () => undefined);
+  const redisWatch = watchRedis(connection, { address: config.REDIS_URL, logger, role: 'web' });
   await firstConnectionAttempt(connection);
   const queues = new JobQueues(connection, config.QUEUE_PREFIX);
   const metrics = createMetrics({ db: database.db, queues });
@@ -46,6 +47,7 @@ export async function startWeb(deps: { config: Config; database: CaseRecordDatab
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queues.close();
+      redisWatch.stop();
       connection.disconnect();
     },
   };

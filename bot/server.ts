@@ -5,7 +5,7 @@ import type { Clock } from '../domain/clock.js';
 import type { WhatsAppFallback } from '../domain/delivery.js';
 import { AuditRepository } from '../store/audit.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
-import type { JobQueues } from '../workers/queues.js';
+import { describeRedisAddress, type JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
 import { CookieSessionAuthenticator } from './auth/cookie-session.authenticator.js';
 import { StaffSessions } from './auth/staff-sessions.js';
@@ -156,7 +156,15 @@ export function createWebServer(deps: WebServerDeps): Server {
       database.ping().then(() => true, () => false),
       queues.connection.ping().then(() => true, () => false),
     ]);
-    res.send(databaseOk && redisOk ? 200 : 503, { database: databaseOk ? 'ok' : 'down', redis: redisOk ? 'ok' : 'down' });
+    const reasons = [
+      ...(databaseOk ? [] : ['the database does not answer']),
+      ...(redisOk ? [] : [`Redis unreachable at ${describeRedisAddress(config.REDIS_URL)}`]),
+    ];
+    res.send(databaseOk && redisOk ? 200 : 503, {
+      database: databaseOk ? 'ok' : 'down',
+      redis: redisOk ? 'ok' : 'down',
+      ...(reasons.length > 0 && { reason: reasons.join('; ') }),
+    });
   });
   server.get('/metrics', async (_req: Request, res: Response) => {
     res.sendRaw(200, await metrics.registry.metrics(), { 'Content-Type': metrics.registry.contentType });

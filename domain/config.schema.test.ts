@@ -19,6 +19,9 @@ describe('configuration', () => {
       TWILIO_API_BASE_URL: 'https://api.twilio.com',
       PROGRAMME_TIMEZONE: 'Europe/London',
       DATA_DIR: './data',
+      redisDefaulted: true,
+      WORKERS_PORT: 3979,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
       sandbox: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
@@ -27,6 +30,11 @@ describe('configuration', () => {
   it('follows PORT in the default public URL and drops a trailing slash', () => {
     expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).PUBLIC_BASE_URL).toBe('https://bot.example.org');
+  });
+
+  it('says whether REDIS_URL was left to its default (only then may npm start run a private redis-server)', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisDefaulted).toBe(false);
+    expect(loadConfig({ REDIS_URL: '' }).redisDefaulted).toBe(true);
   });
 
   it('is in Twilio mode with credentials', () => {
@@ -38,6 +46,9 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ WORKERS_PORT: '70000' }, 'WORKERS_PORT'],
+    [{ WORKERS_PORT: '3978' }, 'WORKERS_PORT'],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
     [{ PROGRAMME_TIMEZONE: 'Mars/Olympus' }, 'PROGRAMME_TIMEZONE'],
     [{ TWILIO_ACCOUNT_SID: 'nope' }, 'TWILIO_ACCOUNT_SID'],
     [{ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }, 'TWILIO_AUTH_TOKEN'],

@@ -12,6 +12,8 @@ const wholeNumber = (min: number, max: number) =>
 const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
 
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
 /**
  * Every environment variable the bot reads (CONTRACT.md "Configuration"), validated once at start.
  * A bad value stops start-up with one line naming the variable.
@@ -20,12 +22,17 @@ export const configSchema = z
   .object({
     PORT: wholeNumber(0, 65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** The workers role's own /healthz, /readyz and /metrics when it runs on its own (0: any free port). @defaultValue 3979 */
+    WORKERS_PORT: wholeNumber(0, 65535).default(3979),
+    /** On SIGTERM or SIGINT, how long work in flight may take to finish before the process exits non-zero. @defaultValue 10000 */
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
     /** Where Twilio reaches us: signatures are checked against it. @defaultValue http://localhost:$PORT */
     PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, url(['http', 'https']).optional()),
     /** PostgreSQL; unset means embedded PGlite under DATA_DIR. */
     DATABASE_URL: z.preprocess(emptyAsUndefined, url(['postgres', 'postgresql']).optional()),
     DATA_DIR: z.string().min(1).default('./data'),
-    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    /** Unset: redis://127.0.0.1:6379, and `npm start` runs a private redis-server when nothing answers there. */
+    REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis', 'rediss']).optional()),
     /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bot'),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional()),
@@ -80,10 +87,17 @@ export const configSchema = z
     return {
       ...env,
       PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      // A URL, or (the private redis-server that start.ts runs) a unix socket path, which ioredis takes as well.
+      REDIS_URL: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+      /** REDIS_URL was left unset: start.ts may run a private redis-server when nothing answers at the default. */
+      redisDefaulted: env.REDIS_URL === undefined,
       sandbox,
     };
   })
   .superRefine((env, ctx) => {
+    if (env.WORKERS_PORT !== 0 && env.WORKERS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['WORKERS_PORT'], message: 'must differ from PORT' });
+    }
     if (env.CRM_SINK_RETRY_MAX_MS < env.CRM_SINK_RETRY_BASE_MS) {
       ctx.addIssue({ code: 'custom', path: ['CRM_SINK_RETRY_MAX_MS'], message: 'must not be below CRM_SINK_RETRY_BASE_MS' });
     }

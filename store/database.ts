@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
@@ -65,11 +65,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
   };
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
+// Our own advisory lock key (Kysely's migrator holds another, around the migrations only).
+const MIGRATION_LOCK_KEY = '7346275101290614817';
+
+/**
+ * Brings the schema to the latest migration and returns the names it applied. With `exclusive` (PostgreSQL shared
+ * by several processes: start.ts and `node dist/start.js migrate`) a session advisory lock is held around the whole
+ * run, as Kysely's own lock covers the migrations but not the creation of its bookkeeping tables: a second process
+ * waits for the first and then finds nothing to do, so web and workers started together never migrate at once.
+ * PGlite belongs to one process and its one connection would wait on itself, so it needs (and takes) no lock.
+ */
+export async function migrateToLatest(db: Db, options: { exclusive?: boolean } = {}): Promise<string[]> {
+  if (!options.exclusive) return runMigrations(db);
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`.execute(connection);
+    try {
+      return await runMigrations(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}::bigint)`.execute(connection);
+    }
+  });
+}
+
+async function runMigrations(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -22,11 +22,15 @@ export async function generateApiTypes(): Promise<string> {
   return HEADER + astToString(ast);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Writes the file only when it changes, so a build that changes nothing leaves the sources as they were. */
+export async function writeApiTypes(): Promise<boolean> {
   const types = await generateApiTypes();
-  // Written only when it changes, so a build that changes nothing leaves the sources as they were.
-  if (!existsSync(API_SCHEMA_FILE) || readFileSync(API_SCHEMA_FILE, 'utf8') !== types) {
-    writeFileSync(API_SCHEMA_FILE, types);
-    process.stdout.write(`API types written to ${join('web', 'src', 'api-schema.generated.ts')}\n`);
-  }
+  if (existsSync(API_SCHEMA_FILE) && readFileSync(API_SCHEMA_FILE, 'utf8') === types) return false;
+  writeFileSync(API_SCHEMA_FILE, types);
+  process.stdout.write(`API types written to ${join('web', 'src', 'api-schema.generated.ts')}\n`);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await writeApiTypes();
 }

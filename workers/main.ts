@@ -31,8 +31,9 @@ import { FireCheckIn } from './fire-check-in.use-case.js';
 import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
+import { JobsInFlight, startWorkersHealthServer } from './health-server.js';
 import { createOutboundWorker } from './outbound.worker.js';
-import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt } from './queues.js';
+import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt, isRedisConnectionError, watchRedis } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
 import { ReferralCheck } from './referral-check.use-case.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
@@ -46,6 +47,10 @@ import { createWritebackWorker } from './writeback.worker.js';
 export interface WorkersRole {
   queues: JobQueues;
   sweep: Sweep;
+  /** The health and metrics port's URL, when it was asked for (the role on its own). */
+  healthUrl: string | undefined;
+  /** Jobs running in this process now (what a shutdown past its deadline would cut). */
+  inFlight(): Array<{ queue: string; jobId: string }>;
   close(): Promise<void>;
 }
 
@@ -60,11 +65,14 @@ export async function startWorkers(deps: {
   lookup?: SentMessageLookup;
   /** How deliveries reach the programme's CRM. @defaultValue an HTTP POST (fetch) */
   postToSink?: PostToSink;
+  /** Serve /healthz, /readyz and /metrics on WORKERS_PORT (the role on its own; `all` has the web role's). */
+  healthServer?: boolean;
 }): Promise<WorkersRole> {
   const { config, logger, clock } = deps;
   const db = deps.database.db;
   const producer = createProducerConnection(config.REDIS_URL);
   producer.on('error', () => undefined);
+  const redisWatch = watchRedis(producer, { address: config.REDIS_URL, logger, role: 'workers' });
   await firstConnectionAttempt(producer);
   const workerConnection = createWorkerConnection(config.REDIS_URL);
   workerConnection.on('error', () => undefined);
@@ -158,22 +166,43 @@ export async function startWorkers(deps: {
     new FeedCrmSink({ db, clock, enqueue: enqueueCrmDeliveries }),
   );
   for (const worker of [...workers, sweeper.worker]) {
-    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    // Redis being away is reported by the watch, a few lines in all, not once per reconnection of every worker.
+    worker.on('error', (error) => {
+      if (isRedisConnectionError(error)) redisWatch.noteError(error);
+      else logger.warn({ err: error, queue: worker.name }, 'worker error');
+    });
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
   }
+  const inFlight = new JobsInFlight();
+  inFlight.track([...workers, sweeper.worker]);
+  const health = deps.healthServer
+    ? await startWorkersHealthServer({
+        port: config.WORKERS_PORT,
+        host: config.HOST,
+        database: deps.database,
+        redis: producer,
+        redisAddress: config.REDIS_URL,
+        workers: [...workers, sweeper.worker],
+        inFlight,
+      })
+    : undefined;
   // Whatever a previous run left pending is picked up at once, not at the first scheduled sweep.
   void sweep.execute().catch((error: unknown) => logger.warn({ err: error }, 'start-up sweep failed'));
 
   return {
     queues,
     sweep,
+    healthUrl: health?.url,
+    inFlight: () => inFlight.list(),
     close: async () => {
       await sweeper.stop();
       await crmFeed.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
+      redisWatch.stop();
       producer.disconnect();
       workerConnection.disconnect();
+      await health?.close();
     },
   };
 }

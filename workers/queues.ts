@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { MAX_SEND_ATTEMPTS, type DeliveryFailureKind } from '../domain/delivery.js';
 import { campaignFanoutJobId, campaignJobId } from '../store/campaign.repository.js';
@@ -102,6 +103,79 @@ export function firstConnectionAttempt(connection: Redis): Promise<void> {
     };
     connection.on('ready', settle).on('error', settle).on('end', settle);
   });
+}
+
+/** Where Redis is, fit for a log line or /readyz: the URL without its user and password, or the socket path. */
+export function describeRedisAddress(address: string): string {
+  if (address.startsWith('/')) return `unix socket ${address}`;
+  try {
+    const url = new URL(address);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return 'an unparseable REDIS_URL';
+  }
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT', 'EPIPE',
+]);
+
+/** Redis away (refused, reset, timed out, no such host or socket), as against an error of a command or a job. */
+export function isRedisConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) || /Connection is closed|connect ETIMEDOUT/.test(error.message);
+}
+
+export interface RedisWatch {
+  /** Feeds a connection error seen elsewhere (a worker's own connections) into the same throttled report. */
+  noteError(error: unknown): void;
+  stop(): void;
+}
+
+/**
+ * Says in the log when Redis goes away, now and then while it stays away (every `repeatMs`), and when it is back:
+ * a handful of lines, where ioredis and BullMQ would report every reconnection attempt of every connection.
+ */
+export function watchRedis(connection: Redis, options: { address: string; logger: Logger; role: string; repeatMs?: number }): RedisWatch {
+  const { logger, role } = options;
+  const where = describeRedisAddress(options.address);
+  const repeatMs = options.repeatMs ?? 30_000;
+  let downSince: number | undefined;
+  let lastReason = '';
+  let timer: NodeJS.Timeout | undefined;
+  const noteError = (error: unknown) => {
+    if (!isRedisConnectionError(error)) return;
+    lastReason = (error as Error & { code?: string }).code ?? (error as Error).message;
+    if (downSince !== undefined) return;
+    downSince = Date.now();
+    logger.warn(
+      { role, redis: where, reason: lastReason },
+      `Redis unreachable at ${where} (${lastReason}): texts are still stored, queued work waits and the sweep catches up once it is back; retrying`,
+    );
+    timer = setInterval(() => {
+      const seconds = Math.round((Date.now() - (downSince ?? Date.now())) / 1000);
+      logger.warn({ role, redis: where, reason: lastReason, seconds }, `Redis still unreachable at ${where} after ${seconds} s (${lastReason})`);
+    }, repeatMs);
+    timer.unref();
+  };
+  const onReady = () => {
+    if (downSince === undefined) return;
+    const seconds = Math.round((Date.now() - downSince) / 1000);
+    downSince = undefined;
+    clearInterval(timer);
+    logger.info({ role, redis: where, seconds }, `Redis reachable again at ${where} after ${seconds} s`);
+  };
+  connection.on('error', noteError).on('ready', onReady);
+  return {
+    noteError,
+    stop: () => {
+      clearInterval(timer);
+      connection.off('error', noteError).off('ready', onReady);
+    },
+  };
 }
 
 export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {

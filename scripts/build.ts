@@ -1,0 +1,68 @@
+/**
+ * `npm run build` (always builds) and `npm run build:if-stale` (what `npm start` runs): TypeScript to dist/ and the
+ * dashboard to dist/web, then a stamp, dist/.build-stamp, holding a SHA-256 of every input. The fingerprint is taken
+ * before the build starts, so a file saved while it runs makes the next start build again. With `--if-stale` the
+ * build is skipped when dist/start.js, dist/web/index.html and the stamp are there and the stamp matches.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDashboard } from '../web/build-dashboard.js';
+import { writeApiTypes } from '../web/generate-api-types.js';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const dist = join(root, 'dist');
+const stampFile = join(dist, '.build-stamp');
+
+/** What the build reads: the compiled folders (tests excluded, as tsconfig.build.json does), the dashboard, the configs and the lock file (a new govuk-frontend or esbuild changes the output). */
+const INPUT_DIRS = ['app', 'bot', 'dialogs', 'workers', 'domain', 'store', 'start', 'web'];
+const INPUT_FILES = ['start.ts', 'tsconfig.json', 'tsconfig.build.json', 'web/tsconfig.json', 'package-lock.json', 'scripts/build.ts'];
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+export function sourceFingerprint(): string {
+  const files = [...INPUT_DIRS.flatMap((dir) => listFiles(join(root, dir))), ...INPUT_FILES.map((file) => join(root, file)).filter((file) => existsSync(file))];
+  const hash = createHash('sha256');
+  for (const file of files.map((f) => relative(root, f)).sort()) {
+    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function isBuilt(fingerprint: string): boolean {
+  return (
+    existsSync(join(dist, 'start.js')) &&
+    existsSync(join(dist, 'web', 'index.html')) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8').trim() === fingerprint
+  );
+}
+
+async function build(fingerprint: string): Promise<void> {
+  rmSync(stampFile, { force: true });
+  // The dashboard's API types come from the API's schemas; regenerated, they are part of what was built from.
+  if (await writeApiTypes()) fingerprint = sourceFingerprint();
+  const tsc = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  await buildDashboard(join(dist, 'web'));
+  writeFileSync(stampFile, `${fingerprint}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = Date.now();
+  const fingerprint = sourceFingerprint();
+  if (process.argv.includes('--if-stale') && isBuilt(fingerprint)) {
+    process.stdout.write('dist/ is up to date with the sources: no build needed\n');
+  } else {
+    process.stdout.write(existsSync(join(dist, 'start.js')) ? 'Sources changed since the last build: building…\n' : 'Building into dist/…\n');
+    await build(fingerprint);
+    process.stdout.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+}
