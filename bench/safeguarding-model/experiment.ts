@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ModelFeature } from '../../domain/safeguarding/model-features.js';
+import type { ModelFeatures } from '../../domain/safeguarding/model-features.js';
 import type { ReadToken } from '../../domain/safeguarding/token-reading.js';
 import { DEFAULT_TRAINING, margin, seededRandom, shuffled, sigmoid, trainLogisticRegression, type SparseExample } from './logistic-regression.js';
 
@@ -15,16 +15,18 @@ const ROUNDS = ['b78c2fc', '6748860', '3c99903', '303b54a', '841b555', 'dc09518'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = 'test/safeguarding-corpus/tuning.jsonl';
 const FALSE_ALARM_BUDGETS = [0.005, 0.01, 0.02];
+const MIN_WORDS = [3, 4, 5, 6];
 
 interface Labelled {
   text: string;
   risk: boolean;
+  lang: 'en' | 'cy';
 }
 
 interface OldScreen {
   screenForRisk: (text: string) => { risk: boolean };
   readTokens: (text: string) => ReadToken[];
-  modelFeatures: (tokens: readonly ReadToken[]) => ModelFeature[];
+  modelFeatures: (tokens: readonly ReadToken[]) => ModelFeatures;
 }
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -67,9 +69,9 @@ function crossValidated(examples: readonly SparseExample[], buckets: number, fol
 }
 
 /** The lowest threshold at which the model alone adds at most `budget` false alarms to benign texts the rules pass. */
-function thresholdFor(items: readonly Labelled[], rules: readonly boolean[], scores: readonly number[], budget: number): number {
-  const passed = scores.filter((_, index) => !items[index]!.risk && !rules[index]).sort((a, b) => b - a);
-  const allowed = Math.floor(budget * passed.length);
+function thresholdFor(items: readonly Labelled[], rules: readonly boolean[], scores: readonly number[], budget: number, gate?: readonly boolean[]): number {
+  const allowed = Math.floor(budget * items.filter((item, index) => !item.risk && !rules[index]).length);
+  const passed = scores.filter((_, index) => !items[index]!.risk && !rules[index] && (gate?.[index] ?? true)).sort((a, b) => b - a);
   return Math.max(0.5, passed[allowed] ?? 0.5);
 }
 
@@ -80,7 +82,7 @@ async function round(commit: string, buckets: number) {
   const test = after.slice(before.length);
   const screen = await screenAt(`${commit}^`);
   const featurise = (item: Labelled): SparseExample => ({
-    buckets: Uint32Array.from(screen.modelFeatures(screen.readTokens(item.text)).map((feature) => feature.bucket % buckets)),
+    buckets: Uint32Array.from(screen.modelFeatures(screen.readTokens(item.text)).buckets.map((bucket) => bucket % buckets)),
     label: item.risk ? 1 : 0,
   });
   const trainExamples = train.map(featurise);
@@ -90,6 +92,10 @@ async function round(commit: string, buckets: number) {
   const outOfFold = crossValidated(trainExamples, buckets);
   const weights = trainLogisticRegression(trainExamples, { ...DEFAULT_TRAINING, buckets });
   const testScores = testExamples.map((example) => sigmoid(margin(weights, example.buckets)));
+  // As shipped: weights rounded to signed bytes (statistical-model.data.ts).
+  const scale = weights.reduce((most, weight) => Math.max(most, Math.abs(weight)), 0) / 127;
+  const bytes = Float64Array.from(weights, (weight) => Math.round(weight / scale) * scale);
+  const quantisedScores = testExamples.map((example) => sigmoid(margin(bytes, example.buckets)));
   const result: Record<string, string | number> = {
     round: commit,
     train: train.length,
@@ -104,6 +110,20 @@ async function round(commit: string, buckets: number) {
     result[`t@${budget}`] = Number(threshold.toFixed(3));
     result[`cvOr@${budget}`] = rates(train, outOfFold.map((score, index) => trainRules[index]! || score >= threshold)).text;
     result[`or@${budget}`] = rates(test, testScores.map((score, index) => testRules[index]! || score >= threshold)).text;
+    for (const lang of ['en', 'cy'] as const) {
+      const inLang = test.flatMap((item, index) => (item.lang === lang ? [index] : []));
+      result[`${lang}:rules|or@${budget}`] = `${rates(inLang.map((index) => test[index]!), inLang.map((index) => testRules[index]!)).text} → ${
+        rates(inLang.map((index) => test[index]!), inLang.map((index) => testRules[index]! || testScores[index]! >= threshold)).text}`;
+    }
+    result[`orBytes@${budget}`] = rates(test, quantisedScores.map((score, index) => testRules[index]! || score >= threshold)).text;
+  }
+  // A gate the model must pass before it may speak: at least this many words written.
+  const wordCount = (item: Labelled) => new Set(screen.readTokens(item.text).map((token) => token.written)).size;
+  const trainWords = train.map(wordCount);
+  const testWords = test.map(wordCount);
+  for (const least of MIN_WORDS) {
+    const threshold = thresholdFor(train, trainRules, outOfFold, 0.01, trainWords.map((count) => count >= least));
+    result[`words>=${least}@0.01`] = `${rates(test, testScores.map((score, index) => testRules[index]! || (score >= threshold && testWords[index]! >= least))).text} t=${threshold.toFixed(3)}`;
   }
   console.log(JSON.stringify(result));
 }

@@ -18,7 +18,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING: Omit<TrainOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 15 };
+export const DEFAULT_TRAINING: Omit<TrainOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 1e-4, seed: 15 };
 
 /** mulberry32: a small seeded generator, so the same corpus gives the same model. */
 export function seededRandom(seed: number): () => number {
