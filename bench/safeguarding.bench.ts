@@ -3,8 +3,6 @@ import { CORPUS_PARTS, evaluate, loadCorpus } from '../test/safeguarding-corpus/
 import { round, type BenchResult } from './bench-result.js';
 
 const TEXT_160 = "hiya sorry its sam, cant make tuesday at 10 cos my bus got cancelled again n im skint till friday, can we do thursday instead? also my back is killing me lol";
-/** No idiom in it, so after the rules the statistical second opinion reads it too (TEXT_160's idiom keeps it silent). */
-const TEXT_160_MODEL = "hiya its sam, sorry i cant make tuesday at 10 cos the bus got cancelled again and im skint till friday, can we do thursday instead? thanks, see you then";
 
 /**
  * `npm run bench -- safeguarding`: recall and false alarms per category and overall on each part of the evaluation
@@ -22,24 +20,12 @@ export async function safeguardingBench(): Promise<BenchResult[]> {
     }
   }
   screenForRisk('warm up the lexicon');
-  results.push(timed('p99_cpu_ms_160', TEXT_160), timed('p99_cpu_ms_160_with_model', TEXT_160_MODEL));
-  const long = adversarialText(10_000);
-  const startedLong = process.cpuUsage();
-  for (let run = 0; run < 20; run++) screenForRisk(long);
-  const usedLong = process.cpuUsage(startedLong);
-  results.push({ bench: 'safeguarding', metric: 'cpu_ms_10000_chars', value: round((usedLong.user + usedLong.system) / 1000 / 20, 2), unit: 'ms' });
-  return results;
-}
-
-/**
- * CPU time of this process per message (process.cpuUsage, microseconds), so time the scheduler gives to other
- * processes on a shared machine is not counted as the screen's. The baseline is the same run's median.
- */
-function timed(metric: string, text160: string): BenchResult {
+  // CPU time of this process per message (process.cpuUsage, microseconds), so time the scheduler gives to other
+  // processes on a shared machine is not counted as the screen's.
   const times: number[] = [];
   for (let run = 0; run < 20_000; run++) {
     // A different last word each time, so the per-word cache does not hide the reading of a new word.
-    const text = `${text160.slice(0, 150)} x${run}`;
+    const text = `${TEXT_160.slice(0, 150)} x${run}`;
     const started = process.cpuUsage();
     screenForRisk(text);
     const used = process.cpuUsage(started);
@@ -47,7 +33,13 @@ function timed(metric: string, text160: string): BenchResult {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { bench: 'safeguarding', metric, value: round(at(0.99), 3), unit: 'ms', baseline: round(at(0.5), 3) };
+  results.push({ bench: 'safeguarding', metric: 'p99_cpu_ms_160', value: round(at(0.99), 3), unit: 'ms', baseline: round(at(0.5), 3) });
+  const long = adversarialText(10_000);
+  const startedLong = process.cpuUsage();
+  for (let run = 0; run < 20; run++) screenForRisk(long);
+  const usedLong = process.cpuUsage(startedLong);
+  results.push({ bench: 'safeguarding', metric: 'cpu_ms_10000_chars', value: round((usedLong.user + usedLong.system) / 1000 / 20, 2), unit: 'ms' });
+  return results;
 }
 
 /** Risk words with no risk between them, the worst case for the rules' gaps: every step keeps nearly matching. */

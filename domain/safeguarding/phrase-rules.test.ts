@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { normaliseForScreening, screenPhrases, type RiskCategory } from './phrase-rules.js';
-import { screenByRules, screenForRisk } from './screen.js';
+import { screenForRisk } from './screen.js';
 
 const positives: [message: string, category: RiskCategory][] = [
   ['I want to kill myself', 'suicide'],
@@ -183,12 +183,6 @@ const negatives: string[] = [
   'Diolch yn fawr, wela i chi fory', // thanks very much, see you tomorrow
 ];
 
-/**
- * Near-misses the statistical second opinion flags (README "Safeguarding screen": its price, about one benign text in
- * a hundred that the rules pass). Listed so that the model flagging any other near-miss here fails a test.
- */
-const FLAGGED_BY_THE_MODEL: ReadonlySet<string> = new Set(['ges i fy nharo gan gar', "maen nhw wedi bygwth fi gyda'r llys", 'dw i ddim adre ar hyn o bryd']);
-
 describe('screenPhrases', () => {
   it.each(positives)('%j reads as risk (%s)', (message, category) => {
     const screen = screenPhrases(message);
@@ -197,13 +191,8 @@ describe('screenPhrases', () => {
     expect(screen.matched.length).toBeGreaterThan(0);
   });
 
-  it.each(negatives.filter((message) => !FLAGGED_BY_THE_MODEL.has(message)))('%j is not risk for the whole layered screen either', (message) => {
+  it.each(negatives)('%j is not risk for the whole layered screen either', (message) => {
     expect(screenForRisk(message).risk).toBe(false);
-  });
-
-  it.each([...FLAGGED_BY_THE_MODEL])('%j is no rule\'s risk; only the statistical second opinion flags it', (message) => {
-    expect(screenByRules(message).risk).toBe(false);
-    expect(screenForRisk(message).flags.map((flag) => flag.rule.split(':')[0])).toEqual(['model']);
   });
 
   it.each(negatives)('%j is not risk', (message) => {

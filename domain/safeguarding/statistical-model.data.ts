@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "827c350aa5b99b294c72543d359918a0afede30132051655bf1eed4d685a6099",
-    "sources": "e879eb2a60ed11ff54de85b827a85a2c1b3349890fd02283878cc5a2b50fd02e"
+    "sources": "5eae82b36dd6dff1386b6f23a52bf6bf84eab1170bd1d00d2036abe22d6beeb4"
   },
   "threshold": 0.8917,
   "categoryBits": 13,

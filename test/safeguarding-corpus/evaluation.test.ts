@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
-import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
+import { screenForRisk } from '../../domain/safeguarding/screen.js';
 import { CORPUS_PARTS, evaluate, loadCorpus } from './corpus.js';
 import { FLOORS } from './floors.js';
 
@@ -39,11 +39,5 @@ describe('the safeguarding evaluation corpus', () => {
     const evaluation = evaluate(loadCorpus(part), (text) => screenForRisk(text).risk);
     expect(evaluation.recall).toBeGreaterThanOrEqual(FLOORS[part].recall);
     expect(evaluation.falseAlarmRate).toBeLessThanOrEqual(FLOORS[part].falseAlarms);
-  });
-
-  it('tuning: the rules alone still hold the target, so the statistical second opinion adds to them and hides no loss', () => {
-    const evaluation = evaluate(loadCorpus('tuning'), (text) => screenByRules(text).risk);
-    expect(evaluation.recall).toBeGreaterThanOrEqual(FLOORS.tuning.recall);
-    expect(evaluation.falseAlarmRate).toBeLessThanOrEqual(FLOORS.tuning.falseAlarms);
   });
 });
