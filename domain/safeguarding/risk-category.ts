@@ -19,7 +19,7 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 /** One reason the screen flagged a message: which layer and rule, and the words that made it. */
 export interface RiskFlag {
   category: RiskCategory;
-  /** The rule's name, e.g. `intent-to-end-life`, or `classifier` for the statistical second opinion. */
+  /** The rule's name, e.g. `intent-to-end-life`, or `model:<category>` for the statistical second opinion. */
   rule: string;
   /** The participant's words (normalised) that the rule matched. */
   words: string;

@@ -6,13 +6,16 @@ import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
 import { RuleIndex } from './rule-index.js';
+import { secondOpinion } from './statistical-model.js';
+import { writtenWords } from './written-words.js';
 import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
 
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
  * (normalise.ts, text-speak.ts), tolerant reading of the risk vocabulary (token-reading.ts), rules over concepts
  * (concept-rules.ts) and proven phrases (phrase-rules.ts, English and Welsh), less idioms (idiom-guards.ts). Pure
- * and explainable: every flag names its rule and the participant's words.
+ * and explainable: every flag names its rule and the participant's words. A statistical second opinion
+ * (statistical-model.ts) is built and measured but not part of the screen (screenWithSecondOpinion).
  */
 
 interface CompiledRule {
@@ -101,16 +104,24 @@ function contextAllows(rule: { onlyWith?: PatternItem; unlessWith?: PatternItem 
   return !(rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index));
 }
 
-function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
+function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>, declined: Declined): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
   for (const position of compiled.ruleTriggers.candidates(index)) {
     const rule = compiled.rules[position]!;
-    if (!contextAllows(rule, tokens, index)) continue;
+    const ruledOut = rule.unlessWith !== undefined && itemFitsAnywhere(rule.unlessWith, tokens, index);
+    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
     for (const match of findMatches(rule.pattern, tokens)) {
-      if (match.matched.some((index) => guarded.has(index))) continue;
-      if (rule.unlessFollowedBy && itemFitsAt(rule.unlessFollowedBy, tokens, match.end)) continue;
-      if (rule.unlessPrecededBy && [1, 2].some((back) => itemFitsAt(rule.unlessPrecededBy!, tokens, match.start - back))) continue;
+      if (
+        ruledOut ||
+        match.matched.some((index) => guarded.has(index)) ||
+        (rule.unlessFollowedBy && itemFitsAt(rule.unlessFollowedBy, tokens, match.end)) ||
+        (rule.unlessPrecededBy && [1, 2].some((back) => itemFitsAt(rule.unlessPrecededBy!, tokens, match.start - back)))
+      ) {
+        declined.byRule = true;
+        if (ruledOut) break;
+        continue;
+      }
       flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, match.start, match.end) });
       break;
     }
@@ -118,12 +129,16 @@ function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded
   return flags;
 }
 
-function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>): RiskFlag[] {
+function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>, declined: Declined): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
   for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (!rule.together.every((item) => itemMayMatch(item, index)) || !contextAllows(rule, tokens, index)) continue;
+    if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
+    if (!contextAllows(rule, tokens, index)) {
+      if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index) && findTogether(rule, tokens, guarded)) declined.byRule = true;
+      continue;
+    }
     const span = findTogether(rule, tokens, guarded);
     if (span) flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, span.start, span.end) });
   }
@@ -161,17 +176,6 @@ function nearestFit(item: PatternItem, at: number, within: number, length: numbe
   return undefined;
 }
 
-/** What the participant wrote for tokens start..end, once per written word ("kms", not "kill myself"). */
-function writtenWords(tokens: readonly ReadToken[], start: number, end: number): string {
-  const words: string[] = [];
-  for (let index = start; index < end; index++) {
-    const token = tokens[index]!;
-    if (index > start && tokens[index - 1]!.written === token.written && tokens[index - 1]!.word !== token.word) continue;
-    words.push(token.written);
-  }
-  return words.join(' ');
-}
-
 /** A phrase inside an idiom ("a domestic abuse charity") is dropped, as a concept rule's match would be. */
 function unguarded(flags: readonly RiskFlag[], tokens: readonly ReadToken[], guarded: ReadonlySet<number>): RiskFlag[] {
   if (guarded.size === 0) return [...flags];
@@ -195,17 +199,52 @@ function toldAsResolved(tokens: readonly ReadToken[], index: MessageIndex): bool
   return itemFitsAnywhere(past, tokens, index) && itemFitsAnywhere(safeNow, tokens, index) && !itemFitsAnywhere(current, tokens, index);
 }
 
-/** Screens one inbound message for risk of harm. */
+/** Screens one inbound message for risk of harm (layers 1–5: the rules). */
 export function screenForRisk(text: string): RiskScreen {
-  compiled ??= compileAll();
+  return asScreen(ruleFlags(text, readTokens(text)).flags);
+}
+
+/**
+ * The rules, and the statistical second opinion when no rule flagged and none set risk words aside
+ * (statistical-model.ts). Not used by the product: it measures well on our corpus but flags ordinary sentences the
+ * corpus lacks (README "Safeguarding screen"); the training and the experiments use it.
+ */
+export function screenWithSecondOpinion(text: string): RiskScreen {
   const tokens = readTokens(text);
+  const { flags, declined } = ruleFlags(text, tokens);
+  if (flags.length === 0 && !declined) {
+    const opinion = secondOpinion(tokens);
+    if (opinion) flags.push(opinion);
+  }
+  return asScreen(flags);
+}
+
+/**
+ * Whether the rules saw risk words and set them aside: inside an idiom ("killing it"), or a rule matched and its
+ * exception held ("don't want to live in this area"). The statistical model then says nothing: it cannot overrule
+ * what the rules know about near-misses.
+ */
+interface Declined {
+  byRule: boolean;
+}
+
+/** The rules' flags, and whether they set any risk words aside (the model then stays silent). */
+export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: RiskFlag[]; declined: boolean } {
+  compiled ??= compileAll();
   const index = indexMessage(tokens);
   const guarded = guardedTokens(compiled.guards, tokens, index);
-  const flags = toldAsResolved(tokens, index) ? [] : uniqueFlags([
-    ...conceptFlags(tokens, index, guarded),
-    ...coOccurrenceFlags(tokens, index, guarded),
+  // Told as long past and over now: the rules set its risk words aside, so the model stays silent too.
+  if (toldAsResolved(tokens, index)) return { flags: [], declined: true };
+  const declined: Declined = { byRule: guarded.size > 0 };
+  const flags = uniqueFlags([
+    ...conceptFlags(tokens, index, guarded, declined),
+    ...coOccurrenceFlags(tokens, index, guarded, declined),
     ...unguarded(phraseFlags(text), tokens, guarded),
   ]);
+  return { flags, declined: declined.byRule };
+}
+
+function asScreen(flags: readonly RiskFlag[]): RiskScreen {
   const categories = mostUrgentFirst(flags.map((flag) => flag.category));
   const ordered = categories.flatMap((category) => flags.filter((flag) => flag.category === category));
   return {

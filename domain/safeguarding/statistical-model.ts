@@ -1,0 +1,114 @@
+import { modelFeatures, type ModelFeatures } from './model-features.js';
+import { RISK_CATEGORIES, type RiskCategory, type RiskFlag } from './risk-category.js';
+import { STATISTICAL_MODEL } from './statistical-model.data.js';
+import type { ReadToken } from './token-reading.js';
+import { writtenWords } from './written-words.js';
+
+/**
+ * The statistical second opinion (layer 5): logistic regression over the screen's own reading of a text
+ * (model-features.ts), trained on the tuning part only by `npm run train:safeguarding`
+ * (test/safeguarding-corpus/model/train.ts), which writes statistical-model.data.ts. Not part of the screen today
+ * (screen.ts `screenWithSecondOpinion`; README "Safeguarding screen" says why). It may add a flag when no rule
+ * flagged and none set risk words aside as a near-miss (screen.ts), on texts of six words or more; it never removes a
+ * flag. One model says whether the text is a risk; eight more (one per category, trained on
+ * risk texts) say which help it needs.
+ */
+export interface QuantisedWeights {
+  /** A weight is its signed byte times this. */
+  scale: number;
+  /** Signed bytes, base64. */
+  weights: string;
+}
+
+export interface StatisticalModelData {
+  /** SHA-256 of tuning.jsonl and of the screen's sources the model was trained with (a test compares them). */
+  trainedOn: { corpus: string; sources: string };
+  /** The risk score above which the model flags (README: at most 1% more false alarms on benign texts the rules pass). */
+  threshold: number;
+  categoryBits: number;
+  risk: QuantisedWeights;
+  categories: Record<RiskCategory, QuantisedWeights>;
+}
+
+interface Weights {
+  scale: number;
+  values: Int8Array;
+}
+
+let model: { risk: Weights; categories: [RiskCategory, Weights][]; categoryMask: number } | undefined;
+
+function decode(quantised: QuantisedWeights): Weights {
+  const bytes = Buffer.from(quantised.weights, 'base64');
+  return { scale: quantised.scale, values: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+}
+
+function loaded() {
+  model ??= {
+    risk: decode(STATISTICAL_MODEL.risk),
+    categories: RISK_CATEGORIES.map((category) => [category, decode(STATISTICAL_MODEL.categories[category])]),
+    categoryMask: (1 << STATISTICAL_MODEL.categoryBits) - 1,
+  };
+  return model;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function score(weights: Weights, features: ModelFeatures, mask = -1): number {
+  let sum = 0;
+  for (const bucket of features.buckets) sum += weights.values[bucket & mask]!;
+  return sigmoid((sum * weights.scale) / Math.sqrt(Math.max(1, features.buckets.length)));
+}
+
+/** The model's risk score for a text, 0–1. */
+export function riskScore(tokens: readonly ReadToken[]): number {
+  return score(loaded().risk, modelFeatures(tokens));
+}
+
+const QUOTED_WORDS = 3;
+/**
+ * The model speaks only on texts of at least this many words. Short texts are where the rules are surest ("kms", "he
+ * hit me") and where everyday replies are ("wn i ddim", "I don't know"); on the blind rounds the gate cost no recall.
+ */
+export const MIN_WORDS_FOR_MODEL = 6;
+
+export const wordsWritten = (tokens: readonly ReadToken[]) => new Set(tokens.map((token) => token.written)).size;
+
+/** A flag when the model's score is over its threshold: the likeliest category, and the words that weighed most. */
+export function secondOpinion(tokens: readonly ReadToken[]): RiskFlag | undefined {
+  if (wordsWritten(tokens) < MIN_WORDS_FOR_MODEL) return undefined;
+  const { risk, categories, categoryMask } = loaded();
+  const features = modelFeatures(tokens);
+  if (score(risk, features) < STATISTICAL_MODEL.threshold) return undefined;
+  let category: RiskCategory = categories[0]![0];
+  let best = -1;
+  for (const [candidate, weights] of categories) {
+    const likelihood = score(weights, features, categoryMask);
+    if (likelihood > best) [category, best] = [candidate, likelihood];
+  }
+  return { category, rule: `model:${category}`, words: weightiestWords(risk, features, tokens) };
+}
+
+/**
+ * The participant's words that pushed the score up most, in the order they wrote them: each word's share of the
+ * weight of every feature it is part of (a pair's weight is split between its two words).
+ */
+function weightiestWords(risk: Weights, features: ModelFeatures, tokens: readonly ReadToken[]): string {
+  const weightOf = new Float64Array(tokens.length);
+  features.buckets.forEach((bucket, position) => {
+    const [start, end] = [features.starts[position]!, features.ends[position]!];
+    const share = risk.values[bucket]! / Math.max(1, end - start);
+    for (let index = start; index < end; index++) weightOf[index]! += share;
+  });
+  const top = tokens
+    .map((_, index) => index)
+    .filter((index) => weightOf[index]! > 0)
+    .sort((a, b) => weightOf[b]! - weightOf[a]! || a - b)
+    .slice(0, QUOTED_WORDS)
+    .sort((a, b) => a - b);
+  const words: string[] = [];
+  for (const index of top) {
+    const word = writtenWords(tokens, index, index + 1);
+    if (!words.includes(word)) words.push(word);
+  }
+  return words.join(' ');
+}

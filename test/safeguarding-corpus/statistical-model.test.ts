@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAINING, trainLogisticRegression } from './model/logistic-regression.js';
+import { trainingFingerprint } from './model/training-fingerprint.js';
+import { modelFeatures } from '../../domain/safeguarding/model-features.js';
+import { normaliseForScreening } from '../../domain/safeguarding/normalise.js';
+import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
+import { screenForRisk, screenWithSecondOpinion } from '../../domain/safeguarding/screen.js';
+import { STATISTICAL_MODEL } from '../../domain/safeguarding/statistical-model.data.js';
+import { readTokens } from '../../domain/safeguarding/token-reading.js';
+import { loadCorpus } from './corpus.js';
+
+/** The statistical second opinion (README "Safeguarding screen"): trained on the tuning part, adds flags, explains them. */
+describe('the statistical second opinion', () => {
+  const tuning = loadCorpus('tuning');
+
+  it('is kept out of the screen: it flags ordinary messages our corpus lacks (README); revisit when it does not', () => {
+    for (const text of ['Please tell Ash I have a new address', 'Please tell Priya the heron statue bus stop has moved']) {
+      expect(screenForRisk(text).risk, text).toBe(false);
+      expect(screenWithSecondOpinion(text).flags.map((flag) => flag.rule.split(':')[0]), text).toEqual(['model']);
+    }
+  });
+
+  it('was trained on today\'s tuning texts and today\'s screen (else run `npm run train:safeguarding`)', () => {
+    expect(STATISTICAL_MODEL.trainedOn).toEqual(trainingFingerprint());
+  });
+
+  it('trains the same weights from the same texts', () => {
+    const examples = tuning.slice(0, 1500).map((message) => ({
+      buckets: Uint32Array.from(modelFeatures(readTokens(message.text)).buckets),
+      label: message.risk ? 1 : 0,
+    }));
+    const options = { ...DEFAULT_TRAINING, epochs: 2, buckets: 1 << 16 };
+    expect(trainLogisticRegression(examples, options)).toEqual(trainLogisticRegression(examples, options));
+  });
+
+  it('only adds a flag when no rule flagged, never removes one, and says its category and the participant\'s words', () => {
+    let added = 0;
+    // Every fourth tuning text: enough model flags to check, in a few seconds on a busy machine.
+    for (const { text } of tuning.filter((_, index) => index % 4 === 0)) {
+      const rules = screenForRisk(text);
+      const screen = screenWithSecondOpinion(text);
+      if (rules.risk) {
+        expect(screen).toEqual(rules);
+        continue;
+      }
+      if (!screen.risk) continue;
+      added++;
+      expect(screen.flags).toHaveLength(1);
+      const [flag] = screen.flags;
+      expect(RISK_CATEGORIES).toContain(flag!.category);
+      expect(flag!.rule).toBe(`model:${flag!.category}`);
+      expect(screen.reason).toBe(`${flag!.category.replace(/_/g, ' ')}: model:${flag!.category} ("${flag!.words}")`);
+      const written = normaliseForScreening(text).split(' ');
+      const words = flag!.words.split(' ');
+      expect(words.length).toBeGreaterThan(0);
+      for (const word of words) expect(written, text).toContain(word);
+    }
+    expect(added).toBeGreaterThan(0);
+  });
+});
