@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { screenForRisk, screenWithSecondOpinion } from '../../domain/safeguarding/screen.js';
+import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
 import { evaluate, loadCorpus, type CorpusMessage } from '../../test/safeguarding-corpus/corpus.js';
 
 /**
@@ -26,8 +26,8 @@ console.log(JSON.stringify({ texts: rows.length, risk: rows.filter((row) => row.
 for (const lang of ['en', 'cy']) {
   const inLang = rows.filter((row) => row.lang === lang);
   const rate = (flags: (text: string) => boolean) => evaluate(inLang, flags);
-  const [rules, both] = [rate((text) => screenForRisk(text).risk), rate((text) => screenWithSecondOpinion(text).risk)];
+  const [rules, both] = [rate((text) => screenByRules(text).risk), rate((text) => screenForRisk(text).risk)];
   console.log(JSON.stringify({ lang, texts: inLang.length, rules: `${pct(rules.recall)}% / ${pct(rules.falseAlarmRate)}%`, rulesAndModel: `${pct(both.recall)}% / ${pct(both.falseAlarmRate)}%` }));
 }
-console.log(JSON.stringify({ screen: 'rules alone', ...summary((text) => screenForRisk(text).risk) }));
-console.log(JSON.stringify({ screen: 'rules and model', ...summary((text) => screenWithSecondOpinion(text).risk) }));
+console.log(JSON.stringify({ screen: 'rules alone', ...summary((text) => screenByRules(text).risk) }));
+console.log(JSON.stringify({ screen: 'rules and model', ...summary((text) => screenForRisk(text).risk) }));

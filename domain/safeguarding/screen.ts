@@ -15,7 +15,7 @@ import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywher
  * (normalise.ts, text-speak.ts), tolerant reading of the risk vocabulary (token-reading.ts), rules over concepts
  * (concept-rules.ts) and proven phrases (phrase-rules.ts, English and Welsh), less idioms (idiom-guards.ts). Pure
  * and explainable: every flag names its rule and the participant's words. A statistical second opinion
- * (statistical-model.ts) is built and measured but not part of the screen (screenWithSecondOpinion).
+ * (statistical-model.ts) may add a flag the rules did not raise, and says which words weighed most.
  */
 
 interface CompiledRule {
@@ -199,17 +199,11 @@ function toldAsResolved(tokens: readonly ReadToken[], index: MessageIndex): bool
   return itemFitsAnywhere(past, tokens, index) && itemFitsAnywhere(safeNow, tokens, index) && !itemFitsAnywhere(current, tokens, index);
 }
 
-/** Screens one inbound message for risk of harm (layers 1–5: the rules). */
-export function screenForRisk(text: string): RiskScreen {
-  return asScreen(ruleFlags(text, readTokens(text)).flags);
-}
-
 /**
- * The rules, and the statistical second opinion when no rule flagged and none set risk words aside
- * (statistical-model.ts). Not used by the product: it measures well on our corpus but flags ordinary sentences the
- * corpus lacks (README "Safeguarding screen"); the training and the experiments use it.
+ * Screens one inbound message for risk of harm: the rules, and the statistical second opinion (statistical-model.ts)
+ * when no rule flagged and none set risk words aside as a near-miss.
  */
-export function screenWithSecondOpinion(text: string): RiskScreen {
+export function screenForRisk(text: string): RiskScreen {
   const tokens = readTokens(text);
   const { flags, declined } = ruleFlags(text, tokens);
   if (flags.length === 0 && !declined) {
@@ -217,6 +211,11 @@ export function screenWithSecondOpinion(text: string): RiskScreen {
     if (opinion) flags.push(opinion);
   }
   return asScreen(flags);
+}
+
+/** The rules alone, without the second opinion: what the model adds is measured against it. */
+export function screenByRules(text: string): RiskScreen {
+  return asScreen(ruleFlags(text, readTokens(text)).flags);
 }
 
 /**

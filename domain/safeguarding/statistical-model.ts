@@ -7,8 +7,7 @@ import { writtenWords } from './written-words.js';
 /**
  * The statistical second opinion (layer 5): logistic regression over the screen's own reading of a text
  * (model-features.ts), trained on the tuning part only by `npm run train:safeguarding`
- * (test/safeguarding-corpus/model/train.ts), which writes statistical-model.data.ts. Not part of the screen today
- * (screen.ts `screenWithSecondOpinion`; README "Safeguarding screen" says why). It may add a flag when no rule
+ * (test/safeguarding-corpus/model/train.ts), which writes statistical-model.data.ts. It may add a flag when no rule
  * flagged and none set risk words aside as a near-miss (screen.ts), on texts of six words or more; it never removes a
  * flag. One model says whether the text is a risk; eight more (one per category, trained on
  * risk texts) say which help it needs.

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
 
-/** The evaluation corpus (FORMAT.md): `tuning` the rules are written against; `holdout` and `reserve` never read. */
-export const CORPUS_PARTS = ['tuning', 'holdout', 'reserve'] as const;
+/**
+ * The evaluation corpus (FORMAT.md): `tuning` the rules are written against and the model trained on; `holdout` and
+ * `reserve` never read; `everyday`, ordinary messages only, never tuned on, measures false alarms on everyday life.
+ */
+export const CORPUS_PARTS = ['tuning', 'holdout', 'reserve', 'everyday'] as const;
 export type CorpusPart = (typeof CORPUS_PARTS)[number];
 
 const corpusLine = z.object({

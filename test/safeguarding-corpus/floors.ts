@@ -4,13 +4,13 @@ import type { CorpusPart } from './corpus.js';
 export const SIGN_OFF = { recall: 0.97, falseAlarms: 0.03 } as const;
 
 /**
- * What each part is held to in the tests. The tuning part is held to the sign-off target. The untouched parts do not
- * reach it yet (issue 15 stays open; README "Safeguarding screen"): they are held at the floor measured now, so a
- * change that makes the screen worse where it was not tuned fails. Raise a floor when the screen gets better; never
- * lower one to make a change pass.
+ * What each part is held to in the tests: every part at the sign-off target, and ordinary messages (`everyday`, no
+ * risk texts) at the false alarms measured when the second opinion was switched on (1.6%), so a change that makes
+ * everyday life look like a crisis more often fails. Never lower a floor to make a change pass.
  */
 export const FLOORS: Readonly<Record<CorpusPart, { recall: number; falseAlarms: number }>> = {
   tuning: SIGN_OFF,
-  holdout: { recall: 0.895, falseAlarms: 0.03 },
-  reserve: { recall: 0.945, falseAlarms: 0.03 },
+  holdout: SIGN_OFF,
+  reserve: SIGN_OFF,
+  everyday: { recall: 1, falseAlarms: 0.02 },
 };

@@ -4,7 +4,7 @@ import { trainingFingerprint } from './model/training-fingerprint.js';
 import { modelFeatures } from '../../domain/safeguarding/model-features.js';
 import { normaliseForScreening } from '../../domain/safeguarding/normalise.js';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
-import { screenForRisk, screenWithSecondOpinion } from '../../domain/safeguarding/screen.js';
+import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
 import { STATISTICAL_MODEL } from '../../domain/safeguarding/statistical-model.data.js';
 import { readTokens } from '../../domain/safeguarding/token-reading.js';
 import { loadCorpus } from './corpus.js';
@@ -12,13 +12,6 @@ import { loadCorpus } from './corpus.js';
 /** The statistical second opinion (README "Safeguarding screen"): trained on the tuning part, adds flags, explains them. */
 describe('the statistical second opinion', () => {
   const tuning = loadCorpus('tuning');
-
-  it('is kept out of the screen: it flags ordinary messages our corpus lacks (README); revisit when it does not', () => {
-    for (const text of ['Please tell Ash I have a new address', 'Please tell Priya the heron statue bus stop has moved']) {
-      expect(screenForRisk(text).risk, text).toBe(false);
-      expect(screenWithSecondOpinion(text).flags.map((flag) => flag.rule.split(':')[0]), text).toEqual(['model']);
-    }
-  });
 
   it('was trained on today\'s tuning texts and today\'s screen (else run `npm run train:safeguarding`)', () => {
     expect(STATISTICAL_MODEL.trainedOn).toEqual(trainingFingerprint());
@@ -37,8 +30,8 @@ describe('the statistical second opinion', () => {
     let added = 0;
     // Every fourth tuning text: enough model flags to check, in a few seconds on a busy machine.
     for (const { text } of tuning.filter((_, index) => index % 4 === 0)) {
-      const rules = screenForRisk(text);
-      const screen = screenWithSecondOpinion(text);
+      const rules = screenByRules(text);
+      const screen = screenForRisk(text);
       if (rules.risk) {
         expect(screen).toEqual(rules);
         continue;
