@@ -11,6 +11,7 @@ import * as staffSessions from './0009-staff-sessions.js';
 import * as experiments from './0010-experiments.js';
 import * as safeguardingEscalation from './0011-safeguarding-escalation.js';
 import * as retentionWords from './0012-retention-words.js';
+import * as caseloadImport from './0016-caseload-import.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -28,6 +29,7 @@ export const migrationProvider: MigrationProvider = {
       '0010-experiments': experiments,
       '0011-safeguarding-escalation': safeguardingEscalation,
       '0012-retention-words': retentionWords,
+      '0016-caseload-import': caseloadImport,
     };
   },
 };
