@@ -307,7 +307,7 @@ class KeyWorkersByEmail {
 function readRecords(csv: Uint8Array): string[][] {
   const text = decodeCsvBytes(csv);
   try {
-    return parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new UnreadableImportError(`The file is not valid CSV: ${error.message}`);
     throw error;
