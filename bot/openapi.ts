@@ -28,6 +28,13 @@ export function buildOpenApiDocument(routes: readonly ApiRouteDescription[], inf
       ...(r.body && {
         requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } },
       }),
+      ...(r.upload && {
+        requestBody: {
+          required: true,
+          description: `${r.upload.description} (at most ${r.upload.maxBytes} bytes)`,
+          content: { [r.upload.mediaType]: { schema: { type: 'string' } } },
+        },
+      }),
       responses: Object.fromEntries([
         ...Object.entries(r.responses).map(([status, response]) => [
           status,

@@ -33,7 +33,7 @@ import { reportRoutes } from './routes/reports.api.js';
 import { safeguardingPolicyRoutes } from './routes/safeguarding-policy.api.js';
 import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
-import { registerApiRoutes, toApiError, type ApiRoute, type ApiRouteDescription } from './routes/api-route.js';
+import { registerApiRoutes, takesUpload, toApiError, type ApiRoute, type ApiRouteDescription } from './routes/api-route.js';
 import { participantRoutes } from './routes/participants.api.js';
 import { registerQueueBoard } from './routes/queue-board.routes.js';
 import { sandboxRoutes } from './routes/sandbox.api.js';
@@ -102,6 +102,9 @@ export function createWebServer(deps: WebServerDeps): Server {
   const { config, database, queues, clock, logger, metrics } = deps;
   const db = database.db;
   const server = restify.createServer({ name: 'engagement-bot', handleUncaughtExceptions: false });
+  const intake = new InboundIntake({ db, queues, clock, logger });
+  const apiDeps: ApiDeps = { db, clock, config, queues, intake, logger };
+  const routes = apiRouteTable(apiDeps);
   const https = config.PUBLIC_BASE_URL.startsWith('https://');
   // Security headers on every answer; API answers are never cached (they carry personal data).
   server.pre((req: Request, res: Response, next: () => void) => {
@@ -119,7 +122,18 @@ export function createWebServer(deps: WebServerDeps): Server {
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  // Routes that take a file (a CSV import) read their own body, with a larger limit, once the caller is known.
+  const [readBody, parseBody] = restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }) as [
+    restify.RequestHandler,
+    restify.RequestHandler,
+  ];
+  server.use((req: Request, res: Response, next: restify.Next) => {
+    if (takesUpload(routes, req)) {
+      next();
+      return;
+    }
+    readBody(req, res, ((error?: unknown) => (error ? next(error as Error) : parseBody(req, res, next))) as restify.Next);
+  });
   // From here on (after the body is read, whose stream events would lose it) the handler runs as part of its
   // request: every log line it writes and every error body it answers carries the request id.
   server.use((req: Request, _res: Response, next: () => void) => runInRequest({ requestId: req.getId() }, next));
@@ -143,9 +157,6 @@ export function createWebServer(deps: WebServerDeps): Server {
     }
   });
 
-  const intake = new InboundIntake({ db, queues, clock, logger });
-  const apiDeps: ApiDeps = { db, clock, config, queues, intake, logger };
-  const routes = apiRouteTable(apiDeps);
   const openApi = apiDocument(routes);
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -8,17 +8,26 @@ import type { ParticipantRow } from './schema.js';
 
 export interface NewParticipant {
   firstName: string;
+  lastName?: string | null;
   phone: string;
+  externalRef?: string | null;
   channel: Channel;
   language: string;
   keyWorkerId: string | null;
   team: string | null;
   referredAt: Date | null;
-  consentBasis: string;
-  consentAt: Date;
+  /** Contact consent (default true): without it the person is on the caseload but is never texted. */
+  consentContact?: boolean;
+  consentBasis: string | null;
+  consentAt: Date | null;
 }
 
 export interface ParticipantChanges {
+  firstName?: string;
+  lastName?: string;
+  externalRef?: string;
+  referredAt?: Date;
+  consent?: { contact: boolean; basis: string | null; at: Date | null };
   phone?: string;
   channel?: Channel;
   language?: string;
@@ -34,6 +43,19 @@ export class DuplicatePhoneError extends Error {
   }
 }
 
+export class DuplicateExternalRefError extends Error {
+  constructor() {
+    super('A participant with this external reference already exists');
+  }
+}
+
+const EXTERNAL_REF_INDEX = 'participants_external_ref_live';
+
+function duplicateError(error: unknown): Error | undefined {
+  if (!isUniqueViolation(error)) return undefined;
+  return (error as { constraint?: unknown }).constraint === EXTERNAL_REF_INDEX ? new DuplicateExternalRefError() : new DuplicatePhoneError();
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 export class ParticipantRepository {
@@ -45,21 +67,22 @@ export class ParticipantRepository {
         .insertInto('participants')
         .values({
           first_name: p.firstName,
+          last_name: p.lastName ?? null,
           phone: p.phone,
+          external_ref: p.externalRef ?? null,
           channel: p.channel,
           language: p.language,
           key_worker_id: p.keyWorkerId,
           team: p.team,
           referred_at: p.referredAt,
-          consent_contact: true,
+          consent_contact: p.consentContact ?? true,
           consent_basis: p.consentBasis,
           consent_at: p.consentAt,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicatePhoneError();
-      throw error;
+      throw duplicateError(error) ?? error;
     }
   }
 
@@ -76,6 +99,16 @@ export class ParticipantRepository {
       .executeTakeFirst();
   }
 
+  /** The person on record with this CRM id, whoever's caseload they are on (the caller decides what to say). */
+  async findByExternalRef(externalRef: string): Promise<ParticipantRow | undefined> {
+    return this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('external_ref', '=', externalRef)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+  }
+
   async list(scope: CaseloadScope): Promise<ParticipantRow[]> {
     return this.scoped(scope).where('erased_at', 'is', null).orderBy('first_name').orderBy('id').execute();
   }
@@ -86,6 +119,15 @@ export class ParticipantRepository {
         .updateTable('participants')
         .set({
           // A new number is a fresh start: the wrong-number mark belonged to the old one.
+          ...(changes.firstName !== undefined && { first_name: changes.firstName }),
+          ...(changes.lastName !== undefined && { last_name: changes.lastName }),
+          ...(changes.externalRef !== undefined && { external_ref: changes.externalRef }),
+          ...(changes.referredAt !== undefined && { referred_at: changes.referredAt }),
+          ...(changes.consent !== undefined && {
+            consent_contact: changes.consent.contact,
+            consent_basis: changes.consent.basis,
+            consent_at: changes.consent.at,
+          }),
           ...(changes.phone !== undefined && { phone: changes.phone, wrong_number_at: null }),
           ...(changes.channel !== undefined && { channel: changes.channel }),
           ...(changes.language !== undefined && { language: changes.language }),
@@ -100,8 +142,7 @@ export class ParticipantRepository {
         .returningAll()
         .executeTakeFirst();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicatePhoneError();
-      throw error;
+      throw duplicateError(error) ?? error;
     }
   }
 
@@ -151,7 +192,9 @@ export class ParticipantRepository {
       .updateTable('participants')
       .set({
         first_name: null,
+        last_name: null,
         phone: null,
+        external_ref: null,
         referred_at: null,
         muted_streams: '[]',
         erased_at: at,

@@ -13,13 +13,18 @@ export interface StaffTable {
   team: string | null;
   token_lookup: string;
   token_hash: string;
+  /** Work email, unique whatever its case; CSV imports name key workers by it. */
+  email: string | null;
   created_at: Timestamp;
 }
 
 export interface ParticipantsTable {
   id: Generated<string>;
   first_name: string | null;
+  last_name: string | null;
   phone: string | null;
+  /** The programme CRM's own id for this person (unique among people on record): an import finds them by it. */
+  external_ref: string | null;
   channel: 'sms' | 'whatsapp';
   language: Generated<string>;
   key_worker_id: string | null;

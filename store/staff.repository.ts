@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { StaffIdentity, StaffRole } from '../domain/caseload.js';
+import { isUniqueViolation } from './participant.repository.js';
 import type { Executor } from './database.js';
 import type { StaffRow } from './schema.js';
 
@@ -6,26 +8,49 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   team: string | null;
+  email?: string | null;
   tokenLookup: string;
   tokenHash: string;
+}
+
+export class DuplicateStaffEmailError extends Error {
+  constructor() {
+    super('A member of staff with this email already exists');
+  }
 }
 
 export class StaffRepository {
   constructor(private readonly db: Executor) {}
 
   async create(staff: NewStaff): Promise<StaffIdentity> {
+    try {
+      const row = await this.db
+        .insertInto('staff')
+        .values({
+          name: staff.name,
+          role: staff.role,
+          team: staff.team,
+          email: staff.email ?? null,
+          token_lookup: staff.tokenLookup,
+          token_hash: staff.tokenHash,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toIdentity(row);
+    } catch (error) {
+      if (isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === 'staff_email') throw new DuplicateStaffEmailError();
+      throw error;
+    }
+  }
+
+  /** Whoever has this work email, whatever its case. */
+  async findByEmail(email: string): Promise<StaffIdentity | undefined> {
     const row = await this.db
-      .insertInto('staff')
-      .values({
-        name: staff.name,
-        role: staff.role,
-        team: staff.team,
-        token_lookup: staff.tokenLookup,
-        token_hash: staff.tokenHash,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toIdentity(row);
+      .selectFrom('staff')
+      .selectAll()
+      .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+      .executeTakeFirst();
+    return row ? toIdentity(row) : undefined;
   }
 
   /** The bootstrap admin keeps one row whose token follows ADMIN_TOKEN across restarts. */

@@ -50,6 +50,10 @@ export class FireFollowUp {
         await followUps.end(followUp.id, 'stopped', 'participant erased');
         return { kind: 'closed', reason: 'participant erased' };
       }
+      if (!participant.consent_contact) {
+        await followUps.end(followUp.id, 'stopped', 'no consent');
+        return { kind: 'closed', reason: 'no consent' };
+      }
       if (participant.opted_out) {
         await followUps.end(followUp.id, 'stopped', 'opted out');
         return { kind: 'closed', reason: 'opted out' };

@@ -126,6 +126,12 @@ export class SendOutboundMessage {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'wrong number' });
         return { skipped: 'wrong number' };
       }
+      // No recorded consent (a CRM row imported with consent "no", or consent since withdrawn): never texted, except
+      // the few answers an opted-out person still gets to a text of their own (a crisis, HELP, the STOP confirmation).
+      if (!participant.consent_contact && !mayReachOptedOut(message.kind)) {
+        await messages.setStatus(message.id, 'suppressed', { errorMessage: 'no consent' });
+        return { skipped: 'no consent' };
+      }
       // Opt-out is checked at the last moment: a STOP that arrived after this was queued still wins.
       if (participant.opted_out && !mayReachOptedOut(message.kind)) {
         await messages.setStatus(message.id, 'suppressed', { errorMessage: 'participant opted out' });

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
 import { DuplicatePhoneError } from '../../store/participant.repository.js';
+import { DuplicateStaffEmailError } from '../../store/staff.repository.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
 import type { CookieSessionAuthenticator } from '../auth/cookie-session.authenticator.js';
 import type { ClientAddress } from '../client-address.js';
@@ -15,6 +16,15 @@ export interface ApiContext<B, Q> {
   params: Record<string, string>;
   body: B;
   query: Q;
+  /** A route with `upload`: the request body's bytes, exactly as sent. */
+  upload: Buffer | undefined;
+}
+
+/** A route that takes a file (not JSON) as its body: read as bytes, with a limit of its own. */
+export interface UploadBody {
+  mediaType: 'text/csv';
+  maxBytes: number;
+  description: string;
 }
 
 export interface ApiAnswer {
@@ -33,6 +43,8 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   summary: string;
   roles?: readonly StaffRole[];
   body?: B;
+  /** Instead of a JSON `body`: a file of this media type, never parsed by the server's body parser. */
+  upload?: UploadBody;
   query?: Q;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handle(context: ApiContext<z.output<B>, z.output<Q>>): Promise<ApiAnswer>;
@@ -113,7 +125,35 @@ async function runRoute(definition: ApiRoute, req: Request, staff: StaffIdentity
   if (definition.roles && !definition.roles.includes(staff.role)) throw forbidden();
   const body = definition.body ? parse(definition.body, req.body ?? {}, 'body') : undefined;
   const query = definition.query ? parse(definition.query, req.query ?? {}, 'query') : undefined;
-  return definition.handle({ staff, params: (req.params ?? {}) as Record<string, string>, body, query });
+  const upload = definition.upload ? await readUpload(req, definition.upload) : undefined;
+  return definition.handle({ staff, params: (req.params ?? {}) as Record<string, string>, body, query, upload });
+}
+
+/** Whether the server's body parser must leave this request's body alone (the route reads it as bytes). */
+export function takesUpload(routes: readonly ApiRoute[], req: Request): boolean {
+  const matched = req.getRoute?.();
+  if (!matched) return false;
+  const method = (req.method ?? '').toLowerCase();
+  return routes.some((r) => r.upload && r.path === String(matched.path) && (r.method === 'del' ? 'delete' : r.method) === method);
+}
+
+/** Read after the caller is known (nobody unauthenticated gets to send megabytes), up to the route's own limit. */
+async function readUpload(req: Request, upload: UploadBody): Promise<Buffer> {
+  const mediaType = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== upload.mediaType) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the file as ${upload.mediaType} (Content-Type: ${upload.mediaType})`);
+  }
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `Files are limited to ${upload.maxBytes} bytes`);
+  if (Number(req.header('content-length') ?? 0) > upload.maxBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Node discards the rest of the body once the answer is sent.
+    if (size > upload.maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function parse(schema: z.ZodType, value: unknown, where: 'body' | 'query'): unknown {
@@ -126,7 +166,7 @@ function parse(schema: z.ZodType, value: unknown, where: 'body' | 'query'): unkn
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DuplicatePhoneError) return new ApiError(409, 'conflict', error.message);
+  if (error instanceof DuplicatePhoneError || error instanceof DuplicateStaffEmailError) return new ApiError(409, 'conflict', error.message);
   if (isConnectionError(error)) return unavailable();
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -27,6 +27,7 @@ export const createStaffBody = z.strictObject({
   name: plainText(100),
   role: staffRoleSchema,
   team: plainText(60).optional(),
+  email: z.email().max(254).optional().describe('Work email, unique; CSV imports name key workers by it'),
 });
 
 export const staffCreated = z.object({
@@ -34,6 +35,7 @@ export const staffCreated = z.object({
   name: z.string(),
   role: staffRoleSchema,
   team: z.string().nullable(),
+  email: z.string().nullable(),
   token: z.string().describe('Shown once; only its hash is kept'),
 });
 
@@ -403,4 +405,28 @@ export const participantDetail = participantSchema.extend({
   openAlerts: z.array(alertSchema),
   job: jobSchema.nullable().describe('The latest job start, with its check-ins'),
   confidence: z.array(confidenceTrendSchema).describe('Pulse scores over time, one series a question'),
+});
+
+export const importQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: check every row and report what would happen, writing and sending nothing'),
+});
+
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int().describe('Data rows read (blank lines not counted)'),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(
+    z.object({
+      row: z.number().int().describe('As a spreadsheet numbers it: the header is row 1'),
+      field: z.string(),
+      message: z.string(),
+    }),
+  ),
+  unknownColumns: z.array(z.string()).describe('Headers that are none of ours: ignored'),
 });

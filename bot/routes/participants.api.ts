@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { AddParticipant } from '../../app/add-participant.action.js';
+import { handOverParticipant } from '../../app/hand-over-participant.action.js';
+import { ImportParticipants, TooManyRowsError, UnreadableImportError } from '../../app/import-participants.action.js';
 import { caseloadOf, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
-import { handoverMessage } from '../../domain/contact-wording.js';
-import { applyWriteback } from '../../store/case-record-writer.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { AlertRepository } from '../../store/alert.repository.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
@@ -11,8 +12,6 @@ import { CheckInRepository } from '../../store/check-in.repository.js';
 import { FollowUpRepository } from '../../store/follow-up.repository.js';
 import { JobStartRepository } from '../../store/job-start.repository.js';
 import { QuestionSessionRepository } from '../../store/question-session.repository.js';
-import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
-import { nextAllowedTime } from '../../domain/quiet-hours.js';
 import { eraseParticipant } from '../../store/participant-erasure.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
@@ -25,6 +24,8 @@ import {
   createParticipantBody,
   errorSchema,
   eventSchema,
+  importQuery,
+  importReport,
   participantDetail,
   participantSchema,
   patchParticipantBody,
@@ -32,9 +33,20 @@ import {
 import type { ApiDeps } from './api-deps.js';
 import { alertJson, appointmentJson, confidenceJson, eventJson, jobJson, participantJson } from './presenters.js';
 
+/** A few thousand CRM rows are a few hundred kilobytes; 20,000 wide ones stay well under this. */
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const DEFAULT_CONSENT_BASIS = 'Agreed to be contacted by text when joining the programme';
 
 export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {
+  const addParticipant = new AddParticipant({ clock, timeZone: config.PROGRAMME_TIMEZONE, queues, logger });
+  const importParticipants = new ImportParticipants({
+    db,
+    clock,
+    timeZone: config.PROGRAMME_TIMEZONE,
+    programmeName: config.PROGRAMME_NAME,
+    queues,
+    logger,
+  });
   const findInCaseload = (staff: StaffIdentity, id: string, executor: Executor = db) => participantInCaseload(executor, staff, id);
 
   return [
@@ -52,54 +64,54 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
         const phone = mobileOrThrow(body.phone);
         const keyWorkerId = body.keyWorkerId ?? (staff.role === 'key_worker' ? staff.id : null);
         const keyWorker = keyWorkerId ? await keyWorkerOrThrow(db, keyWorkerId) : undefined;
-        const now = clock.now();
-        const row = await db.transaction().execute(async (tx) => {
-          const created = await new ParticipantRepository(tx).create({
-            firstName: body.firstName,
-            phone,
-            channel: body.channel,
-            language: body.language ?? 'en',
-            keyWorkerId,
-            team: keyWorker?.team ?? staff.team,
-            referredAt: body.referredAt ? new Date(body.referredAt) : null,
-            consentBasis: body.consent.basis ?? DEFAULT_CONSENT_BASIS,
-            consentAt: now,
-          });
-          await new CaseRecordRepository(tx).append({
-            participantId: created.id,
-            type: 'participant.created',
-            at: now,
-            data: { createdBy: staff.id, channel: created.channel, consentBasis: created.consent_basis ?? '' },
-            sourceKey: `created-${created.id}`,
-          });
-          if (body.contactConfirmed) {
-            await new CaseRecordRepository(tx).append({
-              participantId: created.id,
-              type: 'contact.confirmed',
-              at: now,
-              data: { by: 'key_worker', staffId: staff.id },
-              sourceKey: `contact-confirmed-${created.id}`,
-            });
-            return { created, welcome: undefined };
-          }
-          // Consent is recorded, so the first text can go: the welcome, as soon as quiet hours allow.
-          const policy = await new TeamPolicyRepository(tx).get(created.team);
-          const welcome = await new FollowUpRepository(tx).start({
-            kind: 'welcome',
-            participantId: created.id,
-            appointmentId: null,
-            days: [0, policy.welcomeRetryDays],
-            startedAt: now,
-            nextAt: nextAllowedTime(now, policy, config.PROGRAMME_TIMEZONE),
-          });
-          return { created, welcome };
+        const created = await addParticipant.execute(db, {
+          firstName: body.firstName,
+          phone,
+          channel: body.channel,
+          language: body.language ?? 'en',
+          keyWorkerId,
+          team: keyWorker?.team ?? staff.team,
+          referredAt: body.referredAt ? new Date(body.referredAt) : null,
+          consent: { contact: true, basis: body.consent.basis ?? DEFAULT_CONSENT_BASIS },
+          ...(body.contactConfirmed && { contactConfirmed: true }),
+          createdBy: staff,
+          source: 'api',
         });
-        if (row.welcome?.next_at) {
-          await queues
-            .enqueueFollowUps([{ id: row.welcome.id, step: row.welcome.step, at: row.welcome.next_at }], now)
-            .catch((error: unknown) => logger.warn({ err: error }, 'welcome not enqueued; the sweep will add it'));
+        return { status: 201, body: participantJson(created, clock.now()) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/participants/import',
+      summary: 'Bring in participants from the programme’s CRM as CSV; ?dryRun=true checks without writing',
+      roles: ['key_worker', 'admin'],
+      upload: {
+        mediaType: 'text/csv',
+        maxBytes: MAX_IMPORT_BYTES,
+        description:
+          'A header row, then one participant a row. Columns: first_name and phone (required), last_name, channel (sms|whatsapp), ' +
+          'language (en|cy), consent (yes|no), referred_at (YYYY-MM-DD or DD/MM/YYYY), external_ref, key_worker_email. ' +
+          'UTF-8 (with or without a byte-order mark) or Windows-1252; comma or semicolon separated',
+      },
+      query: importQuery,
+      responses: {
+        200: { description: 'What was (or, in a dry run, would be) created, updated, left unchanged and rejected', schema: importReport },
+        400: { description: 'Not a participants CSV: a required column is missing (named in details.missingColumns), or the CSV is malformed', schema: errorSchema },
+        403: { description: 'Only key workers (into their own caseload) and admins import', schema: errorSchema },
+        413: { description: 'The file is too large or has too many rows', schema: errorSchema },
+        415: { description: 'The body is not text/csv', schema: errorSchema },
+      },
+      async handle({ staff, query, upload }) {
+        try {
+          const report = await importParticipants.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff });
+          return { status: 200, body: report };
+        } catch (error) {
+          if (error instanceof UnreadableImportError) {
+            throw new ApiError(400, 'validation_failed', error.message, error.missingColumns.length > 0 ? { missingColumns: error.missingColumns } : undefined);
+          }
+          if (error instanceof TooManyRowsError) throw new ApiError(413, 'payload_too_large', error.message);
+          throw error;
         }
-        return { status: 201, body: participantJson(row.created, now) };
       },
     }),
     route({
@@ -166,31 +178,18 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
           ];
           const queued: string[] = [];
           for (const { person, role } of handovers) {
-            const { queuedMessageIds: ids } = await applyWriteback(tx, {
-              participantId: id,
-              sourceKey: `handover-${id}-${role}-${person.id}-${randomUUID()}`,
-              at: now.toISOString(),
-              events: [
-                {
-                  type: 'participant.handover',
-                  key: role,
-                  data: { role, from: role === 'key_worker' ? before.key_worker_id : before.in_work_adviser_id, to: person.id, reason: body.handoverReason ?? null },
-                },
-              ],
-              alerts: [],
-              replies: [
-                {
-                  kind: 'notice',
-                  text: handoverMessage(
-                    { firstName: row.first_name ?? '', keyWorkerName: keyWorker?.name ?? null, programmeName: config.PROGRAMME_NAME, language: row.language },
-                    { newName: person.name, role, ...(body.handoverReason && { reason: body.handoverReason }) },
-                  ),
-                },
-              ],
-            });
-            queued.push(...ids);
-            // The handover message introduced the new adviser by name: their check-ins need not do it again.
-            if (role === 'in_work_adviser') await new ParticipantRepository(tx).markAdviserIntroduced(id, person.id);
+            queued.push(
+              ...(await handOverParticipant(tx, {
+                participant: row,
+                role,
+                from: role === 'key_worker' ? before.key_worker_id : before.in_work_adviser_id,
+                to: person,
+                reason: body.handoverReason ?? null,
+                keyWorkerName: keyWorker?.name ?? null,
+                programmeName: config.PROGRAMME_NAME,
+                now,
+              })),
+            );
           }
           await new CaseRecordRepository(tx).append({
             participantId: id,

@@ -12,17 +12,22 @@ export function staffRoutes({ db }: ApiDeps): ApiRoute[] {
       summary: 'Add a member of staff and issue their token (shown once)',
       roles: ['admin'],
       body: createStaffBody,
-      responses: { 201: { description: 'Created', schema: staffCreated }, 400: { description: 'Invalid', schema: errorSchema } },
+      responses: {
+        201: { description: 'Created', schema: staffCreated },
+        400: { description: 'Invalid', schema: errorSchema },
+        409: { description: 'That email already belongs to a member of staff', schema: errorSchema },
+      },
       async handle({ body }) {
         const issued = await issueStaffToken();
         const staff = await new StaffRepository(db).create({
           name: body.name,
           role: body.role,
           team: body.team ?? null,
+          email: body.email ?? null,
           tokenLookup: issued.lookup,
           tokenHash: issued.hash,
         });
-        return { status: 201, body: { ...staff, token: issued.token } };
+        return { status: 201, body: { ...staff, email: body.email ?? null, token: issued.token } };
       },
     }),
   ];

@@ -14,6 +14,7 @@ import * as retentionWords from './0012-retention-words.js';
 import * as messagesInsteadOf from './0013-messages-instead-of.js';
 import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
+import * as caseloadImport from './0016-caseload-import.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -34,6 +35,7 @@ export const migrationProvider: MigrationProvider = {
       '0013-messages-instead-of': messagesInsteadOf,
       '0014-operations': operations,
       '0015-send-reconcile': sendReconcile,
+      '0016-caseload-import': caseloadImport,
     };
   },
 };

@@ -43,6 +43,8 @@ interface Ids {
 interface Ctx {
   ids: Ids;
   call: (who: Caller, method: string, path: string, body?: unknown) => Promise<ApiResult<unknown>>;
+  /** A CSV file posted as text/csv. */
+  postCsv: (who: Caller, path: string, csv: string) => Promise<ApiResult<unknown>>;
   snapshot: () => Promise<unknown>;
   mentionsAlice: (body: unknown) => boolean;
 }
@@ -124,6 +126,7 @@ function adminOnly(method: string, path: string, body?: unknown): IsolationCase 
   };
 }
 
+let ctxDb: () => TestApp['db'];
 const participantPath = (suffix: string) => (id: string) => `/api/participants/${id}${suffix}`;
 const appointmentPath = (suffix: string) => (id: string) => `/api/appointments/${id}${suffix}`;
 const campaignPath = (suffix: string) => (id: string) => `/api/campaigns/${id}${suffix}`;
@@ -141,6 +144,29 @@ const CASES: Record<string, IsolationCase> = {
       const result = await call('B', 'POST', '/api/participants', { firstName: 'Mallory', phone: ALICE_PHONE, channel: 'sms', consent: { contact: true }, contactConfirmed: true });
       expect(result.status).toBeGreaterThanOrEqual(400);
       expect(JSON.stringify(result.body)).not.toMatch(/Alice|Ash/);
+      expect(await snapshot()).toEqual(before);
+    },
+  },
+  'POST /api/participants/import': {
+    what: 'another key worker importing Alice’s number or CRM id is told only "already registered" and changes nothing; naming Alice’s key worker is refused; in-work staff get 403',
+    async check({ postCsv, snapshot, mentionsAlice, ids }) {
+      await ctxDb().updateTable('participants').set({ external_ref: 'CRM-ALICE' }).where('id', '=', ids.alice).execute();
+      const before = await snapshot();
+      const csv = `first_name,phone,external_ref,key_worker_email,consent\nMallory,${ALICE_PHONE},,,yes\nMallory,+447700900877,CRM-ALICE,,yes\nMallory,+447700900876,CRM-876,ash@example.org,yes\n`;
+      for (const dryRun of [true, false]) {
+        const result = await postCsv('B', `/api/participants/import${dryRun ? '?dryRun=true' : ''}`, csv);
+        expect(result.status, JSON.stringify(result.body)).toBe(200);
+        expect(result.body).toMatchObject({
+          created: 0,
+          rejected: [
+            { row: 2, field: 'phone', message: 'is already registered' },
+            { row: 3, field: 'external_ref', message: 'is already registered' },
+            { row: 4, field: 'key_worker_email' },
+          ],
+        });
+        expect(mentionsAlice(result.body)).toBe(false);
+      }
+      for (const who of ['W', 'X'] as const) expect((await postCsv(who, '/api/participants/import', csv)).status, who).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   },
@@ -316,7 +342,9 @@ describe('caseload isolation on every API route (from the route table)', () => {
     const deps = { db: app.db, clock: systemClock, config: { ...app.config, sandbox: true }, queues, logger, intake: new InboundIntake({ db: app.db, queues, clock: systemClock, logger }) };
     routeKeys = apiRouteTable(deps).map((r) => routeKey(r.method, r.path));
 
-    const A = await app.createStaff('key_worker', 'Ash', 'North');
+    ctxDb = () => app.db;
+    const ashCreated = await app.api<{ id: string; token: string }>('POST', '/api/staff', { name: 'Ash', role: 'key_worker', team: 'North', email: 'ash@example.org' });
+    const A = ashCreated.body;
     tokens.A = A.token;
     tokens.B = (await app.createStaff('key_worker', 'Bo', 'North')).token;
     tokens.S = (await app.createStaff('key_worker', 'Sol', 'South')).token;
@@ -353,6 +381,10 @@ describe('caseload isolation on every API route (from the route table)', () => {
       call: async (who, method, path, body) => {
         const result = await app.api(method, path, body, tokens[who]);
         return { ...result, body: withoutRequestId(result.body) };
+      },
+      postCsv: async (who, path, csv) => {
+        const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'text/csv' }, body: csv });
+        return { status: response.status, body: withoutRequestId((await response.json()) as unknown) };
       },
       // Everything about Alice a route could change, read past the API.
       snapshot: async () => ({

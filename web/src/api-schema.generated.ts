@@ -30,6 +30,11 @@ export interface paths {
                         /** @enum {string} */
                         role: "key_worker" | "in_work_team" | "admin";
                         team?: string;
+                        /**
+                         * Format: email
+                         * @description Work email, unique; CSV imports name key workers by it
+                         */
+                        email?: string;
                     };
                 };
             };
@@ -47,6 +52,7 @@ export interface paths {
                             /** @enum {string} */
                             role: "key_worker" | "in_work_team" | "admin";
                             team: string | null;
+                            email: string | null;
                             /** @description Shown once; only its hash is kept */
                             token: string;
                         };
@@ -82,6 +88,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description That email already belongs to a member of staff */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -252,6 +282,170 @@ export interface paths {
                 };
                 /** @description That phone number already belongs to a participant */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring in participants from the programme’s CRM as CSV; ?dryRun=true checks without writing
+         * @description Roles: key_worker, admin
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A header row, then one participant a row. Columns: first_name and phone (required), last_name, channel (sms|whatsapp), language (en|cy), consent (yes|no), referred_at (YYYY-MM-DD or DD/MM/YYYY), external_ref, key_worker_email. UTF-8 (with or without a byte-order mark) or Windows-1252; comma or semicolon separated (at most 10485760 bytes) */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description What was (or, in a dry run, would be) created, updated, left unchanged and rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            /** @description Data rows read (blank lines not counted) */
+                            rows: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: {
+                                /** @description As a spreadsheet numbers it: the header is row 1 */
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description Headers that are none of ours: ignored */
+                            unknownColumns: string[];
+                        };
+                    };
+                };
+                /** @description Not a participants CSV: a required column is missing (named in details.missingColumns), or the CSV is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Only key workers (into their own caseload) and admins import */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The file is too large or has too many rows */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The body is not text/csv */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
