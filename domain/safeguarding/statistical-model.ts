@@ -1,6 +1,7 @@
 import { modelFeatures, type ModelFeatures } from './model-features.js';
 import { RISK_CATEGORIES, type RiskCategory, type RiskFlag } from './risk-category.js';
 import { STATISTICAL_MODEL } from './statistical-model.data.js';
+import type { QuantisedWeights } from './statistical-model.types.js';
 import type { ReadToken } from './token-reading.js';
 import { writtenWords } from './written-words.js';
 
@@ -12,22 +13,6 @@ import { writtenWords } from './written-words.js';
  * flag. One model says whether the text is a risk; eight more (one per category, trained on
  * risk texts) say which help it needs.
  */
-export interface QuantisedWeights {
-  /** A weight is its signed byte times this. */
-  scale: number;
-  /** Signed bytes, base64. */
-  weights: string;
-}
-
-export interface StatisticalModelData {
-  /** SHA-256 of tuning.jsonl and of the screen's sources the model was trained with (a test compares them). */
-  trainedOn: { corpus: string; sources: string };
-  /** The risk score above which the model flags (README: at most 1% more false alarms on benign texts the rules pass). */
-  threshold: number;
-  categoryBits: number;
-  risk: QuantisedWeights;
-  categories: Record<RiskCategory, QuantisedWeights>;
-}
 
 interface Weights {
   scale: number;
