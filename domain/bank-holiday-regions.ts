@@ -7,3 +7,8 @@ export type BankHolidayRegion = (typeof BANK_HOLIDAY_REGIONS)[number];
 
 /** @defaultValue "england-and-wales", the calendar every team had before regions */
 export const DEFAULT_BANK_HOLIDAY_REGION: BankHolidayRegion = 'england-and-wales';
+
+/** A stored region as a known one: a value edited by hand into the database reads as the default, never a throw. */
+export function knownBankHolidayRegion(region: unknown): BankHolidayRegion {
+  return BANK_HOLIDAY_REGIONS.find((known) => known === region) ?? DEFAULT_BANK_HOLIDAY_REGION;
+}

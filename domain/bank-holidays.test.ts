@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAY_OVERRIDES, type BankHolidayOverride } from './bank-holiday-overrides.js';
 import { BANK_HOLIDAY_REGIONS, bankHolidayCalendar, bankHolidaysIn, type BankHolidayRegion } from './bank-holidays.js';
+import { knownBankHolidayRegion } from './bank-holiday-regions.js';
 
 /** Day of the week of a 'yyyy-MM-dd' date, 0 = Sunday, without any time zone in the way. */
 function weekday(date: string): number {
@@ -139,5 +140,12 @@ describe('bank holidays by region, from date-holidays', () => {
         expect(without, `${override.date} in ${region}: date-holidays already says so; remove the override`).toBe(!override.holiday);
       }
     }
+  });
+});
+
+describe('a stored region', () => {
+  it('reads as itself when known, and as England and Wales when not (a crisis turn never throws on it)', () => {
+    for (const region of BANK_HOLIDAY_REGIONS) expect(knownBankHolidayRegion(region)).toBe(region);
+    for (const stored of ['wales', 'Scotland', '', null, undefined, 42]) expect(knownBankHolidayRegion(stored)).toBe('england-and-wales');
   });
 });

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ParkFailedTurn } from '../app/park-failed-turn.action.js';
 import type { Clock } from '../domain/clock.js';
+import { knownBankHolidayRegion } from '../domain/bank-holiday-regions.js';
 import { bankHolidayCalendar } from '../domain/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
 import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
@@ -103,7 +104,7 @@ export class RunInboundTurn {
       ? { id: activeJob.id, employer: activeJob.employer, adviserName: person.adviserName ?? context.keyWorkerName }
       : null;
     const { workingHours, region } = await new TeamPolicyRepository(tx).get(person.team);
-    const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, bankHolidayCalendar(region), this.deps.timeZone);
+    const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, bankHolidayCalendar(knownBankHolidayRegion(region)), this.deps.timeZone);
     const storage = new TurnStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
     let record: TurnRecord = { events: [], alerts: [] };
