@@ -19,12 +19,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * An HTTP error with Twilio's error body, a connection that never answers, or one that is cut: before the message is
- * made (`reset`), or after (`accept-then-reset`: Twilio has it and will list it, but the caller never hears).
+ * made (`reset`), or after (`accept-then-reset`: Twilio has it and will list it, but the caller never hears;
+ * `queue-then-reset`: the same, but Twilio still holds it unsent, so it has no DateSent and date filters miss it).
  */
-export type FakeTwilioFailure = { status: number; code?: number; message?: string } | 'timeout' | 'reset' | 'accept-then-reset';
+export type FakeTwilioFailure = { status: number; code?: number; message?: string } | 'timeout' | 'reset' | 'accept-then-reset' | 'queue-then-reset';
 
 /** How a list request may fail: the same, less `accept-then-reset` (a list makes nothing). */
-export type FakeTwilioListFailure = Exclude<FakeTwilioFailure, 'accept-then-reset'>;
+export type FakeTwilioListFailure = Exclude<FakeTwilioFailure, 'accept-then-reset' | 'queue-then-reset'>;
 
 export interface FakeTwilioListRequest {
   at: Date;
@@ -43,7 +44,9 @@ export interface FakeTwilioMessage {
   /** The SID the fake gave the message (when it made one: answered 201, or cut the answer after making it). */
   sid?: string;
   /** What the fake did: the HTTP status it answered with, or the failure it simulated. */
-  response: number | 'timeout' | 'reset' | 'accept-then-reset';
+  response: number | 'timeout' | 'reset' | 'accept-then-reset' | 'queue-then-reset';
+  /** Twilio holds it unsent (`queue-then-reset`): listed `queued` with no `date_sent`. */
+  unsent?: boolean;
   /** The status the list shows: `sent` once made, or the last one given to {@link FakeTwilio.sendStatusCallback}. */
   status?: string;
 }
@@ -290,10 +293,14 @@ export class FakeTwilio {
       req.socket.destroy();
       return;
     }
-    if (failure === 'accept-then-reset') {
+    if (failure === 'accept-then-reset' || failure === 'queue-then-reset') {
       // Made and listed as Twilio would, then the connection drops before a byte of the answer.
       message.sid = this.#make(message) ?? undefined;
-      message.response = message.sid === undefined ? 400 : 'accept-then-reset';
+      message.response = message.sid === undefined ? 400 : failure;
+      if (failure === 'queue-then-reset' && message.sid !== undefined) {
+        message.unsent = true;
+        message.status = 'queued';
+      }
       req.socket.destroy();
       return;
     }
@@ -436,7 +443,7 @@ function messageResource(message: FakeTwilioMessage, view: 'created' | 'listed')
     api_version: '2010-04-01',
     body,
     date_created: made,
-    date_sent: view === 'listed' ? made : null,
+    date_sent: view === 'listed' && !message.unsent ? made : null,
     date_updated: made,
     direction: 'outbound-api',
     error_code: null,
@@ -476,7 +483,8 @@ function listFilters(params: URLSearchParams): { keep: (m: FakeTwilioMessage) =>
     const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
     if (Number.isNaN(at)) return { error: `Invalid ${name}: ${value}` };
     // Twilio's dates have whole seconds.
-    checks.push((m) => compare(Math.floor(m.at.getTime() / 1000) * 1000, at));
+    // A message not sent yet has no DateSent: no date filter lists it.
+    checks.push((m) => !m.unsent && compare(Math.floor(m.at.getTime() / 1000) * 1000, at));
   }
   return { keep: (m) => checks.every((check) => check(m)) };
 }

@@ -9,7 +9,7 @@ const LIST_LIMIT = 200;
 /**
  * Looks a send up in Twilio's Messages list: `To` the person, `DateSent>=` the start of the claim's day (GMT, as
  * Twilio filters: https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources),
- * newest first, through the SDK's paging. Errors propagate: a failed lookup is tried again at the next sweep.
+ * newest first, through the SDK's paging, and the person's latest messages without a date (one not sent yet). Errors propagate: a failed lookup is tried again at the next sweep.
  */
 export class TwilioSentMessageLookup implements SentMessageLookup {
   constructor(
@@ -20,7 +20,12 @@ export class TwilioSentMessageLookup implements SentMessageLookup {
   async findSent(query: SentMessageQuery): Promise<ProviderMessage[]> {
     const since = new Date(query.since);
     since.setUTCHours(0, 0, 0, 0);
-    const listed = await this.client.messages.list({ to: toTwilioAddress(query.channel, query.phone), dateSentAfter: since, limit: LIST_LIMIT });
+    const to = toTwilioAddress(query.channel, query.phone);
+    const sentSince = await this.client.messages.list({ to, dateSentAfter: since, limit: LIST_LIMIT });
+    // A message Twilio still holds unsent (queued behind a throttled Messaging Service) has no DateSent yet, so the
+    // dated list leaves it out: the person's latest messages, undated, find it rather than send it a second time.
+    const latest = await this.client.messages.list({ to, limit: LIST_LIMIT });
+    const listed = [...new Map([...sentSince, ...latest].map((m) => [m.sid, m])).values()];
     return listed.map((m) => ({
       sid: m.sid,
       direction: m.direction,

@@ -33,7 +33,7 @@ describe('a send cut mid-call', () => {
   const requestsTo = (phone: string) => app.twilio.messages.filter((m) => m.form.To === phone);
 
   /** A participant texts in; the reply's send is cut as told; returns once the worker has left the reply `sending`. */
-  async function replyCut(cut: 'accept-then-reset' | 'reset' | 'timeout'): Promise<{ participantId: string; phone: string; row: MessageRow }> {
+  async function replyCut(cut: 'accept-then-reset' | 'queue-then-reset' | 'reset' | 'timeout'): Promise<{ participantId: string; phone: string; row: MessageRow }> {
     const phone = `+4477009008${60 + phoneIndex++}`;
     const participant = await app.createParticipant(phone);
     app.twilio.failNext(1, cut);
@@ -84,6 +84,19 @@ describe('a send cut mid-call', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(requestsTo(phone)).toHaveLength(1);
     expect((await app.record(participantId)).filter((e) => e.type === 'message.outbound')).toHaveLength(1);
+  }, 60_000);
+
+  it('Twilio made it but still holds it unsent (no DateSent): found by the undated lookup, never sent again', async () => {
+    const { phone, row } = await replyCut('queue-then-reset');
+    expect(app.twilio.accepted).toHaveLength(1);
+
+    clock.advance(RECONCILE_SAFE_WAIT_MS);
+    expect(await sweep()).toMatchObject({ cutSendsFound: 1, cutSendsResent: 0, unconfirmed: 0 });
+    expect(app.twilio.listRequests.map((r) => r.query['DateSent>'] === undefined)).toEqual([false, true]);
+    const recorded = await app.db.selectFrom('messages').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(recorded).toMatchObject({ twilio_sid: app.twilio.accepted[0]?.sid, reconcile_resends: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(requestsTo(phone)).toHaveLength(1);
   }, 60_000);
 
   it('Twilio never made it: sent exactly once more, even with two sweeps at once', async () => {
@@ -142,7 +155,8 @@ describe('a send cut mid-call', () => {
     expect(waiting.error_message).toContain('will look again');
 
     expect(await sweep()).toMatchObject({ cutSendLookupsFailed: 0, cutSendsFound: 1 });
-    expect(app.twilio.listRequests.map((r) => r.response)).toEqual([503, 200]);
+    // The dated lookup failed, so the undated one was not tried; the next sweep makes both.
+    expect(app.twilio.listRequests.map((r) => r.response)).toEqual([503, 200, 200]);
     const recorded = await app.db.selectFrom('messages').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(recorded).toMatchObject({ status: 'sent', twilio_sid: app.twilio.accepted[0]?.sid });
     expect(requestsTo(phone)).toHaveLength(1);
