@@ -103,7 +103,17 @@ describe('the workers process killed (SIGKILL) in the middle of turns', () => {
       async () => {
         const l = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
         const answered = l.lostInbound.length === 0 && l.unappliedTurns.length === 0 && [...l.repliesPerInbound.values()].every((n) => n === 1);
-        return answered && (l.outboundByStatus.queued ?? 0) === 0 && l;
+        if (answered && (l.outboundByStatus.queued ?? 0) === 0) return l;
+        // Not yet: say where things stand, so a timeout shows what was still missing.
+        const inbound = await app.db.selectFrom('messages').select(['status']).where('direction', '=', 'inbound').execute();
+        const byStatus = inbound.reduce<Record<string, number>>((n, m) => ({ ...n, [m.status]: (n[m.status] ?? 0) + 1 }), {});
+        throw new Error(JSON.stringify({
+          lostInbound: l.lostInbound.length,
+          unappliedTurns: l.unappliedTurns.length,
+          notAnsweredOnce: [...l.repliesPerInbound.values()].filter((n) => n !== 1).length,
+          outbound: l.outboundByStatus,
+          inbound: byStatus,
+        }));
       },
       60_000,
       'every text answered after the kill',
