@@ -9,8 +9,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDashboard } from '../web/build-dashboard.js';
-import { writeApiTypes } from '../web/generate-api-types.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const dist = join(root, 'dist');
@@ -47,6 +45,8 @@ function isBuilt(fingerprint: string): boolean {
 
 async function build(fingerprint: string): Promise<void> {
   rmSync(stampFile, { force: true });
+  // Loaded only to build: the API types load the whole server, which an up-to-date start never needs.
+  const [{ writeApiTypes }, { buildDashboard }] = await Promise.all([import('../web/generate-api-types.js'), import('../web/build-dashboard.js')]);
   // The dashboard's API types come from the API's schemas; regenerated, they are part of what was built from.
   if (await writeApiTypes()) fingerprint = sourceFingerprint();
   const tsc = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
