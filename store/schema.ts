@@ -15,6 +15,10 @@ export interface StaffTable {
   token_hash: string;
   /** Work email, unique whatever its case; CSV imports name key workers by it. */
   email: string | null;
+  /** Work phone: the number a call-ahead text says they will ring from. E.164. */
+  phone: string | null;
+  /** Switched off (left the provider): no token or session of theirs works. */
+  deactivated_at: NullableTimestamp;
   created_at: Timestamp;
 }
 

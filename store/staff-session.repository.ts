@@ -66,6 +66,7 @@ export class StaffSessionRepository {
       ])
       .where('staff_sessions.id_hash', '=', idHash)
       .where('staff_sessions.expires_at', '>', now)
+      .where('staff.deactivated_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
     return {

@@ -64,8 +64,9 @@ export class StaffRepository {
     return toIdentity(row);
   }
 
+  /** Only someone still active: a deactivated member's token stops at once. */
   async findByTokenLookup(lookup: string): Promise<(StaffIdentity & { tokenHash: string }) | undefined> {
-    const row = await this.db.selectFrom('staff').selectAll().where('token_lookup', '=', lookup).executeTakeFirst();
+    const row = await this.db.selectFrom('staff').selectAll().where('token_lookup', '=', lookup).where('deactivated_at', 'is', null).executeTakeFirst();
     return row ? { ...toIdentity(row), tokenHash: row.token_hash } : undefined;
   }
 

@@ -33,7 +33,23 @@ export interface DeliveryLedger {
   eventProblems: string[];
 }
 
+/**
+ * Read in one snapshot: a send settling between the read of its row and the read of its events would otherwise look
+ * like an event without a sid.
+ */
 export async function readDeliveryLedger(db: Db, postedInboundSids: readonly string[], accepted: readonly FakeTwilioMessage[]): Promise<DeliveryLedger> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      // The snapshot is taken by the first statement; what Twilio accepted is copied after it, so every row the
+      // snapshot shows with a sid is among the copied requests.
+      await sql`select 1`.execute(tx);
+      return readLedgerIn(tx, postedInboundSids, [...accepted]);
+    });
+}
+
+async function readLedgerIn(db: Db, postedInboundSids: readonly string[], accepted: readonly FakeTwilioMessage[]): Promise<DeliveryLedger> {
   const inbound = await db
     .selectFrom('messages')
     .select(['id', 'twilio_sid', 'status', 'participant_id'])

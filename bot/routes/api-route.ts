@@ -88,6 +88,7 @@ export function registerApiRoutes(
   for (const definition of routes) {
     server[definition.method](definition.path, async (req: Request, res: Response) => {
       let staff: StaffIdentity | undefined;
+      let reply: () => void;
       let status: number;
       const address = hooks.clientAddress(req);
       try {
@@ -102,21 +103,27 @@ export function registerApiRoutes(
         if (await limiter.hit(`staff:${staff.id}`, API_CALLS_PER_MINUTE, 60_000)) throw tooMany();
         const answer = await runRoute(definition, req, staff);
         status = answer.status;
-        if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
-        if (answer.body === undefined) res.send(answer.status);
-        else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
-        else res.send(answer.status, answer.body);
+        reply = () => {
+          if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
+          if (answer.body === undefined) res.send(answer.status);
+          else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
+          else res.send(answer.status, answer.body);
+        };
       } catch (error) {
         const apiError = toApiError(error);
         status = apiError.status;
         if (apiError.status >= 500) hooks.onError(error, req);
-        if (apiError.status === 429) res.header('Retry-After', '60');
-        res.send(apiError.status, apiError.toJSON());
+        reply = () => {
+          if (apiError.status === 429) res.header('Retry-After', '60');
+          res.send(apiError.status, apiError.toJSON());
+        };
       }
+      // Audited before the answer goes out, so whoever reads the log after an answer finds it there.
       if (staff) {
         const subjectId = (req.params as Record<string, string> | undefined)?.id ?? null;
         await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status, clientAddress: address });
       }
+      reply();
     });
   }
 }

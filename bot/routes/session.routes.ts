@@ -114,9 +114,9 @@ export function registerSessionRoutes(server: Server, deps: SessionRouteDeps): v
         throw new ApiError(401, 'unauthorised', 'That token was not recognised. Check it and try again.');
       }
       const opened = await sessions.open(staff);
+      await deps.onAudit({ staff, method: 'POST', route: '/api/session', status: 201, clientAddress: deps.clientAddress(req) });
       res.header('Set-Cookie', sessionCookie(opened.secret, cookie));
       res.send(201, describe(staff, opened.secret, opened.expiresAt));
-      await deps.onAudit({ staff, method: 'POST', route: '/api/session', status: 201, clientAddress: deps.clientAddress(req) });
     } catch (error) {
       fail(res, error);
     }

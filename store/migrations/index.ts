@@ -15,6 +15,7 @@ import * as messagesInsteadOf from './0013-messages-instead-of.js';
 import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
+import * as staffLifecycle from './0017-staff-lifecycle.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -36,6 +37,7 @@ export const migrationProvider: MigrationProvider = {
       '0014-operations': operations,
       '0015-send-reconcile': sendReconcile,
       '0016-caseload-import': caseloadImport,
+      '0017-staff-lifecycle': staffLifecycle,
     };
   },
 };
