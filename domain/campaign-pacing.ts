@@ -51,6 +51,23 @@ export function paceSlots(input: { from: Date; after?: Date; count: number; rate
   return slots;
 }
 
+/**
+ * The first time at or after `from`, allowed by the window, that is at least one slot spacing away from every slot
+ * already planned: a message put off (late, in quiet hours, mid-conversation, over the cap) joins the plan where
+ * there is room, so the campaign's rate holds without pushing it behind everything planned after it.
+ */
+export function firstFreeSlot(input: { from: Date; planned: readonly Date[]; ratePerMinute: number; policy: SendWindowPolicy; timeZone: string }): Date {
+  const spacing = slotSpacingMs(input.ratePerMinute);
+  const taken = input.planned.map((slot) => slot.getTime()).sort((a, b) => a - b);
+  let at = nextAllowedTime(input.from, input.policy, input.timeZone).getTime();
+  for (const slot of taken) {
+    if (slot <= at - spacing) continue;
+    if (slot >= at + spacing) break;
+    at = nextAllowedTime(new Date(slot + spacing), input.policy, input.timeZone).getTime();
+  }
+  return new Date(at);
+}
+
 /** The last instant of the stretch starting at `at` known to be allowed, looking at most an hour ahead. */
 function endOfAllowedStretch(at: number, policy: SendWindowPolicy, timeZone: string): number {
   // Quiet hours and bank holidays start on a minute, so checking minute by minute for an hour is exact and cheap.

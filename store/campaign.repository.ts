@@ -174,14 +174,17 @@ export class CampaignRepository {
       .execute();
   }
 
-  /** The latest time anything of this campaign is (or was) planned for: a re-plan goes after it. */
-  async lastPlannedAt(campaignId: string): Promise<Date | null> {
-    const row = await this.db
+  /** The times this campaign's messages to everyone but `except` are (or were) planned for, from `since` on. */
+  async plannedSince(campaignId: string, since: Date, except: string): Promise<Date[]> {
+    const rows = await this.db
       .selectFrom('campaign_recipients')
-      .select(sql<Date | null>`max(due_at)`.as('at'))
+      .select('due_at')
       .where('campaign_id', '=', campaignId)
-      .executeTakeFirst();
-    return row?.at ? new Date(row.at) : null;
+      .where('participant_id', '!=', except)
+      .where('due_at', '>=', since)
+      .orderBy('due_at')
+      .execute();
+    return rows.map((row) => new Date(row.due_at));
   }
 
   /** When the last message of this campaign went (a resume plans one interval after it). */

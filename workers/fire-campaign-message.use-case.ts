@@ -1,22 +1,19 @@
-import { campaignIntervalMs, paceSlots } from '../domain/campaign-pacing.js';
+import { campaignIntervalMs, firstFreeSlot, slotSpacingMs } from '../domain/campaign-pacing.js';
 import type { Clock } from '../domain/clock.js';
 import { checkInOpening, pulseOpening } from '../domain/in-work-wording.js';
-import { CAPPED_KINDS, startOfLocalDay } from '../domain/message-cap.js';
 import { findInstrument } from '../domain/pulse-instruments.js';
-import { isInQuietHours } from '../domain/quiet-hours.js';
-import { whyUnreachable, type Stream } from '../domain/reachability.js';
+import { decideSend } from '../domain/send-gate.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db, Tx } from '../store/database.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
-import { MessageRepository } from '../store/message.repository.js';
-import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import type { CampaignRow, ParticipantRow } from '../store/schema.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { weeksSinceStart } from '../domain/check-in-schedule.js';
 import { inWorkWording } from './in-work-wording.context.js';
-import { openConversationOf } from './open-conversation.reader.js';
+import { sendGateFacts } from './send-gate.facts.js';
 
 export interface FireCampaignMessageDeps {
   db: Db;
@@ -32,11 +29,8 @@ export type CampaignMessageOutcome =
   | { kind: 'paused' }
   | { kind: 'closed'; reason: string };
 
-/** Someone in the middle of another conversation is tried again at the end of the plan, this many times at most. */
-const MAX_DEFERS = 3;
-
 /**
- * A message this late (its workers were down, or Redis lost its job) goes to the end of the plan instead of now:
+ * A message this late (its workers were down, or Redis lost its job) goes to the plan's first free slot instead of now:
  * sent now, all the late ones together would go faster than the campaign's rate. It is moved once: workers that
  * are behind all the time would otherwise keep moving everyone and send nobody.
  */
@@ -46,10 +40,10 @@ function lateAfterMs(ratePerMinute: number): number {
 
 /**
  * One campaign message is due for one person. Re-checked at this moment: the campaign still running (a paused one
- * leaves them waiting for the resume), this job still of the current plan, consent, opt-out, mutes, the daily cap
- * (opted-out, muted and capped people are counted as skipped), and that they are not in the middle of a reminder,
- * did-not-attend or other question conversation. Someone in quiet hours or mid-conversation goes to the end of the
- * plan, one interval after its last slot, and so does a message whose job runs late: the campaign's rate holds.
+ * leaves them waiting for the resume), this job still of the current plan, then the send gate (domain/send-gate.ts:
+ * consent, opt-out, mutes, quiet hours and bank holidays of their own team, an open conversation, the daily cap).
+ * What the gate puts off, and a message whose job runs late, goes to the plan's first free slot from then on, so
+ * the campaign's rate holds; what it drops is counted as skipped.
  */
 export class FireCampaignMessage {
   constructor(private readonly deps: FireCampaignMessageDeps) {}
@@ -72,7 +66,7 @@ export class FireCampaignMessage {
       if (recipient.due_at.getTime() > now.getTime() + 1000) return { kind: 'deferred', until: recipient.due_at, reason: 'not due yet' };
       // Once only: when the workers stay behind, a message moved for being late goes when it next comes up.
       if (recipient.reason !== 'late' && now.getTime() - recipient.due_at.getTime() > lateAfterMs(campaign.rate_per_minute)) {
-        const until = await this.endOfPlan(tx, campaign, now);
+        const until = await this.slotFrom(tx, campaign, participantId, now);
         await campaigns.deferRecipient(campaignId, participantId, until, 'late', { counts: false });
         return { kind: 'deferred', until, reason: 'late' };
       }
@@ -82,20 +76,19 @@ export class FireCampaignMessage {
         return { kind: 'closed', reason };
       };
       if (!participant) return skip('erased');
-      const unreachable = whyUnreachable(reachabilityOf(participant), streamsOf(campaign));
-      if (unreachable) return skip(unreachable);
-      const { timeZone } = this.deps;
-      const sentToday = await new MessageRepository(tx).countSince(participant.id, CAPPED_KINDS, startOfLocalDay(now, timeZone));
-      if (sentToday >= this.deps.dailyCap) return skip('capped');
-
-      // The plan kept to the campaign team's quiet hours; a person of another team may have their own.
-      const ownPolicy = await new TeamPolicyRepository(tx).get(participant.team);
-      const busy = isInQuietHours(now, ownPolicy.quietHours, timeZone) ? 'quiet_hours' : await openConversationOf(tx, participant.id, now);
-      if (busy !== null) {
-        if (recipient.defers >= MAX_DEFERS) return skip('in_conversation');
-        const until = await this.endOfPlan(tx, campaign, now);
-        await campaigns.deferRecipient(campaignId, participantId, until, busy === 'quiet_hours' ? 'quiet_hours' : 'in_conversation', { counts: true });
-        return { kind: 'deferred', until, reason: busy };
+      // The plan kept to the campaign team's window; the gate holds the person to their own team's.
+      const decision = decideSend({
+        ...(await sendGateFacts(tx, participant, campaign.type === 'pulse' ? 'pulse' : 'campaign_check_in', now, this.deps.timeZone)),
+        dueAt: recipient.due_at,
+        deadline: null,
+        dailyCap: this.deps.dailyCap,
+        conversationWaits: recipient.defers,
+      });
+      if (decision.kind === 'drop') return skip(decision.reason);
+      if (decision.kind === 'defer') {
+        const until = await this.slotFrom(tx, campaign, participantId, decision.until);
+        await campaigns.deferRecipient(campaignId, participantId, until, decision.reason, { counts: decision.reason === 'in_conversation' });
+        return { kind: 'deferred', until, reason: decision.reason };
       }
       return this.send(tx, campaign, participant, now);
     });
@@ -140,18 +133,13 @@ export class FireCampaignMessage {
     return { kind: 'sent', messageIds: queuedMessageIds };
   }
 
-  /** One interval after the last slot of the plan (the campaign row locked, so two deferrals never share a slot). */
-  private async endOfPlan(tx: Tx, campaign: CampaignRow, now: Date): Promise<Date> {
+  /** The first free slot of the plan from `from` (the campaign row locked, so two deferrals never share a slot). */
+  private async slotFrom(tx: Tx, campaign: CampaignRow, participantId: string, from: Date): Promise<Date> {
     const campaigns = new CampaignRepository(tx);
     await campaigns.lock(campaign.id);
-    const last = await campaigns.lastPlannedAt(campaign.id);
+    const spacing = slotSpacingMs(campaign.rate_per_minute);
+    const planned = await campaigns.plannedSince(campaign.id, new Date(from.getTime() - spacing), participantId);
     const policy = await new TeamPolicyRepository(tx).get(campaign.team);
-    const [slot] = paceSlots({ from: now, ...(last && { after: last }), count: 1, ratePerMinute: campaign.rate_per_minute, policy, timeZone: this.deps.timeZone });
-    return slot as Date;
+    return firstFreeSlot({ from, planned, ratePerMinute: campaign.rate_per_minute, policy, timeZone: this.deps.timeZone });
   }
-}
-
-/** A check-in campaign is muted by muting campaigns or check-ins; a pulse by campaigns or pulses. */
-function streamsOf(campaign: CampaignRow): Stream[] {
-  return ['campaigns', campaign.type === 'pulse' ? 'pulses' : 'check_ins'];
 }

@@ -4,13 +4,15 @@ import type { Clock } from '../domain/clock.js';
 import { welcomeMessage, welcomeSecondTry } from '../domain/contact-wording.js';
 import { dnaFirstMessage, dnaNudge } from '../domain/dna-wording.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { describeUnreachable, whyUnreachable } from '../domain/reachability.js';
+import { decideSend } from '../domain/send-gate.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
-import { ParticipantRepository } from '../store/participant.repository.js';
+import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
-import { TeamPolicyRepository } from '../store/team-policy.repository.js';
+import { sendGateFacts } from './send-gate.facts.js';
 
 export interface FireFollowUpDeps {
   db: Db;
@@ -30,8 +32,9 @@ const LAST_STEP_GRACE_DAYS = 1;
 
 /**
  * One step of a follow-up — after a did-not-attend, or the welcome to someone new: message N of the sequence
- * (days from the team policy, counted in local days from the start), or, after the last, the `not_reached` alert. A reply, STOP, a new attendance or the key worker
- * ends the follow-up in the database, and the step re-checks that before doing anything.
+ * (days from the team policy, counted in local days from the start), or, after the last, the `not_reached` alert. A reply,
+ * STOP, a new attendance or the key worker ends the follow-up in the database, and the step re-checks that before
+ * doing anything; a message step then goes through the send gate (domain/send-gate.ts).
  */
 export class FireFollowUp {
   constructor(private readonly deps: FireFollowUpDeps) {}
@@ -46,25 +49,19 @@ export class FireFollowUp {
       if (!followUp || followUp.status !== 'active') return { kind: 'closed', reason: followUp ? followUp.status : 'missing' };
       if (followUp.step !== step) return { kind: 'closed', reason: `step ${step} already done` };
 
-      if (!participant || participant.erased_at || !participant.phone) {
+      if (!participant) {
         await followUps.end(followUp.id, 'stopped', 'participant erased');
         return { kind: 'closed', reason: 'participant erased' };
       }
-      if (!participant.consent_contact) {
-        await followUps.end(followUp.id, 'stopped', 'no consent');
-        return { kind: 'closed', reason: 'no consent' };
-      }
-      if (participant.opted_out) {
-        await followUps.end(followUp.id, 'stopped', 'opted out');
-        return { kind: 'closed', reason: 'opted out' };
-      }
-      if (participant.wrong_number_at) {
-        await followUps.end(followUp.id, 'stopped', 'wrong number');
-        return { kind: 'closed', reason: 'wrong number' };
+      // Even the last step, which only tells the key worker, needs someone who can still be reached.
+      const unreachable = whyUnreachable(reachabilityOf(participant), []);
+      if (unreachable) {
+        const reason = describeUnreachable(unreachable, 'dna_follow_up');
+        await followUps.end(followUp.id, 'stopped', reason);
+        return { kind: 'closed', reason };
       }
 
       const now = this.deps.clock.now();
-      const policy = await new TeamPolicyRepository(tx).get(participant.team);
       const appointment = followUp.appointment_id ? await new AppointmentRepository(tx).findById(followUp.appointment_id) : undefined;
 
       if (step >= followUp.days.length) {
@@ -92,15 +89,24 @@ export class FireFollowUp {
         return { kind: 'not_reached' };
       }
 
-      const allowedAt = nextAllowedTime(now, policy, this.deps.timeZone);
-      if (allowedAt.getTime() > now.getTime()) {
-        await followUps.moveNextAt(followUp.id, allowedAt);
-        return { kind: 'deferred', until: allowedAt };
+      const facts = await sendGateFacts(tx, participant, followUp.kind === 'welcome' ? 'welcome' : 'dna_follow_up', now, this.deps.timeZone);
+      const { policy } = facts;
+      const decision = decideSend({
+        ...facts,
+        dueAt: followUp.next_at ?? now,
+        deadline: null,
+        // Follow-ups are outside the cap (see the gate's rules): nothing is counted for them.
+        dailyCap: Number.POSITIVE_INFINITY,
+        conversationWaits: 0,
+      });
+      if (decision.kind === 'drop') {
+        const reason = decision.reason === 'muted' ? 'follow-ups muted' : decision.reason;
+        await followUps.end(followUp.id, 'stopped', reason);
+        return { kind: 'closed', reason };
       }
-
-      if (followUp.kind === 'dna' && participant.muted_streams.includes('dna_follow_up')) {
-        await followUps.end(followUp.id, 'stopped', 'follow-ups muted');
-        return { kind: 'closed', reason: 'follow-ups muted' };
+      if (decision.kind === 'defer') {
+        await followUps.moveNextAt(followUp.id, decision.until);
+        return { kind: 'deferred', until: decision.until };
       }
 
       const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;

@@ -1,20 +1,18 @@
-import { CAPPED_KINDS, capDecision, startOfLocalDay, startOfNextLocalDay } from '../domain/message-cap.js';
-import { nextAllowedSendTime, nextAllowedTime } from '../domain/quiet-hours.js';
 import { MIN_LEAD_MS } from '../domain/reminder-schedule.js';
-import { describeUnreachable, whyUnreachable } from '../domain/reachability.js';
+import { describeUnreachable } from '../domain/reachability.js';
+import { decideSend } from '../domain/send-gate.js';
 import { reminderMessage } from '../domain/reminder-wording.js';
 import type { Clock } from '../domain/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import { view } from '../store/appointment-scheduler.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db, Tx } from '../store/database.js';
-import { MessageRepository } from '../store/message.repository.js';
-import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import type { AppointmentRow, ParticipantRow, ReminderRow } from '../store/schema.js';
 import { StaffRepository } from '../store/staff.repository.js';
-import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { experimentVariantFor } from './experiment-assignment.js';
+import { sendGateFacts } from './send-gate.facts.js';
 
 export interface FireReminderDeps {
   db: Db;
@@ -31,8 +29,9 @@ export type FireOutcome =
 
 /**
  * A reminder's job is due. Everything is checked again against the database at this moment — the appointment's
- * version, cancellation, attendance, consent, opt-out and mutes, quiet hours, bank holidays, the daily cap — so a
- * stale or duplicate job can never send what should not be sent. Sending is handing one outbound row to the
+ * version, cancellation and attendance here, then the send gate (domain/send-gate.ts: reachability, the deadline
+ * 15 minutes before the appointment, quiet hours, bank holidays, the daily cap) — so a stale or duplicate job can
+ * never send what should not be sent. Sending is handing one outbound row to the
  * sender, in the same transaction that marks the reminder sent.
  */
 export class FireReminder {
@@ -58,32 +57,22 @@ export class FireReminder {
       if (appointment.attendance) return close('cancelled', 'attendance recorded');
 
       if (!participant) return close('skipped', 'participant erased');
-      const unreachable = whyUnreachable(reachabilityOf(participant), ['reminders']);
-      if (unreachable) return close('skipped', describeUnreachable(unreachable, 'reminders'));
-
       const now = this.deps.clock.now();
-      const latestUsefulAt = new Date(appointment.starts_at.getTime() - MIN_LEAD_MS);
-      if (now >= latestUsefulAt) return close('dropped', 'too_late');
-
-      const policy = await new TeamPolicyRepository(tx).get(participant.team);
-      const { at: allowedAt, moved } = nextAllowedSendTime(now, policy, this.deps.timeZone);
-      if (allowedAt.getTime() > now.getTime()) {
-        if (allowedAt >= latestUsefulAt) return close('dropped', 'too_late');
-        const reason = moved ?? 'quiet_hours';
-        await reminders.moveSendAt(reminder.id, allowedAt, reason);
-        return { kind: 'deferred', until: allowedAt, reason };
-      }
-
-      const messages = new MessageRepository(tx);
-      const cap = capDecision({
-        sentToday: await messages.countSince(participant.id, CAPPED_KINDS, startOfLocalDay(now, this.deps.timeZone)),
-        cap: this.deps.dailyCap,
-        nextDayAllowedAt: nextAllowedTime(startOfNextLocalDay(now, this.deps.timeZone), policy, this.deps.timeZone),
-        latestUsefulAt,
+      const decision = decideSend({
+        ...(await sendGateFacts(tx, participant, 'reminder', now, this.deps.timeZone)),
+        dueAt: reminder.due_at,
+        deadline: new Date(appointment.starts_at.getTime() - MIN_LEAD_MS),
+        dailyCap: this.deps.dailyCap,
+        conversationWaits: 0,
       });
-      if (cap.kind === 'defer') {
-        await reminders.moveSendAt(reminder.id, cap.until, 'daily_cap');
-        return { kind: 'deferred', until: cap.until, reason: 'daily_cap' };
+      if (decision.kind === 'drop') {
+        return decision.reason === 'too_late' || decision.reason === 'in_conversation'
+          ? close('dropped', decision.reason)
+          : close('skipped', describeUnreachable(decision.reason, 'reminders'));
+      }
+      if (decision.kind === 'defer') {
+        await reminders.moveSendAt(reminder.id, decision.until, decision.reason);
+        return { kind: 'deferred', until: decision.until, reason: decision.reason };
       }
 
       return this.send(tx, reminder, appointment, participant, now);
