@@ -5,6 +5,7 @@ import { BANK_HOLIDAY_REGIONS, bankHolidayCalendar } from './bank-holidays.js';
 import {
   campaignIntervalMs,
   DEFAULT_CAMPAIGN_RATE_PER_MINUTE,
+  firstFreeSlot,
   MAX_CAMPAIGN_RATE_PER_MINUTE,
   PACING_HEADROOM,
   paceSlots,
@@ -222,6 +223,46 @@ describe('paceSlots properties', () => {
         expect(busiestMinute(slots)).toBeLessThanOrEqual(Math.ceil(ratePerMinute));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('firstFreeSlot', () => {
+  const morning = new Date('2026-03-03T09:00:00Z');
+  const at = (ms: number) => new Date(morning.getTime() + ms);
+
+  it('takes the asked time when nothing is planned within one spacing of it', () => {
+    expect(firstFreeSlot({ from: morning, planned: [at(-5000), at(5000)], ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON })).toEqual(morning);
+  });
+
+  it('moves past a run of planned slots to the first gap, never closer than one spacing to any', () => {
+    const planned = [at(0), at(1020), at(2040), at(6000)];
+    const slot = firstFreeSlot({ from: at(500), planned, ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON });
+    expect(slot).toEqual(at(3060));
+    for (const other of planned) expect(Math.abs(other.getTime() - slot.getTime())).toBeGreaterThanOrEqual(1020);
+  });
+
+  it('waits for quiet hours to end', () => {
+    expect(firstFreeSlot({ from: new Date('2026-03-03T22:00:00Z'), planned: [], ratePerMinute: 60, policy: DEFAULT_WINDOW, timeZone: LONDON })).toEqual(
+      new Date('2026-03-04T08:00:00Z'),
+    );
+  });
+
+  it('is at or after the asked time, allowed, and one spacing from every planned slot (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-01T00:00:00Z'), noInvalidDate: true }),
+        fc.array(fc.integer({ min: -120_000, max: 600_000 }), { maxLength: 60 }),
+        fc.constantFrom(1, 6, 60, 600),
+        (from, offsets, ratePerMinute) => {
+          const planned = offsets.map((offset) => new Date(from.getTime() + offset));
+          const slot = firstFreeSlot({ from, planned, ratePerMinute, policy: DEFAULT_WINDOW, timeZone: LONDON });
+          expect(slot.getTime()).toBeGreaterThanOrEqual(from.getTime());
+          expect(nextAllowedTime(slot, DEFAULT_WINDOW, LONDON)).toEqual(slot);
+          for (const other of planned) expect(Math.abs(other.getTime() - slot.getTime())).toBeGreaterThanOrEqual(slotSpacingMs(ratePerMinute));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

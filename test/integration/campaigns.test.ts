@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCalendarDate } from '../../domain/calendar-date.js';
 import { sql } from 'kysely';
+import { startOfNextLocalDay } from '../../domain/message-cap.js';
+import { MessageRepository } from '../../store/message.repository.js';
 import { FireCampaignMessage } from '../../workers/fire-campaign-message.use-case.js';
 import { eventually, ManualClock, TestApp } from '../test-app.js';
 
@@ -186,6 +188,31 @@ describe('campaigns and confidence pulses', () => {
     // Still late when it next comes up (the workers are still behind): it goes now rather than move again.
     clock.advance(20 * 60_000);
     expect(await fire.execute(created.id, first!.participant_id, 0)).toMatchObject({ kind: 'sent' });
+  });
+
+  it('someone over the daily cap waits for the next day (the one cap rule), rather than being skipped', async () => {
+    const person = await inWork('07700 900840');
+    const created = await create({ type: 'pulse', participantIds: [person.id], ratePerMinute: 60, startAt: new Date(Date.now() + 3600_000).toISOString() });
+    const recipient = await app.db.selectFrom('campaign_recipients').selectAll().where('campaign_id', '=', created.id).executeTakeFirstOrThrow();
+    const clock = new ManualClock(recipient.due_at);
+    const messages = new MessageRepository(app.db);
+    for (let i = 0; i < 3; i++) {
+      const { message } = await messages.insertOutbound({ participantId: person.id, channel: 'sms', phone: person.phone, body: `Earlier ${i}`, kind: 'campaign', sourceKey: `cap-${person.id}-${i}`, status: 'queued' });
+      // Made "today" on the test's clock (created_at is the database's now(), not the injected clock).
+      await app.db.updateTable('messages').set({ created_at: recipient.due_at }).where('id', '=', message.id).execute();
+    }
+    const fire = new FireCampaignMessage({ db: app.db, clock, timeZone: 'Europe/London', programmeName: 'Employment Support', dailyCap: 3 });
+    // The team has no quiet hours: the next day's first allowed time is local midnight.
+    const tomorrow = startOfNextLocalDay(recipient.due_at, 'Europe/London');
+    expect(await fire.execute(created.id, person.id, 0)).toEqual({ kind: 'deferred', until: tomorrow, reason: 'daily_cap' });
+    expect(await app.db.selectFrom('campaign_recipients').selectAll().where('campaign_id', '=', created.id).executeTakeFirstOrThrow()).toMatchObject({
+      status: 'pending',
+      due_at: tomorrow,
+      reason: 'daily_cap',
+      defers: 0,
+    });
+    clock.set(tomorrow);
+    expect(await fire.execute(created.id, person.id, 0)).toMatchObject({ kind: 'sent' });
   });
 
   it('refuses bad campaigns with 400, key workers with 403, and other teams see 404', async () => {
