@@ -10,6 +10,7 @@ import { ParticipantRepository } from '../store/participant.repository.js';
 import type { ParticipantRow } from '../store/schema.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import type { JobQueues } from '../workers/queues.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface AddParticipantInput {
   firstName: string;
@@ -86,7 +87,7 @@ export class AddParticipant {
         consentBasis: created.consent_basis ?? '',
         ...(input.source !== 'api' && { source: input.source, consentContact: created.consent_contact }),
       },
-      sourceKey: `created-${created.id}`,
+      sourceKey: sourceKeys.participantCreated(created.id),
     });
     if (!input.consent.contact) return { participant: created, welcome: undefined };
     if (input.contactConfirmed) {
@@ -95,7 +96,7 @@ export class AddParticipant {
         type: 'contact.confirmed',
         at: now,
         data: { by: 'key_worker', staffId: input.createdBy.id },
-        sourceKey: `contact-confirmed-${created.id}`,
+        sourceKey: sourceKeys.contactConfirmed(created.id),
       });
       return { participant: created, welcome: undefined };
     }

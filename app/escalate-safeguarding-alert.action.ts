@@ -6,6 +6,7 @@ import type { Db } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { SafeguardingPolicyRepository } from '../store/safeguarding-policy.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface EscalateSafeguardingAlertDeps {
   db: Db;
@@ -64,7 +65,7 @@ export class EscalateSafeguardingAlert {
           phone: contact.phone,
           body,
           kind: ESCALATION_KIND,
-          sourceKey: `escalation-${alert.id}-${contact.phone}`,
+          sourceKey: sourceKeys.escalationText(alert.id, contact.phone),
         });
         if (message.status === 'queued') messageIds.push(message.id);
       }
@@ -74,7 +75,7 @@ export class EscalateSafeguardingAlert {
         type: 'alert.escalated',
         at: now,
         data: { alertId: alert.id, contactCount: policy.contacts.length, minutes },
-        sourceKey: `alert-escalated-${alert.id}`,
+        sourceKey: sourceKeys.alertEscalated(alert.id),
       });
       return { kind: 'escalated', contacts: policy.contacts.length, messageIds };
     });

@@ -2,7 +2,8 @@ import type { Clock } from '../domain/clock.js';
 import { AuditRepository } from '../store/audit.repository.js';
 import type { Db } from '../store/database.js';
 import { DeadLetterRepository } from '../store/dead-letter.repository.js';
-import { sendJobId, turnJobId, type JobQueues } from '../workers/queues.js';
+import { sendJobId, turnJobId } from '../domain/job-keys.js';
+import type { JobQueues } from '../workers/queues.js';
 import { UNCONFIRMED_NOT_REPLAYED } from './list-dead-letters.action.js';
 
 export type ReplayResult = { id: string; outcome: 'replayed'; kind: 'turn' | 'send' } | { id: string; outcome: 'skipped'; reason: string };

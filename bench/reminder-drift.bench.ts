@@ -8,7 +8,7 @@
  * enqueue). reminders.sent_at (taken inside the firing transaction) is shown too.
  */
 import type { Redis } from 'ioredis';
-import { sendJobId } from '../workers/queues.js';
+import { sendJobId } from '../domain/job-keys.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { POOL_SIZE, ReminderBatcher, book, percentile, pool, sleep, type ReminderFixture } from './reminder-fixture.js';
 

@@ -16,6 +16,7 @@ import { ReminderRepository } from './reminder.repository.js';
 import type { AppointmentRow, FollowUpRow, ParticipantRow, ReminderRow } from './schema.js';
 import { StaffRepository } from './staff.repository.js';
 import { TeamPolicyRepository } from './team-policy.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface SchedulingContext {
   now: Date;
@@ -53,7 +54,7 @@ export class AppointmentScheduler {
       createdBy: this.ctx.staffId,
     });
     const reminders = await this.plan(appointment, participant);
-    await this.event(appointment, 'appointment.created', `appt-${appointment.id}-created`, createdData(appointment, this.ctx.staffId));
+    await this.event(appointment, 'appointment.created', sourceKeys.appointmentCreated(appointment.id), createdData(appointment, this.ctx.staffId));
     return { appointment, reminders, obsoleteJobIds: [], queuedMessageIds: [] };
   }
 
@@ -97,7 +98,7 @@ export class AppointmentScheduler {
         at: this.ctx.now,
         appointmentId: appointment.id,
         data: createdData(appointment, this.ctx.staffId),
-        sourceKey: `appt-${appointment.id}-created`,
+        sourceKey: sourceKeys.appointmentCreated(appointment.id),
       })),
     );
     const byAppointment = Map.groupBy(reminders, (r) => r.appointment_id);
@@ -113,7 +114,7 @@ export class AppointmentScheduler {
     const obsoleteJobIds = await this.closeReminders(before.id, 'superseded', `version ${before.version + 1}`);
     const appointment = await new AppointmentRepository(this.tx).reschedule(before.id, changes);
     const reminders = await this.plan(appointment, participant);
-    await this.event(appointment, 'appointment.rescheduled', `appt-${appointment.id}-v${appointment.version}-rescheduled`, {
+    await this.event(appointment, 'appointment.rescheduled', sourceKeys.appointmentRescheduled(appointment.id, appointment.version), {
       version: appointment.version,
       from: { startsAt: before.starts_at.toISOString(), location: before.location, title: before.title },
       to: { startsAt: appointment.starts_at.toISOString(), location: appointment.location, title: appointment.title },
@@ -121,7 +122,7 @@ export class AppointmentScheduler {
     });
     const queuedMessageIds =
       appointment.starts_at > this.ctx.now
-        ? await this.tell(participant, `appt-${appointment.id}-v${appointment.version}-changed`, appointmentChangedMessage(await this.wording(participant), view(appointment)))
+        ? await this.tell(participant, sourceKeys.appointmentChangedText(appointment.id, appointment.version), appointmentChangedMessage(await this.wording(participant), view(appointment)))
         : [];
     return { appointment, reminders, obsoleteJobIds, queuedMessageIds };
   }
@@ -129,14 +130,14 @@ export class AppointmentScheduler {
   async cancel(before: AppointmentRow, participant: ParticipantRow, reason: string | null): Promise<ScheduleResult> {
     const obsoleteJobIds = await this.closeReminders(before.id, 'cancelled', 'appointment cancelled');
     const appointment = await new AppointmentRepository(this.tx).cancel(before.id, reason);
-    await this.event(appointment, 'appointment.cancelled', `appt-${appointment.id}-cancelled`, {
+    await this.event(appointment, 'appointment.cancelled', sourceKeys.appointmentCancelled(appointment.id), {
       version: appointment.version,
       reason,
       by: this.ctx.staffId,
     });
     const queuedMessageIds =
       appointment.starts_at > this.ctx.now
-        ? await this.tell(participant, `appt-${appointment.id}-cancelled`, appointmentCancelledMessage(await this.wording(participant), view(appointment)))
+        ? await this.tell(participant, sourceKeys.appointmentCancelled(appointment.id), appointmentCancelledMessage(await this.wording(participant), view(appointment)))
         : [];
     return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds };
   }
@@ -152,7 +153,7 @@ export class AppointmentScheduler {
     await this.event(
       appointment,
       outcome === 'attended' ? 'appointment.attended' : 'appointment.did_not_attend',
-      `appt-${appointment.id}-attendance-${outcome}`,
+      sourceKeys.attendance(appointment.id, outcome),
       { version: appointment.version, by: this.ctx.staffId },
     );
     const followUps = new FollowUpRepository(this.tx);
@@ -173,7 +174,7 @@ export class AppointmentScheduler {
     if (missed >= policy.dnaAlertThreshold) {
       await applyWriteback(this.tx, {
         participantId: participant.id,
-        sourceKey: `appt-${appointment.id}-dna`,
+        sourceKey: sourceKeys.appointmentDidNotAttend(appointment.id),
         at: this.ctx.now.toISOString(),
         events: [],
         alerts: [

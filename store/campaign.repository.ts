@@ -5,10 +5,6 @@ import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 import type { CampaignRecipientRow, CampaignRow, RecipientStatus } from './schema.js';
 
-/** One job per campaign, participant and plan (a resume re-plans under a new epoch). No `:` in BullMQ ids. */
-export const campaignJobId = (campaignId: string, participantId: string, epoch: number) => `campaign-${campaignId}-${participantId}-e${epoch}`;
-export const campaignFanoutJobId = (campaignId: string, epoch: number) => `campaign-fanout-${campaignId}-e${epoch}`;
-
 export interface AudienceFilter {
   inWork?: boolean;
   team?: string;

@@ -8,6 +8,7 @@ import type { Tx } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { SafeguardingPolicyRepository } from './safeguarding-policy.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 /**
  * Writes one outcome to the case record inside the caller's transaction. Every row is keyed by the
@@ -36,7 +37,7 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
       at,
       appointmentId: event.appointmentId ?? null,
       data: event.data,
-      sourceKey: `${payload.sourceKey}/${event.type}/${event.key}`,
+      sourceKey: sourceKeys.writebackEvent(payload.sourceKey, event.type, event.key),
     });
   }
 
@@ -62,7 +63,7 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
         type: 'alert.raised',
         at,
         data: { alertId: raised.id, type: raised.type, priority: raised.priority },
-        sourceKey: `alert-${raised.id}`,
+        sourceKey: sourceKeys.alert(raised.id),
       });
     }
   }
@@ -77,7 +78,7 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
       phone: participant.phone,
       body: reply.text,
       kind: reply.kind,
-      sourceKey: `${payload.sourceKey}/reply/${index}`,
+      sourceKey: sourceKeys.writebackReply(payload.sourceKey, index),
       status: blocked ? 'suppressed' : 'queued',
     });
     if (message.status === 'queued') queuedMessageIds.push(message.id);

@@ -4,7 +4,6 @@ import type { Executor } from './database.js';
 import type { CheckInRow, CheckInStatus } from './schema.js';
 
 /** One job per check-in; BullMQ ids may not contain `:`. */
-export const checkInJobId = (checkInId: string) => `checkin-${checkInId}`;
 
 export class CheckInRepository {
   constructor(private readonly db: Executor) {}

@@ -5,6 +5,7 @@ import type { Tx } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
 import type { MessageRow } from './schema.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 /**
  * What a failed message means for the person and their key worker, whether Twilio said so when we sent it or
@@ -19,7 +20,7 @@ export async function recordDeliveryFailure(
   whatsappFallback: WhatsAppFallback,
 ): Promise<{ fallbackMessageId?: string }> {
   if (!message.participant_id) return {};
-  const sourceKey = `delivery-${message.id}`;
+  const sourceKey = sourceKeys.deliveryFailure(message.id);
   const messages = new MessageRepository(tx);
   const undeliverable = (reason: string): AlertDraft => ({
     type: 'undeliverable',
@@ -35,7 +36,7 @@ export async function recordDeliveryFailure(
       phone: message.phone,
       body: message.body ?? '',
       kind: message.kind,
-      sourceKey: `resend-${message.id}`,
+      sourceKey: sourceKeys.resend(message.id),
       status: 'queued',
       fallbackOf: message.id,
       insteadOf: message.instead_of,
@@ -66,7 +67,7 @@ export async function recordDeliveryFailure(
       phone: message.phone,
       body: message.body ?? '',
       kind: whatsappFallback.kind === 'sms' ? message.kind : 'whatsapp_template',
-      sourceKey: `fallback-${message.id}`,
+      sourceKey: sourceKeys.fallback(message.id),
       status: 'queued',
       fallbackOf: message.id,
       insteadOf: whatsappFallback.kind === 'sms' ? 'whatsapp' : null,

@@ -3,8 +3,6 @@ import type { DnaFollowUpFacts } from '../domain/dna.types.js';
 import type { Executor } from './database.js';
 import type { FollowUpRow, FollowUpStatus } from './schema.js';
 
-export const followUpJobId = (id: string, step: number) => `followup-${id}-step${step}`;
-
 export class FollowUpRepository {
   constructor(private readonly db: Executor) {}
 

@@ -6,6 +6,7 @@ import { JobStartRepository } from './job-start.repository.js';
 import { QuestionSessionRepository } from './question-session.repository.js';
 import type { CheckInRow, JobStartRow, ParticipantRow } from './schema.js';
 import { TeamPolicyRepository } from './team-policy.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface JobStartInput {
   startDate: string;
@@ -44,7 +45,7 @@ export class InWorkScheduler {
         recordedBy: this.options.staffId,
         checkInWeeks: checkIns.filter((c) => c.status === 'scheduled').map((c) => c.week),
       },
-      sourceKey: `job-started-${job.id}`,
+      sourceKey: sourceKeys.jobStarted(job.id),
     });
     return { job, checkIns };
   }
@@ -59,7 +60,7 @@ export class InWorkScheduler {
       type: 'job.left',
       at: this.options.now,
       data: { jobStartId, reason, words },
-      sourceKey: `job-left-${jobStartId}`,
+      sourceKey: sourceKeys.jobLeft(jobStartId),
     });
     return true;
   }

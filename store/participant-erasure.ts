@@ -6,6 +6,7 @@ import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { eraseInWork } from './in-work-erasure.js';
 import { WritebackRepository } from './writeback.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 /**
  * UK GDPR erasure in one transaction: names, numbers, message bodies, what events and alerts said, and the
@@ -28,7 +29,7 @@ export async function eraseParticipant(tx: Tx, participantId: string, at: Date, 
     type: 'participant.erased',
     at,
     data: { erasedBy },
-    sourceKey: `erased-${participantId}`,
+    sourceKey: sourceKeys.participantErased(participantId),
   });
   return true;
 }

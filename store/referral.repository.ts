@@ -2,9 +2,6 @@ import { sql } from 'kysely';
 import { DEFAULT_REMINDER_POLICY } from '../domain/appointment.types.js';
 import type { Executor } from './database.js';
 
-/** The alert's source key, as applyWriteback composes it: one `referral_stalled` per person, ever. */
-export const referralStalledSource = (participantId: string) => `referral-${participantId}`;
-
 export class ReferralRepository {
   constructor(private readonly db: Executor) {}
 

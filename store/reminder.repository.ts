@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import type { PlannedReminder } from '../domain/appointment.types.js';
+import { reminderJobId } from '../domain/job-keys.js';
 import type { Executor } from './database.js';
 import type { ReminderRow, ReminderStatus } from './schema.js';
 
-/** BullMQ rejects ids containing `:`; ISO durations have none, so the offset goes in as it is. */
-export const reminderJobId = (appointmentId: string, version: number, offset: string) =>
-  `appt-${appointmentId}-v${version}-${offset}`;
 
 export class ReminderRepository {
   constructor(private readonly db: Executor) {}

@@ -14,6 +14,7 @@ import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { weeksSinceStart } from '../domain/check-in-schedule.js';
 import { inWorkWording } from './in-work-wording.context.js';
 import { sendGateFacts } from './send-gate.facts.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface FireCampaignMessageDeps {
   db: Db;
@@ -118,7 +119,7 @@ export class FireCampaignMessage {
       : checkInOpening(wording.context, { introduce: wording.introduce, asksStillInWork: false, ...(session.week !== null && { weeksInWork: session.week }) });
     const { queuedMessageIds } = await applyWriteback(tx, {
       participantId: participant.id,
-      sourceKey: `campaign-${campaign.id}-${participant.id}`,
+      sourceKey: sourceKeys.campaignMessage(campaign.id, participant.id),
       at: now.toISOString(),
       events: [],
       alerts: [],

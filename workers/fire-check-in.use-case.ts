@@ -9,6 +9,7 @@ import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { inWorkWording } from './in-work-wording.context.js';
 import { sendGateFacts } from './send-gate.facts.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface FireCheckInDeps {
   db: Db;
@@ -79,7 +80,7 @@ export class FireCheckIn {
       await sessions.supersedeOpen(participant.id, session.id);
       const { queuedMessageIds } = await applyWriteback(tx, {
         participantId: participant.id,
-        sourceKey: `checkin-${checkIn.id}`,
+        sourceKey: sourceKeys.checkIn(checkIn.id),
         at: now.toISOString(),
         events: [],
         alerts: [],

@@ -13,6 +13,7 @@ import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { sendGateFacts } from './send-gate.facts.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface FireFollowUpDeps {
   db: Db;
@@ -69,7 +70,7 @@ export class FireFollowUp {
         const welcome = followUp.kind === 'welcome';
         await applyWriteback(tx, {
           participantId: participant.id,
-          sourceKey: `followup-${followUp.id}-end`,
+          sourceKey: sourceKeys.followUpEnd(followUp.id),
           at: now.toISOString(),
           events: welcome ? [{ type: 'contact.not_reached', key: 'welcome', data: { followUpId: followUp.id, messages: followUp.days.length } }] : [],
           alerts: [
@@ -119,7 +120,7 @@ export class FireFollowUp {
       };
       const { queuedMessageIds } = await applyWriteback(tx, {
         participantId: participant.id,
-        sourceKey: `followup-${followUp.id}-step${step}`,
+        sourceKey: sourceKeys.followUpStep(followUp.id, step),
         at: now.toISOString(),
         events:
           followUp.kind === 'welcome'

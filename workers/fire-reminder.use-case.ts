@@ -13,6 +13,7 @@ import type { AppointmentRow, ParticipantRow, ReminderRow } from '../store/schem
 import { StaffRepository } from '../store/staff.repository.js';
 import { experimentVariantFor } from './experiment-assignment.js';
 import { sendGateFacts } from './send-gate.facts.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface FireReminderDeps {
   db: Db;
@@ -96,7 +97,7 @@ export class FireReminder {
     );
     const { queuedMessageIds } = await applyWriteback(tx, {
       participantId: participant.id,
-      sourceKey: `reminder-${reminder.job_id}`,
+      sourceKey: sourceKeys.reminder(reminder.job_id),
       at: now.toISOString(),
       events: [
         {

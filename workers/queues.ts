@@ -3,9 +3,17 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { MAX_SEND_ATTEMPTS, type DeliveryFailureKind } from '../domain/delivery.js';
-import { campaignFanoutJobId, campaignJobId } from '../store/campaign.repository.js';
-import { checkInJobId } from '../store/check-in.repository.js';
-import { followUpJobId } from '../store/follow-up.repository.js';
+import {
+  campaignFanoutJobId,
+  campaignJobId,
+  checkInJobId,
+  crmDeliveryJobId,
+  escalationJobId,
+  followUpJobId,
+  sendJobId,
+  turnJobId,
+  writebackJobId,
+} from '../domain/job-keys.js';
 
 /** Queue names. Job ids never contain `:` (BullMQ rejects them). */
 export const QUEUE_NAMES = {
@@ -47,13 +55,6 @@ export type CrmDeliveryJob = z.infer<typeof crmDeliveryJobSchema>;
 export const escalationJobSchema = z.object({ alertId: z.uuid() });
 export type EscalationJob = z.infer<typeof escalationJobSchema>;
 
-export const turnJobId = (twilioSid: string) => `inbound-${twilioSid}`;
-export const writebackJobId = (writebackId: string) => `writeback-${writebackId}`;
-export const sendJobId = (messageId: string) => `send-${messageId}`;
-/** One escalation per alert, whoever adds it (the write-back, the sweep) and however often. */
-export const escalationJobId = (alertId: string) => `escalate-${alertId}`;
-/** One id per lane head and attempt: re-adding it (the feeder, the sweep) is a no-op until that attempt is made. */
-export const crmDeliveryJobId = (job: CrmDeliveryJob) => `crm-${job.sinkId}-${job.participantId}-e${job.eventId}-a${job.attempts}`;
 
 // Finished jobs are removed so their ids are free: the database row, not the job, says whether work is done.
 const BASE_JOB_OPTIONS: JobsOptions = {

@@ -15,6 +15,7 @@ import type { Db } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import type { MessageRow } from '../store/schema.js';
 import type { ReconcileOutcome } from './queues.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface ReconcileCutSendsDeps {
   db: Db;
@@ -103,7 +104,7 @@ export class ReconcileCutSends {
               type: 'message.outbound',
               at: this.deps.clock.now(),
               data: { messageId: message.id, channel: message.channel, kind: message.kind, body: message.body ?? '' },
-              sourceKey: `outbound-${message.id}`,
+              sourceKey: sourceKeys.outbound(message.id),
             });
           }
           return true;

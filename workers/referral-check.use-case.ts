@@ -1,7 +1,8 @@
 import type { Clock } from '../domain/clock.js';
 import { applyWriteback } from '../store/case-record-writer.js';
 import type { Db } from '../store/database.js';
-import { ReferralRepository, referralStalledSource } from '../store/referral.repository.js';
+import { sourceKeys } from '../domain/job-keys.js';
+import { ReferralRepository } from '../store/referral.repository.js';
 
 /**
  * Referral to start: a person with no first appointment booked within the team's days of referral (default 10,
@@ -17,7 +18,7 @@ export class ReferralCheck {
       await this.deps.db.transaction().execute((tx) =>
         applyWriteback(tx, {
           participantId: s.participantId,
-          sourceKey: referralStalledSource(s.participantId),
+          sourceKey: sourceKeys.referralStalled(s.participantId),
           at: now.toISOString(),
           events: [],
           alerts: [

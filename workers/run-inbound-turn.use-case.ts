@@ -24,6 +24,7 @@ import { StaffRepository } from '../store/staff.repository.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import type { MessageRow, ParticipantRow } from '../store/schema.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface RunInboundTurnDeps {
   db: Db;
@@ -137,7 +138,7 @@ export class RunInboundTurn {
     await this.applyInWork(tx, context.id, record, now, message.body);
     const payload: WritebackPayload = {
       participantId: context.id,
-      sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
+      sourceKey: sourceKeys.inbound(message.twilio_sid ?? message.id),
       at: now.toISOString(),
       events,
       alerts: record.alerts,
@@ -172,7 +173,7 @@ export class RunInboundTurn {
     if (screenForRisk(message.body ?? '').risk) return undefined;
     const writebackId = await new WritebackRepository(tx).save({
       participantId: context.id,
-      sourceKey: `inbound-${message.twilio_sid ?? message.id}`,
+      sourceKey: sourceKeys.inbound(message.twilio_sid ?? message.id),
       at: now.toISOString(),
       events: [],
       alerts: [

@@ -14,6 +14,7 @@ import { recordDeliveryFailure } from '../store/delivery-failure.recorder.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { MessageRow } from '../store/schema.js';
+import { sourceKeys } from '../domain/job-keys.js';
 
 export interface SendOutboundDeps {
   db: Db;
@@ -89,7 +90,7 @@ export class SendOutboundMessage {
             ...(smsForWhatsApp && { insteadOf: 'whatsapp' }),
             ...(message.fallback_of && { fallbackOf: message.fallback_of }),
           },
-          sourceKey: `outbound-${message.id}`,
+          sourceKey: sourceKeys.outbound(message.id),
         });
       }
       return true;

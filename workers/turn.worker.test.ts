@@ -9,7 +9,8 @@ import type { CaseRecordDatabase } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { participantWithText } from '../test/dead-letters.fixture.js';
 import { openTestEngine, testRedisUrl } from '../test/test-database.js';
-import { JobQueues, turnJobId } from './queues.js';
+import { turnJobId } from '../domain/job-keys.js';
+import { JobQueues } from './queues.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
 import { createTurnWorker } from './turn.worker.js';
 

@@ -8,6 +8,7 @@ import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { ackBody, alertSchema, alertsQuery, errorSchema } from './api-schemas.js';
 import { alertJson } from './presenters.js';
+import { sourceKeys } from '../../domain/job-keys.js';
 
 export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
   return [
@@ -47,7 +48,7 @@ export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
             type: 'alert.acknowledged',
             at: now,
             data: { alertId: row.id, type: row.type, by: staff.id, note: row.note },
-            sourceKey: `alert-ack-${row.id}`,
+            sourceKey: sourceKeys.alertAcknowledged(row.id),
           });
           return row;
         });

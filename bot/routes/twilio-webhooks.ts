@@ -15,6 +15,7 @@ import { classifyStatusErrorCode } from '../twilio/send-errors.js';
 import { parseStatusCallback, type StatusCallback } from '../twilio/status.schema.js';
 import { isConnectionError } from './api-error.js';
 import { formParams, hasValidTwilioSignature, isFormRequest } from './twilio-request.js';
+import { sourceKeys } from '../../domain/job-keys.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 // A callback can overtake the commit that records the sid it is about: wait a moment before calling it unknown.
@@ -104,7 +105,7 @@ async function recordStatus(deps: TwilioWebhookDeps, callback: StatusCallback): 
         type: 'message.status',
         at,
         data: { messageId: advanced.id, status: callback.status, errorCode: callback.errorCode ?? null },
-        sourceKey: `status-${callback.messageSid}-${callback.status}`,
+        sourceKey: sourceKeys.deliveryStatus(callback.messageSid, callback.status),
       });
     }
     if ((callback.status === 'failed' || callback.status === 'undelivered') && callback.errorCode !== undefined) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
 import { CASE_RECORD_SINK_ID } from '../../domain/case-record-sink.js';
-import { crmDeliveryJobId } from '../../workers/queues.js';
+import { crmDeliveryJobId } from '../../domain/job-keys.js';
 import { CrmReceiver } from '../crm-receiver.js';
 import { appendEvents, expectLaneOrder, nothingPending, owed } from '../crm-sink-lanes.js';
 import { ADMIN_TOKEN, eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';

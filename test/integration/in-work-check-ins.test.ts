@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCalendarDate } from '../../domain/calendar-date.js';
-import { checkInJobId } from '../../store/check-in.repository.js';
+import { checkInJobId } from '../../domain/job-keys.js';
 import { eventually, TestApp } from '../test-app.js';
 
 // No quiet hours, so the check-ins fire whenever the test runs; week 13 is a sustainment week by default.

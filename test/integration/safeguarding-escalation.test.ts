@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
 import type { alertSchema, safeguardingPolicySchema } from '../../bot/routes/api-schemas.js';
 import type { Clock } from '../../domain/clock.js';
-import { escalationJobId } from '../../workers/queues.js';
+import { escalationJobId } from '../../domain/job-keys.js';
 import { TEST_BOT_NUMBER } from '../twilio-signer.js';
 import { ADMIN_TOKEN, eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';
 import { flushableRedisUrl } from '../test-database.js';
