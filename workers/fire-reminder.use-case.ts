@@ -76,11 +76,11 @@ export class FireReminder {
         return { kind: 'deferred', until: decision.until, reason: decision.reason };
       }
 
-      return this.send(tx, reminder, appointment, participant, now);
+      return this.send(tx, reminder, appointment, participant, now, decision.overCap);
     });
   }
 
-  private async send(tx: Tx, reminder: ReminderRow, appointment: AppointmentRow, participant: ParticipantRow, now: Date): Promise<FireOutcome> {
+  private async send(tx: Tx, reminder: ReminderRow, appointment: AppointmentRow, participant: ParticipantRow, now: Date, overCap: boolean): Promise<FireOutcome> {
     const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;
     // A wording experiment covering this person: their variant (drawn once, then kept), committed with the send.
     const experiment = await experimentVariantFor(tx, 'reminder', participant, now);
@@ -104,7 +104,7 @@ export class FireReminder {
           type: 'reminder.sent',
           key: 'sent',
           appointmentId: appointment.id,
-          data: { reminderId: reminder.id, offset: reminder.offset, version: reminder.version, dueAt: reminder.due_at.toISOString(), ...experiment },
+          data: { reminderId: reminder.id, offset: reminder.offset, version: reminder.version, dueAt: reminder.due_at.toISOString(), ...experiment, ...(overCap && { overCap }) },
         },
       ],
       alerts: [],

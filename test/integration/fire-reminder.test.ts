@@ -393,6 +393,8 @@ describe('FireReminder re-checks everything when a reminder is due', () => {
     expect(afterToday).toHaveLength(1);
     expect(String(afterToday[0]?.body)).toContain('Tue 3 Mar, 3pm');
     expect(afterToday[0]?.status).toBe('queued');
+    // The one message over the cap says so on the record.
+    expect((await sentEvents(vic.id)).map((e) => e.data.overCap)).toEqual([true]);
 
     // Next morning the deferred one goes.
     expect(await fire(later.reminder.id, new Date('2026-03-04T08:00:00Z'))).toMatchObject({ kind: 'sent' });
