@@ -27,7 +27,8 @@ export type CheckInOutcome =
 /**
  * A scheduled in-work check-in is due. Everything is checked again at this moment — the job still active here,
  * then the send gate (domain/send-gate.ts: consent, opt-out, mutes, quiet hours, bank holidays, an open reminder or
- * did-not-attend conversation, which it waits for rather than interrupt, and the daily cap) — then the check-in's first question goes and its session opens, in one transaction.
+ * did-not-attend conversation, which it waits for rather than interrupt, and the daily cap) — then the check-in's
+ * first question goes and its session opens, in one transaction.
  */
 export class FireCheckIn {
   constructor(private readonly deps: FireCheckInDeps) {}
