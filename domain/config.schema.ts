@@ -33,8 +33,14 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     /** Unset: redis://127.0.0.1:6379, and `npm start` runs a private redis-server when nothing answers there. */
     REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis', 'rediss']).optional()),
-    /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bot'),
+    /**
+     * Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. A hash tag (`{bot}`)
+     * keeps each queue's keys in one slot of a clustered Redis, as BullMQ needs there.
+     */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, 'must be letters, digits, _ or -, optionally in braces as a hash tag ({bot})')
+      .default('bot'),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional()),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_MESSAGING_SERVICE_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional()),
