@@ -15,8 +15,6 @@ import { StaffRepository } from '../store/staff.repository.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 import type { JobQueues } from '../workers/queues.js';
 
-export const CALL_AHEAD_MINUTES = { min: 1, max: 60, default: 5 } as const;
-
 /** A second press within this long sends nothing more: one call, one text. */
 export const REPEAT_WINDOW_MS = 60_000;
 

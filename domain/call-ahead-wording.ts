@@ -1,6 +1,9 @@
 import { known, say } from './message-catalogue.js';
 import { countSmsSegments, MAX_SEGMENTS, plain } from './sms-fitting.js';
 
+/** How soon a call may be announced: within the hour, five minutes unless the caller says otherwise. */
+export const CALL_AHEAD_MINUTES = { min: 1, max: 60, default: 5 } as const;
+
 /**
  * The text a key worker sends just before ringing: who is calling, from which programme, when and from which number,
  * so the call is not from a stranger. One SMS segment where the names allow (a second segment can arrive after the

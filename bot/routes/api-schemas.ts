@@ -9,6 +9,7 @@ import { isClockTime } from '../../domain/quiet-hours.js';
 import { normaliseMobile, normaliseUkPhone } from '../../domain/phone.js';
 import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
 import { WEEKDAYS } from '../../domain/key-worker-availability.js';
+import { CALL_AHEAD_MINUTES } from '../../domain/call-ahead-wording.js';
 import { BANK_HOLIDAY_REGIONS } from '../../domain/bank-holiday-regions.js';
 
 import { STREAMS } from '../../domain/reachability.js';
@@ -445,4 +446,23 @@ export const importReport = z.object({
     }),
   ),
   unknownColumns: z.array(z.string()).describe('Headers that are none of ours: ignored'),
+});
+
+export const callAheadBody = z.strictObject({
+  inMinutes: z
+    .number()
+    .int()
+    .min(CALL_AHEAD_MINUTES.min)
+    .max(CALL_AHEAD_MINUTES.max)
+    .default(CALL_AHEAD_MINUTES.default)
+    .describe('How soon the call will come, in minutes (the text says "in the next 5 minutes")'),
+});
+
+export const callAheadAnswer = z.object({
+  messageId: z.uuid().describe('The text, queued to send through the normal outbound path'),
+  text: z.string().describe('What the participant will read, in their language'),
+  number: z.string().describe('The number the call will come from, E.164'),
+  numberShown: z.string().describe('The same number as the text gives it ("0161 496 0000")'),
+  numberFrom: z.enum(['work_phone', 'team_phone']).describe("The caller's own work phone, or their team's phone"),
+  inMinutes: z.number().int(),
 });
