@@ -95,7 +95,7 @@ describe('calling ahead', () => {
     expect(await queues.outbound.getJob(sendJobId(sent.messageId))).toBeDefined();
     const events = await callAheadEvents(sam);
     expect(events).toHaveLength(1);
-    expect(events[0]?.data).toEqual({ by: priya.id, byName: 'Priya Shah', inMinutes: 10, number: '+447700900940', numberFrom: 'work_phone' });
+    expect(events[0]?.data).toEqual({ by: priya.id, byName: 'Priya Shah', inMinutes: 10, number: '+447700900940', numberShown: '07700 900940', numberFrom: 'work_phone' });
   });
 
   it('gives the team’s phone when the caller has none of their own', async () => {

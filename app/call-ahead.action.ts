@@ -116,7 +116,7 @@ export class CallAhead {
         participantId: participant.id,
         sourceKey: `call-ahead-${participant.id}-${randomUUID()}`,
         at: now.toISOString(),
-        events: [{ type: 'contact.call_ahead', key: 'call', data: { by: input.caller.id, byName: input.caller.name, inMinutes: input.inMinutes, number, numberFrom } }],
+        events: [{ type: 'contact.call_ahead', key: 'call', data: { by: input.caller.id, byName: input.caller.name, inMinutes: input.inMinutes, number, numberShown, numberFrom } }],
         alerts: [],
         replies: [{ kind: 'call_ahead', text }],
       });

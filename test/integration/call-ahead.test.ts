@@ -74,7 +74,7 @@ describe('call-ahead texts', () => {
     });
     const calls = record.filter((e) => e.type === 'contact.call_ahead');
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.data).toEqual({ by: priya.id, byName: 'Priya', inMinutes: 10, number: PRIYA_PHONE, numberFrom: 'work_phone' });
+    expect(calls[0]?.data).toEqual({ by: priya.id, byName: 'Priya', inMinutes: 10, number: PRIYA_PHONE, numberShown: '07700 900920', numberFrom: 'work_phone' });
 
     // Pressed twice: one call, one text.
     const again = await callAhead(sam.id, priya.token, { inMinutes: 10 });
