@@ -2,7 +2,7 @@
 /**
  * "Text before I call" on a participant's page, in Debian's Chromium against the real server in sandbox mode: a key
  * worker sends one, sees what went and finds it on the case record; a refusal (opted out, quiet hours) is said in
- * plain words. Phones: participants +447700900921–925, the key worker's work phone +447700900926.
+ * plain words; the team's phone is kept in Team settings. Phones: participants +447700900921–925, the key worker's work phone +447700900926.
  */
 import { TZDate } from '@date-fns/tz';
 import type { Page } from 'playwright-core';
@@ -51,6 +51,21 @@ describe('text before I call, in the browser', { timeout: 120_000 }, () => {
   });
 
   const callAheadForm = () => page.getByRole('form', { name: 'Text before I call' });
+
+  it('team settings keep the team’s phone, refusing one that is not a UK number', async () => {
+    await page.getByRole('link', { name: 'Team settings' }).click();
+    await page.getByRole('heading', { name: 'Team settings', level: 1 }).waitFor(WAIT);
+    await page.getByLabel('Team phone number').fill('+1 212 555 0100');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').getByText('Team phone number is not a valid UK phone number').waitFor(WAIT);
+    await page.getByLabel('Team phone number').fill('0161 496 0000');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor(WAIT);
+    await expect(page.getByLabel('Team phone number').inputValue()).resolves.toBe('+441614960000');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const policy = await app.api<{ phone: string | null; quietHours: unknown }>('GET', '/api/reminder-policy', undefined, priya.token);
+    expect(policy.body).toMatchObject({ phone: '+441614960000', quietHours: null });
+  });
 
   it('sends one text naming the key worker and their work phone, shows it, and puts it on the case record', async () => {
     await page.goto(`${app.url}/participants/${sam.id}`);
