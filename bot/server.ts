@@ -35,6 +35,7 @@ import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, takesUpload, toApiError, type ApiRoute, type ApiRouteDescription } from './routes/api-route.js';
 import { participantRoutes } from './routes/participants.api.js';
+import { callAheadRoutes } from './routes/call-ahead.api.js';
 import { registerQueueBoard } from './routes/queue-board.routes.js';
 import { sandboxRoutes } from './routes/sandbox.api.js';
 import { staffRoutes } from './routes/staff.api.js';
@@ -80,6 +81,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
   return [
     ...staffRoutes(deps),
     ...participantRoutes(deps),
+    ...callAheadRoutes(deps),
     ...appointmentRoutes(deps),
     ...inWorkRoutes(deps),
     ...campaignRoutes(deps),

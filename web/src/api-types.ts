@@ -25,6 +25,7 @@ export type ConfidenceSeries = NonNullable<ParticipantDetail['confidence']>[numb
 export type ThreadMessage = Answer<'/api/participants/{id}/messages', 'get'>[number];
 export type RecordEvent = Answer<'/api/participants/{id}/record', 'get'>['events'][number];
 export type Appointment = Answer<'/api/participants/{id}/appointments', 'get'>[number];
+export type CallAheadSent = Answer<'/api/participants/{id}/call-ahead', 'post', 202>;
 
 export type ReminderPolicy = Answer<'/api/reminder-policy', 'get'>;
 export type BankHolidayRegion = ReminderPolicy['region'];
