@@ -118,18 +118,31 @@ const BIAS = bucketOf('bias');
 const seen = new Uint8Array(BUCKETS);
 const shared = new FeatureBuffer();
 
+/** The letter at `position` of ` <written> `. */
+const paddedCode = (written: string, position: number) => (position === 0 || position > written.length ? SPACE : written.charCodeAt(position - 1));
+
+/** Hashes of the 3-, 4- and 5-grams starting at each position of ` <written> `, a row each (reused). */
+let gramHashes = new Int32Array(3 * 32);
+
 /** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
 function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
   const padded = written.length + 2;
+  if (gramHashes.length < 3 * padded) gramHashes = new Int32Array(6 * padded);
+  // FNV runs left to right, so a 4-gram's hash continues its 3-gram's and a 5-gram's its 4-gram's.
+  for (let at = 0; at + 3 <= padded; at++) {
+    let hash = Math.imul(GRAM_PREFIX ^ paddedCode(written, at), FNV_PRIME);
+    hash = Math.imul(hash ^ paddedCode(written, at + 1), FNV_PRIME);
+    hash = Math.imul(hash ^ paddedCode(written, at + 2), FNV_PRIME);
+    gramHashes[at] = hash;
+    if (at + 4 > padded) continue;
+    hash = Math.imul(hash ^ paddedCode(written, at + 3), FNV_PRIME);
+    gramHashes[padded + at] = hash;
+    if (at + 5 > padded) continue;
+    gramHashes[2 * padded + at] = Math.imul(hash ^ paddedCode(written, at + 4), FNV_PRIME);
+  }
   for (let size = 3; size <= 5; size++) {
-    for (let at = 0; at + size <= padded; at++) {
-      let hash = GRAM_PREFIX;
-      for (let position = at; position < at + size; position++) {
-        hash ^= position === 0 || position === padded - 1 ? SPACE : written.charCodeAt(position - 1);
-        hash = Math.imul(hash, FNV_PRIME);
-      }
-      features.add(toBucket(hash), index, index + 1);
-    }
+    const row = (size - 3) * padded;
+    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1);
   }
 }
 

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "c686c75188d05e48f20db7cf2275ed89d8423a1c2477c588c5110a638c03eab0",
-    "sources": "b7a86538b5d72ddb65317eb29477c3db7b69f00146ac7f565fd2ad0fb4056bdd"
+    "sources": "31a861c951b02d15abe386fd0726a161fa4ab1f77ae045d89f32d308e021f0e2"
   },
   "threshold": 0.8379,
   "categoryBits": 13,
