@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { pino } from 'pino';
 import { buildDashboard } from '../../web/build-dashboard.js';
 import { ManualClock } from '../../domain/clock.js';
 import { TestApp } from '../test-app.js';
@@ -24,6 +25,9 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
   const clock = new ManualClock(new Date());
   let priyaId = '';
   let leaverId = '';
+  /** What the web role logged, parsed. */
+  const logged: Array<Record<string, unknown>> = [];
+  const refusalsLogged = () => logged.filter((line) => line.msg === 'organisation sign-in refused');
 
   beforeAll(async () => {
     await buildDashboard();
@@ -46,6 +50,7 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
       mode: 'sandbox',
       workers: false,
       clock,
+      webLogger: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) }),
       env: {
         PORT: String(port),
         PUBLIC_BASE_URL: publicBaseUrl,
@@ -122,12 +127,14 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
     await browser.context.clearCookies();
     await page.goto(callbackUrl);
     await expectRefused('This sign-in link has already been used');
+    expect(refusalsLogged().at(-1)).toMatchObject({ refusal: 'state_unknown' });
   });
 
   it('refuses an email no admin has invited, saying which address it was', async () => {
     await signInAtProvider('stranger');
     await expectRefused('You do not have access yet');
     await page.getByText('stranger@provider.example').waitFor(WAIT);
+    expect(refusalsLogged().at(-1)).toMatchObject({ level: 40, refusal: 'unknown_staff', email: 'stranger@provider.example' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'oidc-03-not-invited');
   });
@@ -149,6 +156,7 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
     try {
       await signInAtProvider('priya');
       await expectRefused('We could not confirm who you are');
+      expect(refusalsLogged().at(-1)).toMatchObject({ refusal: 'token_rejected', detail: expect.stringContaining('"aud"') });
     } finally {
       idp.issueTokensFor = undefined;
     }
@@ -157,6 +165,7 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
   it('refuses a sign-in that comes back after more than 10 minutes', async () => {
     await signInAtProvider('priya', () => clock.advance(11 * 60_000));
     await expectRefused('This sign-in took too long');
+    expect(refusalsLogged().at(-1)).toMatchObject({ refusal: 'state_expired' });
   });
 
   it('still signs Priya in afterwards (nothing above left her locked out)', async () => {
