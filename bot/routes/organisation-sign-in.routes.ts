@@ -76,7 +76,10 @@ export function registerOrganisationSignIn(server: Server, deps: OrganisationSig
     res.sendRaw(404, 'Organisation sign-in is not set up here. Sign in with your staff token at /sign-in.\n', { 'Content-Type': 'text/plain; charset=utf-8' });
 
   server.get(OIDC_START_PATH, async (req: Request, res: Response) => {
-    if (!provider) return notConfigured(res);
+    if (!provider) {
+      notConfigured(res);
+      return;
+    }
     try {
       const started = await new StartOrganisationSignIn({ db: deps.db, clock: deps.clock, provider }).execute();
       res.sendRaw(302, '', {
@@ -85,14 +88,20 @@ export function registerOrganisationSignIn(server: Server, deps: OrganisationSig
         'Set-Cookie': signInStateCookie(started.state, deps.cookie),
       });
     } catch (error) {
-      if (error instanceof IdentityProviderError) return refuse(req, res, 'provider_error', { detail: error.message });
+      if (error instanceof IdentityProviderError) {
+        refuse(req, res, 'provider_error', { detail: error.message });
+        return;
+      }
       deps.onError(error);
       res.sendRaw(500, 'Something went wrong. Please try again.\n', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
   });
 
   server.get(OIDC_CALLBACK_PATH, async (req: Request, res: Response) => {
-    if (!provider) return notConfigured(res);
+    if (!provider) {
+      notConfigured(res);
+      return;
+    }
     try {
       // The URL the provider sent the browser to is our public one (we may sit behind a proxy): the token request
       // names it as redirect_uri, so it must be exactly the registered one.
@@ -113,7 +122,8 @@ export function registerOrganisationSignIn(server: Server, deps: OrganisationSig
           });
         }
         const { refusal, ...detail } = outcome;
-        return refuse(req, res, refusal, detail);
+        refuse(req, res, refusal, detail);
+        return;
       }
       const opened = await deps.sessions.open(outcome.signedIn);
       await deps.onAudit({ staffId: outcome.signedIn.id, method: 'GET', route: OIDC_CALLBACK_PATH, status: 302, clientAddress: deps.clientAddress(req) });
