@@ -11,6 +11,7 @@ type Answer<Path extends keyof paths, M extends Method, Status extends number = 
 
 export type Session = Answer<'/api/session', 'get'>;
 export type StaffRole = Session['staff']['role'];
+export type SignInMethods = Answer<'/api/sign-in-methods', 'get'>;
 
 export type CaseloadEntry = Answer<'/api/caseload', 'get'>[number];
 
