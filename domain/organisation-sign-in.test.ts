@@ -7,6 +7,10 @@ describe('organisation sign-in rules', () => {
     expect(verifiedEmail({ email: 'priya@provider.example', email_verified: false })).toEqual({ refusal: 'email_unverified', email: 'priya@provider.example' });
     // A string "true" is not the boolean the specification asks for.
     expect(verifiedEmail({ email: 'priya@provider.example', email_verified: 'true' })).toMatchObject({ refusal: 'email_unverified' });
+    // Microsoft Entra ID: the email domain owner verified (optional claim), in place of email_verified.
+    expect(verifiedEmail({ email: 'priya@provider.example', xms_edov: true })).toEqual({ email: 'priya@provider.example' });
+    expect(verifiedEmail({ email: 'priya@provider.example', xms_edov: false })).toMatchObject({ refusal: 'email_unverified' });
+    expect(verifiedEmail({ email: 'priya@provider.example', xms_edov: 'true' })).toMatchObject({ refusal: 'email_unverified' });
     expect(verifiedEmail({ email: 'priya@provider.example' })).toMatchObject({ refusal: 'email_unverified' });
     expect(verifiedEmail({ email_verified: true })).toEqual({ refusal: 'email_missing' });
     expect(verifiedEmail({ email: 'not-an-address', email_verified: true })).toEqual({ refusal: 'email_missing' });

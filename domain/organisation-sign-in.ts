@@ -26,11 +26,14 @@ export function isPendingSignInExpired(createdAt: Date, now: Date): boolean {
  * The email the provider vouches for, or why there is none we can match on. Only `email_verified: true` counts:
  * an unverified address could be anyone's (a provider that lets people type their own email says so with false).
  * https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims
+ * Microsoft Entra ID sends no `email_verified`; its optional claim `xms_edov: true` says the address is in a domain
+ * the tenant has verified it owns, which for a provider's own staff accounts is the same assurance, so it counts.
+ * https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference
  */
 export function verifiedEmail(claims: Record<string, unknown>): { email: string } | { refusal: 'email_missing' | 'email_unverified'; email?: string } {
   const email = typeof claims.email === 'string' ? claims.email.trim() : '';
   if (!email || !email.includes('@')) return { refusal: 'email_missing' };
-  if (claims.email_verified !== true) return { refusal: 'email_unverified', email };
+  if (claims.email_verified !== true && claims.xms_edov !== true) return { refusal: 'email_unverified', email };
   return { email };
 }
 
