@@ -27,6 +27,7 @@ export type RecordEvent = Answer<'/api/participants/{id}/record', 'get'>['events
 export type Appointment = Answer<'/api/participants/{id}/appointments', 'get'>[number];
 
 export type ReminderPolicy = Answer<'/api/reminder-policy', 'get'>;
+export type ImportReport = Answer<'/api/participants/import', 'post'>;
 export type BankHolidayRegion = ReminderPolicy['region'];
 export type PulseInstrument = Answer<'/api/pulse-instruments', 'get'>[number];
 
