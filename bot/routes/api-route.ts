@@ -112,7 +112,10 @@ export function registerApiRoutes(
           if (answer.body instanceof Readable) {
             res.writeHead(answer.status);
             // A failure mid-stream cuts the connection (pipeline destroys the answer): the client sees an incomplete download.
-            await pipeline(answer.body, res).catch((error: unknown) => hooks.onError(error, req));
+            await pipeline(answer.body, res).catch((error: unknown) => {
+              // The caller going away mid-download is theirs to retry, not our failure.
+              if ((error as { code?: unknown }).code !== 'ERR_STREAM_PREMATURE_CLOSE') hooks.onError(error, req);
+            });
           } else if (answer.body === undefined) res.send(answer.status);
           else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
           else res.send(answer.status, answer.body);

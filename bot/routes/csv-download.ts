@@ -23,6 +23,8 @@ export async function csvDownload(file: CsvExport, options: { bom: boolean }): P
     columns: [...file.columns],
     bom: options.bom,
     record_delimiter: 'windows',
+    // csv-stringify quotes a whole CRLF but not a lone CR or LF, which Excel still reads as the end of a row.
+    quoted_match: /[\r\n]/,
     cast: { string: (value) => formulaSafe(value) },
   });
   // A failure reading a later page destroys the writer with it: the download is cut off visibly, never silently short.
