@@ -41,6 +41,7 @@ export function buildOpenApiDocument(routes: readonly ApiRouteDescription[], inf
           {
             description: response.description,
             ...(response.schema && { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } }),
+            ...(response.mediaType && { content: { [response.mediaType]: { schema: { type: 'string' } } } }),
           },
         ]),
         ...(r.responses[401] ? [] : [['401', { description: 'No or bad token' }]]),

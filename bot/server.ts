@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
 import { deadLetterRoutes } from './routes/dead-letters.api.js';
 import { eventsFeedRoutes } from './routes/events-feed.api.js';
+import { exportRoutes } from './routes/exports.api.js';
 import { appointmentRoutes } from './routes/appointments.api.js';
 import { campaignRoutes } from './routes/campaigns.api.js';
 import { experimentRoutes } from './routes/experiments.api.js';
@@ -91,6 +92,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
     ...reminderPolicyRoutes(deps),
     ...safeguardingPolicyRoutes(deps),
     ...reportRoutes(deps),
+    ...exportRoutes(deps),
     ...alertRoutes(deps),
     ...sandboxRoutes(deps),
     ...auditRoutes(deps),

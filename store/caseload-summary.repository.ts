@@ -7,6 +7,8 @@ import type { Executor } from './database.js';
 export interface CaseloadEntry {
   id: string;
   firstName: string;
+  lastName: string | null;
+  externalRef: string | null;
   phone: string;
   channel: 'sms' | 'whatsapp';
   team: string | null;
@@ -81,6 +83,8 @@ export class CaseloadSummaryRepository {
       .select([
         'participants.id',
         'participants.first_name',
+        'participants.last_name',
+        'participants.external_ref',
         'participants.phone',
         'participants.channel',
         'participants.team',
@@ -146,6 +150,8 @@ export class CaseloadSummaryRepository {
     return rows.map((r) => ({
       id: r.id,
       firstName: r.first_name ?? '',
+      lastName: r.last_name,
+      externalRef: r.external_ref,
       phone: r.phone ?? '',
       channel: r.channel,
       team: r.team,

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
@@ -29,6 +31,7 @@ export interface UploadBody {
 
 export interface ApiAnswer {
   status: number;
+  /** JSON, a string sent as it is, or a stream (a large download, written as it is read). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -46,7 +49,8 @@ export interface ApiRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Instead of a JSON `body`: a file of this media type, never parsed by the server's body parser. */
   upload?: UploadBody;
   query?: Q;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `mediaType`: a file that is not JSON (a CSV download), described as a string of that type. */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: 'text/csv' }>;
   handle(context: ApiContext<z.output<B>, z.output<Q>>): Promise<ApiAnswer>;
 }
 
@@ -88,7 +92,7 @@ export function registerApiRoutes(
   for (const definition of routes) {
     server[definition.method](definition.path, async (req: Request, res: Response) => {
       let staff: StaffIdentity | undefined;
-      let reply: () => void;
+      let reply: () => void | Promise<void>;
       let status: number;
       const address = hooks.clientAddress(req);
       try {
@@ -103,9 +107,16 @@ export function registerApiRoutes(
         if (await limiter.hit(`staff:${staff.id}`, API_CALLS_PER_MINUTE, 60_000)) throw tooMany();
         const answer = await runRoute(definition, req, staff);
         status = answer.status;
-        reply = () => {
+        reply = async () => {
           if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
-          if (answer.body === undefined) res.send(answer.status);
+          if (answer.body instanceof Readable) {
+            res.writeHead(answer.status);
+            // A failure mid-stream cuts the connection (pipeline destroys the answer): the client sees an incomplete download.
+            await pipeline(answer.body, res).catch((error: unknown) => {
+              // The caller going away mid-download is theirs to retry, not our failure.
+              if ((error as { code?: unknown }).code !== 'ERR_STREAM_PREMATURE_CLOSE') hooks.onError(error, req);
+            });
+          } else if (answer.body === undefined) res.send(answer.status);
           else if (typeof answer.body === 'string') res.sendRaw(answer.status, answer.body);
           else res.send(answer.status, answer.body);
         };
@@ -123,7 +134,7 @@ export function registerApiRoutes(
         const subjectId = (req.params as Record<string, string> | undefined)?.id ?? null;
         await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status, clientAddress: address });
       }
-      reply();
+      await reply();
     });
   }
 }

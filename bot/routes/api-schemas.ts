@@ -89,6 +89,8 @@ export const alertSchema = z.object({
 export const participantSchema = z.object({
   id: z.uuid(),
   firstName: z.string(),
+  lastName: z.string().nullable(),
+  externalRef: z.string().nullable().describe("The programme CRM's own id for this person (set by a CSV import)"),
   phone: z.string().describe('E.164'),
   channel: z.enum(CHANNELS),
   language: z.string(),

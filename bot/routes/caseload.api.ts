@@ -16,6 +16,8 @@ export const caseloadQuery = z.strictObject({
 export const caseloadEntry = z.object({
   id: z.uuid(),
   firstName: z.string(),
+  lastName: z.string().nullable(),
+  externalRef: z.string().nullable().describe("The programme CRM's own id for this person"),
   phone: z.string(),
   channel: z.enum(['sms', 'whatsapp']),
   team: z.string().nullable(),

@@ -1,7 +1,11 @@
-/** Quoted, and a leading = + - @ neutralised, so a value typed by anyone can never run as a spreadsheet formula. */
+/** A leading = + - @ (or tab, carriage return) neutralised with an apostrophe: a spreadsheet shows it as text, never runs it. */
+export function formulaSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Quoted, and formula-safe, so a value typed by anyone can never run as a spreadsheet formula. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
+  return `"${formulaSafe(value).replaceAll('"', '""')}"`;
 }
 
 /** Lines joined as RFC 4180 asks (CRLF, a final line break). */

@@ -23,6 +23,8 @@ export function participantJson(row: ParticipantRow, now: Date) {
   return {
     id: row.id,
     firstName: row.first_name ?? '',
+    lastName: row.last_name,
+    externalRef: row.external_ref,
     phone: row.phone ?? '',
     channel: row.channel,
     language: row.language,

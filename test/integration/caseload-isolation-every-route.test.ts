@@ -126,6 +126,22 @@ function adminOnly(method: string, path: string, body?: unknown): IsolationCase 
   };
 }
 
+/** An export of today: nothing of Alice's for other caseloads (their own team named or not); naming her team is a 403. */
+function exportCase(path: string): IsolationCase {
+  const today = localCalendarDate(new Date(), 'Europe/London');
+  const inner = list(`${path}?from=${today}&to=${today}`, ['B', 'S', 'X'], 'A');
+  return {
+    what: `${inner.what}; 403 naming North for ${CALLER_NAMES.S}, ${CALLER_NAMES.X}`,
+    async check(ctx) {
+      await inner.check(ctx);
+      const own = await ctx.call('B', 'GET', `${path}?from=${today}&to=${today}&team=North`);
+      expect(own.status).toBe(200);
+      expect(ctx.mentionsAlice(own.body)).toBe(false);
+      for (const who of ['S', 'X'] as const) expect((await ctx.call(who, 'GET', `${path}?from=${today}&to=${today}&team=North`)).status, who).toBe(403);
+    },
+  };
+}
+
 let ctxDb: () => TestApp['db'];
 const participantPath = (suffix: string) => (id: string) => `/api/participants/${id}${suffix}`;
 const appointmentPath = (suffix: string) => (id: string) => `/api/appointments/${id}${suffix}`;
@@ -299,6 +315,8 @@ const CASES: Record<string, IsolationCase> = {
   },
   'GET /api/reports/attendance': list('/api/reports/attendance', NOT_ALICES, 'A'),
   'GET /api/reports/attendance.csv': list('/api/reports/attendance.csv', NOT_ALICES, 'A'),
+  'GET /api/exports/case-record.csv': exportCase('/api/exports/case-record.csv'),
+  'GET /api/exports/outcomes.csv': exportCase('/api/exports/outcomes.csv'),
 
   'GET /api/alerts': list('/api/alerts', NOT_ALICES, 'A'),
   'POST /api/alerts/:id/ack': hidden('POST', (id) => `/api/alerts/${id}/ack`, (ids) => ids.aliceAlert, NOT_ALICES, { body: { note: 'not mine' } }),

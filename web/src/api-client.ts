@@ -50,9 +50,14 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, options: { quietOn401?: boolean } = {}): Promise<T> {
+  /** A file sent as it is (a CSV import), not as JSON. */
+  upload<T>(path: string, file: Blob, mediaType: string): Promise<T> {
+    return this.request<T>('POST', path, file, { mediaType });
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, options: { quietOn401?: boolean; mediaType?: string } = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = options.mediaType ?? 'application/json';
     if (method !== 'GET' && this.csrf) headers[this.csrf.header] = this.csrf.token;
     let response: Response;
     try {
@@ -60,7 +65,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined && { body: JSON.stringify(body) }),
+        ...(body !== undefined && { body: options.mediaType ? (body as Blob) : JSON.stringify(body) }),
       });
     } catch {
       throw new ApiProblem(0, 'network', 'The server could not be reached. Check your connection and try again.');

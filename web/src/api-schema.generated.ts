@@ -148,6 +148,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             firstName: string;
+                            lastName: string | null;
+                            /** @description The programme CRM's own id for this person (set by a CSV import) */
+                            externalRef: string | null;
                             /** @description E.164 */
                             phone: string;
                             /** @enum {string} */
@@ -224,6 +227,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             firstName: string;
+                            lastName: string | null;
+                            /** @description The programme CRM's own id for this person (set by a CSV import) */
+                            externalRef: string | null;
                             /** @description E.164 */
                             phone: string;
                             /** @enum {string} */
@@ -505,6 +511,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             firstName: string;
+                            lastName: string | null;
+                            /** @description The programme CRM's own id for this person (set by a CSV import) */
+                            externalRef: string | null;
                             /** @description E.164 */
                             phone: string;
                             /** @enum {string} */
@@ -734,6 +743,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             firstName: string;
+                            lastName: string | null;
+                            /** @description The programme CRM's own id for this person (set by a CSV import) */
+                            externalRef: string | null;
                             /** @description E.164 */
                             phone: string;
                             /** @enum {string} */
@@ -4190,6 +4202,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/case-record.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case record of your caseload (admin: a team or everyone) for a date range: one row per event, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    team?: string;
+                    bom?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description event_id, participant_id, external_ref, first_name, last_name, key_worker, event_type, at (ISO 8601 with offset), appointment_id, summary, data (JSON) as CSV (a download; formula-safe: a cell starting = + - @ gets a leading apostrophe) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description A date is not YYYY-MM-DD, from is after to, or the range is longer than a year (the field is named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A team not your own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/outcomes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcomes report of your caseload (admin: a team or everyone) for a date range: one row per participant */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    team?: string;
+                    bom?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per participant: attendance, did-not-attend reasons by category, check-in answers, first and latest confidence scores, job starts, and in work at 4, 13 and 26 weeks as CSV (a download; formula-safe: a cell starting = + - @ gets a leading apostrophe) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description A date is not YYYY-MM-DD, from is after to, or the range is longer than a year (the field is named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A team not your own */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts": {
         parameters: {
             query?: never;
@@ -5253,6 +5457,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             firstName: string;
+                            lastName: string | null;
+                            /** @description The programme CRM's own id for this person */
+                            externalRef: string | null;
                             phone: string;
                             /** @enum {string} */
                             channel: "sms" | "whatsapp";

@@ -29,6 +29,7 @@ export type Appointment = Answer<'/api/participants/{id}/appointments', 'get'>[n
 export type CallAheadSent = Answer<'/api/participants/{id}/call-ahead', 'post', 202>;
 
 export type ReminderPolicy = Answer<'/api/reminder-policy', 'get'>;
+export type ImportReport = Answer<'/api/participants/import', 'post'>;
 export type BankHolidayRegion = ReminderPolicy['region'];
 export type PulseInstrument = Answer<'/api/pulse-instruments', 'get'>[number];
 

@@ -20,6 +20,7 @@ export function navigationFor(session: Session, openAlerts: number | undefined):
     { path: '/alerts', text: 'Alerts', ...(openAlerts !== undefined && { count: openAlerts }) },
     ...(session.staff.role !== 'key_worker' ? [{ path: '/campaigns', text: 'Campaigns' }] : []),
     { path: '/settings', text: 'Team settings' },
+    { path: '/import-export', text: 'Import and export' },
     ...(session.sandbox ? [{ path: '/sandbox', text: 'Sandbox' }] : []),
   ];
 }

@@ -7,6 +7,7 @@ import type { Page, PageContext, PageFactory } from './page.js';
 import { alertsPage } from './pages/alerts.page.js';
 import { campaignsPage } from './pages/campaigns.page.js';
 import { caseloadPage } from './pages/caseload.page.js';
+import { importExportPage } from './pages/import-export.page.js';
 import { notFoundPage } from './pages/not-found.page.js';
 import { participantPage } from './pages/participant.page.js';
 import { sandboxPage } from './pages/sandbox.page.js';
@@ -27,6 +28,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/alerts$/, page: alertsPage },
   { pattern: /^\/campaigns$/, page: campaignsPage, when: (s) => s.staff.role !== 'key_worker' },
   { pattern: /^\/settings$/, page: settingsPage },
+  { pattern: /^\/import-export$/, page: importExportPage },
   { pattern: /^\/sandbox$/, page: sandboxPage, when: (s) => s.sandbox },
 ];
 
