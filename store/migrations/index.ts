@@ -16,6 +16,7 @@ import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
 import * as staffLifecycle from './0017-staff-lifecycle.js';
+import * as oidcSignIns from './0019-oidc-sign-ins.js';
 import * as appointmentImport from './0021-appointment-import.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
@@ -39,6 +40,7 @@ export const migrationProvider: MigrationProvider = {
       '0015-send-reconcile': sendReconcile,
       '0016-caseload-import': caseloadImport,
       '0017-staff-lifecycle': staffLifecycle,
+      '0019-oidc-sign-ins': oidcSignIns,
       '0021-appointment-import': appointmentImport,
     };
   },
