@@ -1,10 +1,10 @@
-import { startWeb, type WebRole } from './bot/main.js';
+import type { WebRole } from './bot/main.js';
 import { createLogger } from './bot/logger.js';
 import { systemClock } from './domain/clock.js';
 import { ConfigError, DEFAULT_REDIS_URL, loadConfig } from './domain/config.schema.js';
 import { RedisUnavailableError, startOrFindRedis, type StartRedis } from './start/private-redis.js';
 import { migrateToLatest, openDatabase } from './store/database.js';
-import { startWorkers, type WorkersRole } from './workers/main.js';
+import type { WorkersRole } from './workers/main.js';
 import { describeRedisAddress } from './workers/queues.js';
 
 type Role = 'all' | 'web' | 'workers' | 'migrate';
@@ -58,6 +58,9 @@ async function main(role: Role): Promise<void> {
 
   let web: WebRole | undefined;
   let workers: WorkersRole | undefined;
+  // Loaded only for the roles that run (the import command and migrate need neither).
+  const { startWorkers } = await import('./workers/main.js');
+  const { startWeb } = await import('./bot/main.js');
   if (role !== 'web') workers = await startWorkers({ config, database, logger, clock: systemClock, healthServer: role === 'workers' });
   if (role !== 'workers') web = await startWeb({ config, database, logger, clock: systemClock });
 
@@ -122,8 +125,13 @@ async function migrateAndExit(config: { DATABASE_URL?: string | undefined; DATA_
 }
 
 const role = process.argv[2] ?? 'all';
+if (role === 'import') {
+  // A command, not a role: it runs the CSV import actions against the configured database, then exits.
+  const { runImportCommand } = await import('./start/import-command.js');
+  process.exit(await runImportCommand(process.argv.slice(3), process.env));
+}
 if (!ROLES.includes(role)) {
-  process.stderr.write(`Unknown role "${role}": use all, web, workers or migrate\n`);
+  process.stderr.write(`Unknown role "${role}": use all, web, workers or migrate (or import participants|appointments FILE)\n`);
   process.exit(1);
 }
 await main(role as Role);

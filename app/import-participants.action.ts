@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Logger } from 'pino';
 import { localCalendarDate, parseCalendarDate } from '../domain/calendar-date.js';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { Clock } from '../domain/clock.js';
 import {
   cellsByColumn,
-  csvDelimiter,
-  decodeCsvBytes,
   type ImportedParticipant,
   isBlankRow,
   type ParticipantColumn,
@@ -23,52 +20,31 @@ import type { ParticipantRow } from '../store/schema.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import type { JobQueues } from '../workers/queues.js';
 import { AddParticipant, type AddedParticipant } from './add-participant.action.js';
+import {
+  DryRunRollback,
+  type ImportProgress,
+  type ImportReport as CsvImportReport,
+  MAX_IMPORT_ROWS,
+  missingColumnsError,
+  readCsvRecords,
+  type RejectedRow as CsvRejectedRow,
+  TooManyRowsError,
+  UnreadableImportError,
+} from './csv-import.js';
 import { handOverParticipant } from './hand-over-participant.action.js';
 
-/** Rows in one file: a programme's whole caseload fits, a runaway export does not. */
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS, TooManyRowsError, UnreadableImportError };
 export const IMPORT_CONSENT_BASIS = 'Consent to be texted recorded in the programme’s CRM (CSV import)';
 
 export interface ImportParticipantsInput {
   csv: Uint8Array;
   dryRun: boolean;
   staff: StaffIdentity;
+  onProgress?: ImportProgress;
 }
 
-export interface RejectedRow {
-  /** As a spreadsheet numbers it: the header is row 1. */
-  row: number;
-  field: ParticipantColumn | 'row';
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  /** Data rows read (blank lines not counted). */
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: RejectedRow[];
-  /** Headers that are none of ours: ignored. */
-  unknownColumns: string[];
-}
-
-/** The file cannot be read as a participants CSV at all (400). */
-export class UnreadableImportError extends Error {
-  constructor(
-    message: string,
-    readonly missingColumns: ParticipantColumn[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export class TooManyRowsError extends Error {
-  constructor() {
-    super(`A file may hold at most ${MAX_IMPORT_ROWS} rows; split it and import each part`);
-  }
-}
+export type RejectedRow = CsvRejectedRow<ParticipantColumn>;
+export type ImportReport = CsvImportReport<ParticipantColumn>;
 
 export interface ImportParticipantsDeps {
   db: Db;
@@ -82,13 +58,6 @@ export interface ImportParticipantsDeps {
 type RowOutcome =
   | { kind: 'created' | 'updated' | 'unchanged'; welcome?: AddedParticipant['welcome']; queuedMessageIds?: string[] }
   | { kind: 'rejected'; field: ParticipantColumn; message: string };
-
-/** Thrown to roll a dry run's row back once it has done everything a real run would. */
-class DryRunRollback extends Error {
-  constructor(readonly outcome: RowOutcome) {
-    super('dry run');
-  }
-}
 
 const ALREADY_REGISTERED = 'is already registered';
 
@@ -107,13 +76,14 @@ export class ImportParticipants {
   }
 
   async execute(input: ImportParticipantsInput): Promise<ImportReport> {
-    const records = readRecords(input.csv);
+    const records = readCsvRecords(input.csv);
     const header = readHeader(records[0] ?? []);
     if (header.missing.length > 0) {
-      throw new UnreadableImportError(`The file has no ${header.missing.join(', ')} column${header.missing.length > 1 ? 's' : ''} in its header row`, header.missing);
+      throw missingColumnsError(header.missing);
     }
     const dataRows = records.slice(1);
-    if (dataRows.filter((cells) => !isBlankRow(cells)).length > MAX_IMPORT_ROWS) throw new TooManyRowsError();
+    const total = dataRows.filter((cells) => !isBlankRow(cells)).length;
+    if (total > MAX_IMPORT_ROWS) throw new TooManyRowsError();
 
     const now = this.deps.clock.now();
     const today = localCalendarDate(now, this.deps.timeZone);
@@ -125,6 +95,7 @@ export class ImportParticipants {
 
     for (const [index, cells] of dataRows.entries()) {
       if (isBlankRow(cells)) continue;
+      input.onProgress?.(report.rows, total);
       const row = index + 2;
       report.rows += 1;
       const reading = readParticipantRow(cellsByColumn(header.columns, cells), today);
@@ -146,6 +117,7 @@ export class ImportParticipants {
       welcomes.push(outcome.welcome);
       queuedMessageIds.push(...(outcome.queuedMessageIds ?? []));
     }
+    input.onProgress?.(report.rows, total);
 
     if (!input.dryRun) {
       await this.addParticipant.schedule(welcomes.map((welcome) => ({ welcome })), now);
@@ -164,7 +136,7 @@ export class ImportParticipants {
         return outcome;
       });
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.outcome;
+      if (error instanceof DryRunRollback) return error.outcome as RowOutcome;
       // Someone else took the number or the CRM id between our look-up and our write.
       if (error instanceof DuplicatePhoneError) return { kind: 'rejected', field: 'phone', message: ALREADY_REGISTERED };
       if (error instanceof DuplicateExternalRefError) return { kind: 'rejected', field: 'external_ref', message: ALREADY_REGISTERED };
@@ -301,15 +273,5 @@ class KeyWorkersByEmail {
       this.found.set(email, staff?.role === 'key_worker' ? staff : undefined);
     }
     return this.found.get(email);
-  }
-}
-
-function readRecords(csv: Uint8Array): string[][] {
-  const text = decodeCsvBytes(csv);
-  try {
-    return parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableImportError(`The file is not valid CSV: ${error.message}`);
-    throw error;
   }
 }

@@ -1,6 +1,9 @@
 import { parseCalendarDate } from './calendar-date.js';
 import type { Channel } from './channel.js';
+import { cellsByColumn, csvDelimiter, decodeCsvBytes, type HeaderReading as CsvHeaderReading, isBlankRow, normaliseHeader, readHeaderOf, readYesNo } from './csv-import.js';
 import { normaliseMobile } from './phone.js';
+
+export { cellsByColumn, csvDelimiter, decodeCsvBytes, isBlankRow, normaliseHeader };
 
 /** The columns a participants CSV may have, as their headers read once normalised (`First Name` → `first_name`). */
 export const PARTICIPANT_COLUMNS = [
@@ -48,53 +51,10 @@ export interface ImportedParticipant {
 
 export type RowReading = { ok: true; participant: ImportedParticipant } | { ok: false; problems: RowProblem[] };
 
-/** `First Name`, `first-name`, ` FIRST_NAME ` all read as `first_name`. */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/u, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/gu, '_')
-    .replace(/^_|_$/gu, '');
-}
-
-export interface HeaderReading {
-  /** For each cell of the header row, the column it is, or null when it is not one of ours (ignored). */
-  columns: Array<ParticipantColumn | null>;
-  missing: ParticipantColumn[];
-  /** Headers we do not know, as the file spells them: ignored, and listed in the answer. */
-  unknown: string[];
-}
+export type HeaderReading = CsvHeaderReading<ParticipantColumn>;
 
 export function readHeader(cells: readonly string[]): HeaderReading {
-  const known = new Set<string>(PARTICIPANT_COLUMNS);
-  const seen = new Set<string>();
-  const unknown: string[] = [];
-  const columns = cells.map((cell) => {
-    const name = normaliseHeader(cell);
-    // A second column of the same name is ignored: the first one wins, as a reader of the sheet would expect.
-    if (known.has(name) && !seen.has(name)) {
-      seen.add(name);
-      return name as ParticipantColumn;
-    }
-    if (name !== '') unknown.push(cell.trim());
-    return null;
-  });
-  return { columns, missing: REQUIRED_PARTICIPANT_COLUMNS.filter((column) => !seen.has(column)), unknown };
-}
-
-/** The cells of one data row keyed by column; cells past the header's width are ignored. */
-export function cellsByColumn(columns: HeaderReading['columns'], cells: readonly string[]): Partial<Record<ParticipantColumn, string>> {
-  const byColumn: Partial<Record<ParticipantColumn, string>> = {};
-  columns.forEach((column, index) => {
-    if (column !== null) byColumn[column] = cells[index] ?? '';
-  });
-  return byColumn;
-}
-
-/** A row with nothing in any cell is a blank line in the sheet, not a participant. */
-export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
+  return readHeaderOf(cells, PARTICIPANT_COLUMNS, REQUIRED_PARTICIPANT_COLUMNS);
 }
 
 const MAX_NAME = 60;
@@ -185,11 +145,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 /** `yes` or `no` (any case; `y`/`n` too). Anything else is a problem: consent is never guessed. */
 export function readConsent(value: string | undefined, problems: RowProblem[] = []): boolean | undefined {
   if (value === undefined) return undefined;
-  const lower = value.trim().toLowerCase();
-  if (lower === 'yes' || lower === 'y') return true;
-  if (lower === 'no' || lower === 'n') return false;
-  problems.push({ field: 'consent', message: 'must be yes or no' });
-  return undefined;
+  const answer = readYesNo(value);
+  if (answer === null) problems.push({ field: 'consent', message: 'must be yes or no' });
+  return answer ?? undefined;
 }
 
 /** `YYYY-MM-DD` or the UK's `DD/MM/YYYY` (one-digit day and month too), as `YYYY-MM-DD`; null when not a real date. */
@@ -216,20 +174,4 @@ export class SeenInFile {
     this.phones.add(participant.phone);
     return undefined;
   }
-}
-
-/** Excel saves "CSV" as Windows-1252 unless told otherwise: a body that is not valid UTF-8 is read as that. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** Excel in much of Europe separates with `;`: the header row says which a file uses. */
-export function csvDelimiter(text: string): ',' | ';' {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/u));
-  const count = (character: string) => firstLine.split(character).length - 1;
-  return count(';') > count(',') ? ';' : ',';
 }

@@ -14,6 +14,8 @@ export interface NewAppointment {
   mandatory: boolean;
   reminderOffsets: string[] | null;
   createdBy: string;
+  /** The programme CRM's id for it (CSV import). */
+  externalRef?: string | null;
 }
 
 export interface AppointmentChanges {
@@ -48,6 +50,7 @@ export class AppointmentRepository {
           mandatory: a.mandatory,
           reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
           created_by: a.createdBy,
+          external_ref: a.externalRef ?? null,
         })),
       )
       .returningAll()
@@ -64,6 +67,12 @@ export class AppointmentRepository {
       .where('participants.erased_at', 'is', null)
       .where(inCaseload(scope));
     return lock ? query.forUpdate(['appointments']).executeTakeFirst() : query.executeTakeFirst();
+  }
+
+  /** One participant's appointment by the CRM's id for it, locked when asked (the caller holds the participant's lock). */
+  async findByExternalRef(participantId: string, externalRef: string, lock = false): Promise<AppointmentRow | undefined> {
+    const query = this.db.selectFrom('appointments').selectAll().where('participant_id', '=', participantId).where('external_ref', '=', externalRef);
+    return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
   }
 
   async findById(id: string): Promise<AppointmentRow | undefined> {

@@ -165,6 +165,8 @@ export interface AppointmentsTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The programme CRM's id for the appointment (CSV import): unique per participant. */
+  external_ref: string | null;
 }
 
 export type ReminderStatus = 'scheduled' | 'sent' | 'dropped' | 'superseded' | 'cancelled' | 'skipped';

@@ -1,10 +1,22 @@
-import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
-import { AppointmentRepository } from '../../store/appointment.repository.js';
-import { AppointmentScheduler, type ScheduleResult } from '../../store/appointment-scheduler.js';
-import type { Tx } from '../../store/database.js';
+import {
+  AppointmentCancelledError,
+  AppointmentInPastError,
+  AppointmentNotFoundError,
+  enqueueAppointmentJobs,
+  lockAppointmentInCaseload,
+  schedulerFor,
+} from '../../app/appointment-changes.js';
+import { BookAppointment } from '../../app/book-appointment.action.js';
+import { CancelAppointment } from '../../app/cancel-appointment.action.js';
+import { ImportAppointments } from '../../app/import-appointments.action.js';
+import { RescheduleAppointment } from '../../app/reschedule-appointment.action.js';
+import { TooManyRowsError, UnreadableImportError } from '../../app/csv-import.js';
+import { caseloadOf } from '../../domain/caseload.js';
+import type { ScheduleResult } from '../../store/appointment-scheduler.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { ReminderRepository } from '../../store/reminder.repository.js';
-import type { AppointmentRow, ParticipantRow } from '../../store/schema.js';
+import type { ParticipantRow } from '../../store/schema.js';
+import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
@@ -18,58 +30,48 @@ import {
   cancelAppointmentBody,
   createAppointmentBody,
   errorSchema,
+  importQuery,
+  importReport,
   patchAppointmentBody,
 } from './api-schemas.js';
 import { appointmentJson } from './presenters.js';
 
+/** The same limit as the participants import: a year of a large programme's appointments stays well under it. */
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** The appointment actions' refusals as the contract's answers. */
+function asApiError(error: unknown, startsAtPath = 'startsAt'): unknown {
+  if (error instanceof AppointmentNotFoundError) return notFound(error.message);
+  if (error instanceof AppointmentCancelledError) return new ApiError(409, 'conflict', error.message);
+  if (error instanceof AppointmentInPastError) {
+    return new ApiError(400, 'validation_failed', error.message, { fields: [{ path: startsAtPath, message: 'is in the past' }] });
+  }
+  return error;
+}
+
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
 export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
   const { db, clock, config, queues, logger } = deps;
-  const schedulerFor = (tx: Tx, staff: StaffIdentity) =>
-    new AppointmentScheduler(tx, {
-      now: clock.now(),
-      timeZone: config.PROGRAMME_TIMEZONE,
-      programmeName: config.PROGRAMME_NAME,
-      staffId: staff.id,
-    });
-
-  /** Locks the appointment (in the caller's caseload) and its participant. */
-  const lockAppointment = async (tx: Tx, staff: StaffIdentity, id: string): Promise<{ appointment: AppointmentRow; participant: ParticipantRow }> => {
-    const appointment = await new AppointmentRepository(tx).findInCaseload(id, caseloadOf(staff), true);
-    const participant = appointment && (await new ParticipantRepository(tx).lockForUpdate(appointment.participant_id));
-    if (!appointment || !participant) throw notFound('No such appointment in your caseload');
-    return { appointment, participant };
-  };
-
-  /** After the commit: reminder jobs in, obsolete ones out, notices to the sender. Redis trouble loses nothing. */
-  const afterCommit = async (result: Omit<ScheduleResult, 'appointment'>) => {
-    const now = clock.now();
-    const scheduled = result.reminders
-      .filter((r) => r.status === 'scheduled' && r.send_at)
-      .map((r) => ({ id: r.id, jobId: r.job_id, sendAt: r.send_at as Date }));
-    await Promise.all([
-      queues.enqueueReminders(scheduled, now),
-      result.followUp?.next_at
-        ? queues.enqueueFollowUps([{ id: result.followUp.id, step: result.followUp.step, at: result.followUp.next_at }], now)
-        : undefined,
-      queues.removeReminderJobs(result.obsoleteJobIds),
-      queues.enqueueSends(result.queuedMessageIds),
-    ]).catch((error: unknown) => logger.warn({ err: error }, 'scheduling jobs not enqueued; the sweep will add them'));
-  };
+  const actionDeps = { clock, timeZone: config.PROGRAMME_TIMEZONE, programmeName: config.PROGRAMME_NAME, queues, logger };
+  const bookAppointment = new BookAppointment(actionDeps);
+  const rescheduleAppointment = new RescheduleAppointment(actionDeps);
+  const cancelAppointment = new CancelAppointment(actionDeps);
+  const importAppointments = new ImportAppointments({ ...actionDeps, db });
 
   const answer = async (result: ScheduleResult, status = 200) => {
-    await afterCommit(result);
     const reminders = await new ReminderRepository(db).listForAppointment(result.appointment.id);
     return { status, body: appointmentJson(result.appointment, reminders) };
   };
 
   const futureOrThrow = (startsAt: Date, path: string) => {
-    if (startsAt <= clock.now()) {
-      throw new ApiError(400, 'validation_failed', 'The appointment must be in the future', { fields: [{ path, message: 'is in the past' }] });
-    }
-  };
-
-  const mustBeOpen = (appointment: AppointmentRow) => {
-    if (appointment.status === 'cancelled') throw new ApiError(409, 'conflict', 'This appointment was cancelled');
+    if (startsAt <= clock.now()) throw asApiError(new AppointmentInPastError(), path);
   };
 
   return [
@@ -87,16 +89,15 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         const participantId = uuidParam(params, 'id');
         const startsAt = new Date(body.startsAt);
         futureOrThrow(startsAt, 'startsAt');
-        const result = await db.transaction().execute(async (tx) => {
-          const participant = await participantInCaseload(tx, staff, participantId, { lock: true });
-          return schedulerFor(tx, staff).book(participant, {
-            title: body.title,
-            location: body.location ?? null,
-            startsAt,
-            mandatory: body.mandatory,
-            reminderOffsets: body.reminderOffsets ?? null,
-          });
-        });
+        const now = clock.now();
+        const result = await answering(() =>
+          db.transaction().execute(async (tx) => {
+            const participant = await participantInCaseload(tx, staff, participantId, { lock: true });
+            const booking = { title: body.title, location: body.location ?? null, startsAt, mandatory: body.mandatory, reminderOffsets: body.reminderOffsets ?? null };
+            return bookAppointment.write(tx, { staff, participant, booking }, now);
+          }),
+        );
+        await bookAppointment.after(result);
         return answer(result, 201);
       },
     }),
@@ -116,7 +117,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
           const ids = body.appointments.map((a) => a.participantId);
           const participants = new Map((await new ParticipantRepository(tx).lockManyInCaseload(ids, caseloadOf(staff))).map((p) => [p.id, p]));
           if (ids.some((id) => !participants.has(id))) throw notFound('A participant is not in your caseload');
-          return schedulerFor(tx, staff).bookMany(
+          return schedulerFor(tx, actionDeps, staff, clock.now()).bookMany(
             body.appointments.map((a) => ({
               participant: participants.get(a.participantId) as ParticipantRow,
               input: {
@@ -129,8 +130,43 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
             })),
           );
         });
-        await afterCommit({ reminders: results.flatMap((r) => r.reminders), obsoleteJobIds: [], queuedMessageIds: [] });
+        await enqueueAppointmentJobs(actionDeps, { reminders: results.flatMap((r) => r.reminders), obsoleteJobIds: [], queuedMessageIds: [] });
         return { status: 201, body: { appointments: results.map((r) => appointmentJson(r.appointment, r.reminders)) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/appointments/import',
+      summary: 'Bring in appointments from the programme’s CRM as CSV; ?dryRun=true checks without writing or sending',
+      roles: ['key_worker', 'admin'],
+      upload: {
+        mediaType: 'text/csv',
+        maxBytes: MAX_IMPORT_BYTES,
+        description:
+          'A header row, then one appointment a row. Columns: external_ref (the participant’s), appointment_ref (the CRM’s id for the ' +
+          'appointment), starts_at (ISO 8601 with offset, or DD/MM/YYYY HH:MM in UK time) and title (required), location, mandatory (yes|no), ' +
+          'reminder_offsets (e.g. "P1D PT2H"), cancelled (yes). A known appointment_ref with a new time is a reschedule. ' +
+          'UTF-8 (with or without a byte-order mark) or Windows-1252; comma or semicolon separated',
+      },
+      query: importQuery,
+      responses: {
+        200: { description: 'What was (or, in a dry run, would be) booked, changed, left unchanged and rejected', schema: importReport },
+        400: { description: 'Not an appointments CSV: a required column is missing (named in details.missingColumns), or the CSV is malformed', schema: errorSchema },
+        403: { description: 'Only key workers (their own caseload) and admins import', schema: errorSchema },
+        413: { description: 'The file is too large or has too many rows', schema: errorSchema },
+        415: { description: 'The body is not text/csv', schema: errorSchema },
+      },
+      async handle({ staff, query, upload }) {
+        try {
+          const report = await importAppointments.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff });
+          return { status: 200, body: report };
+        } catch (error) {
+          if (error instanceof UnreadableImportError) {
+            throw new ApiError(400, 'validation_failed', error.message, error.missingColumns.length > 0 ? { missingColumns: error.missingColumns } : undefined);
+          }
+          if (error instanceof TooManyRowsError) throw new ApiError(413, 'payload_too_large', error.message);
+          throw error;
+        }
       },
     }),
     route({
@@ -156,21 +192,17 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         409: { description: 'Cancelled already', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
+        const appointmentId = uuidParam(params, 'id');
         const startsAt = body.startsAt ? new Date(body.startsAt) : undefined;
         if (startsAt) futureOrThrow(startsAt, 'startsAt');
-        const result = await db.transaction().execute(async (tx) => {
-          const { appointment, participant } = await lockAppointment(tx, staff, id);
-          mustBeOpen(appointment);
-          return schedulerFor(tx, staff).reschedule(appointment, participant, {
-            ...(startsAt && { startsAt }),
-            ...(body.title !== undefined && { title: body.title }),
-            ...(body.location !== undefined && { location: body.location }),
-            ...(body.mandatory !== undefined && { mandatory: body.mandatory }),
-            ...(body.reminderOffsets !== undefined && { reminderOffsets: body.reminderOffsets }),
-          });
-        });
-        return answer(result);
+        const changes = {
+          ...(startsAt && { startsAt }),
+          ...(body.title !== undefined && { title: body.title }),
+          ...(body.location !== undefined && { location: body.location }),
+          ...(body.mandatory !== undefined && { mandatory: body.mandatory }),
+          ...(body.reminderOffsets !== undefined && { reminderOffsets: body.reminderOffsets }),
+        };
+        return answer(await answering(() => rescheduleAppointment.execute(db, { staff, appointmentId, changes })));
       },
     }),
     route({
@@ -184,13 +216,8 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         409: { description: 'Cancelled already', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
-        const result = await db.transaction().execute(async (tx) => {
-          const { appointment, participant } = await lockAppointment(tx, staff, id);
-          mustBeOpen(appointment);
-          return schedulerFor(tx, staff).cancel(appointment, participant, body.reason ?? null);
-        });
-        return answer(result);
+        const appointmentId = uuidParam(params, 'id');
+        return answer(await answering(() => cancelAppointment.execute(db, { staff, appointmentId, reason: body.reason ?? null })));
       },
     }),
     route({
@@ -205,11 +232,14 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       },
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
-        const result = await db.transaction().execute(async (tx) => {
-          const { appointment, participant } = await lockAppointment(tx, staff, id);
-          mustBeOpen(appointment);
-          return schedulerFor(tx, staff).recordAttendance(appointment, participant, body.outcome);
-        });
+        const result = await answering(() =>
+          db.transaction().execute(async (tx) => {
+            const { appointment, participant } = await lockAppointmentInCaseload(tx, staff, id);
+            if (appointment.status === 'cancelled') throw new AppointmentCancelledError();
+            return schedulerFor(tx, actionDeps, staff, clock.now()).recordAttendance(appointment, participant, body.outcome);
+          }),
+        );
+        await enqueueAppointmentJobs(actionDeps, result);
         return answer(result);
       },
     }),

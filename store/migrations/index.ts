@@ -17,6 +17,7 @@ import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
 import * as staffLifecycle from './0017-staff-lifecycle.js';
 import * as oidcSignIns from './0019-oidc-sign-ins.js';
+import * as appointmentImport from './0021-appointment-import.js';
 import * as exportsIndex from './0022-exports.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
@@ -41,6 +42,7 @@ export const migrationProvider: MigrationProvider = {
       '0016-caseload-import': caseloadImport,
       '0017-staff-lifecycle': staffLifecycle,
       '0019-oidc-sign-ins': oidcSignIns,
+      '0021-appointment-import': appointmentImport,
       '0022-exports': exportsIndex,
     };
   },

@@ -216,6 +216,25 @@ const CASES: Record<string, IsolationCase> = {
       expect(await snapshot()).toEqual(before);
     },
   },
+  'POST /api/appointments/import': {
+    what: 'another key worker importing against Alice’s CRM id hears what a CRM id nobody has gets, and books, changes and cancels nothing; in-work staff get 403',
+    async check({ postCsv, snapshot, mentionsAlice, ids }) {
+      await ctxDb().updateTable('participants').set({ external_ref: 'CRM-ALICE' }).where('id', '=', ids.alice).execute();
+      const before = await snapshot();
+      const csv = `external_ref,appointment_ref,starts_at,title,cancelled\nCRM-ALICE,AP-1,${inDays(6)},Not yours,\nCRM-NOBODY,AP-2,${inDays(6)},Not yours,\nCRM-ALICE,AP-3,,,yes\n`;
+      for (const dryRun of [true, false]) {
+        const result = await postCsv('B', `/api/appointments/import${dryRun ? '?dryRun=true' : ''}`, csv);
+        expect(result.status, JSON.stringify(result.body)).toBe(200);
+        const [alices, nobodys, cancel] = (result.body as { rejected: unknown[] }).rejected;
+        expect(alices).toMatchObject({ row: 2, field: 'external_ref' });
+        expect({ ...(alices as object), row: 3 }).toEqual(nobodys);
+        expect(cancel).toMatchObject({ row: 4, field: 'external_ref' });
+        expect(mentionsAlice(result.body)).toBe(false);
+      }
+      for (const who of ['W', 'X'] as const) expect((await postCsv(who, '/api/appointments/import', csv)).status, who).toBe(403);
+      expect(await snapshot()).toEqual(before);
+    },
+  },
   'GET /api/appointments/:id': hidden('GET', appointmentPath(''), (ids) => ids.appointment, NOT_ALICES, { owner: 'A' }),
   'PATCH /api/appointments/:id': hidden('PATCH', appointmentPath(''), (ids) => ids.appointment, NOT_ALICES, { body: { location: 'Somewhere else' } }),
   'POST /api/appointments/:id/cancel': hidden('POST', appointmentPath('/cancel'), (ids) => ids.appointment, NOT_ALICES, { body: { reason: 'not yours' } }),

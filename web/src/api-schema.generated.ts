@@ -1556,6 +1556,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/appointments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring in appointments from the programme’s CRM as CSV; ?dryRun=true checks without writing or sending
+         * @description Roles: key_worker, admin
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A header row, then one appointment a row. Columns: external_ref (the participant’s), appointment_ref (the CRM’s id for the appointment), starts_at (ISO 8601 with offset, or DD/MM/YYYY HH:MM in UK time) and title (required), location, mandatory (yes|no), reminder_offsets (e.g. "P1D PT2H"), cancelled (yes). A known appointment_ref with a new time is a reschedule. UTF-8 (with or without a byte-order mark) or Windows-1252; comma or semicolon separated (at most 10485760 bytes) */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description What was (or, in a dry run, would be) booked, changed, left unchanged and rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            /** @description Data rows read (blank lines not counted) */
+                            rows: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: {
+                                /** @description As a spreadsheet numbers it: the header is row 1 */
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description Headers that are none of ours: ignored */
+                            unknownColumns: string[];
+                        };
+                    };
+                };
+                /** @description Not an appointments CSV: a required column is missing (named in details.missingColumns), or the CSV is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Only key workers (their own caseload) and admins import */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The file is too large or has too many rows */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The body is not text/csv */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/appointments/{id}": {
         parameters: {
             query?: never;
