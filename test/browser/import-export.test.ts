@@ -33,6 +33,7 @@ describe('import and export in the dashboard', { timeout: 120_000 }, () => {
   let page: Page;
   let priya: { id: string; token: string };
   const participants = async () => app.db.selectFrom('participants').select(['first_name', 'external_ref']).orderBy('external_ref').execute();
+  const appointments = async () => app.db.selectFrom('appointments').select(['title', 'external_ref']).orderBy('external_ref').execute();
 
   beforeAll(async () => {
     await buildDashboard();
@@ -84,18 +85,23 @@ describe('import and export in the dashboard', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('offers appointments too, and says so plainly where this server cannot take them yet', async () => {
-    const document = (await app.api<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json')).body;
+  it('imports appointments the same way: a dry run with the problems per row, then the booking', async () => {
     await page.getByLabel('Appointments').check();
-    const file = ['external_ref,appointment_ref,starts_at,title', `CRM-781,APPT-1,${localCalendarDate(new Date(Date.now() + 7 * 86_400_000), 'Europe/London').split('-').reverse().join('/')} 10:00,Review`].join('\n');
+    const nextWeek = localCalendarDate(new Date(Date.now() + 7 * 86_400_000), 'Europe/London').split('-').reverse().join('/');
+    const file = ['external_ref,appointment_ref,starts_at,title', `CRM-781,APPT-1,${nextWeek} 10:00,Review`, 'CRM-999,APPT-2,31/02/2027 10:00,Review'].join('\n');
     await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'appointments.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.getByRole('button', { name: 'Check the file' }).click();
-    if (document.paths['/api/appointments/import']) {
-      await page.getByRole('heading', { name: 'Check before importing appointments' }).waitFor(WAIT);
-    } else {
-      await page.getByRole('alert').getByText('Importing appointments is not available on this server yet').waitFor(WAIT);
-    }
+    await page.getByRole('heading', { name: 'Check before importing appointments' }).waitFor(WAIT);
+    const counts = page.getByRole('table', { name: 'What the import would do' });
+    await expect(counts.getByRole('row', { name: /Would be added/ }).innerText()).resolves.toMatch(/Would be added\s+1/);
+    const problems = page.getByRole('table', { name: /Problems by row/ });
+    await expect(problems.getByRole('row').nth(1).innerText()).resolves.toMatch(/^3\s+/);
     await expectAccessible(page);
+    expect(await appointments()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import appointments' }).click();
+    await page.getByRole('heading', { name: 'Imported appointments' }).waitFor(WAIT);
+    expect(await appointments()).toEqual([{ title: 'Review', external_ref: 'APPT-1' }]);
   });
 
   it('downloads the case record and the outcomes report for a date range, and says when the range is wrong', async () => {

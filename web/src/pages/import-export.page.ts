@@ -1,4 +1,3 @@
-import { ApiProblem } from '../api-client.js';
 import type { ImportReport } from '../api-types.js';
 import { clearErrors, errorsFromProblem, showErrors, type ShownError } from '../components/form-errors.js';
 import { button, inputField, radiosField } from '../components/form-fields.js';
@@ -79,12 +78,7 @@ function importSection({ api }: PageContext): HTMLElement {
     try {
       return await api.upload<ImportReport>(`${KINDS[what.kind].path}${dryRun ? '?dryRun=true' : ''}`, what.file, 'text/csv');
     } catch (error) {
-      const message =
-        // A server without the appointments import answers 404, or 405 (the path reads as GET /api/appointments/:id).
-        error instanceof ApiProblem && (error.status === 404 || error.status === 405) && what.kind === 'appointments'
-          ? 'Importing appointments is not available on this server yet. Book them on each participant’s page, or ask your administrator.'
-          : undefined;
-      showErrors(form, message ? [{ field: 'kind', message }] : errorsFromProblem(error).map((e) => ({ ...e, field: e.field || 'file' })));
+      showErrors(form, errorsFromProblem(error).map((e) => ({ ...e, field: e.field || 'file' })));
       return undefined;
     }
   };
