@@ -16,6 +16,7 @@ import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
 import * as staffLifecycle from './0017-staff-lifecycle.js';
+import * as staffRoles from './0018-staff-roles.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -38,6 +39,7 @@ export const migrationProvider: MigrationProvider = {
       '0015-send-reconcile': sendReconcile,
       '0016-caseload-import': caseloadImport,
       '0017-staff-lifecycle': staffLifecycle,
+      '0018-staff-roles': staffRoles,
     };
   },
 };

@@ -2,7 +2,7 @@ import { ApiClient } from './api-client.js';
 import type { Alert, Session } from './api-types.js';
 import { h, replaceChildren } from './dom.js';
 import { useTimeZone } from './format.js';
-import { footer, header, navigation, navigationFor, sandboxBanner, successBanner } from './layout.js';
+import { footer, header, navigation, navigationFor, runsCampaigns, sandboxBanner, successBanner } from './layout.js';
 import type { Page, PageContext, PageFactory } from './page.js';
 import { alertsPage } from './pages/alerts.page.js';
 import { campaignsPage } from './pages/campaigns.page.js';
@@ -25,7 +25,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/caseload$/, page: caseloadPage },
   { pattern: /^\/participants\/(?<id>[0-9a-f-]{36})$/, page: participantPage },
   { pattern: /^\/alerts$/, page: alertsPage },
-  { pattern: /^\/campaigns$/, page: campaignsPage, when: (s) => s.staff.role !== 'key_worker' },
+  { pattern: /^\/campaigns$/, page: campaignsPage, when: runsCampaigns },
   { pattern: /^\/settings$/, page: settingsPage },
   { pattern: /^\/sandbox$/, page: sandboxPage, when: (s) => s.sandbox },
 ];
