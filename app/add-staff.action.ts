@@ -1,5 +1,5 @@
 import type { StaffRole } from '../domain/caseload.js';
-import { normaliseUkPhone } from '../domain/work-phone.js';
+import { normaliseUkPhone } from '../domain/phone.js';
 import type { Db } from '../store/database.js';
 import { DuplicateStaffEmailError, StaffRepository, type StaffMember } from '../store/staff.repository.js';
 import { StaffInputError } from './staff-errors.js';

@@ -61,7 +61,7 @@ describe.each([['postgres'], ['pglite']] as const)('staff lifecycle actions, on 
       new StaffInputError('email', 'already belongs to a member of staff'),
     );
     await expect(new AddStaff({ db, issueToken }).execute({ name: 'Abroad', role: 'key_worker', team: null, email: null, phone: '+14155550100' })).rejects.toEqual(
-      new StaffInputError('phone', 'is not a UK number'),
+      new StaffInputError('phone', 'is not a valid UK phone number'),
     );
   });
 

@@ -1,13 +1,18 @@
-import { screenForRisk } from '../domain/safeguarding/screen.js';
+import { screenByRules, screenForRisk } from '../domain/safeguarding/screen.js';
 import { CORPUS_PARTS, evaluate, loadCorpus } from '../test/safeguarding-corpus/corpus.js';
 import { round, type BenchResult } from './bench-result.js';
 
+/**
+ * An ordinary text: its first 150 characters end "killing" (no idiom guard), so no rule flags or sets anything aside
+ * and the statistical second opinion reads it and declines on its score, the commonest case for the whole screen.
+ */
 const TEXT_160 = "hiya sorry its sam, cant make tuesday at 10 cos my bus got cancelled again n im skint till friday, can we do thursday instead? also my back is killing me lol";
 
 /**
  * `npm run bench -- safeguarding`: recall and false alarms per category and overall on each part of the evaluation
  * corpus (tuning: written against; holdout and reserve: never tuned on), and the time the screen takes per message.
- * The baseline of `p99_cpu_ms_160` is the same screen's median, so a slow outlier shows against this run's own speed.
+ * The baseline of `median_cpu_ms_160` and `p99_cpu_ms_160` is the rules alone (`screenByRules`) timed in the same run,
+ * interleaved with the whole screen, so what the statistical second opinion costs shows whatever the machine's load.
  */
 export async function safeguardingBench(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -20,20 +25,31 @@ export async function safeguardingBench(): Promise<BenchResult[]> {
     }
   }
   screenForRisk('warm up the lexicon');
+  screenByRules('warm up the lexicon');
   // CPU time of this process per message (process.cpuUsage, microseconds), so time the scheduler gives to other
   // processes on a shared machine is not counted as the screen's.
-  const times: number[] = [];
-  for (let run = 0; run < 20_000; run++) {
-    // A different last word each time, so the per-word cache does not hide the reading of a new word.
-    const text = `${TEXT_160.slice(0, 150)} x${run}`;
+  const cpuMs = (screen: (text: string) => unknown, text: string) => {
     const started = process.cpuUsage();
-    screenForRisk(text);
+    screen(text);
     const used = process.cpuUsage(started);
-    times.push((used.user + used.system) / 1000);
+    return (used.user + used.system) / 1000;
+  };
+  const screenTimes: number[] = [];
+  const rulesTimes: number[] = [];
+  for (let run = 0; run < 20_000; run++) {
+    // A different last word each time and for each, so the per-word caches do not hide the reading of a new word;
+    // which goes first alternates, so neither gains from the other's warming.
+    const prefix = TEXT_160.slice(0, 150);
+    if (run % 2 === 0) screenTimes.push(cpuMs(screenForRisk, `${prefix} x${run}`));
+    rulesTimes.push(cpuMs(screenByRules, `${prefix} y${run}`));
+    if (run % 2 === 1) screenTimes.push(cpuMs(screenForRisk, `${prefix} x${run}`));
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  results.push({ bench: 'safeguarding', metric: 'p99_cpu_ms_160', value: round(at(0.99), 3), unit: 'ms', baseline: round(at(0.5), 3) });
+  const at = (times: number[], q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  screenTimes.sort((a, b) => a - b);
+  rulesTimes.sort((a, b) => a - b);
+  for (const [metric, q] of [['median_cpu_ms_160', 0.5], ['p99_cpu_ms_160', 0.99]] as const) {
+    results.push({ bench: 'safeguarding', metric, value: round(at(screenTimes, q), 3), unit: 'ms', baseline: round(at(rulesTimes, q), 3) });
+  }
   const long = adversarialText(10_000);
   const startedLong = process.cpuUsage();
   for (let run = 0; run < 20; run++) screenForRisk(long);

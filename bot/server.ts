@@ -1,6 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from 'pino';
-import type { Config } from '../domain/config.schema.js';
+import { organisationSignInConfig, type Config } from '../domain/config.schema.js';
 import type { Clock } from '../domain/clock.js';
 import type { WhatsAppFallback } from '../domain/delivery.js';
 import { AuditRepository } from '../store/audit.repository.js';
@@ -8,6 +8,7 @@ import type { CaseRecordDatabase } from '../store/database.js';
 import { describeRedisAddress, type JobQueues } from '../workers/queues.js';
 import { StaffAuthenticator } from './auth/authenticator.js';
 import { CookieSessionAuthenticator } from './auth/cookie-session.authenticator.js';
+import { OpenIdIdentityProvider } from './auth/openid-identity-provider.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { clientAddressResolver } from './client-address.js';
 import { InboundIntake } from './inbound-intake.js';
@@ -20,6 +21,7 @@ import { caseloadRoutes } from './routes/caseload.api.js';
 import { registerDashboard } from './routes/dashboard.routes.js';
 import { participantActivityRoutes } from './routes/participant-activity.api.js';
 import { registerSessionRoutes, sessionRouteDescriptions } from './routes/session.routes.js';
+import { organisationSignInRouteDescriptions, registerOrganisationSignIn } from './routes/organisation-sign-in.routes.js';
 import { auditRoutes } from './routes/audit.api.js';
 import { crmSinkRoutes } from './routes/crm-sink.api.js';
 import { deadLetterRoutes } from './routes/dead-letters.api.js';
@@ -35,6 +37,7 @@ import { ApiError } from './routes/api-error.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApiRoutes, takesUpload, toApiError, type ApiRoute, type ApiRouteDescription } from './routes/api-route.js';
 import { participantRoutes } from './routes/participants.api.js';
+import { callAheadRoutes } from './routes/call-ahead.api.js';
 import { registerQueueBoard } from './routes/queue-board.routes.js';
 import { sandboxRoutes } from './routes/sandbox.api.js';
 import { staffRoutes } from './routes/staff.api.js';
@@ -56,7 +59,7 @@ export interface WebServerDeps {
 
 /** The OpenAPI document of the API routes and the dashboard's session routes. */
 export function apiDocument(routes: readonly ApiRouteDescription[]) {
-  return buildOpenApiDocument([...routes, ...sessionRouteDescriptions], { title: 'Engagement bot key-worker API', version: '1' });
+  return buildOpenApiDocument([...routes, ...sessionRouteDescriptions, ...organisationSignInRouteDescriptions], { title: 'Engagement bot key-worker API', version: '1' });
 }
 
 /** The same document without a server: the dashboard's types are generated from it (web/generate-api-types.ts). */
@@ -80,6 +83,7 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
   return [
     ...staffRoutes(deps),
     ...participantRoutes(deps),
+    ...callAheadRoutes(deps),
     ...appointmentRoutes(deps),
     ...inWorkRoutes(deps),
     ...campaignRoutes(deps),
@@ -210,6 +214,22 @@ export function createWebServer(deps: WebServerDeps): Server {
           clientAddress: entry.clientAddress,
           requestId: currentRequestId() ?? null,
         })
+        .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
+  });
+  const organisationSignIn = organisationSignInConfig(config);
+  registerOrganisationSignIn(server, {
+    db,
+    clock,
+    provider: organisationSignIn && new OpenIdIdentityProvider(organisationSignIn),
+    redirectUri: organisationSignIn?.redirectUri ?? '',
+    sessions,
+    cookie: sessionCookie,
+    clientAddress,
+    onRefusal: (entry) => logger.warn(entry, 'organisation sign-in refused'),
+    onError: (error) => logger.error({ err: error }, 'organisation sign-in failed'),
+    onAudit: (entry) =>
+      audit
+        .record({ ...entry, subjectId: null, requestId: currentRequestId() ?? null })
         .catch((error: unknown) => logger.error({ err: error, route: entry.route }, 'audit entry not written')),
   });
   registerApiRoutes(server, routes, new StaffAuthenticator(db), new RateLimiter(queues.connection, config.QUEUE_PREFIX, clock), {

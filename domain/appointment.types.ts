@@ -40,6 +40,8 @@ export interface ReminderPolicy {
   checkInTime: string;
   /** When the team's key workers are at work: out of these hours a crisis reply says when they are back. */
   workingHours: WorkingHours;
+  /** The team's phone (E.164): a call-ahead text gives it when the member of staff ringing has no work phone. */
+  phone: string | null;
 }
 
 /** What a team sends: the follow-up and check-in settings may be left out and keep their defaults. */
@@ -52,7 +54,8 @@ type DefaultedFields =
   | 'checkInWeeks'
   | 'sustainmentWeeks'
   | 'checkInTime'
-  | 'workingHours';
+  | 'workingHours'
+  | 'phone';
 export type ReminderPolicyInput = Omit<ReminderPolicy, DefaultedFields> & Partial<Pick<ReminderPolicy, DefaultedFields>>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -69,6 +72,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   sustainmentWeeks: [13, 26, 52],
   checkInTime: '17:30',
   workingHours: DEFAULT_WORKING_HOURS,
+  phone: null,
 };
 
 /** One reminder worked out for an appointment. */

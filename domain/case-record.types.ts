@@ -24,6 +24,7 @@ export const EVENT_TYPES = [
   'contact.confirmed',
   'contact.wrong_number',
   'contact.not_reached',
+  'contact.call_ahead',
   'participant.handover',
   'participant.created',
   'participant.updated',

@@ -85,6 +85,12 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual({ kind: 'addresses', ranges: ['loopback'] });
   });
 
+  it('takes a queue prefix with a hash tag, for a clustered Redis, and nothing else in braces', () => {
+    expect(loadConfig({ QUEUE_PREFIX: '{bot}' }).QUEUE_PREFIX).toBe('{bot}');
+    expect(loadConfig({ QUEUE_PREFIX: 'north-bot' }).QUEUE_PREFIX).toBe('north-bot');
+    for (const bad of ['{bot', 'b{o}t', '{}', 'bot:1', '{a}{b}']) expect(() => loadConfig({ QUEUE_PREFIX: bad }), bad).toThrow(/QUEUE_PREFIX/);
+  });
+
   it('names what TRUST_PROXY may be when it is wrong', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'load-balancer' })).toThrow(
       'Invalid configuration: TRUST_PROXY must be a hop count from 1 to 10, or comma-separated IP addresses or CIDRs',

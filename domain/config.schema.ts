@@ -33,8 +33,14 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     /** Unset: redis://127.0.0.1:6379, and `npm start` runs a private redis-server when nothing answers there. */
     REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis', 'rediss']).optional()),
-    /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bot'),
+    /**
+     * Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. A hash tag (`{bot}`)
+     * keeps each queue's keys in one slot of a clustered Redis, as BullMQ needs there.
+     */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, 'must be letters, digits, _ or -, optionally in braces as a hash tag ({bot})')
+      .default('bot'),
     TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional()),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_MESSAGING_SERVICE_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional()),
@@ -74,6 +80,15 @@ export const configSchema = z
     CRM_SINK_CONCURRENCY: wholeNumber(1, 256).default(16),
     /** How often each workers process looks for new case-record events to deliver. @defaultValue 100 */
     CRM_SINK_POLL_MS: wholeNumber(10, 60_000).default(100),
+    /**
+     * Organisation sign-in (OpenID Connect): the identity provider's issuer, e.g.
+     * https://login.microsoftonline.com/<tenant-id>/v2.0 or https://accounts.google.com. Unset: token sign-in only.
+     */
+    OIDC_ISSUER: z.preprocess(emptyAsUndefined, url(['http', 'https']).optional()),
+    /** The dashboard's client (application) id at the identity provider. */
+    OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
+    /** Its client secret; never logged. */
+    OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().max(2000).optional()),
     /** The load balancers whose X-Forwarded-For is believed: unset, none (the socket's address is the caller's). */
     TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()).transform((value, ctx): TrustProxy => {
       const trust = parseTrustProxy(value);
@@ -101,6 +116,13 @@ export const configSchema = z
     if (env.CRM_SINK_RETRY_MAX_MS < env.CRM_SINK_RETRY_BASE_MS) {
       ctx.addIssue({ code: 'custom', path: ['CRM_SINK_RETRY_MAX_MS'], message: 'must not be below CRM_SINK_RETRY_BASE_MS' });
     }
+    const oidcMissing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((name) => !env[name]);
+    if (oidcMissing.length > 0 && oidcMissing.length < 3) {
+      ctx.addIssue({ code: 'custom', path: [oidcMissing[0] as string], message: 'is required with the other OIDC_ variables (set all three, or none)' });
+    }
+    if (env.OIDC_ISSUER && !isSecureOrLoopback(env.OIDC_ISSUER)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https URL (http only for 127.0.0.1 or localhost)' });
+    }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'is required with TWILIO_ACCOUNT_SID' });
     }
@@ -122,6 +144,32 @@ export const configSchema = z
   });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Organisation sign-in as configured, with the redirect URI to register at the identity provider. */
+export interface OrganisationSignInConfig {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+
+export function organisationSignInConfig(config: Config): OrganisationSignInConfig | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return undefined;
+  return {
+    issuer: new URL(config.OIDC_ISSUER),
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    redirectUri: `${config.PUBLIC_BASE_URL}${OIDC_CALLBACK_PATH}`,
+  };
+}
+
+/** An identity provider is reached over https; plain http only on this machine (a local provider in tests). */
+export function isSecureOrLoopback(address: string): boolean {
+  const parsed = new URL(address);
+  return parsed.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+}
 
 function isKnownTimeZone(zone: string): boolean {
   try {

@@ -25,7 +25,7 @@ export type ConversationMemory = JsonObject;
  * `opt_out_confirmation` is the one message allowed to reach someone who has just opted out;
  * `crisis` is signposting after a risk-of-harm message, sent whatever the consent state;
  * `service` answers a HELP the person asked for (allowed under PECR after opt-out);
- * `notice` tells them of a change a key worker made; `reminder` is an appointment reminder; `follow_up` is a
+ * `notice` tells them of a change a key worker made; `call_ahead` says a key worker is about to ring; `reminder` is an appointment reminder; `follow_up` is a
  * message of a did-not-attend follow-up; `check_in` opens a scheduled in-work check-in; `campaign` opens a check-in or
  * pulse of an in-work team's campaign.
  */
@@ -35,6 +35,7 @@ export type ReplyKind =
   | 'crisis'
   | 'service'
   | 'notice'
+  | 'call_ahead'
   | 'reminder'
   | 'follow_up'
   | 'welcome'

@@ -46,6 +46,17 @@ export class CaseRecordRepository {
       .execute();
   }
 
+  /** When an event of this type was last recorded for this person (its own time, as the writer's clock had it). */
+  async lastAt(participantId: string, type: EventType): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('case_record_events')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('participant_id', '=', participantId)
+      .where('type', '=', type)
+      .executeTakeFirst();
+    return row?.at ? new Date(row.at) : undefined;
+  }
+
   /** Erasure keeps the event's type and time (anonymous counts) and drops what it said. */
   async eraseForParticipant(participantId: string): Promise<void> {
     await this.db

@@ -77,6 +77,12 @@ export class StaffRepository {
     return row ? toIdentity(row) : undefined;
   }
 
+  /** Their work phone (E.164), the number a call-ahead text says they will ring from, if one is on file. */
+  async workPhone(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('staff').select('phone').where('id', '=', id).executeTakeFirst();
+    return row?.phone ?? null;
+  }
+
   /** The bootstrap admin keeps one row whose token follows ADMIN_TOKEN across restarts. */
   async upsertBootstrapAdmin(tokenLookup: string, tokenHash: string): Promise<StaffIdentity> {
     const row = await this.db

@@ -133,3 +133,45 @@ async function readLedgerIn(db: Db, postedInboundSids: readonly string[], accept
   }
   return { lostInbound, unappliedTurns, repliesPerInbound, outboundByStatus, duplicatedOutbound, lostOutbound, interruptedOutbound, eventProblems };
 }
+
+/** Requests Twilio accepted, per recipient (`To`). */
+export function acceptedPerNumber(accepted: readonly FakeTwilioMessage[]): Map<string, number> {
+  const perNumber = new Map<string, number>();
+  for (const m of accepted) perNumber.set(String(m.form.To), (perNumber.get(String(m.form.To)) ?? 0) + 1);
+  return perNumber;
+}
+
+/**
+ * Whether sends at these times kept to `ratePerMinute`: at least a slot apart on average, and never more than the
+ * rate in any minute. Returns what went wrong, or nothing.
+ */
+export function rateBreaches(times: readonly number[], ratePerMinute: number, slackMs = 1000): string[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  if (sorted.length < 2) return [];
+  const problems: string[] = [];
+  const span = (sorted.at(-1) as number) - (sorted[0] as number);
+  const least = ((sorted.length - 1) * 60_000) / ratePerMinute - slackMs;
+  if (span < least) problems.push(`${sorted.length} sends took ${span} ms, less than the ${least} ms their slots allow`);
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while ((sorted[i] as number) - (sorted[j] as number) >= 60_000) j++;
+    if (i - j + 1 > ratePerMinute) problems.push(`${i - j + 1} sends in the minute before send ${i}`);
+  }
+  return problems;
+}
+
+/**
+ * Everything that should be zero after a run that let the reconcile finish: texts lost or unapplied, replies not
+ * exactly once, sends twice, lost or still interrupted, events missing or twice. Empty when all is well.
+ */
+export function ledgerProblems(ledger: DeliveryLedger): string[] {
+  const notOnce = [...ledger.repliesPerInbound.entries()].filter(([, n]) => n !== 1).map(([sid, n]) => `${sid}: ${n} replies`);
+  return [
+    ...ledger.lostInbound.map((sid) => `inbound ${sid} lost or not processed once`),
+    ...ledger.unappliedTurns.map((sid) => `turn for ${sid} not written back`),
+    ...notOnce,
+    ...(ledger.duplicatedOutbound > 0 ? [`${ledger.duplicatedOutbound} sent twice`] : []),
+    ...(ledger.lostOutbound > 0 ? [`${ledger.lostOutbound} sends lost`] : []),
+    ...(ledger.interruptedOutbound > 0 ? [`${ledger.interruptedOutbound} sends interrupted and not reconciled`] : []),
+    ...ledger.eventProblems,
+  ];
+}

@@ -49,6 +49,8 @@ export interface FakeTwilioMessage {
   unsent?: boolean;
   /** The status the list shows: `sent` once made, or the last one given to {@link FakeTwilio.sendStatusCallback}. */
   status?: string;
+  /** The error code the list shows with a failed or undelivered status, from the last status callback. */
+  errorCode?: number;
 }
 
 export interface FakeTwilioOptions {
@@ -215,6 +217,7 @@ export class FakeTwilio {
     const message = this.messages.find((m) => m.sid === input.sid);
     if (!message) throw new Error(`FakeTwilio: no accepted message ${input.sid}`);
     message.status = input.status;
+    message.errorCode = input.errorCode;
     const callback = single(message.form.StatusCallback);
     if (!callback) throw new Error(`FakeTwilio: message ${input.sid} had no StatusCallback`);
     const url = new URL(callback);
@@ -446,7 +449,7 @@ function messageResource(message: FakeTwilioMessage, view: 'created' | 'listed')
     date_sent: view === 'listed' && !message.unsent ? made : null,
     date_updated: made,
     direction: 'outbound-api',
-    error_code: null,
+    error_code: view === 'listed' ? (message.errorCode ?? null) : null,
     error_message: null,
     from: from ?? (view === 'listed' && messagingServiceSid ? TEST_BOT_NUMBER : null),
     messaging_service_sid: messagingServiceSid ?? null,

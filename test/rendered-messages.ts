@@ -2,6 +2,7 @@
  * Every participant-facing message the bot can send, rendered in one language for one set of names: what the
  * catalogue tests measure (SMS segments, reading age, words to avoid). A new message builder belongs here.
  */
+import { callAheadMessage } from '../domain/call-ahead-wording.js';
 import { CHECK_IN_RATINGS } from '../domain/check-in-reading.js';
 import { contactConfirmedThanks, handoverMessage, welcomeMessage, welcomeSecondTry, wrongNumberApology } from '../domain/contact-wording.js';
 import { dnaFirstMessage, dnaNoRearrangeNeeded, dnaNudge, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/dna-wording.js';
@@ -104,6 +105,12 @@ export function renderedMessages(language: string, names: Names): Rendered[] {
       ]),
     ),
     ['contactConfirmedThanks', contactConfirmedThanks(ctx)],
+    ...[1, 5, 60].flatMap((inMinutes) =>
+      ['0161 496 0000', '07700 900123'].map((callerPhone): [string, string] => [
+        `callAheadMessage(${inMinutes} minutes, ${callerPhone})`,
+        callAheadMessage({ firstName: names.firstName, callerName: names.keyWorkerName ?? 'Sam', programmeName: names.programmeName, language, inMinutes, callerPhone }),
+      ]),
+    ),
     ...[true, false].flatMap((introduce) =>
       [true, false].flatMap((asksStillInWork) =>
         [undefined, 1, 2, 4].map((weeksInWork): [string, string] => [

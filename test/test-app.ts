@@ -67,7 +67,7 @@ export class TestApp {
     if (mode === 'twilio') await this.twilio.start();
     let databaseUrl: string | undefined;
     if ((this.options.engine ?? 'postgres') === 'postgres') {
-      const created = await createTestDatabase();
+      const created = await createTestDatabase('bot', { migrated: true });
       const url = new URL(created.url);
       if (this.options.postgresPort) url.port = String(this.options.postgresPort);
       databaseUrl = url.toString();

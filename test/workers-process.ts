@@ -5,10 +5,9 @@
  * BENCH_PROFILE_WORKERS=<dir>: the child writes a CPU profile there (node --cpu-prof) when it stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode, type NodeBundle } from './node-bundle.js';
 import type { FromChild, ToChild } from './workers-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,36 +24,11 @@ export interface WorkersProcess {
   stop(): Promise<void>;
 }
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`))));
-  });
-}
-
-/** The bundle goes to a temporary folder whose node_modules links to the project's, so its imports resolve. */
-async function bundle(): Promise<{ file: string; dir: string } | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-workers-'));
+async function bundle(): Promise<NodeBundle | undefined> {
   try {
-    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const file = join(dir, 'workers-child.mjs');
-    await run(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
-      ENTRY,
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--target=node22',
-      '--packages=external',
-      '--log-level=warning',
-      `--outfile=${file}`,
-    ]);
-    return { file, dir };
+    return await bundleForNode(ENTRY);
   } catch (error) {
     process.stderr.write(`[workers-process] could not bundle the workers child with esbuild (${String(error)}); running it under tsx, whose loader adds to its RSS\n`);
-    await rm(dir, { recursive: true, force: true });
     return undefined;
   }
 }
@@ -69,7 +43,7 @@ export async function startWorkersProcess(env: Record<string, string>, timeoutMs
   // stdout of the child goes to our stderr: our stdout carries only result lines.
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 2, 2, 'ipc'] });
   const removeBundle = async () => {
-    if (bundled) await rm(bundled.dir, { recursive: true, force: true });
+    await bundled?.remove();
   };
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));

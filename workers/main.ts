@@ -125,6 +125,7 @@ export async function startWorkers(deps: {
     enqueueSends,
     requestTimeoutMs: TWILIO_REQUEST_TIMEOUT_MS,
     countOutcome: (outcome) => queues.countReconcileOutcome(outcome),
+    whatsappFallback,
   });
   const sweep = new Sweep({ db, queues, clock, reconcile, horizonMs: Math.max(10 * 60_000, 4 * config.SWEEP_INTERVAL_MS) });
 

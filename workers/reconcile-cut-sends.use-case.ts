@@ -10,8 +10,11 @@ import {
   type ReconcileStep,
   type SentMessageLookup,
 } from '../domain/send-reconcile.js';
+import type { WhatsAppFallback } from '../domain/delivery.js';
+import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
+import { recordDeliveryFailure } from '../store/delivery-failure.recorder.js';
 import { MessageRepository } from '../store/message.repository.js';
 import type { MessageRow } from '../store/schema.js';
 import type { ReconcileOutcome } from './queues.js';
@@ -28,6 +31,8 @@ export interface ReconcileCutSendsDeps {
   safeWaitMs?: number;
   /** Counts each outcome for /metrics (best effort). */
   countOutcome?: (outcome: ReconcileOutcome) => Promise<void>;
+  /** What a WhatsApp message Twilio failed for the 24-hour window becomes (as for a status callback). */
+  whatsappFallback: WhatsAppFallback;
 }
 
 export type ReconcileReport = Record<ReconcileOutcome, number>;
@@ -97,17 +102,24 @@ export class ReconcileCutSends {
         const recorded = await this.deps.db.transaction().execute(async (tx) => {
           const fields = { twilioSid: step.sid, errorCode: step.errorCode, errorMessage: 'call cut mid-way; found in Twilio and recorded' };
           if (!(await new MessageRepository(tx).settleAttempt(attempt, step.status, fields))) return false;
-          if (message.participant_id) {
-            await new CaseRecordRepository(tx).append({
-              participantId: message.participant_id,
-              type: 'message.outbound',
-              at: this.deps.clock.now(),
-              data: { messageId: message.id, channel: message.channel, kind: message.kind, body: message.body ?? '' },
-              sourceKey: `outbound-${message.id}`,
-            });
+          if (!message.participant_id) return {};
+          const at = this.deps.clock.now();
+          await new CaseRecordRepository(tx).append({
+            participantId: message.participant_id,
+            type: 'message.outbound',
+            at,
+            data: { messageId: message.id, channel: message.channel, kind: message.kind, body: message.body ?? '' },
+            sourceKey: `outbound-${message.id}`,
+          });
+          // Twilio's callback saying it failed came while we had no sid for it, and was ignored: this is the only
+          // time we hear of the failure, so it means what the callback would have meant.
+          if ((step.status === 'failed' || step.status === 'undelivered') && step.errorCode !== null) {
+            const failure = { kind: classifyStatusErrorCode(step.errorCode), code: step.errorCode, message: `Twilio error ${step.errorCode}` };
+            return recordDeliveryFailure(tx, { ...message, status: step.status, twilio_sid: step.sid }, failure, at, this.deps.whatsappFallback);
           }
-          return true;
+          return {};
         });
+        if (recorded && recorded.fallbackMessageId) await this.deps.enqueueSends([recorded.fallbackMessageId]);
         return recorded ? 'found' : undefined;
       }
       case 'resend': {

@@ -6,10 +6,11 @@ import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
 import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaign-pacing.js';
 import { isCalendarDate } from '../../domain/calendar-date.js';
 import { isClockTime } from '../../domain/quiet-hours.js';
-import { normaliseMobile } from '../../domain/phone.js';
+import { normaliseMobile, normaliseUkPhone } from '../../domain/phone.js';
 import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
 import { WEEKDAYS } from '../../domain/key-worker-availability.js';
 import { STAFF_ROLES } from '../../domain/caseload.js';
+import { CALL_AHEAD_MINUTES } from '../../domain/call-ahead-wording.js';
 import { BANK_HOLIDAY_REGIONS } from '../../domain/bank-holiday-regions.js';
 
 import { STREAMS } from '../../domain/reachability.js';
@@ -255,6 +256,18 @@ export const appointmentSchema = z.object({
   reminders: z.array(reminderSchema),
 });
 
+/** Any UK number (landline or mobile) a participant can be rung from, stored as E.164. */
+const ukPhone = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const result = normaliseUkPhone(value);
+    if (result.ok) return result.e164;
+    ctx.addIssue({ code: 'custom', message: result.reason });
+    return z.NEVER;
+  })
+  .pipe(z.string());
+
 export const reminderPolicySchema = z.strictObject({
   defaultOffsets: offsets,
   quietHours: z.strictObject({ start: clockTime, end: clockTime }).refine((q) => q.start !== q.end, 'start and end must differ').nullable(),
@@ -286,6 +299,10 @@ export const reminderPolicySchema = z.strictObject({
     .refine((hours) => hours.start < hours.end, { message: 'end must be later than start', path: ['end'] })
     .optional()
     .describe('When key workers are at work (default Mon–Fri 09:00–17:00, not on bank holidays); out of hours a crisis reply says when they are back'),
+  phone: ukPhone
+    .nullable()
+    .optional()
+    .describe("The team's phone number (any UK number; answered as E.164): a call-ahead text gives it when the member of staff ringing has no work phone"),
 });
 
 /** A UK mobile, stored as E.164: the failing contact's `phone` is named in the 400. */
@@ -464,4 +481,23 @@ export const importReport = z.object({
     }),
   ),
   unknownColumns: z.array(z.string()).describe('Headers that are none of ours: ignored'),
+});
+
+export const callAheadBody = z.strictObject({
+  inMinutes: z
+    .number()
+    .int()
+    .min(CALL_AHEAD_MINUTES.min)
+    .max(CALL_AHEAD_MINUTES.max)
+    .default(CALL_AHEAD_MINUTES.default)
+    .describe('How soon the call will come, in minutes (the text says "in the next 5 minutes")'),
+});
+
+export const callAheadAnswer = z.object({
+  messageId: z.uuid().describe('The text, queued to send through the normal outbound path'),
+  text: z.string().describe('What the participant will read, in their language'),
+  number: z.string().describe('The number the call will come from, E.164'),
+  numberShown: z.string().describe('The same number as the text gives it ("0161 496 0000")'),
+  numberFrom: z.enum(['work_phone', 'team_phone']).describe("The caller's own work phone, or their team's phone"),
+  inMinutes: z.number().int(),
 });

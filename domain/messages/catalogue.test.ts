@@ -54,7 +54,7 @@ describe('the message catalogue', () => {
   it.each(LANGUAGES)('%s: every message compiles and renders with its variables', (language) => {
     const values = { firstName: 'Sam', hasName: 'yes', keyWorker: 'Priya', hasKeyWorker: 'no', adviser: 'Jo', hasAdviser: 'yes', newName: 'Jo', hasNewName: 'no' };
     for (const id of IDS) {
-      const text = say(language, id, { ...values, programme: 'Restart', what: 'Review', What: 'Review', when: 'x', where: '', location: 'y', day: 'x', title: 't', number: 1, choices: 'c', first: 'a', last: 'b', min: 0, max: 6, weeks: 3, reason: 'r' });
+      const text = say(language, id, { ...values, programme: 'Restart', what: 'Review', What: 'Review', when: 'x', where: '', location: 'y', day: 'x', title: 't', number: 1, choices: 'c', first: 'a', last: 'b', min: 0, max: 6, weeks: 3, reason: 'r', caller: 'Priya', minutes: 5, callerPhone: '0161 496 0000' });
       expect(text, id).not.toMatch(/[{}]/u);
       expect(text.trim(), id).not.toBe('');
     }

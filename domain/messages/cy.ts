@@ -146,6 +146,10 @@ export const cy: Readonly<Record<MessageId, string>> = {
     '{hasKeyWorker, select, yes {Bydd {keyWorker} yn {programme} yn cadw mewn cysylltiad gyda chi yma.} other {Bydd eich gweithiwr allweddol yn {programme} yn cadw mewn cysylltiad gyda chi yma.}}',
   'contact.textAnyTime': 'Atebwch unrhyw bryd os oes angen unrhyw beth arnoch.',
 
+  'callAhead.ringSoon':
+    "{hasName, select, yes {Helo {firstName}} other {Helo}}, {caller} o {programme} sydd yma. Bydda i'n eich ffonio chi {minutes, plural, one {yn ystod y funud nesaf} other {yn ystod y # munud nesaf}} o {callerPhone}.",
+  'callAhead.ringSoonShort': "{caller} o {programme} sydd yma. Bydda i'n eich ffonio chi o fewn {minutes, plural, one {munud} other {# munud}} o {callerPhone}.",
+
   'checkIn.wellDone': 'Llongyfarchiadau ar y swydd newydd!',
   'checkIn.adviserIntroduced': '{adviser} yw eich cynghorydd mewn gwaith ac mae yma i helpu tra byddwch yn setlo.',
   'checkIn.adviserIntroducedShort': '{adviser} yw eich cynghorydd mewn gwaith.',

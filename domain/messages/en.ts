@@ -146,6 +146,12 @@ export const en = {
     '{hasKeyWorker, select, yes {{keyWorker} at {programme}} other {Your key worker at {programme}}} will keep in touch with you here.',
   'contact.textAnyTime': 'Text back any time if you need anything.',
 
+  // Call-ahead (domain/call-ahead-wording.ts): people do not answer numbers they don't know, so the key worker texts
+  // first, by name, with the number they will ring from. `caller` is the member of staff, `number` as it is dialled.
+  'callAhead.ringSoon':
+    "{hasName, select, yes {Hi {firstName}} other {Hi}}, it's {caller} from {programme}. I'll ring you {minutes, plural, one {in the next minute} other {in the next # minutes}} from {callerPhone}.",
+  'callAhead.ringSoonShort': "It's {caller} from {programme}. I'll ring you within {minutes, plural, one {a minute} other {# minutes}} from {callerPhone}.",
+
   // In-work check-ins. `adviser` is the in-work adviser, or the key worker when there is none.
   'checkIn.wellDone': 'Well done on the new job!',
   'checkIn.adviserIntroduced': '{adviser} is your in-work adviser and is here to help while you settle in.',

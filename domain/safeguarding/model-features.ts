@@ -20,17 +20,20 @@ export const FEATURE_BITS = 16;
 const BUCKETS = 1 << FEATURE_BITS;
 const CONCEPT_WINDOW = 3;
 const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
 
 /** FNV-1a, 32 bits, continued from `hash`: the same bucket for the same feature on every machine and run. */
 function fnv(text: string, hash = FNV_OFFSET): number {
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, FNV_PRIME);
   }
   return hash;
 }
 
-export const bucketOf = (name: string) => (fnv(name) >>> 0) & (BUCKETS - 1);
+const toBucket = (hash: number) => (hash >>> 0) & (BUCKETS - 1);
+export const bucketOf = (name: string) => toBucket(fnv(name));
 
 interface WordParts {
   word: number;
@@ -42,7 +45,6 @@ interface WordParts {
 
 const CACHE_LIMIT = 50_000;
 const wordParts = new Map<string, WordParts>();
-const letterGrams = new Map<string, Uint32Array>();
 
 function partsOf(word: string): WordParts {
   let parts = wordParts.get(word);
@@ -55,57 +57,133 @@ function partsOf(word: string): WordParts {
   return parts;
 }
 
-function gramsOf(written: string): Uint32Array {
-  let grams = letterGrams.get(written);
-  if (!grams) {
-    const padded = ` ${written} `;
-    const found: number[] = [];
-    for (let size = 3; size <= 5; size++) {
-      for (let at = 0; at + size <= padded.length; at++) found.push(bucketOf(`g:${padded.slice(at, at + size)}`));
-    }
-    grams = Uint32Array.from(found);
-    if (letterGrams.size >= CACHE_LIMIT) letterGrams.clear();
-    letterGrams.set(written, grams);
+// Concepts are a fixed set, so their buckets and their pairs' are kept once worked out (no string built per text).
+const conceptBuckets = new Map<string, number>();
+const conceptPairBuckets = new Map<string, Map<string, number>>();
+
+function conceptBucket(concept: string): number {
+  let bucket = conceptBuckets.get(concept);
+  if (bucket === undefined) conceptBuckets.set(concept, (bucket = bucketOf(`c:${concept}`)));
+  return bucket;
+}
+
+/** The bucket of `p:<a> <b>` with the two concepts in alphabetical order. */
+function conceptPairBucket(one: string, other: string): number {
+  const first = one < other ? one : other;
+  const second = one < other ? other : one;
+  let pairs = conceptPairBuckets.get(first);
+  if (!pairs) conceptPairBuckets.set(first, (pairs = new Map()));
+  let bucket = pairs.get(second);
+  if (bucket === undefined) pairs.set(second, (bucket = bucketOf(`p:${first} ${second}`)));
+  return bucket;
+}
+
+/** The hash of `g:`, continued over each letter n-gram of ` <written> ` in place (no padded string or slices). */
+const GRAM_PREFIX = fnv('g:');
+
+/**
+ * A text's features, in the order they first occur, in buffers reused from text to text (the screen is synchronous):
+ * the second opinion runs on most inbound texts and mostly declines, so finding that out allocates nothing.
+ */
+export class FeatureBuffer {
+  buckets = new Int32Array(256);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  length = 0;
+
+  add(bucket: number, start: number, end: number): void {
+    if (seen[bucket]) return;
+    seen[bucket] = 1;
+    if (this.length === this.buckets.length) this.grow();
+    this.buckets[this.length] = bucket;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
   }
-  return grams;
+
+  private grow(): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.buckets = grown(this.buckets);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+  }
 }
 
 const BIAS = bucketOf('bias');
 /** Buckets already taken by this text (cleared after each text: the screen is synchronous). */
 const seen = new Uint8Array(BUCKETS);
+const shared = new FeatureBuffer();
 
-/** The text's features, each once. */
-export function modelFeatures(tokens: readonly ReadToken[]): ModelFeatures {
-  const features: ModelFeatures = { buckets: [], starts: [], ends: [] };
-  const add = (bucket: number, start: number, end: number) => {
-    if (seen[bucket]) return;
-    seen[bucket] = 1;
-    features.buckets.push(bucket);
-    features.starts.push(start);
-    features.ends.push(end);
-  };
-  add(BIAS, 0, 0);
+/** The letter at `position` of ` <written> `. */
+const paddedCode = (written: string, position: number) => (position === 0 || position > written.length ? SPACE : written.charCodeAt(position - 1));
+
+/** Hashes of the 3-, 4- and 5-grams starting at each position of ` <written> `, a row each (reused). */
+let gramHashes = new Int32Array(3 * 32);
+
+/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
+function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
+  const padded = written.length + 2;
+  if (gramHashes.length < 3 * padded) gramHashes = new Int32Array(6 * padded);
+  // FNV runs left to right, so a 4-gram's hash continues its 3-gram's and a 5-gram's its 4-gram's.
+  for (let at = 0; at + 3 <= padded; at++) {
+    let hash = Math.imul(GRAM_PREFIX ^ paddedCode(written, at), FNV_PRIME);
+    hash = Math.imul(hash ^ paddedCode(written, at + 1), FNV_PRIME);
+    hash = Math.imul(hash ^ paddedCode(written, at + 2), FNV_PRIME);
+    gramHashes[at] = hash;
+    if (at + 4 > padded) continue;
+    hash = Math.imul(hash ^ paddedCode(written, at + 3), FNV_PRIME);
+    gramHashes[padded + at] = hash;
+    if (at + 5 > padded) continue;
+    gramHashes[2 * padded + at] = Math.imul(hash ^ paddedCode(written, at + 4), FNV_PRIME);
+  }
+  for (let size = 3; size <= 5; size++) {
+    const row = (size - 3) * padded;
+    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1);
+  }
+}
+
+/** The text's features, each once, in the shared buffer (valid until the next call). */
+export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
+  const features = shared;
+  features.length = 0;
+  features.add(BIAS, 0, 0);
   let previous: WordParts | undefined;
   let previousWritten = '';
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     const parts = partsOf(token.word);
-    add(parts.word, index, index + 1);
-    add(parts.stem, index, index + 1);
-    if (previous) add((fnv(parts.stemText, previous.pairPrefix) >>> 0) & (BUCKETS - 1), index - 1, index + 1);
-    for (const concept of token.concepts) {
-      add(bucketOf(`c:${concept}`), index, index + 1);
-      for (let back = Math.max(0, index - CONCEPT_WINDOW); back < index; back++) {
-        for (const other of tokens[back]!.concepts) {
-          if (other !== concept) add(bucketOf(`p:${other < concept ? `${other} ${concept}` : `${concept} ${other}`}`), back, index + 1);
+    features.add(parts.word, index, index + 1);
+    features.add(parts.stem, index, index + 1);
+    if (previous) features.add(toBucket(fnv(parts.stemText, previous.pairPrefix)), index - 1, index + 1);
+    if (token.concepts.size > 0) {
+      for (const concept of token.concepts) {
+        features.add(conceptBucket(concept), index, index + 1);
+        for (let back = Math.max(0, index - CONCEPT_WINDOW); back < index; back++) {
+          const others = tokens[back]!.concepts;
+          if (others.size === 0) continue;
+          for (const other of others) if (other !== concept) features.add(conceptPairBucket(other, concept), back, index + 1);
         }
       }
     }
     // Letter n-grams once per written word ("kms" reads as two tokens but was one word).
-    if (token.written !== previousWritten) for (const gram of gramsOf(token.written)) add(gram, index, index + 1);
+    if (token.written !== previousWritten) addLetterGrams(features, token.written, index);
     previous = parts;
     previousWritten = token.written;
   }
-  for (const bucket of features.buckets) seen[bucket] = 0;
+  for (let position = 0; position < features.length; position++) seen[features.buckets[position]!] = 0;
   return features;
+}
+
+/** The text's features, each once, as arrays of their own (for training and experiments). */
+export function modelFeatures(tokens: readonly ReadToken[]): ModelFeatures {
+  const features = collectFeatures(tokens);
+  return {
+    buckets: Array.from(features.buckets.subarray(0, features.length)),
+    starts: Array.from(features.starts.subarray(0, features.length)),
+    ends: Array.from(features.ends.subarray(0, features.length)),
+  };
 }

@@ -33,7 +33,11 @@ const DASHES = /[\u2010-\u2015\u2212-]/g;
 const WELSH_ACCENTS = /(?<=[a-z])[\u0300\u0301\u0302\u0308]/g;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
+/** A word with none of the characters below reads as it is (most words: no need for the two replacements). */
+const ANY_LEET = /[013457@$!]/;
+
 function undoLeetspeak(word: string): string {
+  if (!ANY_LEET.test(word)) return word;
   // Only words that already contain letters, so "116 123" or "5 days" keep their digits.
   if (!/\p{L}/u.test(word)) return word;
   return word.replace(/[013457@$]/g, (ch) => LEET[ch] ?? ch).replace(/(?<=\p{L})!(?=\p{L})/gu, 'i');

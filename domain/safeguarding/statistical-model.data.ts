@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "c686c75188d05e48f20db7cf2275ed89d8423a1c2477c588c5110a638c03eab0",
-    "sources": "ecabb72fe76f0a0779722b9e538af7ab94de8e9deb345423e5265419f88019e2"
+    "sources": "31a861c951b02d15abe386fd0726a161fa4ab1f77ae045d89f32d308e021f0e2"
   },
   "threshold": 0.8379,
   "categoryBits": 13,

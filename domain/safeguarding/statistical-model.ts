@@ -1,4 +1,4 @@
-import { modelFeatures, type ModelFeatures } from './model-features.js';
+import { collectFeatures, type FeatureBuffer } from './model-features.js';
 import { RISK_CATEGORIES, type RiskCategory, type RiskFlag } from './risk-category.js';
 import { STATISTICAL_MODEL } from './statistical-model.data.js';
 import type { QuantisedWeights } from './statistical-model.types.js';
@@ -37,15 +37,16 @@ function loaded() {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-function score(weights: Weights, features: ModelFeatures, mask = -1): number {
+function score(weights: Weights, features: FeatureBuffer, mask = -1): number {
+  const { buckets, length } = features;
   let sum = 0;
-  for (const bucket of features.buckets) sum += weights.values[bucket & mask]!;
-  return sigmoid((sum * weights.scale) / Math.sqrt(Math.max(1, features.buckets.length)));
+  for (let position = 0; position < length; position++) sum += weights.values[buckets[position]! & mask]!;
+  return sigmoid((sum * weights.scale) / Math.sqrt(Math.max(1, length)));
 }
 
 /** The model's risk score for a text, 0–1. */
 export function riskScore(tokens: readonly ReadToken[]): number {
-  return score(loaded().risk, modelFeatures(tokens));
+  return score(loaded().risk, collectFeatures(tokens));
 }
 
 const QUOTED_WORDS = 3;
@@ -57,11 +58,29 @@ export const MIN_WORDS_FOR_MODEL = 6;
 
 export const wordsWritten = (tokens: readonly ReadToken[]) => new Set(tokens.map((token) => token.written)).size;
 
-/** A flag when the model's score is over its threshold: the likeliest category, and the words that weighed most. */
+/** The distinct written words seen so far by `writesAtLeast` (reused: the screen is synchronous). */
+const distinct: string[] = [];
+
+/** Whether the text has at least `count` different written words: `wordsWritten(tokens) >= count`, without a Set. */
+export function writesAtLeast(tokens: readonly ReadToken[], count: number): boolean {
+  distinct.length = 0;
+  for (let index = 0; index < tokens.length && distinct.length < count; index++) {
+    const written = tokens[index]!.written;
+    if (!distinct.includes(written)) distinct.push(written);
+  }
+  const enough = distinct.length >= count;
+  distinct.length = 0;
+  return enough;
+}
+
+/**
+ * A flag when the model's score is over its threshold: the likeliest category, and the words that weighed most. Most
+ * texts it reads are below the threshold: for those it only fills the reused feature buffer and sums the risk weights.
+ */
 export function secondOpinion(tokens: readonly ReadToken[]): RiskFlag | undefined {
-  if (wordsWritten(tokens) < MIN_WORDS_FOR_MODEL) return undefined;
+  if (!writesAtLeast(tokens, MIN_WORDS_FOR_MODEL)) return undefined;
   const { risk, categories, categoryMask } = loaded();
-  const features = modelFeatures(tokens);
+  const features = collectFeatures(tokens);
   if (score(risk, features) < STATISTICAL_MODEL.threshold) return undefined;
   let category: RiskCategory = categories[0]![0];
   let best = -1;
@@ -76,13 +95,13 @@ export function secondOpinion(tokens: readonly ReadToken[]): RiskFlag | undefine
  * The participant's words that pushed the score up most, in the order they wrote them: each word's share of the
  * weight of every feature it is part of (a pair's weight is split between its two words).
  */
-function weightiestWords(risk: Weights, features: ModelFeatures, tokens: readonly ReadToken[]): string {
+function weightiestWords(risk: Weights, features: FeatureBuffer, tokens: readonly ReadToken[]): string {
   const weightOf = new Float64Array(tokens.length);
-  features.buckets.forEach((bucket, position) => {
+  for (let position = 0; position < features.length; position++) {
     const [start, end] = [features.starts[position]!, features.ends[position]!];
-    const share = risk.values[bucket]! / Math.max(1, end - start);
+    const share = risk.values[features.buckets[position]!]! / Math.max(1, end - start);
     for (let index = start; index < end; index++) weightOf[index]! += share;
-  });
+  }
   const top = tokens
     .map((_, index) => index)
     .filter((index) => weightOf[index]! > 0)

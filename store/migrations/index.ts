@@ -17,6 +17,7 @@ import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
 import * as staffLifecycle from './0017-staff-lifecycle.js';
 import * as staffRoles from './0018-staff-roles.js';
+import * as oidcSignIns from './0019-oidc-sign-ins.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -40,6 +41,7 @@ export const migrationProvider: MigrationProvider = {
       '0016-caseload-import': caseloadImport,
       '0017-staff-lifecycle': staffLifecycle,
       '0018-staff-roles': staffRoles,
+      '0019-oidc-sign-ins': oidcSignIns,
     };
   },
 };

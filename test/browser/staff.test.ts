@@ -69,7 +69,7 @@ describe('the Staff page (admins)', { timeout: 120_000 }, () => {
     await page.getByLabel('Work email (optional)').fill('priya.shah@example.org');
     await page.getByLabel('Work phone (optional)').fill('+1 415 555 0100');
     await page.getByRole('button', { name: 'Add member of staff' }).click();
-    await page.getByRole('alert').getByText('Work phone is not a UK number').waitFor(WAIT);
+    await page.getByRole('alert').getByText('Work phone is not a valid UK phone number').waitFor(WAIT);
     await expectAccessible();
 
     await page.getByLabel('Work phone (optional)').fill('07700 900560');

@@ -218,6 +218,7 @@ const CASES: Record<string, IsolationCase> = {
   }),
   'POST /api/participants/:id/job-start': hidden('POST', participantPath('/job-start'), alice, NOT_ALICES, { body: { startDate: localCalendarDate(new Date(), 'Europe/London') } }),
   'POST /api/participants/:id/job-end': hidden('POST', participantPath('/job-end'), alice, NOT_ALICES, { body: { reason: 'not yours' } }),
+  'POST /api/participants/:id/call-ahead': hidden('POST', participantPath('/call-ahead'), alice, NOT_ALICES, { body: { inMinutes: 5 } }),
 
   'POST /api/appointments/bulk': {
     what: 'a bulk booking naming Alice is the same 404 as one naming nobody, and books nothing',

@@ -162,6 +162,27 @@ describe('a send cut mid-call', () => {
     expect(requestsTo(phone)).toHaveLength(1);
   }, 60_000);
 
+  it('Twilio made it and it failed, told while we had no sid: the failure counts as the callback would have (an undeliverable alert)', async () => {
+    const { participantId, row } = await replyCut('accept-then-reset');
+    const sid = app.twilio.accepted[0]?.sid as string;
+    const callback = await app.twilio.sendStatusCallback({ sid, status: 'undelivered', errorCode: 30003, deliverToBaseUrl: app.url });
+    expect(await callback.text()).toMatch(/unknown/);
+
+    clock.advance(RECONCILE_SAFE_WAIT_MS);
+    expect(await sweep()).toMatchObject({ cutSendsFound: 1, cutSendsResent: 0 });
+    const recorded = await app.db.selectFrom('messages').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(recorded).toMatchObject({ status: 'undelivered', twilio_sid: sid, error_code: 30003 });
+    const alerts = await app.db.selectFrom('alerts').selectAll().where('participant_id', '=', participantId).where('type', '=', 'undeliverable').execute();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.data).toMatchObject({ messageId: row.id, code: 30003 });
+
+    // A later sweep, or the same failure told again, raises nothing more.
+    clock.advance(RECONCILE_SAFE_WAIT_MS);
+    await sweep();
+    await app.twilio.sendStatusCallback({ sid, status: 'undelivered', errorCode: 30003, deliverToBaseUrl: app.url });
+    expect(await app.db.selectFrom('alerts').select('id').where('participant_id', '=', participantId).where('type', '=', 'undeliverable').execute()).toHaveLength(1);
+  }, 60_000);
+
   it('counts what reconciling did on /metrics', async () => {
     const metrics = await fetch(`${app.url}/metrics`, { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
     const text = await metrics.text();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
-import { readDeliveryLedger } from '../delivery-ledger.js';
+import { acceptedPerNumber, readDeliveryLedger } from '../delivery-ledger.js';
 import { eventually, TestApp } from '../test-app.js';
 
 const FREE = Array.from({ length: 30 }, (_, i) => `+4477009007${50 + i}`);
@@ -126,8 +126,7 @@ describe('the workers process killed (SIGKILL) in the middle of turns', () => {
     expect(ledger.lostOutbound).toBeLessThanOrEqual(ledger.interruptedOutbound);
     expect(ledger.interruptedOutbound).toBeLessThanOrEqual(SENDS_IN_FLIGHT);
     expect(ledger.eventProblems).toEqual([]);
-    const perNumber = new Map<string, number>();
-    for (const m of app.twilio.accepted) perNumber.set(String(m.form.To), (perNumber.get(String(m.form.To)) ?? 0) + 1);
+    const perNumber = acceptedPerNumber(app.twilio.accepted);
     for (const phone of HELD) expect(perNumber.get(phone)).toBe(1);
     expect([...perNumber.values()].every((n) => n <= TEXTS_EACH)).toBe(true);
 

@@ -1285,7 +1285,7 @@ export interface paths {
                             events: {
                                 id: string;
                                 /** @enum {string} */
-                                type: "message.inbound" | "message.outbound" | "message.status" | "reminder.sent" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.cancel_requested" | "appointment.rearrange_requested" | "appointment.attended" | "appointment.did_not_attend" | "dna.reason" | "checkin.response" | "pulse.response" | "consent.opted_out" | "consent.opted_in" | "alert.raised" | "alert.acknowledged" | "alert.escalated" | "contact.welcome_sent" | "contact.confirmed" | "contact.wrong_number" | "contact.not_reached" | "participant.handover" | "participant.created" | "participant.updated" | "participant.erased" | "job.started" | "job.left";
+                                type: "message.inbound" | "message.outbound" | "message.status" | "reminder.sent" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.cancel_requested" | "appointment.rearrange_requested" | "appointment.attended" | "appointment.did_not_attend" | "dna.reason" | "checkin.response" | "pulse.response" | "consent.opted_out" | "consent.opted_in" | "alert.raised" | "alert.acknowledged" | "alert.escalated" | "contact.welcome_sent" | "contact.confirmed" | "contact.wrong_number" | "contact.not_reached" | "contact.call_ahead" | "participant.handover" | "participant.created" | "participant.updated" | "participant.erased" | "job.started" | "job.left";
                                 /** Format: date-time */
                                 at: string;
                                 /** Format: uuid */
@@ -1332,6 +1332,151 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}/call-ahead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text the participant that you will ring them soon, naming you, the programme and the number you will ring from */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How soon the call will come, in minutes (the text says "in the next 5 minutes")
+                         * @default 5
+                         */
+                        inMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The text is on its way (sent through the outbound queue) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description The text, queued to send through the normal outbound path
+                             */
+                            messageId: string;
+                            /** @description What the participant will read, in their language */
+                            text: string;
+                            /** @description The number the call will come from, E.164 */
+                            number: string;
+                            /** @description The same number as the text gives it ("0161 496 0000") */
+                            numberShown: string;
+                            /**
+                             * @description The caller's own work phone, or their team's phone
+                             * @enum {string}
+                             */
+                            numberFrom: "work_phone" | "team_phone";
+                            inMinutes: number;
+                        };
+                    };
+                };
+                /** @description inMinutes is not a whole number from 1 to 60 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not in your caseload */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No text went, and why (error.code): opted_out, wrong_number, no_consent, erased, quiet_hours (details.quietHours), no_phone (neither your work phone nor your team’s phone is set), already_sent (one went less than a minute ago) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3806,6 +3951,8 @@ export interface paths {
                                 end: string;
                                 onBankHolidays: boolean;
                             };
+                            /** @description The team's phone number (any UK number; answered as E.164): a call-ahead text gives it when the member of staff ringing has no work phone */
+                            phone?: string | null;
                         };
                     };
                 };
@@ -3855,6 +4002,8 @@ export interface paths {
                             end: string;
                             onBankHolidays: boolean;
                         };
+                        /** @description The team's phone number (any UK number; answered as E.164): a call-ahead text gives it when the member of staff ringing has no work phone */
+                        phone?: string | null;
                     };
                 };
             };
@@ -3892,6 +4041,8 @@ export interface paths {
                                 end: string;
                                 onBankHolidays: boolean;
                             };
+                            /** @description The team's phone number (any UK number; answered as E.164): a call-ahead text gives it when the member of staff ringing has no work phone */
+                            phone?: string | null;
                         };
                     };
                 };
@@ -4850,7 +5001,7 @@ export interface paths {
                         /** @description HMAC-SHA256 key for X-Signature; required the first time, left out to keep the one stored; never shown again */
                         secret?: string;
                         /** @description Only these types (participant.erased is always sent); left out: every type */
-                        eventTypes?: ("message.inbound" | "message.outbound" | "message.status" | "reminder.sent" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.cancel_requested" | "appointment.rearrange_requested" | "appointment.attended" | "appointment.did_not_attend" | "dna.reason" | "checkin.response" | "pulse.response" | "consent.opted_out" | "consent.opted_in" | "alert.raised" | "alert.acknowledged" | "alert.escalated" | "contact.welcome_sent" | "contact.confirmed" | "contact.wrong_number" | "contact.not_reached" | "participant.handover" | "participant.created" | "participant.updated" | "participant.erased" | "job.started" | "job.left")[];
+                        eventTypes?: ("message.inbound" | "message.outbound" | "message.status" | "reminder.sent" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.cancel_requested" | "appointment.rearrange_requested" | "appointment.attended" | "appointment.did_not_attend" | "dna.reason" | "checkin.response" | "pulse.response" | "consent.opted_out" | "consent.opted_in" | "alert.raised" | "alert.acknowledged" | "alert.escalated" | "contact.welcome_sent" | "contact.confirmed" | "contact.wrong_number" | "contact.not_reached" | "contact.call_ahead" | "participant.handover" | "participant.created" | "participant.updated" | "participant.erased" | "job.started" | "job.left")[];
                         /** @description false pauses delivery: events still queue up for the sink and go, in order, once enabled */
                         enabled: boolean;
                     };
@@ -5737,6 +5888,54 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-in-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How staff can sign in to the dashboard: a staff token always; an organisation account when OIDC_ISSUER is set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-in methods */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            token: true;
+                            organisation: boolean;
+                            organisationStartUrl: string | null;
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -11,6 +11,7 @@ type Answer<Path extends keyof paths, M extends Method, Status extends number = 
 
 export type Session = Answer<'/api/session', 'get'>;
 export type StaffRole = Session['staff']['role'];
+export type SignInMethods = Answer<'/api/sign-in-methods', 'get'>;
 
 export type CaseloadEntry = Answer<'/api/caseload', 'get'>[number];
 
@@ -25,6 +26,7 @@ export type ConfidenceSeries = NonNullable<ParticipantDetail['confidence']>[numb
 export type ThreadMessage = Answer<'/api/participants/{id}/messages', 'get'>[number];
 export type RecordEvent = Answer<'/api/participants/{id}/record', 'get'>['events'][number];
 export type Appointment = Answer<'/api/participants/{id}/appointments', 'get'>[number];
+export type CallAheadSent = Answer<'/api/participants/{id}/call-ahead', 'post', 202>;
 
 export type ReminderPolicy = Answer<'/api/reminder-policy', 'get'>;
 export type BankHolidayRegion = ReminderPolicy['region'];

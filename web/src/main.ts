@@ -186,7 +186,7 @@ document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const url = new URL(link.href, location.href);
-  if (url.origin !== location.origin || link.hasAttribute('download') || link.target || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== location.origin || link.hasAttribute('download') || link.target || url.pathname.startsWith('/api/') || url.pathname.startsWith('/auth/')) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) {
     // An in-page link (the skip link): move focus to its target too, not only the scroll position.
     const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));

@@ -68,6 +68,7 @@ const EVENT_TITLES: Record<string, string> = {
   'contact.confirmed': 'Number confirmed',
   'contact.wrong_number': 'Said it is the wrong number',
   'contact.not_reached': 'Not reached',
+  'contact.call_ahead': 'Texted before a call',
   'participant.handover': 'Handed over',
   'participant.created': 'Added to the caseload',
   'participant.updated': 'Details changed',
@@ -112,6 +113,12 @@ export function eventDetail(event: RecordEvent): string | undefined {
         .join(': ') || undefined;
     case 'alert.acknowledged':
       return text('note') ? `Note: ${text('note')}` : undefined;
+    case 'contact.call_ahead': {
+      const minutes = typeof d.inMinutes === 'number' ? d.inMinutes : undefined;
+      const within = minutes === undefined ? '' : minutes === 1 ? ' within a minute' : ` within ${minutes} minutes`;
+      const from = text('numberShown') ?? text('number');
+      return `${text('byName') ?? 'Staff'} said they would ring${within}${from ? ` from ${from}` : ''}`;
+    }
     default:
       return text('text') ? `“${text('text')}”` : undefined;
   }

@@ -2,6 +2,7 @@ import { ApiProblem } from '../api-client.js';
 import type { Alert, Appointment, ParticipantDetail, RecordEvent, ThreadMessage } from '../api-types.js';
 import { alertCard } from '../components/alert-card.js';
 import { appointmentsSection } from '../components/appointments.js';
+import { callAheadForm } from '../components/call-ahead.js';
 import { confidenceChart } from '../components/confidence-chart.js';
 import { jobPanel } from '../components/job-panel.js';
 import { chatThread, timeline } from '../components/conversation.js';
@@ -81,6 +82,15 @@ export async function participantPage(context: PageContext): Promise<Page> {
       d.wrongNumber ? h('div', { class: 'govuk-inset-text' }, 'Someone at this number said it is not theirs. Nothing is sent until the number is changed.') : null,
     );
   };
+  const callAhead = callAheadForm({
+    api,
+    participantId: id,
+    participantName: name,
+    onSent: (message) => {
+      announce(message);
+      void refresh(false);
+    },
+  });
   const job = jobPanel({
     api,
     participantId: id,
@@ -156,6 +166,7 @@ export async function participantPage(context: PageContext): Promise<Page> {
       h('a', { class: 'govuk-back-link govuk-!-margin-top-0', href: '/caseload' }, 'Back to caseload'),
       header,
       status,
+      callAhead,
       alerts,
       h('div', { class: 'govuk-grid-row' }, conversationColumn, recordColumn),
       h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-one-half' }, appointments.element), h('div', { class: 'govuk-grid-column-one-half' }, job.element, confidence)),

@@ -18,6 +18,7 @@ const FIELDS = {
   checkInWeeks: { field: 'checkInWeeks', label: 'Check-in weeks' },
   sustainmentWeeks: { field: 'sustainmentWeeks', label: 'Sustainment weeks' },
   checkInTime: { field: 'checkInTime', label: 'Check-in time' },
+  phone: { field: 'phone', label: 'Team phone number' },
 };
 
 const numbers = (text: string) =>
@@ -87,6 +88,15 @@ export async function settingsPage(context: PageContext): Promise<Page> {
         : undefined,
   };
 
+  const teamPhone = inputField({
+    name: 'phone',
+    label: 'Team phone number',
+    hint: 'A "text before I call" gives this number when the person ringing has no work phone of their own. Any UK number.',
+    type: 'tel',
+    autocomplete: 'off',
+    value: policy.phone ?? '',
+    widthClass: 'govuk-input--width-20',
+  });
   const submit = button('Save settings');
   const inWorkGroups = [optional.checkInWeeks, optional.sustainmentWeeks, optional.checkInTime].filter((f) => f !== undefined);
   const form = h(
@@ -104,6 +114,7 @@ export async function settingsPage(context: PageContext): Promise<Page> {
     inWorkGroups.length > 0
       ? h('fieldset', { class: 'govuk-fieldset' }, h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'In-work support')), inWorkGroups.map((f) => f.group))
       : null,
+    h('fieldset', { class: 'govuk-fieldset' }, h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, h('h2', { class: 'govuk-fieldset__heading' }, 'Calls')), teamPhone.group),
     submit,
   );
 
@@ -145,6 +156,7 @@ export async function settingsPage(context: PageContext): Promise<Page> {
       skipBankHolidays: bankHolidays.input.checked,
       region: region.input.value as BankHolidayRegion,
       dnaAlertThreshold: whole(dnaThreshold.input, 'dnaAlertThreshold', 'Missed appointments before an alert') ?? policy.dnaAlertThreshold,
+      phone: teamPhone.input.value.trim() || null,
     };
     if (optional.dnaWindowDays) body.dnaWindowDays = whole(optional.dnaWindowDays.input, 'dnaWindowDays', 'Days') ?? policy.dnaWindowDays;
     const followUps = list(optional.dnaFollowUpDays?.input, 'dnaFollowUpDays', 'Follow-up days');

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api-client.js';
-import type { Session } from '../api-types.js';
+import type { Session, SignInMethods } from '../api-types.js';
 import { button, inputField } from '../components/form-fields.js';
 import { errorsFromProblem, showErrors } from '../components/form-errors.js';
 import { h } from '../dom.js';
@@ -17,6 +17,17 @@ export async function signInPage(options: { api: ApiClient; sessionEnded: boolea
     bold: true,
   });
   const submit = button('Sign in');
+  // Organisation sign-in is offered when the server has it set up; without the answer, token sign-in still works.
+  const methods = await options.api.get<SignInMethods>('/api/sign-in-methods').catch(() => undefined);
+  const organisation =
+    methods?.organisation && methods.organisationStartUrl
+      ? h(
+          'div',
+          { 'data-sign-in': 'organisation' },
+          h('a', { class: 'govuk-button', role: 'button', draggable: 'false', href: methods.organisationStartUrl }, 'Sign in with your organisation account'),
+          h('p', { class: 'govuk-body' }, 'Or sign in with the staff token your administrator gave you:'),
+        )
+      : null;
   const form = h('form', { novalidate: true, 'data-form': 'sign-in' }, token.group, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -46,6 +57,7 @@ export async function signInPage(options: { api: ApiClient; sessionEnded: boolea
           ? h('div', { class: 'govuk-inset-text' }, 'Your session has ended, so you have been signed out. Sign in again to carry on.')
           : null,
         h('p', { class: 'govuk-body' }, 'See your caseload, read what came back from participants and deal with alerts.'),
+        organisation,
         form,
         h(
           'p',
