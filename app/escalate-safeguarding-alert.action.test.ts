@@ -181,4 +181,25 @@ describe.each([['postgres'], ['pglite']] as const)('escalating an urgent safegua
   it('an unknown alert is closed, not an error', async () => {
     expect(await escalateAt(minutesAfter(1)).execute(randomUUID())).toEqual({ kind: 'closed', reason: 'no such alert' });
   });
+
+  // Last: the leads it adds would be texted by every escalation after it.
+  it('every safeguarding lead whose work phone takes texts gets the same text, once, nothing about the person in it', async () => {
+    const staff = new StaffRepository(db);
+    const lead = await staff.create({ name: 'Lowri', role: 'safeguarding_lead', team: null, phone: '+447700900722', tokenLookup: randomUUID(), tokenHash: 'h' });
+    await staff.create({ name: 'Desk', role: 'safeguarding_lead', team: null, phone: '+441614960000', tokenLookup: randomUUID(), tokenHash: 'h' });
+    await staff.create({ name: 'Dana too', role: 'safeguarding_lead', team: null, phone: DANA.phone, tokenLookup: randomUUID(), tokenHash: 'h' });
+    await staff.create({ name: 'No phone', role: 'safeguarding_lead', team: null, tokenLookup: randomUUID(), tokenHash: 'h' });
+    const gone = await staff.create({ name: 'Left', role: 'safeguarding_lead', team: null, phone: '+447700900723', tokenLookup: randomUUID(), tokenHash: 'h' });
+    await staff.deactivate(gone.id, RAISED);
+    await staff.create({ name: 'Kay', role: 'key_worker', team: 'North', phone: '+447700900724', tokenLookup: randomUUID(), tokenHash: 'h' });
+
+    const p = await participant();
+    const { alert } = await raiseAlert(p);
+    expect(await escalateAt(minutesAfter(1)).execute(alert.id)).toMatchObject({ kind: 'escalated', contacts: 3 });
+    const texts = await staffTexts(alert.id);
+    expect(texts.map((t) => t.phone)).toEqual([DANA.phone, EVAN.phone, '+447700900722']);
+    expect(new Set(texts.map((t) => t.body)).size).toBe(1);
+    for (const personal of ['Rhiannon', p.phone as string, 'end it', 'suicide', lead.name]) expect(texts[2]?.body).not.toContain(personal);
+    expect((await escalatedEvents(p.id))[0]?.data).toEqual({ alertId: alert.id, contactCount: 3, minutes: 1 });
+  });
 });

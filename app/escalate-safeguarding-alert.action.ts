@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
-import { alertDashboardUrl, escalationDecision, escalationSms, minutesAllowed } from '../domain/safeguarding-escalation.js';
+import { alertDashboardUrl, escalationDecision, escalationRecipients, escalationSms, minutesAllowed } from '../domain/safeguarding-escalation.js';
+import { canTakeTexts } from '../domain/work-phone.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
@@ -7,6 +8,7 @@ import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { SafeguardingPolicyRepository } from '../store/safeguarding-policy.repository.js';
 import { sourceKeys } from '../domain/job-keys.js';
+import { StaffRepository } from '../store/staff.repository.js';
 
 export interface EscalateSafeguardingAlertDeps {
   db: Db;
@@ -27,7 +29,7 @@ export const ESCALATION_KIND = 'safeguarding_escalation';
 
 /**
  * An urgent safeguarding alert's time is up: if it is still open and was never escalated, one text goes to each of
- * the team's safeguarding contacts and the alert and the case record say so, all in one transaction under the
+ * the team's safeguarding contacts and each safeguarding lead with a mobile work phone, and the alert and the case record say so, all in one transaction under the
  * alert's lock. The texts are keyed by alert and number, so however often this runs (a retried job, the sweep, two
  * workers) each contact is texted once; they go out through the ordinary outbound queue.
  */
@@ -51,6 +53,8 @@ export class EscalateSafeguardingAlert {
       if (decision.kind === 'closed') return { kind: 'closed', reason: decision.reason };
 
       const policy = await new SafeguardingPolicyRepository(tx).forParticipant(participant.id);
+      const leads = (await new StaffRepository(tx).activeWithPhone('safeguarding_lead')).filter((lead) => canTakeTexts(lead.phone));
+      const recipients = escalationRecipients(policy.contacts, leads);
       const minutes = minutesAllowed(alert.created_at, alert.escalate_at ?? now);
       const body = escalationSms({
         programmeName: this.deps.programmeName,
@@ -60,7 +64,7 @@ export class EscalateSafeguardingAlert {
       });
       const messages = new MessageRepository(tx);
       const messageIds: string[] = [];
-      for (const contact of policy.contacts) {
+      for (const contact of recipients) {
         const { message } = await messages.insertForStaff({
           phone: contact.phone,
           body,
@@ -69,15 +73,15 @@ export class EscalateSafeguardingAlert {
         });
         if (message.status === 'queued') messageIds.push(message.id);
       }
-      await alerts.markEscalated(alert.id, now, policy.contacts.length);
+      await alerts.markEscalated(alert.id, now, recipients.length);
       await new CaseRecordRepository(tx).append({
         participantId: participant.id,
         type: 'alert.escalated',
         at: now,
-        data: { alertId: alert.id, contactCount: policy.contacts.length, minutes },
+        data: { alertId: alert.id, contactCount: recipients.length, minutes },
         sourceKey: sourceKeys.alertEscalated(alert.id),
       });
-      return { kind: 'escalated', contacts: policy.contacts.length, messageIds };
+      return { kind: 'escalated', contacts: recipients.length, messageIds };
     });
   }
 }

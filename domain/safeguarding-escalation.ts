@@ -62,10 +62,19 @@ export function escalationTeam(participant: { team: string | null }, keyWorker: 
   return keyWorker ? keyWorker.team : participant.team;
 }
 
-/** Which team's policy a member of staff reads or sets: their own; an admin may name any team. */
+/**
+ * Who is texted when an alert escalates: the team's contacts, and every safeguarding lead of the programme whose work
+ * phone takes texts (they receive every escalation). A number on both lists is texted once.
+ */
+export function escalationRecipients(contacts: readonly EscalationContact[], leads: readonly EscalationContact[]): EscalationContact[] {
+  const seen = new Set<string>();
+  return [...contacts, ...leads].filter((recipient) => !seen.has(recipient.phone) && seen.add(recipient.phone));
+}
+
+/** Which team's policy a member of staff reads or sets: their own; an admin or a safeguarding lead may name any team. */
 export function policyTeamFor(staff: StaffIdentity, requested: string | undefined): { ok: true; team: string | null } | { ok: false } {
   if (requested === undefined) return { ok: true, team: staff.team };
-  if (staff.role === 'admin' || requested === staff.team) return { ok: true, team: requested };
+  if (staff.role === 'admin' || staff.role === 'safeguarding_lead' || requested === staff.team) return { ok: true, team: requested };
   return { ok: false };
 }
 

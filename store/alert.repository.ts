@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AlertPriority, AlertType, JsonObject } from '../domain/case-record.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
-import { inCaseload } from './caseload-filter.js';
+import { alertInScope, inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 import type { AlertRow } from './schema.js';
 
@@ -52,7 +52,8 @@ export class AlertRepository {
       .innerJoin('participants', 'participants.id', 'alerts.participant_id')
       .selectAll('alerts')
       .where('participants.erased_at', 'is', null)
-      .where(inCaseload(scope));
+      .where(inCaseload(scope))
+      .where(alertInScope(scope));
     if (filter.status) query = query.where('alerts.status', '=', filter.status);
     if (filter.participantId) query = query.where('alerts.participant_id', '=', filter.participantId);
     return query.orderBy(PRIORITY_ORDER).orderBy('alerts.created_at').orderBy('alerts.id').execute();

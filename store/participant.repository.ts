@@ -186,6 +186,18 @@ export class ParticipantRepository {
       .execute();
   }
 
+  /** Everyone a member of staff looks after (as key worker or in-work adviser), locked in id order. */
+  async lockHeldBy(staffId: string): Promise<ParticipantRow[]> {
+    return this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where((eb) => eb.or([eb('key_worker_id', '=', staffId), eb('in_work_adviser_id', '=', staffId)]))
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
   /** Erasure: personal data goes, the row (and so anonymous counts) stays. */
   async erase(id: string, at: Date): Promise<void> {
     await this.db

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
 import type { ExperimentMessage, ExperimentStatus } from '../domain/experiment.types.js';
+import type { StaffRole } from '../domain/caseload.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -9,7 +10,7 @@ type Json<T extends JsonValue = JsonObject> = ColumnType<T, string | T, string |
 export interface StaffTable {
   id: Generated<string>;
   name: string;
-  role: 'key_worker' | 'in_work_team' | 'admin';
+  role: StaffRole;
   team: string | null;
   token_lookup: string;
   token_hash: string;

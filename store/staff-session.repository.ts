@@ -86,6 +86,12 @@ export class StaffSessionRepository {
     await this.db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
   }
 
+  /** Every session of one member of staff (switched off): returns how many ended. */
+  async closeAllFor(staffId: string): Promise<number> {
+    const result = await this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Sessions past their absolute expiry, or idle since before `idleBefore`, are of no use to anyone. */
   async deleteExpired(now: Date, idleBefore: Date): Promise<number> {
     const result = await this.db

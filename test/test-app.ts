@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { startWeb, type WebRole } from '../bot/main.js';
+import type { StaffRole } from '../domain/caseload.js';
 import { ManualClock, systemClock, type Clock } from '../domain/clock.js';
 import { loadConfig, type Config } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
@@ -166,8 +167,8 @@ export class TestApp {
     return { response, sid: params.MessageSid as string, text: await response.text() };
   }
 
-  async createStaff(role: 'key_worker' | 'in_work_team' | 'admin', name: string, team = 'North'): Promise<{ id: string; token: string }> {
-    const result = await this.api<{ id: string; token: string }>('POST', '/api/staff', { name, role, team });
+  async createStaff(role: StaffRole, name: string, team: string | null = 'North', extra: { email?: string; phone?: string } = {}): Promise<{ id: string; token: string }> {
+    const result = await this.api<{ id: string; token: string }>('POST', '/api/staff', { name, role, ...(team !== null && { team }), ...extra });
     if (result.status !== 201) throw new Error(`createStaff: ${result.status} ${JSON.stringify(result.body)}`);
     return result.body;
   }

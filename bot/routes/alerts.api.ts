@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseloadOf } from '../../domain/caseload.js';
+import { caseloadOf, seesAlertOfType } from '../../domain/caseload.js';
 import { AlertRepository } from '../../store/alert.repository.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
@@ -39,7 +39,9 @@ export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         const acknowledged = await db.transaction().execute(async (tx) => {
           const alerts = new AlertRepository(tx);
           const alert = await alerts.findById(id);
-          const participant = alert && (await new ParticipantRepository(tx).findById(alert.participant_id, caseloadOf(staff)));
+          const scope = caseloadOf(staff);
+          const visible = alert && seesAlertOfType(scope, alert.type) ? alert : undefined;
+          const participant = visible && (await new ParticipantRepository(tx).findById(visible.participant_id, scope));
           if (!alert || !participant) throw notFound('No such alert in your caseload');
           const row = await alerts.acknowledge(id, staff.id, body.note ?? null, now);
           if (!row) throw new ApiError(409, 'conflict', 'This alert was already acknowledged');

@@ -34,6 +34,8 @@ export interface ApiAnswer {
   /** JSON, a string sent as it is, or a stream (a large download, written as it is read). */
   body?: unknown;
   headers?: Record<string, string>;
+  /** The record the audit log names, when it is not the path's `:id` (a record the call created). */
+  subjectId?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ export function registerApiRoutes(
       let staff: StaffIdentity | undefined;
       let reply: () => void | Promise<void>;
       let status: number;
+      let createdId: string | undefined;
       const address = hooks.clientAddress(req);
       try {
         if (await limiter.isOver(`signin:${address}`, FAILED_SIGN_INS_PER_MINUTE, 60_000)) throw tooMany();
@@ -107,6 +110,7 @@ export function registerApiRoutes(
         if (await limiter.hit(`staff:${staff.id}`, API_CALLS_PER_MINUTE, 60_000)) throw tooMany();
         const answer = await runRoute(definition, req, staff);
         status = answer.status;
+        createdId = answer.subjectId;
         reply = async () => {
           if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) res.header(name, value);
           if (answer.body instanceof Readable) {
@@ -131,7 +135,7 @@ export function registerApiRoutes(
       }
       // Audited before the answer goes out, so whoever reads the log after an answer finds it there.
       if (staff) {
-        const subjectId = (req.params as Record<string, string> | undefined)?.id ?? null;
+        const subjectId = createdId ?? (req.params as Record<string, string> | undefined)?.id ?? null;
         await hooks.onAudit({ staff, method: definition.method === 'del' ? 'DELETE' : definition.method.toUpperCase(), route: definition.path, subjectId, status, clientAddress: address });
       }
       await reply();

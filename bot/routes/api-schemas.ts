@@ -9,6 +9,7 @@ import { isClockTime } from '../../domain/quiet-hours.js';
 import { normaliseMobile, normaliseUkPhone } from '../../domain/phone.js';
 import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
 import { WEEKDAYS } from '../../domain/key-worker-availability.js';
+import { STAFF_ROLES } from '../../domain/caseload.js';
 import { CALL_AHEAD_MINUTES } from '../../domain/call-ahead-wording.js';
 import { BANK_HOLIDAY_REGIONS } from '../../domain/bank-holiday-regions.js';
 
@@ -22,13 +23,16 @@ const plainText = (max: number) => trimmed(max).regex(/^[^\p{Cc}]*$/u, 'must not
 const isoDateTime = z.iso.datetime({ offset: true });
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or cy');
 
-export const staffRoleSchema = z.enum(['key_worker', 'in_work_team', 'admin']);
+export const staffRoleSchema = z.enum(STAFF_ROLES);
+
+const workPhone = z.string().max(40).describe('Work phone, a UK number (national or +44 form), stored as E.164: the number participants are rung from');
 
 export const createStaffBody = z.strictObject({
   name: plainText(100),
   role: staffRoleSchema,
   team: plainText(60).optional(),
   email: z.email().max(254).optional().describe('Work email, unique; CSV imports name key workers by it'),
+  phone: workPhone.optional(),
 });
 
 export const staffCreated = z.object({
@@ -37,8 +41,39 @@ export const staffCreated = z.object({
   role: staffRoleSchema,
   team: z.string().nullable(),
   email: z.string().nullable(),
+  phone: z.string().nullable(),
   token: z.string().describe('Shown once; only its hash is kept'),
 });
+
+export const staffMemberSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: staffRoleSchema,
+  team: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  deactivatedAt: z.string().nullable(),
+  bootstrap: z.boolean().describe('The ADMIN_TOKEN administrator: cannot be switched off, demoted or given another token here'),
+});
+
+export const patchStaffBody = z
+  .strictObject({
+    name: plainText(100).optional(),
+    role: staffRoleSchema.optional(),
+    team: plainText(60).nullable().optional().describe('A team not seen before is created by naming it; null: no team'),
+    phone: workPhone.nullable().optional(),
+    active: z.boolean().optional().describe('false: every token and session of theirs stops at once; true: back, with no token until one is issued'),
+    reassignTo: z.uuid().optional().describe('Hand their open caseload to this member of staff; each participant gets the handover text'),
+    handoverReason: plainText(200).optional().describe('Said to each participant handed over'),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'change at least one thing');
+
+export const staffPatched = staffMemberSchema.extend({
+  reassigned: z.number().int().describe('Participants handed over by this change'),
+});
+
+export const staffToken = z.object({ token: z.string().describe('Shown once; the previous token stopped working') });
 
 export const createParticipantBody = z.strictObject({
   firstName: plainText(60),

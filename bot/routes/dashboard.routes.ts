@@ -20,7 +20,7 @@ export const DASHBOARD_CSP = [
 ].join('; ');
 
 /** Paths the single-page dashboard answers with its page (the script then shows the right one). */
-export const DASHBOARD_PAGES = ['/', '/sign-in', '/caseload', '/participants/:id', '/alerts', '/settings', '/campaigns', '/sandbox'];
+export const DASHBOARD_PAGES = ['/', '/sign-in', '/caseload', '/participants/:id', '/alerts', '/settings', '/campaigns', '/staff', '/sandbox'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

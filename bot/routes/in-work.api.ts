@@ -32,7 +32,7 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
       },
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
-        const adviser = body.inWorkAdviserId ? await new StaffRepository(db).findById(body.inWorkAdviserId) : undefined;
+        const adviser = body.inWorkAdviserId ? await new StaffRepository(db).findActiveById(body.inWorkAdviserId) : undefined;
         if (body.inWorkAdviserId && adviser?.role !== 'in_work_team') {
           throw new ApiError(400, 'validation_failed', 'inWorkAdviserId is not in an in-work team', {
             fields: [{ path: 'inWorkAdviserId', message: 'is not in an in-work team' }],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AddParticipant } from '../../app/add-participant.action.js';
 import { handOverParticipant } from '../../app/hand-over-participant.action.js';
 import { ImportParticipants, TooManyRowsError, UnreadableImportError } from '../../app/import-participants.action.js';
-import { caseloadOf, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
+import { caseloadOf, mayAssignKeyWorker, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { AlertRepository } from '../../store/alert.repository.js';
 import { AppointmentRepository } from '../../store/appointment.repository.js';
@@ -63,7 +63,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       async handle({ staff, body }) {
         const phone = mobileOrThrow(body.phone);
         const keyWorkerId = body.keyWorkerId ?? (staff.role === 'key_worker' ? staff.id : null);
-        const keyWorker = keyWorkerId ? await keyWorkerOrThrow(db, keyWorkerId) : undefined;
+        const keyWorker = keyWorkerId ? await keyWorkerOrThrow(db, keyWorkerId, staff) : undefined;
         const created = await addParticipant.execute(db, {
           firstName: body.firstName,
           phone,
@@ -117,7 +117,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
     route({
       method: 'get',
       path: '/api/participants',
-      summary: "The caller's caseload (admin: everyone; in-work team: people in work in its team)",
+      summary: "The caller's caseload (admin: everyone; team lead: the team's; in-work team: people in work in its team; safeguarding lead: people with a safeguarding alert)",
       responses: { 200: { description: 'Participants', schema: z.array(participantSchema) } },
       async handle({ staff }) {
         const rows = await new ParticipantRepository(db).list(caseloadOf(staff));
@@ -157,7 +157,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
         const phone = body.phone !== undefined ? mobileOrThrow(body.phone) : undefined;
-        const keyWorker = body.keyWorkerId ? await keyWorkerOrThrow(db, body.keyWorkerId) : undefined;
+        const keyWorker = body.keyWorkerId ? await keyWorkerOrThrow(db, body.keyWorkerId, staff) : undefined;
         const adviser = body.inWorkAdviserId ? await staffOfRoleOrThrow(db, body.inWorkAdviserId, 'in_work_team', 'inWorkAdviserId') : undefined;
         const now = clock.now();
         const { updated, queuedMessageIds } = await db.transaction().execute(async (tx) => {
@@ -313,12 +313,18 @@ function mobileOrThrow(input: string): string {
   });
 }
 
-function keyWorkerOrThrow(db: Executor, id: string) {
-  return staffOfRoleOrThrow(db, id, 'key_worker', 'keyWorkerId');
+/** A key worker still at work; a team lead can only name one in their own team (they reassign within it). */
+async function keyWorkerOrThrow(db: Executor, id: string, caller: StaffIdentity) {
+  const keyWorker = await staffOfRoleOrThrow(db, id, 'key_worker', 'keyWorkerId');
+  if (!mayAssignKeyWorker(caller, keyWorker)) {
+    const message = 'is not in your team';
+    throw new ApiError(400, 'validation_failed', `keyWorkerId ${message}`, { fields: [{ path: 'keyWorkerId', message }] });
+  }
+  return keyWorker;
 }
 
 async function staffOfRoleOrThrow(db: Executor, id: string, role: StaffRole, field: string) {
-  const staff = await new StaffRepository(db).findById(id);
+  const staff = await new StaffRepository(db).findActiveById(id);
   if (!staff || staff.role !== role) {
     const message = role === 'key_worker' ? 'is not a key worker' : 'is not in an in-work team';
     throw new ApiError(400, 'validation_failed', `${field} ${message}`, { fields: [{ path: field, message }] });

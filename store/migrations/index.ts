@@ -16,6 +16,7 @@ import * as operations from './0014-operations.js';
 import * as sendReconcile from './0015-send-reconcile.js';
 import * as caseloadImport from './0016-caseload-import.js';
 import * as staffLifecycle from './0017-staff-lifecycle.js';
+import * as staffRoles from './0018-staff-roles.js';
 import * as oidcSignIns from './0019-oidc-sign-ins.js';
 import * as appointmentImport from './0021-appointment-import.js';
 import * as exportsIndex from './0022-exports.js';
@@ -41,6 +42,7 @@ export const migrationProvider: MigrationProvider = {
       '0015-send-reconcile': sendReconcile,
       '0016-caseload-import': caseloadImport,
       '0017-staff-lifecycle': staffLifecycle,
+      '0018-staff-roles': staffRoles,
       '0019-oidc-sign-ins': oidcSignIns,
       '0021-appointment-import': appointmentImport,
       '0022-exports': exportsIndex,

@@ -5,6 +5,8 @@
  * exactly what they get for a record that does not exist — a 404 in the same words, an empty list, or a 403 for a
  * role — and Alice's record, her appointment, her team's campaign, experiment and policies are left exactly as they
  * were. Where a route serves her, her own staff get her (so a case cannot pass by refusing everyone).
+ * Every role is a caller: key workers, in-work staff, team leads (North's sees Alice; South's gets 404s) and a
+ * safeguarding lead (who sees only people with a safeguarding alert, and of alerts only those: Alice has none).
  * Runs in sandbox mode so the sandbox routes are in the table too. Phones: +447700900860–879.
  */
 import { pino } from 'pino';
@@ -19,21 +21,26 @@ import { ADMIN_TOKEN, eventually, TestApp, withoutRequestId, type ApiResult } fr
 const ALICE_PHONE = '+447700900861';
 const BEN_PHONE = '+447700900862';
 const UNKNOWN_PHONE = '+447700900879';
+const CARYS_PHONE = '+447700900863';
 const ABSENT = '00000000-0000-4000-8000-000000000861';
 const NORTH_CONTACT = '+447700900870';
 
-type Caller = 'A' | 'B' | 'S' | 'W' | 'X' | 'admin';
+type Caller = 'A' | 'B' | 'S' | 'W' | 'X' | 'T' | 'U' | 'G' | 'admin';
 const CALLER_NAMES: Record<Caller, string> = {
   A: 'key worker A (Alice’s, North)',
   B: 'key worker B (North)',
   S: 'key worker S (South)',
   W: 'in-work W (North)',
   X: 'in-work X (South)',
+  T: 'team lead T (North)',
+  U: 'team lead U (South)',
+  G: 'safeguarding lead G',
   admin: 'admin',
 };
 
 interface Ids {
   alice: string;
+  ash: string;
   aliceAlert: string;
   appointment: string;
   campaign: string;
@@ -110,7 +117,7 @@ function list(path: string, foreign: Caller[], owner: Caller, options: { forbidd
 
 /** Admin only: everyone else gets 403 and nothing changes. */
 function adminOnly(method: string, path: string, body?: unknown): IsolationCase {
-  const others: Caller[] = ['A', 'B', 'W', 'X'];
+  const others: Caller[] = ['A', 'B', 'W', 'X', 'T', 'U', 'G'];
   return {
     what: `403 for ${others.map((c) => CALLER_NAMES[c]).join(', ')}`,
     async check({ call, snapshot }) {
@@ -148,10 +155,37 @@ const appointmentPath = (suffix: string) => (id: string) => `/api/appointments/$
 const campaignPath = (suffix: string) => (id: string) => `/api/campaigns/${id}${suffix}`;
 const experimentPath = (suffix: string) => (id: string) => `/api/experiments/${id}${suffix}`;
 const alice = (ids: Ids) => ids.alice;
-const NOT_ALICES: Caller[] = ['B', 'X'];
+const NOT_ALICES: Caller[] = ['B', 'X', 'U', 'G'];
+/** Roles that neither import nor run campaigns or experiments. */
+const LEADS: Caller[] = ['T', 'U', 'G'];
 
 const CASES: Record<string, IsolationCase> = {
   'POST /api/staff': adminOnly('POST', '/api/staff', { name: 'Mallory', role: 'admin', team: 'North' }),
+  'GET /api/staff': adminOnly('GET', '/api/staff'),
+  'PATCH /api/staff/:id': {
+    what: 'nobody but an admin can change a member of staff (403), and nothing changes',
+    async check({ ids, call, snapshot }) {
+      const before = await snapshot();
+      for (const who of ['A', 'B', 'W', 'X', 'T', 'U', 'G'] as const) {
+        const result = await call(who, 'PATCH', `/api/staff/${ids.ash}`, { role: 'admin', active: false });
+        expect(result.status, `${who}: ${JSON.stringify(result.body)}`).toBe(403);
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  },
+  'POST /api/staff/:id/token': {
+    what: 'nobody but an admin can issue someone a token (403), and the old one keeps working',
+    async check({ ids, call, snapshot }) {
+      const before = await snapshot();
+      for (const who of ['A', 'B', 'W', 'X', 'T', 'U', 'G'] as const) {
+        const result = await call(who, 'POST', `/api/staff/${ids.ash}/token`);
+        expect(result.status, `${who}: ${JSON.stringify(result.body)}`).toBe(403);
+        expect(JSON.stringify(result.body)).not.toContain('ebt_');
+      }
+      expect(await snapshot()).toEqual(before);
+      expect((await call('A', 'GET', `/api/participants/${ids.alice}`)).status).toBe(200);
+    },
+  },
 
   'POST /api/participants': {
     what: 'another key worker cannot take Alice’s number onto their caseload',
@@ -182,7 +216,7 @@ const CASES: Record<string, IsolationCase> = {
         });
         expect(mentionsAlice(result.body)).toBe(false);
       }
-      for (const who of ['W', 'X'] as const) expect((await postCsv(who, '/api/participants/import', csv)).status, who).toBe(403);
+      for (const who of ['W', 'X', ...LEADS] as const) expect((await postCsv(who, '/api/participants/import', csv)).status, who).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   },
@@ -243,7 +277,7 @@ const CASES: Record<string, IsolationCase> = {
   'GET /api/pulse-instruments': {
     what: 'the same answer for everyone, with nobody’s data in it',
     async check({ call, mentionsAlice }) {
-      const answers = await Promise.all((['A', 'B', 'S', 'W', 'X', 'admin'] as const).map((who) => call(who, 'GET', '/api/pulse-instruments')));
+      const answers = await Promise.all((['A', 'B', 'S', 'W', 'X', 'T', 'U', 'G', 'admin'] as const).map((who) => call(who, 'GET', '/api/pulse-instruments')));
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(answer.body).toEqual(answers[0]?.body);
@@ -261,16 +295,16 @@ const CASES: Record<string, IsolationCase> = {
       const absent = await call('X', 'POST', '/api/campaigns', campaign(ABSENT));
       expect(result.status, JSON.stringify(result.body)).toBe(400);
       expect(result.body).toEqual(absent.body);
-      expect((await call('B', 'POST', '/api/campaigns', campaign(ids.alice))).status).toBe(403);
+      for (const who of ['B', ...LEADS] as const) expect((await call(who, 'POST', '/api/campaigns', campaign(ids.alice))).status, who).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   },
-  'GET /api/campaigns': list('/api/campaigns', ['X'], 'W', { forbidden: ['A', 'B'] }),
-  'GET /api/campaigns/:id': hidden('GET', campaignPath(''), (ids) => ids.campaign, ['X'], { owner: 'W', forbidden: ['A', 'B'] }),
-  'POST /api/campaigns/:id/pause': hidden('POST', campaignPath('/pause'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B'] }),
-  'POST /api/campaigns/:id/resume': hidden('POST', campaignPath('/resume'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B'] }),
-  'POST /api/campaigns/:id/cancel': hidden('POST', campaignPath('/cancel'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B'] }),
-  'GET /api/campaigns/:id/responses.csv': hidden('GET', campaignPath('/responses.csv'), (ids) => ids.campaign, ['X'], { owner: 'W', forbidden: ['A', 'B'] }),
+  'GET /api/campaigns': list('/api/campaigns', ['X'], 'W', { forbidden: ['A', 'B', ...LEADS] }),
+  'GET /api/campaigns/:id': hidden('GET', campaignPath(''), (ids) => ids.campaign, ['X'], { owner: 'W', forbidden: ['A', 'B', ...LEADS] }),
+  'POST /api/campaigns/:id/pause': hidden('POST', campaignPath('/pause'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B', ...LEADS] }),
+  'POST /api/campaigns/:id/resume': hidden('POST', campaignPath('/resume'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B', ...LEADS] }),
+  'POST /api/campaigns/:id/cancel': hidden('POST', campaignPath('/cancel'), (ids) => ids.campaign, ['X'], { forbidden: ['A', 'B', ...LEADS] }),
+  'GET /api/campaigns/:id/responses.csv': hidden('GET', campaignPath('/responses.csv'), (ids) => ids.campaign, ['X'], { owner: 'W', forbidden: ['A', 'B', ...LEADS] }),
 
   'POST /api/experiments': {
     what: 'another team’s experiment leaves Alice’s team’s alone and says nothing about it',
@@ -279,22 +313,27 @@ const CASES: Record<string, IsolationCase> = {
       const result = await call('S', 'POST', '/api/experiments', { name: 'South wording', message: 'reminder', variants: ['personal', 'standard'] });
       expect(result.status, JSON.stringify(result.body)).toBe(201);
       expect(JSON.stringify(result.body)).not.toContain(ids.experiment);
-      expect((await call('W', 'POST', '/api/experiments', { name: 'In-work wording', message: 'reminder', variants: ['personal', 'standard'] })).status).toBe(403);
+      for (const who of ['W', ...LEADS] as const) {
+        expect((await call(who, 'POST', '/api/experiments', { name: 'In-work wording', message: 'reminder', variants: ['personal', 'standard'] })).status, who).toBe(403);
+      }
       expect(await snapshot()).toEqual(before);
     },
   },
-  'GET /api/experiments': list('/api/experiments', ['S'], 'A', { forbidden: ['W', 'X'] }),
-  'GET /api/experiments/:id': hidden('GET', experimentPath(''), (ids) => ids.experiment, ['S'], { owner: 'A', forbidden: ['W', 'X'] }),
-  'POST /api/experiments/:id/stop': hidden('POST', experimentPath('/stop'), (ids) => ids.experiment, ['S'], { forbidden: ['W', 'X'] }),
+  'GET /api/experiments': list('/api/experiments', ['S'], 'A', { forbidden: ['W', 'X', ...LEADS] }),
+  'GET /api/experiments/:id': hidden('GET', experimentPath(''), (ids) => ids.experiment, ['S'], { owner: 'A', forbidden: ['W', 'X', ...LEADS] }),
+  'POST /api/experiments/:id/stop': hidden('POST', experimentPath('/stop'), (ids) => ids.experiment, ['S'], { forbidden: ['W', 'X', ...LEADS] }),
 
   'GET /api/reminder-policy': {
     what: 'each team reads its own policy, never Alice’s team’s',
     async check({ call }) {
-      const south = await call('S', 'GET', '/api/reminder-policy');
       const north = await call('A', 'GET', '/api/reminder-policy');
-      expect(south.status).toBe(200);
       expect(north.body).toMatchObject({ dnaAlertThreshold: 6 });
-      expect(south.body).not.toMatchObject({ dnaAlertThreshold: 6 });
+      expect((await call('T', 'GET', '/api/reminder-policy')).body).toMatchObject({ dnaAlertThreshold: 6 });
+      for (const who of ['S', 'U'] as const) {
+        const south = await call(who, 'GET', '/api/reminder-policy');
+        expect(south.status).toBe(200);
+        expect(south.body).not.toMatchObject({ dnaAlertThreshold: 6 });
+      }
     },
   },
   'PUT /api/reminder-policy': {
@@ -307,11 +346,11 @@ const CASES: Record<string, IsolationCase> = {
     },
   },
   'GET /api/safeguarding-policy': {
-    what: 'each team reads its own contacts, never Alice’s team’s; naming her team is a 403 for anyone but an admin',
+    what: 'each team reads its own contacts, never Alice’s team’s; naming her team is a 403 for anyone but an admin or the safeguarding lead',
     async check({ call }) {
       const north = await call('A', 'GET', '/api/safeguarding-policy');
       expect(north.body).toMatchObject({ team: 'North', escalateAfterMinutes: 20, contacts: [{ phone: NORTH_CONTACT }] });
-      for (const who of ['S', 'X'] as const) {
+      for (const who of ['S', 'X', 'U'] as const) {
         const own = await call(who, 'GET', '/api/safeguarding-policy');
         expect(own.status).toBe(200);
         expect(JSON.stringify(own.body)).not.toContain(NORTH_CONTACT);
@@ -319,7 +358,7 @@ const CASES: Record<string, IsolationCase> = {
         expect(named.status, who).toBe(403);
         expect(JSON.stringify(named.body)).not.toContain(NORTH_CONTACT);
       }
-      expect((await call('admin', 'GET', '/api/safeguarding-policy?team=North')).body).toMatchObject({ contacts: [{ phone: NORTH_CONTACT }] });
+      for (const who of ['admin', 'G'] as const) expect((await call(who, 'GET', '/api/safeguarding-policy?team=North')).body, who).toMatchObject({ contacts: [{ phone: NORTH_CONTACT }] });
     },
   },
   'PUT /api/safeguarding-policy': {
@@ -328,7 +367,7 @@ const CASES: Record<string, IsolationCase> = {
       const before = await snapshot();
       const mallory = { escalateAfterMinutes: 240, contacts: [{ name: 'Mallory', phone: '+447700900878' }] };
       expect((await call('S', 'PUT', '/api/safeguarding-policy', mallory)).status).toBe(200);
-      for (const who of ['S', 'X'] as const) expect((await call(who, 'PUT', '/api/safeguarding-policy?team=North', mallory)).status, who).toBe(403);
+      for (const who of ['S', 'X', 'U'] as const) expect((await call(who, 'PUT', '/api/safeguarding-policy?team=North', mallory)).status, who).toBe(403);
       expect(await snapshot()).toEqual(before);
     },
   },
@@ -388,6 +427,9 @@ describe('caseload isolation on every API route (from the route table)', () => {
     tokens.S = (await app.createStaff('key_worker', 'Sol', 'South')).token;
     tokens.W = (await app.createStaff('in_work_team', 'Wyn', 'North')).token;
     tokens.X = (await app.createStaff('in_work_team', 'Xan', 'South')).token;
+    tokens.T = (await app.createStaff('team_lead', 'Tam', 'North')).token;
+    tokens.U = (await app.createStaff('team_lead', 'Ula', 'South')).token;
+    tokens.G = (await app.createStaff('safeguarding_lead', 'Gwen', null)).token;
     tokens.admin = ADMIN_TOKEN;
 
     const aliceId = (await app.createParticipant(ALICE_PHONE, tokens.A, { firstName: 'Alice' })).id;
@@ -410,7 +452,7 @@ describe('caseload isolation on every API route (from the route table)', () => {
     const experiment = await app.api<{ id: string }>('POST', '/api/experiments', { name: 'North wording', message: 'reminder', variants: ['personal', 'standard'] }, tokens.A);
     expect(experiment.status, JSON.stringify(experiment.body)).toBe(201);
     expect((await app.api('PUT', '/api/integrations/case-record-sink', { url: 'http://127.0.0.1:9/crm', secret: 'admin-secret-0123456789', enabled: false })).status).toBe(200);
-    const ids: Ids = { alice: aliceId, aliceAlert, appointment: appointment.body.id, campaign: campaign.body.id, experiment: experiment.body.id };
+    const ids: Ids = { alice: aliceId, ash: A.id, aliceAlert, appointment: appointment.body.id, campaign: campaign.body.id, experiment: experiment.body.id };
 
     const byParticipant = async (table: 'alerts' | 'messages' | 'appointments' | 'reminders' | 'job_starts' | 'check_ins' | 'follow_ups' | 'campaign_recipients') =>
       app.db.selectFrom(table).selectAll().where('participant_id', '=', ids.alice).execute().then((rows) => rows.map((r) => JSON.stringify(r)).sort());
@@ -440,7 +482,7 @@ describe('caseload isolation on every API route (from the route table)', () => {
         experiment: await app.db.selectFrom('experiments').selectAll().where('id', '=', ids.experiment).executeTakeFirstOrThrow(),
         northPolicy: await app.db.selectFrom('team_policies').selectAll().where('team', '=', 'North').execute(),
         northSafeguarding: await app.db.selectFrom('safeguarding_policies').selectAll().where('team', '=', 'North').execute(),
-        staff: await app.db.selectFrom('staff').select(['id', 'role', 'team']).orderBy('id').execute(),
+        staff: await app.db.selectFrom('staff').select(['id', 'name', 'role', 'team', 'phone', 'token_lookup', 'token_hash', 'deactivated_at']).orderBy('id').execute(),
         sinks: await app.db.selectFrom('case_record_sinks').selectAll().execute(),
       }),
       mentionsAlice: (body) => {
@@ -461,6 +503,72 @@ describe('caseload isolation on every API route (from the route table)', () => {
     const isolation = CASES[key] as IsolationCase;
     expect(isolation.what.length).toBeGreaterThan(0);
     await isolation.check(ctx);
+  });
+
+  describe('team leads and the safeguarding lead', () => {
+    let carys: string;
+    let carysAlerts: Array<{ id: string; type: string }>;
+    const idsOf = async (who: Caller, path: string) => ((await ctx.call(who, 'GET', path)).body as Array<{ id: string; participantId?: string }>);
+
+    beforeAll(async () => {
+      // Carys (Sol's, South) says something that reads as risk of harm, and leaves a message for Sol.
+      carys = (await app.createParticipant(CARYS_PHONE, tokens.S, { firstName: 'Carys' })).id;
+      for (const body of ['I want to kill myself', 'Please tell Sol I have moved house']) {
+        expect((await app.api('POST', '/api/sandbox/inbound', { from: CARYS_PHONE, body }, tokens.S)).status).toBe(200);
+      }
+      carysAlerts = await eventually(
+        async () => {
+          const alerts = (await app.api<Array<{ id: string; type: string }>>('GET', `/api/alerts?participantId=${carys}`, undefined, tokens.S)).body;
+          return alerts.length >= 2 && alerts;
+        },
+        15_000,
+        'Carys’s alerts',
+      );
+      expect(carysAlerts.map((a) => a.type)).toContain('safeguarding');
+    }, 60_000);
+
+    it('a key worker still sees only their own; a team lead sees the whole team, and no other', async () => {
+      expect((await idsOf('A', '/api/participants')).map((p) => p.id)).toEqual([ctx.ids.alice]);
+      const north = (await idsOf('T', '/api/participants')).map((p) => p.id);
+      expect(north).toContain(ctx.ids.alice);
+      expect(north).toHaveLength(2);
+      expect(north).not.toContain(carys);
+      expect((await idsOf('U', '/api/participants')).map((p) => p.id)).toEqual([carys]);
+      for (const path of [`/api/participants/${ctx.ids.alice}`, `/api/participants/${ctx.ids.alice}/record`, `/api/appointments/${ctx.ids.appointment}`]) {
+        expect((await ctx.call('T', 'GET', path)).status, path).toBe(200);
+      }
+      expect((await idsOf('T', '/api/alerts')).map((a) => a.id)).toContain(ctx.ids.aliceAlert);
+      expect(ctx.mentionsAlice((await ctx.call('T', 'GET', '/api/caseload')).body)).toBe(true);
+      expect((await ctx.call('T', 'GET', `/api/participants/${carys}`)).status).toBe(404);
+      expect((await idsOf('T', '/api/alerts')).map((a) => a.participantId)).not.toContain(carys);
+    });
+
+    it('a team lead acts on the team’s alerts and reassigns within the team, never to another team', async () => {
+      const ben = (await idsOf('T', '/api/participants')).find((p) => p.id !== ctx.ids.alice)?.id as string;
+      const sol = (await app.api<Array<{ id: string; name: string }>>('GET', '/api/staff')).body.find((m) => m.name === 'Sol')?.id;
+      const refused = await ctx.call('T', 'PATCH', `/api/participants/${ben}`, { keyWorkerId: sol });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { details: { fields: [{ path: 'keyWorkerId', message: 'is not in your team' }] } } });
+      const moved = await ctx.call('T', 'PATCH', `/api/participants/${ben}`, { keyWorkerId: ctx.ids.ash });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect((await idsOf('A', '/api/participants')).map((p) => p.id).sort()).toEqual([ctx.ids.alice, ben].sort());
+      expect((await idsOf('B', '/api/participants'))).toEqual([]);
+      const ack = await ctx.call('T', 'POST', `/api/alerts/${ctx.ids.aliceAlert}/ack`, { note: 'Team lead rang her' });
+      expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    });
+
+    it('the safeguarding lead sees every safeguarding alert, and only those, and acknowledges them', async () => {
+      const safeguarding = carysAlerts.find((a) => a.type === 'safeguarding') as { id: string };
+      const other = carysAlerts.find((a) => a.type !== 'safeguarding') as { id: string };
+      expect((await idsOf('G', '/api/participants')).map((p) => p.id)).toEqual([carys]);
+      expect((await ctx.call('G', 'GET', `/api/participants/${carys}`)).status).toBe(200);
+      const seen = await idsOf('G', '/api/alerts');
+      expect(seen.map((a) => a.id)).toEqual([safeguarding.id]);
+      expect((await ctx.call('G', 'POST', `/api/alerts/${other.id}/ack`, {})).status).toBe(404);
+      expect((await ctx.call('G', 'POST', `/api/alerts/${safeguarding.id}/ack`, { note: 'Spoke to Carys' })).status).toBe(200);
+      // Nobody else in the North sees Carys’s alert.
+      for (const who of ['A', 'T', 'W'] as const) expect((await idsOf(who, '/api/alerts')).map((a) => a.participantId)).not.toContain(carys);
+    });
   });
 
   describe('the dashboard session (POST, GET, DELETE /api/session)', () => {

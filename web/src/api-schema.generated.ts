@@ -10,7 +10,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every member of staff, active first (never their tokens)
+         * @description Roles: admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Staff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
+                            team: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            deactivatedAt: string | null;
+                            /** @description The ADMIN_TOKEN administrator: cannot be switched off, demoted or given another token here */
+                            bootstrap: boolean;
+                        }[];
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         /**
          * Add a member of staff and issue their token (shown once)
@@ -28,13 +71,15 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string} */
-                        role: "key_worker" | "in_work_team" | "admin";
+                        role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
                         team?: string;
                         /**
                          * Format: email
                          * @description Work email, unique; CSV imports name key workers by it
                          */
                         email?: string;
+                        /** @description Work phone, a UK number (national or +44 form), stored as E.164: the number participants are rung from */
+                        phone?: string;
                     };
                 };
             };
@@ -50,15 +95,16 @@ export interface paths {
                             id: string;
                             name: string;
                             /** @enum {string} */
-                            role: "key_worker" | "in_work_team" | "admin";
+                            role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
                             team: string | null;
                             email: string | null;
+                            phone: string | null;
                             /** @description Shown once; only its hash is kept */
                             token: string;
                         };
                     };
                 };
-                /** @description Invalid */
+                /** @description Invalid, with the failing field (an unknown role, an email already used, a phone that is not a UK number) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -89,7 +135,237 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description That email already belongs to a member of staff */
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change name, role, team, phone; active: false switches them off at once; reassignTo hands their caseload over
+         * @description Roles: admin
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
+                        /** @description A team not seen before is created by naming it; null: no team */
+                        team?: string | null;
+                        phone?: string | null;
+                        /** @description false: every token and session of theirs stops at once; true: back, with no token until one is issued */
+                        active?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Hand their open caseload to this member of staff; each participant gets the handover text
+                         */
+                        reassignTo?: string;
+                        /** @description Said to each participant handed over */
+                        handoverReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
+                            team: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            deactivatedAt: string | null;
+                            /** @description The ADMIN_TOKEN administrator: cannot be switched off, demoted or given another token here */
+                            bootstrap: boolean;
+                            /** @description Participants handed over by this change */
+                            reassigned: number;
+                        };
+                    };
+                };
+                /** @description Invalid, with the failing field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such member of staff */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused as things stand (yourself, or the ADMIN_TOKEN administrator), saying why */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/staff/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new token (shown once); the old one, and every session signed in with it, stop at once
+         * @description Roles: admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown once; the previous token stopped working */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description No or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such member of staff */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    fields?: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The X-Request-Id this answer carries: quote it when asking about the error, it is on every log line of the request */
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Switched off, or the ADMIN_TOKEN administrator */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -128,7 +404,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's caseload (admin: everyone; in-work team: people in work in its team) */
+        /** The caller's caseload (admin: everyone; team lead: the team's; in-work team: people in work in its team; safeguarding lead: people with a safeguarding alert) */
         get: {
             parameters: {
                 query?: never;
@@ -5781,7 +6057,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "key_worker" | "in_work_team" | "admin";
+                                role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
                                 team: string | null;
                             };
                             csrfToken: string;
@@ -5847,7 +6123,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "key_worker" | "in_work_team" | "admin";
+                                role: "key_worker" | "in_work_team" | "team_lead" | "safeguarding_lead" | "admin";
                                 team: string | null;
                             };
                             csrfToken: string;

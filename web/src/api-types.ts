@@ -38,3 +38,7 @@ export type CampaignStatus = Campaign['status'];
 export type CampaignCounts = NonNullable<Campaign['counts']>;
 
 export type FieldError = NonNullable<NonNullable<Answer<'/api/participants', 'post', 400>['error']['details']>['fields']>[number];
+
+export type StaffMember = Answer<'/api/staff', 'get'>[number];
+export type StaffCreated = Answer<'/api/staff', 'post', 201>;
+export type StaffToken = Answer<'/api/staff/{id}/token', 'post', 201>;

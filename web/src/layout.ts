@@ -10,17 +10,25 @@ export interface NavigationItem {
 const ROLE_NAMES: Record<Session['staff']['role'], string> = {
   key_worker: 'Key worker',
   in_work_team: 'In-work support',
+  team_lead: 'Team lead',
+  safeguarding_lead: 'Safeguarding lead',
   admin: 'Administrator',
 };
 
-/** Who sees which page: campaigns are the in-work team's (and admins'); the sandbox exists only in sandbox mode. */
+/** Campaigns are the in-work team's (and admins'). */
+export const runsCampaigns = (session: Session): boolean => session.staff.role === 'in_work_team' || session.staff.role === 'admin';
+/** Staff accounts are the admins'. */
+export const managesStaff = (session: Session): boolean => session.staff.role === 'admin';
+
+/** Who sees which page: campaigns and staff by role (above); the sandbox exists only in sandbox mode. */
 export function navigationFor(session: Session, openAlerts: number | undefined): NavigationItem[] {
   return [
     { path: '/caseload', text: 'Caseload' },
     { path: '/alerts', text: 'Alerts', ...(openAlerts !== undefined && { count: openAlerts }) },
-    ...(session.staff.role !== 'key_worker' ? [{ path: '/campaigns', text: 'Campaigns' }] : []),
+    ...(runsCampaigns(session) ? [{ path: '/campaigns', text: 'Campaigns' }] : []),
     { path: '/settings', text: 'Team settings' },
     { path: '/import-export', text: 'Import and export' },
+    ...(managesStaff(session) ? [{ path: '/staff', text: 'Staff' }] : []),
     ...(session.sandbox ? [{ path: '/sandbox', text: 'Sandbox' }] : []),
   ];
 }

@@ -2,7 +2,7 @@ import { ApiClient } from './api-client.js';
 import type { Alert, Session } from './api-types.js';
 import { h, replaceChildren } from './dom.js';
 import { useTimeZone } from './format.js';
-import { footer, header, navigation, navigationFor, sandboxBanner, successBanner } from './layout.js';
+import { footer, header, managesStaff, navigation, navigationFor, runsCampaigns, sandboxBanner, successBanner } from './layout.js';
 import type { Page, PageContext, PageFactory } from './page.js';
 import { alertsPage } from './pages/alerts.page.js';
 import { campaignsPage } from './pages/campaigns.page.js';
@@ -13,6 +13,7 @@ import { participantPage } from './pages/participant.page.js';
 import { sandboxPage } from './pages/sandbox.page.js';
 import { settingsPage } from './pages/settings.page.js';
 import { signInPage } from './pages/sign-in.page.js';
+import { staffPage } from './pages/staff.page.js';
 
 /** The dashboard: one page app on the public API, signed in with a session cookie. */
 
@@ -26,9 +27,10 @@ const ROUTES: Route[] = [
   { pattern: /^\/caseload$/, page: caseloadPage },
   { pattern: /^\/participants\/(?<id>[0-9a-f-]{36})$/, page: participantPage },
   { pattern: /^\/alerts$/, page: alertsPage },
-  { pattern: /^\/campaigns$/, page: campaignsPage, when: (s) => s.staff.role !== 'key_worker' },
+  { pattern: /^\/campaigns$/, page: campaignsPage, when: runsCampaigns },
   { pattern: /^\/settings$/, page: settingsPage },
   { pattern: /^\/import-export$/, page: importExportPage },
+  { pattern: /^\/staff$/, page: staffPage, when: managesStaff },
   { pattern: /^\/sandbox$/, page: sandboxPage, when: (s) => s.sandbox },
 ];
 
