@@ -6,6 +6,7 @@ import { progress, type BenchResult } from './bench-result.js';
 import { campaignFanoutBench } from './campaign-fanout.bench.js';
 import { crmSinkBench } from './crm-sink.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
+import { participantsImportBench } from './participants-import.bench.js';
 import { reminderSuite } from './reminder-suite.js';
 import { safeguardingBench } from './safeguarding.bench.js';
 import { soakBench } from './soak.bench.js';
@@ -23,6 +24,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]>; onlyW
   { name: 'crm_sink', run: crmSinkBench },
   { name: 'campaign_fanout', run: campaignFanoutBench },
   { name: 'safeguarding', run: safeguardingBench },
+  { name: 'import_participants', run: participantsImportBench },
   // Only when asked for (`npm run bench -- soak`): it runs for SOAK_DURATION_S and more.
   { name: 'soak', run: soakBench, onlyWhenNamed: true },
 ];
