@@ -1,4 +1,6 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { CsvError, parse as parseStream } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { csvDelimiter, decodeCsvBytes } from '../domain/csv-import.js';
 
 /** Rows in one file: a programme's whole caseload fits, a runaway export does not. */
@@ -61,9 +63,37 @@ export function missingColumnsError(missing: readonly string[]): UnreadableImpor
 export function readCsvRecords(csv: Uint8Array): string[][] {
   const text = decodeCsvBytes(csv);
   try {
-    return parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    return parse(text, parseOptions(text)) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new UnreadableImportError(`The file is not valid CSV: ${error.message}`);
     throw error;
+  }
+}
+
+function parseOptions(text: string) {
+  return { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The records of `readCsvRecords`, one at a time as the streaming parser finds them: only the upload itself is held,
+ * never every row of it, however long the file. The decoded text is fed to the parser as UTF-8 in 64 KB pieces (the
+ * parser joins a character split between two pieces).
+ */
+export async function* streamCsvRecords(csv: Uint8Array): AsyncGenerator<string[]> {
+  const text = decodeCsvBytes(csv);
+  const bytes = Buffer.from(text, 'utf8');
+  const chunks = function* () {
+    for (let start = 0; start < bytes.length; start += CHUNK_BYTES) yield bytes.subarray(start, start + CHUNK_BYTES);
+  };
+  const parser = Readable.from(chunks(), { objectMode: false }).pipe(parseStream(parseOptions(text)));
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (error) {
+    if (error instanceof CsvError) throw new UnreadableImportError(`The file is not valid CSV: ${error.message}`);
+    throw error;
+  } finally {
+    parser.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { localCalendarDate, parseCalendarDate } from '../domain/calendar-date.js';
 import type { StaffIdentity } from '../domain/caseload.js';
@@ -21,13 +22,12 @@ import { StaffRepository } from '../store/staff.repository.js';
 import type { JobQueues } from '../workers/queues.js';
 import { AddParticipant, type AddedParticipant } from './add-participant.action.js';
 import {
-  DryRunRollback,
   type ImportProgress,
   type ImportReport as CsvImportReport,
   MAX_IMPORT_ROWS,
   missingColumnsError,
-  readCsvRecords,
   type RejectedRow as CsvRejectedRow,
+  streamCsvRecords,
   TooManyRowsError,
   UnreadableImportError,
 } from './csv-import.js';
@@ -61,6 +61,14 @@ type RowOutcome =
 
 const ALREADY_REGISTERED = 'is already registered';
 
+/** Rows written in one transaction (each in a savepoint of its own): enough to spread a commit's cost thin. */
+const BATCH_ROWS = 200;
+
+interface ReadRow {
+  row: number;
+  participant: ImportedParticipant;
+}
+
 /**
  * A caseload from the programme's CRM, one row at a time: each row is its own transaction (all of it or none), a
  * bad row is rejected on its own. New people are added as POST /api/participants adds them (the same welcome when
@@ -76,13 +84,17 @@ export class ImportParticipants {
   }
 
   async execute(input: ImportParticipantsInput): Promise<ImportReport> {
-    const records = readCsvRecords(input.csv);
-    const header = readHeader(records[0] ?? []);
+    // A first pass counts the rows (nothing kept), so a file over the limit is refused before anything is written.
+    let header: ReturnType<typeof readHeader> | undefined;
+    let total = 0;
+    for await (const cells of streamCsvRecords(input.csv)) {
+      if (!header) header = readHeader(cells);
+      else if (!isBlankRow(cells)) total += 1;
+    }
+    header ??= readHeader([]);
     if (header.missing.length > 0) {
       throw missingColumnsError(header.missing);
     }
-    const dataRows = records.slice(1);
-    const total = dataRows.filter((cells) => !isBlankRow(cells)).length;
     if (total > MAX_IMPORT_ROWS) throw new TooManyRowsError();
 
     const now = this.deps.clock.now();
@@ -90,13 +102,14 @@ export class ImportParticipants {
     const report: ImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: header.unknown };
     const seen = new SeenInFile();
     const keyWorkers = new KeyWorkersByEmail(this.deps.db);
-    const welcomes: AddedParticipant['welcome'][] = [];
-    const queuedMessageIds: string[] = [];
+    let batch: ReadRow[] = [];
 
-    for (const [index, cells] of dataRows.entries()) {
-      if (isBlankRow(cells)) continue;
+    let index = -1;
+    for await (const cells of streamCsvRecords(input.csv)) {
+      index += 1;
+      if (index === 0 || isBlankRow(cells)) continue;
       input.onProgress?.(report.rows, total);
-      const row = index + 2;
+      const row = index + 1;
       report.rows += 1;
       const reading = readParticipantRow(cellsByColumn(header.columns, cells), today);
       if (!reading.ok) {
@@ -108,39 +121,72 @@ export class ImportParticipants {
         report.rejected.push({ row, ...repeated });
         continue;
       }
-      const outcome = await this.importRow(reading.participant, input, keyWorkers, now);
+      batch.push({ row, participant: reading.participant });
+      if (batch.length >= BATCH_ROWS) {
+        await this.importBatch(batch, input, keyWorkers, now, report);
+        batch = [];
+      }
+    }
+    await this.importBatch(batch, input, keyWorkers, now, report);
+    // Rejections are reported in row order, as a reader of the file expects.
+    report.rejected.sort((a, b) => a.row - b.row);
+    input.onProgress?.(report.rows, total);
+    return report;
+  }
+
+  /**
+   * One transaction for a batch of rows, each row inside a savepoint of its own: a row that fails rolls back to its
+   * savepoint (itself only), so each row is still all or nothing. A dry run rolls every row back to its savepoint and
+   * the batch's transaction with it. Welcomes and handovers are queued once the batch has committed.
+   */
+  private async importBatch(batch: readonly ReadRow[], input: ImportParticipantsInput, keyWorkers: KeyWorkersByEmail, now: Date, report: ImportReport): Promise<void> {
+    if (batch.length === 0) return;
+    const outcomes = await this.deps.db.transaction().execute(async (tx) => {
+      const done: RowOutcome[] = [];
+      for (const { participant } of batch) done.push(await this.importRow(tx, participant, input, keyWorkers, now));
+      return done;
+    });
+    const welcomes: AddedParticipant['welcome'][] = [];
+    const queuedMessageIds: string[] = [];
+    outcomes.forEach((outcome, i) => {
+      const row = (batch[i] as ReadRow).row;
       if (outcome.kind === 'rejected') {
         report.rejected.push({ row, field: outcome.field, message: outcome.message });
-        continue;
+        return;
       }
       report[outcome.kind] += 1;
       welcomes.push(outcome.welcome);
       queuedMessageIds.push(...(outcome.queuedMessageIds ?? []));
-    }
-    input.onProgress?.(report.rows, total);
-
-    if (!input.dryRun) {
-      await this.addParticipant.schedule(welcomes.map((welcome) => ({ welcome })), now);
+    });
+    if (input.dryRun) return;
+    await this.addParticipant.schedule(welcomes.map((welcome) => ({ welcome })), now);
+    if (queuedMessageIds.length > 0) {
       await this.deps.queues
         .enqueueSends(queuedMessageIds)
         .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'handover not enqueued; the sweep will send it'));
     }
-    return report;
   }
 
-  private async importRow(participant: ImportedParticipant, input: ImportParticipantsInput, keyWorkers: KeyWorkersByEmail, now: Date): Promise<RowOutcome> {
+  private async importRow(tx: Tx, participant: ImportedParticipant, input: ImportParticipantsInput, keyWorkers: KeyWorkersByEmail, now: Date): Promise<RowOutcome> {
+    await sql`savepoint import_row`.execute(tx);
     try {
-      return await this.deps.db.transaction().execute(async (tx) => {
-        const outcome = await this.writeRow(tx, participant, input.staff, keyWorkers, now);
-        if (input.dryRun) throw new DryRunRollback(outcome);
-        return outcome;
-      });
+      const outcome = await this.writeRow(tx, participant, input.staff, keyWorkers, now);
+      // A rejected row may have written nothing yet, but rolling back costs no more than releasing.
+      if (input.dryRun || outcome.kind === 'rejected') await sql`rollback to savepoint import_row`.execute(tx);
+      await sql`release savepoint import_row`.execute(tx);
+      return outcome;
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.outcome as RowOutcome;
       // Someone else took the number or the CRM id between our look-up and our write.
-      if (error instanceof DuplicatePhoneError) return { kind: 'rejected', field: 'phone', message: ALREADY_REGISTERED };
-      if (error instanceof DuplicateExternalRefError) return { kind: 'rejected', field: 'external_ref', message: ALREADY_REGISTERED };
-      throw error;
+      const rejected: RowOutcome | undefined =
+        error instanceof DuplicatePhoneError
+          ? { kind: 'rejected', field: 'phone', message: ALREADY_REGISTERED }
+          : error instanceof DuplicateExternalRefError
+            ? { kind: 'rejected', field: 'external_ref', message: ALREADY_REGISTERED }
+            : undefined;
+      if (!rejected) throw error;
+      await sql`rollback to savepoint import_row`.execute(tx);
+      await sql`release savepoint import_row`.execute(tx);
+      return rejected;
     }
   }
 
