@@ -142,8 +142,17 @@ export class ImportParticipants {
   private async importBatch(batch: readonly ReadRow[], input: ImportParticipantsInput, keyWorkers: KeyWorkersByEmail, now: Date, report: ImportReport): Promise<void> {
     if (batch.length === 0) return;
     const outcomes = await this.deps.db.transaction().execute(async (tx) => {
+      // No two rows of a file share a phone or a CRM id (SeenInFile), so one that nobody had when the batch began is
+      // nobody's when its row comes (someone committing it meanwhile is caught by the unique index, as before).
+      const taken = await new ParticipantRepository(tx).takenPhonesAndRefs(
+        batch.map((r) => r.participant.phone),
+        batch.flatMap((r) => (r.participant.externalRef !== undefined ? [r.participant.externalRef] : [])),
+      );
       const done: RowOutcome[] = [];
-      for (const { participant } of batch) done.push(await this.importRow(tx, participant, input, keyWorkers, now));
+      for (const { participant } of batch) {
+        const known = taken.has(`phone:${participant.phone}`) || (participant.externalRef !== undefined && taken.has(`ref:${participant.externalRef}`));
+        done.push(await this.importRow(tx, participant, input, keyWorkers, now, known));
+      }
       return done;
     });
     const welcomes: AddedParticipant['welcome'][] = [];
@@ -167,10 +176,17 @@ export class ImportParticipants {
     }
   }
 
-  private async importRow(tx: Tx, participant: ImportedParticipant, input: ImportParticipantsInput, keyWorkers: KeyWorkersByEmail, now: Date): Promise<RowOutcome> {
+  private async importRow(
+    tx: Tx,
+    participant: ImportedParticipant,
+    input: ImportParticipantsInput,
+    keyWorkers: KeyWorkersByEmail,
+    now: Date,
+    known: boolean,
+  ): Promise<RowOutcome> {
     await sql`savepoint import_row`.execute(tx);
     try {
-      const outcome = await this.writeRow(tx, participant, input.staff, keyWorkers, now);
+      const outcome = await this.writeRow(tx, participant, input.staff, keyWorkers, now, known);
       // A rejected row may have written nothing yet, but rolling back costs no more than releasing.
       if (input.dryRun || outcome.kind === 'rejected') await sql`rollback to savepoint import_row`.execute(tx);
       await sql`release savepoint import_row`.execute(tx);
@@ -190,7 +206,7 @@ export class ImportParticipants {
     }
   }
 
-  private async writeRow(tx: Tx, row: ImportedParticipant, staff: StaffIdentity, keyWorkers: KeyWorkersByEmail, now: Date): Promise<RowOutcome> {
+  private async writeRow(tx: Tx, row: ImportedParticipant, staff: StaffIdentity, keyWorkers: KeyWorkersByEmail, now: Date, known: boolean): Promise<RowOutcome> {
     let keyWorker: StaffIdentity | undefined;
     if (row.keyWorkerEmail !== undefined) {
       keyWorker = await keyWorkers.find(row.keyWorkerEmail);
@@ -202,8 +218,8 @@ export class ImportParticipants {
     }
     const participants = new ParticipantRepository(tx);
     const mayUpdate = (person: ParticipantRow) => staff.role === 'admin' || person.key_worker_id === staff.id;
-    const byRef = row.externalRef !== undefined ? await participants.findByExternalRef(row.externalRef) : undefined;
-    const byPhone = await participants.findByPhone(row.phone);
+    const byRef = known && row.externalRef !== undefined ? await participants.findByExternalRef(row.externalRef) : undefined;
+    const byPhone = known ? await participants.findByPhone(row.phone) : undefined;
 
     // Outside the caller's caseload is answered as "already registered", never saying whose.
     let existing: ParticipantRow | undefined;

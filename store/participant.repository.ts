@@ -100,6 +100,18 @@ export class ParticipantRepository {
   }
 
   /** The person on record with this CRM id, whoever's caseload they are on (the caller decides what to say). */
+  /** Which of these phones and CRM ids someone (not erased) already has: one query for a batch of imported rows. */
+  async takenPhonesAndRefs(phones: readonly string[], externalRefs: readonly string[]): Promise<Set<string>> {
+    if (phones.length === 0 && externalRefs.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('participants')
+      .select(['phone', 'external_ref'])
+      .where('erased_at', 'is', null)
+      .where((eb) => eb.or([...(phones.length > 0 ? [eb('phone', 'in', [...phones])] : []), ...(externalRefs.length > 0 ? [eb('external_ref', 'in', [...externalRefs])] : [])]))
+      .execute();
+    return new Set(rows.flatMap((row) => [`phone:${row.phone}`, ...(row.external_ref !== null ? [`ref:${row.external_ref}`] : [])]));
+  }
+
   async findByExternalRef(externalRef: string): Promise<ParticipantRow | undefined> {
     return this.db
       .selectFrom('participants')
