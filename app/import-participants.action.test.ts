@@ -62,4 +62,12 @@ describe.each([['postgres'], ['pglite']] as const)('importing participants (the 
     expect(later).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(await db.selectFrom('follow_ups').select('id').where('kind', '=', 'welcome').execute()).toHaveLength(2);
   });
+
+  it('names the key worker by email (looked up inside the row: the embedded database has one connection)', async () => {
+    const file = 'first_name,phone,consent,external_ref,key_worker_email\nCy,07700 900742,no,A-3,PRIYA@example.org\nDi,07700 900743,no,A-4,nobody@example.org\n';
+    const result = await importer().execute({ csv: csv(file), dryRun: false, staff: priya });
+    expect(result).toMatchObject({ created: 1, rejected: [{ row: 3, field: 'key_worker_email' }] });
+    const cy = await db.selectFrom('participants').select('key_worker_id').where('external_ref', '=', 'A-3').executeTakeFirstOrThrow();
+    expect(cy.key_worker_id).toBe(priya.id);
+  });
 });

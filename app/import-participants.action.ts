@@ -101,7 +101,7 @@ export class ImportParticipants {
     const today = localCalendarDate(now, this.deps.timeZone);
     const report: ImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: header.unknown };
     const seen = new SeenInFile();
-    const keyWorkers = new KeyWorkersByEmail(this.deps.db);
+    const keyWorkers = new KeyWorkersByEmail();
     let batch: ReadRow[] = [];
 
     let index = -1;
@@ -209,7 +209,7 @@ export class ImportParticipants {
   private async writeRow(tx: Tx, row: ImportedParticipant, staff: StaffIdentity, keyWorkers: KeyWorkersByEmail, now: Date, known: boolean): Promise<RowOutcome> {
     let keyWorker: StaffIdentity | undefined;
     if (row.keyWorkerEmail !== undefined) {
-      keyWorker = await keyWorkers.find(row.keyWorkerEmail);
+      keyWorker = await keyWorkers.find(tx, row.keyWorkerEmail);
       if (!keyWorker) return { kind: 'rejected', field: 'key_worker_email', message: 'is not the email of a key worker' };
       // Key workers import into their own caseload only; admins anywhere (the caseload rules of domain/caseload.ts).
       if (staff.role === 'key_worker' && keyWorker.id !== staff.id) {
@@ -323,15 +323,16 @@ export class ImportParticipants {
   }
 }
 
-/** Each email is looked up once per file; only key workers can be named. */
+/**
+ * Each email is looked up once per file; only key workers can be named. Looked up in the row's transaction: the
+ * embedded database has one connection, which that transaction holds.
+ */
 class KeyWorkersByEmail {
   private readonly found = new Map<string, StaffIdentity | undefined>();
 
-  constructor(private readonly db: Db) {}
-
-  async find(email: string): Promise<StaffIdentity | undefined> {
+  async find(tx: Tx, email: string): Promise<StaffIdentity | undefined> {
     if (!this.found.has(email)) {
-      const staff = await new StaffRepository(this.db).findByEmail(email);
+      const staff = await new StaffRepository(tx).findByEmail(email);
       this.found.set(email, staff?.role === 'key_worker' ? staff : undefined);
     }
     return this.found.get(email);
