@@ -10,7 +10,6 @@ import { BookAppointment } from '../../app/book-appointment.action.js';
 import { CancelAppointment } from '../../app/cancel-appointment.action.js';
 import { ImportAppointments } from '../../app/import-appointments.action.js';
 import { RescheduleAppointment } from '../../app/reschedule-appointment.action.js';
-import { TooManyRowsError, UnreadableImportError } from '../../app/csv-import.js';
 import { caseloadOf } from '../../domain/caseload.js';
 import type { ScheduleResult } from '../../store/appointment-scheduler.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
@@ -20,6 +19,7 @@ import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { answerImport } from './csv-import-answer.js';
 import { participantInCaseload } from './participant-in-caseload.js';
 import { z } from 'zod';
 import {
@@ -156,18 +156,8 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         413: { description: 'The file is too large or has too many rows', schema: errorSchema },
         415: { description: 'The body is not text/csv', schema: errorSchema },
       },
-      async handle({ staff, query, upload }) {
-        try {
-          const report = await importAppointments.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff });
-          return { status: 200, body: report };
-        } catch (error) {
-          if (error instanceof UnreadableImportError) {
-            throw new ApiError(400, 'validation_failed', error.message, error.missingColumns.length > 0 ? { missingColumns: error.missingColumns } : undefined);
-          }
-          if (error instanceof TooManyRowsError) throw new ApiError(413, 'payload_too_large', error.message);
-          throw error;
-        }
-      },
+      handle: ({ staff, query, upload }) =>
+        answerImport(() => importAppointments.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff })),
     }),
     route({
       method: 'get',

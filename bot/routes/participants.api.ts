@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AddParticipant } from '../../app/add-participant.action.js';
 import { handOverParticipant } from '../../app/hand-over-participant.action.js';
-import { ImportParticipants, TooManyRowsError, UnreadableImportError } from '../../app/import-participants.action.js';
+import { ImportParticipants } from '../../app/import-participants.action.js';
 import { caseloadOf, mayAssignKeyWorker, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { AlertRepository } from '../../store/alert.repository.js';
@@ -19,6 +19,7 @@ import { StaffRepository } from '../../store/staff.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import { z } from 'zod';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
+import { answerImport } from './csv-import-answer.js';
 import { participantInCaseload } from './participant-in-caseload.js';
 import {
   createParticipantBody,
@@ -101,18 +102,8 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
         413: { description: 'The file is too large or has too many rows', schema: errorSchema },
         415: { description: 'The body is not text/csv', schema: errorSchema },
       },
-      async handle({ staff, query, upload }) {
-        try {
-          const report = await importParticipants.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff });
-          return { status: 200, body: report };
-        } catch (error) {
-          if (error instanceof UnreadableImportError) {
-            throw new ApiError(400, 'validation_failed', error.message, error.missingColumns.length > 0 ? { missingColumns: error.missingColumns } : undefined);
-          }
-          if (error instanceof TooManyRowsError) throw new ApiError(413, 'payload_too_large', error.message);
-          throw error;
-        }
-      },
+      handle: ({ staff, query, upload }) =>
+        answerImport(() => importParticipants.execute({ csv: upload ?? Buffer.alloc(0), dryRun: query.dryRun, staff })),
     }),
     route({
       method: 'get',
