@@ -32,7 +32,8 @@ import { FireFollowUp } from './fire-follow-up.use-case.js';
 import { FireReminder } from './fire-reminder.use-case.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
 import { JobsInFlight, startWorkersHealthServer } from './health-server.js';
-import { createOutboundWorker } from './outbound.worker.js';
+import { createOutboundWorker, sendPacing } from './outbound.worker.js';
+import { RequestSpacer } from './request-spacer.js';
 import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt, isRedisConnectionError, watchRedis } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
 import { ReferralCheck } from './referral-check.use-case.js';
@@ -91,6 +92,7 @@ export async function startWorkers(deps: {
   const enqueueEscalations = (escalations: DueEscalation[]) => queues.enqueueEscalations(escalations, clock.now());
   const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends, enqueueEscalations });
   const escalate = new EscalateSafeguardingAlert({ db, clock, publicBaseUrl: config.PUBLIC_BASE_URL, programmeName: config.PROGRAMME_NAME });
+  const requestSpacer = new RequestSpacer(producer, config.QUEUE_PREFIX, sendPacing(config.OUTBOUND_RATE_PER_SECOND).duration);
   const send = new SendOutboundMessage({
     db,
     transport: deps.transport ?? createMessageTransport(config),
@@ -99,6 +101,7 @@ export async function startWorkers(deps: {
     statusCallbackUrl: config.sandbox ? undefined : `${config.PUBLIC_BASE_URL}/twilio/status`,
     whatsappFallback,
     enqueueSends,
+    awaitTurn: async () => void (await requestSpacer.turn()),
   });
   const fireReminder = new FireReminder({
     db,

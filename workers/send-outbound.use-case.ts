@@ -25,6 +25,8 @@ export interface SendOutboundDeps {
   whatsappFallback: WhatsAppFallback;
   /** Hands newly made messages (a WhatsApp fallback) to the outbound queue. */
   enqueueSends: (messageIds: string[]) => Promise<void>;
+  /** Waits for this request's turn under the outbound rate limit (workers/request-spacer.ts). */
+  awaitTurn?: () => Promise<void>;
 }
 
 export type SendOutcome =
@@ -59,6 +61,8 @@ export class SendOutboundMessage {
     const { message, phone, asTemplate, smsForWhatsApp } = claimed;
     const template = asTemplate && this.deps.whatsappFallback.kind === 'template' ? this.deps.whatsappFallback.contentSid : undefined;
 
+    // Redis away: the queue's own limiter has already spaced the jobs' starts, which is the most it can do.
+    await this.deps.awaitTurn?.().catch(() => undefined);
     let result: { sid: string; status: string };
     try {
       result = await this.deps.transport.send({
