@@ -46,6 +46,7 @@ describe('a campaign for 1,000 people at a set rate, with the workers process ki
     process.kill(child.pid, 'SIGKILL');
     await child.stop();
     child = undefined;
+    const killedAt = new Date();
     const atKill = app.twilio.accepted.length;
     await app.startWorkers();
 
@@ -58,9 +59,12 @@ describe('a campaign for 1,000 people at a set rate, with the workers process ki
       'every recipient handled',
     );
     // Every queued send handed over: nothing still queued for Twilio.
+    // Nothing queued, and nothing being sent now (a send the new workers are making is `sending` too): what is left
+    // `sending` is only what the kill cut.
     await eventually(async () => {
       const queued = await app.db.selectFrom('messages').select('id').where('kind', '=', 'campaign').where('status', '=', 'queued').execute();
-      return queued.length === 0;
+      const live = await app.db.selectFrom('messages').select('id').where('status', '=', 'sending').where('claimed_at', '>', killedAt).execute();
+      return queued.length === 0 && live.length === 0;
     }, 30_000, 'the sends after the kill');
 
     const { counts } = done;

@@ -84,6 +84,7 @@ describe('the workers process killed (SIGKILL) in the middle of turns', () => {
     process.kill(child.pid, 'SIGKILL');
     await child.stop();
     child = undefined;
+    const killedAt = new Date();
     await stream;
 
     // The killed turns left nothing: the held texts are still waiting, no outcome and no reply of theirs exists.
@@ -103,7 +104,10 @@ describe('the workers process killed (SIGKILL) in the middle of turns', () => {
       async () => {
         const l = await readDeliveryLedger(app.db, posted, app.twilio.accepted);
         const answered = l.lostInbound.length === 0 && l.unappliedTurns.length === 0 && [...l.repliesPerInbound.values()].every((n) => n === 1);
-        if (answered && (l.outboundByStatus.queued ?? 0) === 0) return l;
+        // A send the new workers are making right now is `sending` too: wait for those, so what is left `sending` is
+        // only what the kill cut.
+        const live = await app.db.selectFrom('messages').select('id').where('status', '=', 'sending').where('claimed_at', '>', killedAt).execute();
+        if (answered && (l.outboundByStatus.queued ?? 0) === 0 && live.length === 0) return l;
         // Not yet: say where things stand, so a timeout shows what was still missing.
         const inbound = await app.db.selectFrom('messages').select(['status']).where('direction', '=', 'inbound').execute();
         const byStatus = inbound.reduce<Record<string, number>>((n, m) => ({ ...n, [m.status]: (n[m.status] ?? 0) + 1 }), {});
