@@ -26,7 +26,7 @@ import { postToSink } from '../workers/case-record-sink.client.js';
 import { caseRecordSignature } from '../workers/case-record-sink.signature.js';
 import { startWorkers } from '../workers/main.js';
 import { progress, round, type BenchResult } from './bench-result.js';
-import { startCpuCount } from './process-cpu.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
 import { percentile, pool, REDIS_URL, sleep } from './reminder-fixture.js';
 
@@ -149,11 +149,7 @@ interface Harness {
 /** Where the CPU went (this process, the receiver thread included; PostgreSQL; Redis), per event. */
 async function countCpu(h: Harness): Promise<(events: number) => Promise<string>> {
   const done = await startCpuCount(h.database.db, h.redis);
-  return async (events) => {
-    const spent = await done();
-    const per = (ms: number | undefined) => (ms === undefined ? '?' : `${round((ms * 1000) / events)} µs`);
-    return `CPU per event: node ${per(spent.nodeMs)}, postgres ${per(spent.postgresMs)}, redis ${per(spent.redisMs)}`;
-  };
+  return async (events) => `CPU per event: ${cpuPerUnit(await done(), events)}`;
 }
 
 async function harness(database: CaseRecordDatabase, participants: number): Promise<Harness & { cleanup: () => Promise<void> }> {

@@ -25,6 +25,7 @@ import { progress, round, type BenchResult } from './bench-result.js';
 import { runLoad, type LoadSpec, type LoadSummary } from './load-generator.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
 import { withCpuProfile } from './cpu-profile.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 
 const BENCH = 'inbound_webhook';
 const PUBLIC_BASE_URL = 'https://bot.example.test';
@@ -153,7 +154,9 @@ async function measureApp(): Promise<AppRuns> {
     let durable: AppRuns['durable'];
     try {
       progress(`durable baseline (signature check, group-committed INSERT, one Redis write a batch) at ${durableServer.url}: sustained`);
+      const durableCpu = await startCpuCount(database.db, redis);
       const durableSustained = await runWatched('durable baseline sustained', loadSpec(durableServer.url, SUSTAINED));
+      progress(`  CPU per request: ${cpuPerUnit(await durableCpu(), durableSustained.warmup2xx + durableSustained.ok2xx)} (node includes the load generator's threads)`);
       progress(`durable baseline: fixed ${FIXED_RATE.overallRate} req/s`);
       const durableFixed = await runWatched('durable baseline fixed rate', loadSpec(durableServer.url, FIXED_RATE));
       const answered = durableSustained.warmup2xx + durableSustained.ok2xx + durableFixed.ok2xx;
@@ -179,7 +182,9 @@ async function measureApp(): Promise<AppRuns> {
     }
 
     progress(`app: sustained, ${SUSTAINED.connections} connections, ${SUSTAINED.warmupSeconds}s warm-up + ${SUSTAINED.durationSeconds}s`);
+    const appCpu = await startCpuCount(database.db, redis);
     const sustained = await withCpuProfile(process.env.BENCH_PROFILE, 'the sustained run', () => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
+    progress(`  CPU per request: ${cpuPerUnit(await appCpu(), sustained.warmup2xx + sustained.ok2xx)} (node includes the load generator's threads)`);
     progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
     const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
     progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);

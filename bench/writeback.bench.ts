@@ -16,6 +16,7 @@ import { WritebackRepository } from '../store/writeback.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { ApplyWriteback } from '../workers/apply-writeback.use-case.js';
 import { progress, round, type BenchResult } from './bench-result.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { pool } from './reminder-fixture.js';
 
 const BENCH = 'writeback';
@@ -94,9 +95,11 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<Rates>
   await pool(plan.warmup, CONCURRENCY, apply);
   applied = 0;
   const before = await countEvents(database);
+  const cpu = database.engine === 'postgres' ? await startCpuCount(db) : undefined;
   const started = performance.now();
   await pool(plan.writebacks - plan.warmup, CONCURRENCY, (i) => apply(i + plan.warmup), Date.now() + plan.maxSeconds * 1000);
   const seconds = (performance.now() - started) / 1000;
+  const spent = await cpu?.();
   const committed = (await countEvents(database)) - before;
   if (committed !== applied * EVENTS_PER_WRITEBACK) {
     progress(`WARNING: ${applied} write-backs applied but ${committed} events committed (want ${applied * EVENTS_PER_WRITEBACK})`);
@@ -106,6 +109,7 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<Rates>
     `${database.engine}: ${applied} write-backs (${committed} events) in ${round(seconds, 2)} s with ${CONCURRENCY} callers: ` +
       `${round(rate)} events/s, ${round(applied / seconds)} write-backs/s`,
   );
+  if (spent) progress(`${database.engine}: CPU per event: ${cpuPerUnit(spent, committed)}`);
   const baseline = await rawInserts(database, participantIds, applied, plan.maxSeconds);
   progress(`${database.engine}: raw INSERTs of the same events: ${round(baseline)} events/s (the real path at ${round((rate / baseline) * 100)}% of it)`);
   return { rate, baseline };
