@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { localCalendarDate } from '../domain/calendar-date.js';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { Clock } from '../domain/clock.js';
-import { cellsByColumn, isBlankRow, type ParticipantColumn, readHeader, readParticipantRow, SeenInFile } from '../domain/participant-import.js';
+import { cellsByColumn, type ParticipantColumn, readHeader, readParticipantRow, SeenInFile } from '../domain/participant-import.js';
 import type { Db } from '../store/database.js';
 import type { JobQueues } from '../workers/queues.js';
 import { AddParticipant, type AddedParticipant } from './add-participant.action.js';
@@ -11,9 +11,8 @@ import {
   type ImportProgress,
   type ImportReport as CsvImportReport,
   MAX_IMPORT_ROWS,
-  missingColumnsError,
+  openCsvImport,
   type RejectedRow as CsvRejectedRow,
-  streamCsvRecords,
   TooManyRowsError,
   UnreadableImportError,
 } from './csv-import.js';
@@ -61,34 +60,18 @@ export class ImportParticipants {
   }
 
   async execute(input: ImportParticipantsInput): Promise<ImportReport> {
-    // A first pass counts the rows (nothing kept), so a file over the limit is refused before anything is written.
-    let header: ReturnType<typeof readHeader> | undefined;
-    let total = 0;
-    for await (const cells of streamCsvRecords(input.csv)) {
-      if (!header) header = readHeader(cells);
-      else if (!isBlankRow(cells)) total += 1;
-    }
-    header ??= readHeader([]);
-    if (header.missing.length > 0) {
-      throw missingColumnsError(header.missing);
-    }
-    if (total > MAX_IMPORT_ROWS) throw new TooManyRowsError();
-
+    const file = await openCsvImport(input.csv, readHeader);
     const now = this.deps.clock.now();
     const today = localCalendarDate(now, this.deps.timeZone);
-    const report: ImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: header.unknown };
+    const report: ImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: file.header.unknown };
     const seen = new SeenInFile();
     const keyWorkers = new KeyWorkersByEmail();
     let batch: BatchRow[] = [];
 
-    let index = -1;
-    for await (const cells of streamCsvRecords(input.csv)) {
-      index += 1;
-      if (index === 0 || isBlankRow(cells)) continue;
-      input.onProgress?.(report.rows, total);
-      const row = index + 1;
+    for await (const { row, cells } of file.rows()) {
+      input.onProgress?.(report.rows, file.total);
       report.rows += 1;
-      const reading = readParticipantRow(cellsByColumn(header.columns, cells), today);
+      const reading = readParticipantRow(cellsByColumn(file.header.columns, cells), today);
       if (!reading.ok) {
         report.rejected.push(...reading.problems.map((problem) => ({ row, ...problem })));
         continue;
@@ -107,7 +90,7 @@ export class ImportParticipants {
     await this.importBatch(batch, input, keyWorkers, now, report);
     // Rejections are reported in row order, as a reader of the file expects.
     report.rejected.sort((a, b) => a.row - b.row);
-    input.onProgress?.(report.rows, total);
+    input.onProgress?.(report.rows, file.total);
     return report;
   }
 
