@@ -30,7 +30,7 @@ export const WELSH_VOCABULARY: Partial<Record<Concept, readonly string[]>> = {
     'tagu', 'dagu', 'nhagu', 'mygu', 'gwthio', 'wthio', 'ngwthio', 'slapio', 'brifo', 'frifo', 'mrifo', 'lladd',
     'ladd', 'trywanu', 'drywanu', 'nhrywanu', 'ymosod', 'cham', 'ngham', 'taflu', 'daflu', 'churo', 'chicio', 'thagu',
     'slapio', 'gafael', 'afael', 'cloi', 'nghloi', 'thaflu', 'gwthio', 'thagu', 'thaflu',
-    'tharo', 'dharo', 'thaflu', 'phwnio', 'bwnio', 'pwnio', 'ddyrnu', 'guro',
+    'tharo', 'dharo', 'thaflu', 'phwnio', 'bwnio', 'pwnio', 'ddyrnu', 'guro', 'taror', 'daror', 'nharor', 'guror', 'churor',
   ],
   WEAPON: ['cyllell', 'gyllell', 'chyllell', 'gwn', 'wn', 'dryll', 'llafn', 'morthwyl', 'bwled'],
   THREAT: ['bygwth', 'fygwth', 'mygwth', 'bygythiad', 'deud', 'dweud', 'ddeud', 'ddweud', 'neith', 'wneith', 'bydd', 'fydd'],
