@@ -32,7 +32,7 @@ export const WELSH_VOCABULARY: Partial<Record<Concept, readonly string[]>> = {
     'slapio', 'gafael', 'afael', 'cloi', 'nghloi', 'thaflu', 'gwthio', 'thagu', 'thaflu',
     'tharo', 'dharo', 'thaflu', 'phwnio', 'bwnio', 'pwnio', 'ddyrnu', 'guro', 'taror', 'daror', 'nharor', 'guror', 'churor',
   ],
-  WEAPON: ['cyllell', 'gyllell', 'chyllell', 'gwn', 'wn', 'dryll', 'llafn', 'morthwyl', 'bwled'],
+  WEAPON: ['cyllell', 'gyllell', 'chyllell', 'gwn', 'wn', 'dryll', 'llafn', 'morthwyl', 'forthwyl', 'bwled'],
   THREAT: ['bygwth', 'fygwth', 'mygwth', 'bygythiad', 'deud', 'dweud', 'ddeud', 'ddweud', 'neith', 'wneith', 'bydd', 'fydd'],
   FEAR: ['ofn', 'ofnus', 'dychryn', 'nychryn'],
   HOME: ['adra', 'adref', 'adre', 'gartref', 'gartre', 'ty', 'nhy', 'fflat', 'cartref'],
