@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "ceab4048b0cf15e49f0dba97709534257a47b2f4880cd2c60afe424d46251633",
-    "sources": "9f019fbeec548e227c2ee83da4adb9970de11825f87ad7fa83baebf4fc825864"
+    "sources": "60e1af8d8cae30cbc17e7c74f9bd1e66067e53f307692b5bedc02581a82e409c"
   },
   "threshold": 0.8434,
   "categoryBits": 13,
