@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Request, type Response } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
@@ -13,6 +13,11 @@ export async function startBaselineServer(): Promise<{ url: string; close(): Pro
   server.post('/twilio/inbound', async (_req: Request, res: Response) => {
     res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
   });
+  return listenOnLoopback(server);
+}
+
+/** Listens on a free port of 127.0.0.1; gives the URL and a close that waits for the server to stop. */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import restify, { type Request, type Response } from 'restify';
 import { isValidTwilioSignature, type TwilioFormParams } from '../bot/twilio/signature.js';
 import type { Db } from '../store/database.js';
+import { listenOnLoopback } from './baseline-server.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
@@ -73,16 +73,12 @@ export async function startDurableBaselineServer(options: { db: Db; redis: Redis
       res.sendRaw(503, 'Try again', { 'Content-Type': 'text/plain' });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     stored: async () => Number((await sql<{ n: string }>`select count(*)::text as n from bench_durable_inbound`.execute(db)).rows[0]?.n ?? 0),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await sql`drop table if exists bench_durable_inbound`.execute(db);
       await redis.del(options.redisKey);
     },
