@@ -301,4 +301,14 @@ export class CampaignRepository {
       answers: r.answers,
     }));
   }
+
+  /** Erasure: campaign messages not yet sent to them are skipped; the rows stay, so reach remains true. */
+  async skipPendingForParticipant(participantId: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('campaign_recipients')
+      .set({ status: 'skipped', reason, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .where('status', '=', 'pending')
+      .execute();
+  }
 }

@@ -4,8 +4,8 @@ import { decideSend } from '../domain/send-gate.js';
 import { reminderMessage } from '../domain/reminder-wording.js';
 import type { Clock } from '../domain/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
-import { view } from '../store/appointment-scheduler.js';
-import { applyWriteback } from '../store/case-record-writer.js';
+import { appointmentView } from '../app/appointment-schedule.js';
+import { applyWriteback } from '../app/apply-writeback.js';
 import type { Db, Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
@@ -92,7 +92,7 @@ export class FireReminder {
         language: participant.language,
         timeZone: this.deps.timeZone,
       },
-      view(appointment),
+      appointmentView(appointment),
       experiment?.variant,
     );
     const { queuedMessageIds } = await applyWriteback(tx, {

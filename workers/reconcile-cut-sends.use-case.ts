@@ -14,7 +14,7 @@ import type { WhatsAppFallback } from '../domain/delivery.js';
 import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
-import { recordDeliveryFailure } from '../store/delivery-failure.recorder.js';
+import { recordDeliveryFailure } from '../app/record-delivery-failure.js';
 import { MessageRepository } from '../store/message.repository.js';
 import type { MessageRow } from '../store/schema.js';
 import type { ReconcileOutcome } from './queues.js';

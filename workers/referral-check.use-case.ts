@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.js';
-import { applyWriteback } from '../store/case-record-writer.js';
+import { applyWriteback } from '../app/apply-writeback.js';
 import type { Db } from '../store/database.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { ReferralRepository } from '../store/referral.repository.js';

@@ -3,15 +3,15 @@ import {
   AppointmentInPastError,
   AppointmentNotFoundError,
   enqueueAppointmentJobs,
-  lockAppointmentInCaseload,
-  schedulerFor,
+  schedulingContext,
 } from '../../app/appointment-changes.js';
-import { BookAppointment } from '../../app/book-appointment.action.js';
+import type { ScheduleResult } from '../../app/appointment-schedule.js';
+import { BookAppointment, bookAppointments } from '../../app/book-appointment.action.js';
 import { CancelAppointment } from '../../app/cancel-appointment.action.js';
 import { ImportAppointments } from '../../app/import-appointments.action.js';
+import { RecordAttendance } from '../../app/record-attendance.action.js';
 import { RescheduleAppointment } from '../../app/reschedule-appointment.action.js';
 import { caseloadOf } from '../../domain/caseload.js';
-import type { ScheduleResult } from '../../store/appointment-scheduler.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { ReminderRepository } from '../../store/reminder.repository.js';
 import type { ParticipantRow } from '../../store/schema.js';
@@ -63,6 +63,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
   const bookAppointment = new BookAppointment(actionDeps);
   const rescheduleAppointment = new RescheduleAppointment(actionDeps);
   const cancelAppointment = new CancelAppointment(actionDeps);
+  const recordAttendance = new RecordAttendance(actionDeps);
   const importAppointments = new ImportAppointments({ ...actionDeps, db });
 
   const answer = async (result: ScheduleResult, status = 200) => {
@@ -117,7 +118,9 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
           const ids = body.appointments.map((a) => a.participantId);
           const participants = new Map((await new ParticipantRepository(tx).lockManyInCaseload(ids, caseloadOf(staff))).map((p) => [p.id, p]));
           if (ids.some((id) => !participants.has(id))) throw notFound('A participant is not in your caseload');
-          return schedulerFor(tx, actionDeps, staff, clock.now()).bookMany(
+          return bookAppointments(
+            tx,
+            schedulingContext(actionDeps, staff, clock.now()),
             body.appointments.map((a) => ({
               participant: participants.get(a.participantId) as ParticipantRow,
               input: {
@@ -222,15 +225,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       },
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
-        const result = await answering(() =>
-          db.transaction().execute(async (tx) => {
-            const { appointment, participant } = await lockAppointmentInCaseload(tx, staff, id);
-            if (appointment.status === 'cancelled') throw new AppointmentCancelledError();
-            return schedulerFor(tx, actionDeps, staff, clock.now()).recordAttendance(appointment, participant, body.outcome);
-          }),
-        );
-        await enqueueAppointmentJobs(actionDeps, result);
-        return answer(result);
+        return answer(await answering(() => recordAttendance.execute(db, { staff, appointmentId: id, outcome: body.outcome })));
       },
     }),
   ];

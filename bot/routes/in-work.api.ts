@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { endJob } from '../../app/end-job.action.js';
+import { startJob } from '../../app/start-job.action.js';
 import type { StaffIdentity } from '../../domain/caseload.js';
 import { pulseQuestionText } from '../../domain/in-work-wording.js';
 import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
 import { CheckInRepository } from '../../store/check-in.repository.js';
 import type { Executor } from '../../store/database.js';
-import { InWorkScheduler } from '../../store/in-work-scheduler.js';
 import { JobStartRepository } from '../../store/job-start.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { StaffRepository } from '../../store/staff.repository.js';
@@ -43,11 +44,12 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
           const participant = await lockInCaseload(tx, staff, id);
           // The adviser is introduced by name in their first check-in, not by a separate message.
           const current = adviser ? await new ParticipantRepository(tx).update(participant.id, { inWorkAdviserId: adviser.id }) : participant;
-          return new InWorkScheduler(tx, { now, timeZone: config.PROGRAMME_TIMEZONE, staffId: staff.id }).startJob(current ?? participant, {
-            startDate: body.startDate,
-            employer: body.employer ?? null,
-            hoursPerWeek: body.hoursPerWeek ?? null,
-          });
+          return startJob(
+            tx,
+            current ?? participant,
+            { startDate: body.startDate, employer: body.employer ?? null, hoursPerWeek: body.hoursPerWeek ?? null },
+            { now, timeZone: config.PROGRAMME_TIMEZONE, staffId: staff.id },
+          );
         });
         const scheduled = checkIns.filter((c) => c.status === 'scheduled' && c.send_at).map((c) => ({ id: c.id, sendAt: c.send_at as Date }));
         await queues.enqueueCheckIns(scheduled, now).catch((error: unknown) => logger.warn({ err: error }, 'check-ins not enqueued; the sweep will add them'));
@@ -71,8 +73,7 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
           const jobs = new JobStartRepository(tx);
           const active = await jobs.findActive(participant.id);
           if (!active) throw notFound('They have no current job');
-          const scheduler = new InWorkScheduler(tx, { now, timeZone: config.PROGRAMME_TIMEZONE, staffId: staff.id });
-          await scheduler.endJob(participant.id, active.id, body.reason ?? 'recorded by staff', null);
+          await endJob(tx, { participantId: participant.id, jobStartId: active.id, reason: body.reason ?? 'recorded by staff', words: null, now });
           return { job: (await jobs.findById(active.id)) ?? active, checkIns: await new CheckInRepository(tx).listForJob(active.id) };
         });
         await queues.removeCheckInJobs(checkIns.map((c) => c.id)).catch(() => undefined);

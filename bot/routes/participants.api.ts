@@ -12,7 +12,7 @@ import { CheckInRepository } from '../../store/check-in.repository.js';
 import { FollowUpRepository } from '../../store/follow-up.repository.js';
 import { JobStartRepository } from '../../store/job-start.repository.js';
 import { QuestionSessionRepository } from '../../store/question-session.repository.js';
-import { eraseParticipant } from '../../store/participant-erasure.js';
+import { eraseParticipant } from '../../app/erase-participant.action.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { StaffRepository } from '../../store/staff.repository.js';

@@ -5,7 +5,7 @@ import type { Config } from '../../domain/config.schema.js';
 import type { WhatsAppFallback } from '../../domain/delivery.js';
 import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Db } from '../../store/database.js';
-import { recordDeliveryFailure } from '../../store/delivery-failure.recorder.js';
+import { recordDeliveryFailure } from '../../app/record-delivery-failure.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import type { JobQueues } from '../../workers/queues.js';
 import type { InboundIntake } from '../inbound-intake.js';

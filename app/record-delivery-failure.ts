@@ -1,10 +1,10 @@
 import type { AlertDraft } from '../domain/case-record.types.js';
 import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
-import { applyWriteback } from './case-record-writer.js';
-import type { Tx } from './database.js';
-import { MessageRepository } from './message.repository.js';
-import { ParticipantRepository } from './participant.repository.js';
-import type { MessageRow } from './schema.js';
+import { applyWriteback } from './apply-writeback.js';
+import type { Tx } from '../store/database.js';
+import { MessageRepository } from '../store/message.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import type { MessageRow } from '../store/schema.js';
 import { sourceKeys } from '../domain/job-keys.js';
 
 /**

@@ -2,12 +2,12 @@ import { priorityOf } from '../domain/case-record.types.js';
 import { mayReachOptedOut } from '../domain/delivery.js';
 import { escalates, escalationDueAt } from '../domain/safeguarding-escalation.js';
 import type { WritebackPayload } from '../domain/writeback.types.js';
-import { AlertRepository, type DueEscalation } from './alert.repository.js';
-import { CaseRecordRepository } from './case-record.repository.js';
-import type { Tx } from './database.js';
-import { MessageRepository } from './message.repository.js';
-import { ParticipantRepository } from './participant.repository.js';
-import { SafeguardingPolicyRepository } from './safeguarding-policy.repository.js';
+import { AlertRepository, type DueEscalation } from '../store/alert.repository.js';
+import { CaseRecordRepository } from '../store/case-record.repository.js';
+import type { Tx } from '../store/database.js';
+import { MessageRepository } from '../store/message.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { SafeguardingPolicyRepository } from '../store/safeguarding-policy.repository.js';
 import { sourceKeys } from '../domain/job-keys.js';
 
 /**

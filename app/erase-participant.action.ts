@@ -1,11 +1,14 @@
-import { AlertRepository } from './alert.repository.js';
-import { BotStateRepository } from './bot-state.repository.js';
-import { CaseRecordRepository } from './case-record.repository.js';
-import type { Tx } from './database.js';
-import { MessageRepository } from './message.repository.js';
-import { ParticipantRepository } from './participant.repository.js';
-import { eraseInWork } from './in-work-erasure.js';
-import { WritebackRepository } from './writeback.repository.js';
+import { AlertRepository } from '../store/alert.repository.js';
+import { BotStateRepository } from '../store/bot-state.repository.js';
+import { CampaignRepository } from '../store/campaign.repository.js';
+import { CaseRecordRepository } from '../store/case-record.repository.js';
+import { CheckInRepository } from '../store/check-in.repository.js';
+import type { Tx } from '../store/database.js';
+import { MessageRepository } from '../store/message.repository.js';
+import { JobStartRepository } from '../store/job-start.repository.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import { QuestionSessionRepository } from '../store/question-session.repository.js';
+import { WritebackRepository } from '../store/writeback.repository.js';
 import { sourceKeys } from '../domain/job-keys.js';
 
 /**
@@ -23,7 +26,11 @@ export async function eraseParticipant(tx: Tx, participantId: string, at: Date, 
   await new AlertRepository(tx).eraseForParticipant(participantId);
   await new BotStateRepository(tx).deleteForParticipant(participantId);
   await new WritebackRepository(tx).deleteForParticipant(participantId);
-  await eraseInWork(tx, participantId);
+  // In work: where they work and what they answered go, and nothing still waiting is sent.
+  await new JobStartRepository(tx).eraseForParticipant(participantId);
+  await new CheckInRepository(tx).cancelScheduledForParticipant(participantId, 'participant erased');
+  await new QuestionSessionRepository(tx).eraseForParticipant(participantId);
+  await new CampaignRepository(tx).skipPendingForParticipant(participantId, 'erased');
   await new CaseRecordRepository(tx).append({
     participantId,
     type: 'participant.erased',
