@@ -3,7 +3,7 @@ import { localCalendarDate } from '../../domain/calendar-date.js';
 import { sql } from 'kysely';
 import { startOfNextLocalDay } from '../../domain/message-cap.js';
 import { MessageRepository } from '../../store/message.repository.js';
-import { FireCampaignMessage } from '../../workers/fire-campaign-message.use-case.js';
+import { FireCampaignMessage } from '../../app/fire-campaign-message.action.js';
 import { eventually, ManualClock, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };

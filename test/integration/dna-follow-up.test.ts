@@ -3,7 +3,7 @@ import { ManualClock } from '../../domain/clock.js';
 import { bookAppointment } from '../../app/book-appointment.action.js';
 import { recordAttendance } from '../../app/record-attendance.action.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
-import { FireFollowUp } from '../../workers/fire-follow-up.use-case.js';
+import { FireFollowUp } from '../../app/fire-follow-up.action.js';
 import { eventually, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };

@@ -6,7 +6,7 @@ import { bookAppointment } from '../../app/book-appointment.action.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
-import { FireReminder, type FireOutcome } from '../../workers/fire-reminder.use-case.js';
+import { FireReminder, type FireOutcome } from '../../app/fire-reminder.action.js';
 import { ManualClock, TestApp } from '../test-app.js';
 
 /**

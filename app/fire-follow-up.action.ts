@@ -7,7 +7,7 @@ import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { describeUnreachable, whyUnreachable } from '../domain/reachability.js';
 import { decideSend } from '../domain/send-gate.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { ParticipantRepository, reachabilityOf } from '../store/participant.repository.js';

@@ -10,19 +10,20 @@ import {
   type ReconcileStep,
   type SentMessageLookup,
 } from '../domain/send-reconcile.js';
-import type { WhatsAppFallback } from '../domain/delivery.js';
-import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
+import type { DeliveryFailureKind, WhatsAppFallback } from '../domain/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
-import { recordDeliveryFailure } from '../app/record-delivery-failure.js';
+import { recordDeliveryFailure } from './record-delivery-failure.js';
 import { MessageRepository } from '../store/message.repository.js';
 import type { MessageRow } from '../store/schema.js';
-import type { ReconcileOutcome } from './queues.js';
+import type { ReconcileOutcome } from '../workers/queues.js';
 import { sourceKeys } from '../domain/job-keys.js';
 
 export interface ReconcileCutSendsDeps {
   db: Db;
   lookup: SentMessageLookup;
+  /** What an `ErrorCode` on a failed send means (bot/twilio/send-errors.ts), as for a status callback. */
+  classifyStatusErrorCode: (code: number) => DeliveryFailureKind;
   clock: Clock;
   /** Hands a send Twilio did not have back to the outbound queue (job id `send-{id}`, as any send). */
   enqueueSends: (messageIds: string[]) => Promise<void>;
@@ -115,7 +116,7 @@ export class ReconcileCutSends {
           // Twilio's callback saying it failed came while we had no sid for it, and was ignored: this is the only
           // time we hear of the failure, so it means what the callback would have meant.
           if ((step.status === 'failed' || step.status === 'undelivered') && step.errorCode !== null) {
-            const failure = { kind: classifyStatusErrorCode(step.errorCode), code: step.errorCode, message: `Twilio error ${step.errorCode}` };
+            const failure = { kind: this.deps.classifyStatusErrorCode(step.errorCode), code: step.errorCode, message: `Twilio error ${step.errorCode}` };
             return recordDeliveryFailure(tx, { ...message, status: step.status, twilio_sid: step.sid }, failure, at, this.deps.whatsappFallback);
           }
           return {};

@@ -10,7 +10,7 @@ import {
 } from '../domain/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
-import { recordDeliveryFailure } from '../app/record-delivery-failure.js';
+import { recordDeliveryFailure } from './record-delivery-failure.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { MessageRow } from '../store/schema.js';

@@ -10,8 +10,8 @@ import { QuestionSessionRepository } from '../store/question-session.repository.
 import { MessageRepository } from '../store/message.repository.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
-import type { JobQueues } from './queues.js';
-import type { ReconcileCutSends } from './reconcile-cut-sends.use-case.js';
+import type { JobQueues } from '../workers/queues.js';
+import type { ReconcileCutSends } from './reconcile-cut-sends.action.js';
 
 export interface SweepDeps {
   db: Db;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SandboxSentMessageLookup } from '../bot/twilio/sandbox-sent-lookup.js';
+import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
 import { createTwilioClient } from '../bot/twilio/twilio-client.js';
 import { TwilioMessageSender } from '../bot/twilio/twilio-sender.js';
 import { TwilioSentMessageLookup } from '../bot/twilio/twilio-sent-lookup.js';
@@ -11,7 +12,7 @@ import { ParticipantRepository } from '../store/participant.repository.js';
 import { FakeTwilio } from '../test/fake-twilio.js';
 import { openTestEngine } from '../test/test-database.js';
 import { TEST_BOT_NUMBER } from '../test/twilio-signer.js';
-import { ReconcileCutSends } from './reconcile-cut-sends.use-case.js';
+import { ReconcileCutSends } from './reconcile-cut-sends.action.js';
 
 /** The sweep's reconcile on embedded PGlite, with a clock the test moves. Phones: +447700900870–889. */
 describe('reconciling sends cut mid-call', () => {
@@ -64,13 +65,13 @@ describe('reconciling sends cut mid-call', () => {
   const whatsappFallback = { kind: 'sms' } as const;
 
   it('refuses a safe wait that does not outlast the request timeout', () => {
-    const deps = { db, lookup: new SandboxSentMessageLookup(), clock, enqueueSends, whatsappFallback };
+    const deps = { db, lookup: new SandboxSentMessageLookup(), classifyStatusErrorCode, clock, enqueueSends, whatsappFallback };
     expect(() => new ReconcileCutSends({ ...deps, requestTimeoutMs: 10_000, safeWaitMs: 15_000 })).toThrow(/safe wait/);
     expect(() => new ReconcileCutSends({ ...deps, requestTimeoutMs: 10_000 })).not.toThrow();
   });
 
   it('in sandbox mode: nothing left the machine, so a send left `sending` goes to the outbox once more, and only once', async () => {
-    const reconcile = new ReconcileCutSends({ db, lookup: new SandboxSentMessageLookup(), clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
+    const reconcile = new ReconcileCutSends({ db, lookup: new SandboxSentMessageLookup(), classifyStatusErrorCode, clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
     const id = await cutSend();
     expect(await reconcile.execute()).toEqual({ found: 0, resent: 0, lookup_failed: 0, given_up: 0 });
 
@@ -88,7 +89,7 @@ describe('reconciling sends cut mid-call', () => {
   });
 
   it('takes a row from before claims were timed by its last update', async () => {
-    const reconcile = new ReconcileCutSends({ db, lookup: new SandboxSentMessageLookup(), clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
+    const reconcile = new ReconcileCutSends({ db, lookup: new SandboxSentMessageLookup(), classifyStatusErrorCode, clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
     const id = await cutSend({ timedClaim: false });
     // Its last update was by the database's clock (now, for real); the moved clock is well past it.
     clock.set(new Date(Date.now() + RECONCILE_SAFE_WAIT_MS + 60_000));
@@ -104,7 +105,7 @@ describe('reconciling sends cut mid-call', () => {
     it('stops at the first failed lookup: the rest wait for the next sweep without spending their tries', async () => {
       const client = createTwilioClient({ accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.baseUrl });
       const lookup = new TwilioSentMessageLookup(client, new TwilioMessageSender({ client, smsFrom: TEST_BOT_NUMBER }));
-      const reconcile = new ReconcileCutSends({ db, lookup, clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
+      const reconcile = new ReconcileCutSends({ db, lookup, classifyStatusErrorCode, clock, enqueueSends, whatsappFallback, requestTimeoutMs: 10_000 });
       clock.set(new Date());
       // Anything earlier tests left is settled first.
       clock.advance(RECONCILE_SAFE_WAIT_MS);

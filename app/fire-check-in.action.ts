@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import { checkInOpening } from '../domain/in-work-wording.js';
 import { decideSend } from '../domain/send-gate.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from './apply-writeback.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
 import type { Db } from '../store/database.js';
 import { JobStartRepository } from '../store/job-start.repository.js';

@@ -8,8 +8,8 @@ import type { Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { CrmReceiver } from '../test/crm-receiver.js';
 import { openTestEngine } from '../test/test-database.js';
-import { postToSink } from './case-record-sink.client.js';
-import { DeliverCaseRecordEvents } from './deliver-case-record-events.use-case.js';
+import { postToSink } from '../workers/case-record-sink.client.js';
+import { DeliverCaseRecordEvents } from './deliver-case-record-events.action.js';
 
 const SECRET = 'use-case-secret-0123456789';
 

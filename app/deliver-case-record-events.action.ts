@@ -1,4 +1,4 @@
-import { sinkWantsEvent } from '../domain/case-record-sink.js';
+import { sinkWantsEvent, type PostToSink } from '../domain/case-record-sink.js';
 import type { Clock } from '../domain/clock.js';
 import { crmRetryDelayMs, crmShouldPark, type CrmRetryPolicy } from '../domain/crm-retry-schedule.js';
 import {
@@ -9,8 +9,7 @@ import {
   type LaneHead,
 } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
-import type { PostToSink } from './case-record-sink.client.js';
-import { caseRecordSignature } from './case-record-sink.signature.js';
+import { caseRecordSignature } from '../domain/case-record-sink.signature.js';
 
 export interface DeliverCaseRecordEventsDeps {
   db: Db;

@@ -1,5 +1,5 @@
-import { conversationStateKey, MEMORY_PROPERTY } from '../bot/twilio/engagement.bot.js';
 import type { JsonObject } from '../domain/case-record.types.js';
+import { conversationStateKey, MEMORY_PROPERTY } from '../domain/conversation-state-key.js';
 import { openConversation, type OpenConversation } from '../domain/open-conversation.js';
 import { SESSION_ANSWER_WINDOW_MS } from '../domain/question-session.types.js';
 import { questionsWaitingInMemory } from '../dialogs/conversation-in-progress.js';

@@ -4,7 +4,7 @@ import { checkInOpening, pulseOpening } from '../domain/in-work-wording.js';
 import { findInstrument } from '../domain/pulse-instruments.js';
 import { decideSend } from '../domain/send-gate.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from './apply-writeback.js';
 import type { Db, Tx } from '../store/database.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../store/database.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { ReferralRepository } from '../store/referral.repository.js';
@@ -8,7 +8,7 @@ import { ReferralRepository } from '../store/referral.repository.js';
  * Referral to start: a person with no first appointment booked within the team's days of referral (default 10,
  * inside the programme's 15-day window) raises `referral_stalled` once, so nobody waits unseen.
  */
-export class ReferralCheck {
+export class RaiseStalledReferrals {
   constructor(private readonly deps: { db: Db; clock: Clock }) {}
 
   async execute(limit = 500): Promise<number> {

@@ -1,11 +1,11 @@
 import type { Clock } from '../domain/clock.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { DueEscalation } from '../store/alert.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 
-export interface ApplyWritebackDeps {
+export interface ApplyPendingWritebacksDeps {
   db: Db;
   clock: Clock;
   enqueueSends: (messageIds: string[]) => Promise<void>;
@@ -18,8 +18,8 @@ export interface ApplyWritebackDeps {
  * outcomes are applied in the order they were made: the job for one first applies every earlier one still waiting,
  * so their record reads in order however the queue interleaves jobs.
  */
-export class ApplyWriteback {
-  constructor(private readonly deps: ApplyWritebackDeps) {}
+export class ApplyPendingWritebacks {
+  constructor(private readonly deps: ApplyPendingWritebacksDeps) {}
 
   async execute(writebackId: string): Promise<{ applied: number; queuedMessageIds: string[]; escalations: DueEscalation[] }> {
     const { db } = this.deps;

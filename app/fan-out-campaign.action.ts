@@ -1,6 +1,6 @@
 import { CampaignRepository } from '../store/campaign.repository.js';
 import type { Db } from '../store/database.js';
-import type { JobQueues } from './queues.js';
+import type { JobQueues } from '../workers/queues.js';
 
 /**
  * Adds the message jobs of one plan of a campaign: every recipient still waiting, at their slot. Running it again
