@@ -39,6 +39,8 @@ export interface SweepReport {
   cutSendLookupsFailed: number;
   checkIns: number;
   campaignMessages: number;
+  /** Active campaigns nobody is waiting in any more, now recorded `completed`. */
+  completedCampaigns: number;
   /** Lanes of CRM deliveries whose jobs were re-added (no-ops when Redis still has them). */
   crmDeliveries: number;
   /** Safeguarding escalations due within the horizon, re-added (no-ops when Redis still has them). */
@@ -90,6 +92,7 @@ export class Sweep {
     // Campaign messages due soon whose jobs Redis may have lost, earliest first, under their own ids.
     const campaignMessages = await new CampaignRepository(db).listPendingDueBefore(horizon, limit);
     await queues.enqueueCampaignMessages(campaignMessages, new Date(now));
+    const completedCampaigns = await new CampaignRepository(db).completeFinished(new Date(now));
     await new QuestionSessionRepository(db).expireAskedBefore(new Date(now - SESSION_ANSWER_WINDOW_MS), limit);
 
     // Escalations of urgent alerts nobody has acknowledged: due times are on the alerts, the jobs keyed by alert.
@@ -114,6 +117,7 @@ export class Sweep {
       crmDeliveries: crmHeads.length,
       checkIns: checkIns.length,
       campaignMessages: campaignMessages.length,
+      completedCampaigns,
       escalations: escalations.length,
     };
   }

@@ -20,7 +20,7 @@ import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { answerImport } from './csv-import-answer.js';
-import { participantInCaseload } from './participant-in-caseload.js';
+import { participantInCaseload } from '../../app/participant-in-caseload.js';
 import { z } from 'zod';
 import {
   MAX_BULK_APPOINTMENTS,

@@ -12,7 +12,7 @@ import { StaffRepository } from '../../store/staff.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
-import { participantInCaseload } from './participant-in-caseload.js';
+import { participantInCaseload } from '../../app/participant-in-caseload.js';
 import { errorSchema, instrumentSchema, jobEndBody, jobSchema, jobStartBody } from './api-schemas.js';
 import { jobJson } from './presenters.js';
 

@@ -5,7 +5,7 @@ import { MessageRepository } from '../../store/message.repository.js';
 import { ReminderRepository } from '../../store/reminder.repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
-import { participantInCaseload } from './participant-in-caseload.js';
+import { participantInCaseload } from '../../app/participant-in-caseload.js';
 import { appointmentSchema, errorSchema } from './api-schemas.js';
 import { appointmentJson } from './presenters.js';
 

@@ -20,7 +20,7 @@ import { ApiError, notFound } from './api-error.js';
 import { z } from 'zod';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { answerImport } from './csv-import-answer.js';
-import { participantInCaseload } from './participant-in-caseload.js';
+import { participantInCaseload } from '../../app/participant-in-caseload.js';
 import {
   createParticipantBody,
   errorSchema,

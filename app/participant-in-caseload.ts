@@ -1,8 +1,8 @@
-import { caseloadOf, type StaffIdentity } from '../../domain/caseload.js';
-import type { Executor } from '../../store/database.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
-import type { ParticipantRow } from '../../store/schema.js';
-import { notFound } from './api-error.js';
+import { caseloadOf, type StaffIdentity } from '../domain/caseload.js';
+import type { Executor } from '../store/database.js';
+import { ParticipantRepository } from '../store/participant.repository.js';
+import type { ParticipantRow } from '../store/schema.js';
+import { NotFoundError } from './action-errors.js';
 
 /**
  * A participant in the caller's caseload, or a 404: outside the caseload is indistinguishable from absent (never
@@ -12,6 +12,6 @@ export async function participantInCaseload(db: Executor, staff: StaffIdentity, 
   const participants = new ParticipantRepository(db);
   const row = await participants.findById(id, caseloadOf(staff));
   const found = row && options.lock ? await participants.lockForUpdate(row.id) : row;
-  if (!found) throw notFound('No such participant in your caseload');
+  if (!found) throw new NotFoundError('No such participant in your caseload');
   return found;
 }
