@@ -1,9 +1,32 @@
+import type { StaffIdentity } from '../domain/caseload.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
 import type { Tx } from '../store/database.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
-import { QuestionSessionRepository } from '../store/question-session.repository.js';
+import { NotFoundError } from './action-errors.js';
+import { participantInCaseload } from './participant-in-caseload.js';
+import { stopCheckIns, type InWorkDeps, type JobWithCheckIns } from './in-work-schedule.js';
+
+/** POST /api/participants/:id/job-end: staff record that they have left; no more in-work check-ins. */
+export class EndJob {
+  constructor(private readonly deps: InWorkDeps) {}
+
+  async execute(staff: StaffIdentity, participantId: string, reason: string | null): Promise<JobWithCheckIns> {
+    const { db, clock, queues } = this.deps;
+    const now = clock.now();
+    const ended = await db.transaction().execute(async (tx) => {
+      const participant = await participantInCaseload(tx, staff, participantId, { lock: true });
+      const jobs = new JobStartRepository(tx);
+      const active = await jobs.findActive(participant.id);
+      if (!active) throw new NotFoundError('They have no current job');
+      await endJob(tx, { participantId: participant.id, jobStartId: active.id, reason: reason ?? 'recorded by staff', words: null, now });
+      return { job: (await jobs.findById(active.id)) ?? active, checkIns: await new CheckInRepository(tx).listForJob(active.id) };
+    });
+    await queues.removeCheckInJobs(ended.checkIns.map((c) => c.id)).catch(() => undefined);
+    return ended;
+  }
+}
 
 export interface JobEnd {
   participantId: string;
@@ -30,10 +53,4 @@ export async function endJob(tx: Tx, end: JobEnd): Promise<boolean> {
     sourceKey: sourceKeys.jobLeft(end.jobStartId),
   });
   return true;
-}
-
-/** No check-in of this job is sent any more, and its open questions stop. */
-export async function stopCheckIns(tx: Tx, jobStartId: string, reason: string): Promise<void> {
-  await new CheckInRepository(tx).cancelScheduledForJob(jobStartId, reason);
-  await new QuestionSessionRepository(tx).stopOpenForJob(jobStartId);
 }

@@ -3,13 +3,28 @@ import { BotStateRepository } from '../store/bot-state.repository.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
-import type { Tx } from '../store/database.js';
+import type { Db, Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
+import type { StaffIdentity } from '../domain/caseload.js';
+import type { Clock } from '../domain/clock.js';
 import { sourceKeys } from '../domain/job-keys.js';
+import { participantInCaseload } from './participant-in-caseload.js';
+
+/** DELETE /api/participants/:id: erasure of someone in the caller's caseload (see `eraseParticipant`). */
+export class EraseParticipant {
+  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+
+  async execute(staff: StaffIdentity, id: string): Promise<void> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      await participantInCaseload(tx, staff, id);
+      await eraseParticipant(tx, id, this.deps.clock.now(), staff.id);
+    });
+  }
+}
 
 /**
  * UK GDPR erasure in one transaction: names, numbers, message bodies, what events and alerts said, and the
