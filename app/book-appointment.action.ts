@@ -4,7 +4,7 @@ import type { StaffIdentity } from '../domain/caseload.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { AppointmentRepository, type NewAppointment } from '../store/appointment.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
-import type { Tx } from '../store/database.js';
+import type { Db, Tx } from '../store/database.js';
 import { ReminderRepository } from '../store/reminder.repository.js';
 import type { ParticipantRow } from '../store/schema.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
@@ -17,6 +17,7 @@ import {
   type ScheduleResult,
   type SchedulingContext,
 } from './appointment-schedule.js';
+import { participantInCaseload } from './participant-in-caseload.js';
 
 export type NewBooking = Omit<NewAppointment, 'participantId' | 'createdBy'>;
 
@@ -27,6 +28,17 @@ export type NewBooking = Omit<NewAppointment, 'participantId' | 'createdBy'>;
  */
 export class BookAppointment {
   constructor(private readonly deps: AppointmentActionDeps) {}
+
+  async execute(db: Db, input: { staff: StaffIdentity; participantId: string; booking: NewBooking }): Promise<ScheduleResult> {
+    const now = this.deps.clock.now();
+    if (input.booking.startsAt <= now) throw new AppointmentInPastError();
+    const result = await db.transaction().execute(async (tx) => {
+      const participant = await participantInCaseload(tx, input.staff, input.participantId, { lock: true });
+      return this.write(tx, { staff: input.staff, participant, booking: input.booking }, now);
+    });
+    await this.after(result);
+    return result;
+  }
 
   async write(tx: Tx, input: { staff: StaffIdentity; participant: ParticipantRow; booking: NewBooking }, now: Date): Promise<ScheduleResult> {
     if (input.booking.startsAt <= now) throw new AppointmentInPastError();
