@@ -37,6 +37,8 @@ export default tseslint.config(
   // Actions: one use case a file, called by routes and processors alike.
   { files: ['app/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/**', '**/web/**', '**/workers/*', '!**/workers/queues.js') },
   { files: ['bot/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/workers/*', '!**/workers/queues.js', '**/web/**') },
+  // Routes parse, call an action and present: the store only through app/ (a row's type may still be named).
+  { files: ['bot/routes/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbidWithStoreThroughActions('**/workers/*', '!**/workers/queues.js', '**/web/**') },
   { files: ['workers/**/*.ts'], ignores: ['**/*.test.ts'], rules: forbid('**/bot/*.js', '**/bot/routes/**', '**/bot/auth/**', '**/web/**') },
   // Processors parse the job and call an action; only the composition root (workers/main.ts) builds repositories.
   {

@@ -15,3 +15,10 @@ export async function participantInCaseload(db: Executor, staff: StaffIdentity, 
   if (!found) throw new NotFoundError('No such participant in your caseload');
   return found;
 }
+
+/** Whether someone in the caller's caseload has this number (E.164). */
+export async function hasParticipantWithPhone(db: Executor, staff: StaffIdentity, phone: string): Promise<boolean> {
+  const participants = new ParticipantRepository(db);
+  const participant = await participants.findByPhone(phone);
+  return participant !== undefined && (await participants.findById(participant.id, caseloadOf(staff))) !== undefined;
+}

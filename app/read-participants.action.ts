@@ -8,6 +8,7 @@ import { JobStartRepository } from '../store/job-start.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
+import { ReminderRepository } from '../store/reminder.repository.js';
 import { participantInCaseload } from './participant-in-caseload.js';
 
 /** What staff read of the participants in their caseload; reading writes nothing. */
@@ -35,6 +36,20 @@ export class ReadParticipants {
   async record(staff: StaffIdentity, id: string) {
     const participant = await participantInCaseload(this.deps.db, staff, id);
     return new CaseRecordRepository(this.deps.db).listForParticipant(participant.id);
+  }
+
+  /** The conversation, in and out, oldest first. */
+  async messages(staff: StaffIdentity, id: string) {
+    const participant = await participantInCaseload(this.deps.db, staff, id);
+    return new MessageRepository(this.deps.db).listForParticipant(participant.id);
+  }
+
+  /** Every appointment, soonest first, each with its reminders. */
+  async appointments(staff: StaffIdentity, id: string) {
+    const participant = await participantInCaseload(this.deps.db, staff, id);
+    const appointments = await new AppointmentRepository(this.deps.db).listForParticipant(participant.id);
+    const reminders = new ReminderRepository(this.deps.db);
+    return Promise.all(appointments.map(async (appointment) => ({ appointment, reminders: await reminders.listForAppointment(appointment.id) })));
   }
 
   /** Subject access request: everything held about one person. */

@@ -49,7 +49,7 @@ export class RetryableSendError extends Error {
  * Sends one outbound message effectively once. The row is claimed (`sending`, with the claim time and attempt
  * count) in a committed transaction before Twilio is called, so a second job for the same message finds it claimed
  * and does nothing. A call cut mid-way (or a crash in it) leaves it `sending`; the sweep looks it up in Twilio after
- * a safe wait (workers/reconcile-cut-sends.use-case.ts). Every move on from `sending` is fenced on the attempt, so
+ * a safe wait (app/reconcile-cut-sends.action.ts). Every move on from `sending` is fenced on the attempt, so
  * this attempt's late answer and the sweep's reconcile can never both act.
  */
 export class SendOutboundMessage {
