@@ -90,6 +90,19 @@ export async function tellParticipant(tx: Tx, ctx: SchedulingContext, participan
   return queuedMessageIds;
 }
 
+/** Tells the participant of a change to an appointment still ahead of them (nobody is told about the past). */
+export async function tellOfChange(
+  tx: Tx,
+  ctx: SchedulingContext,
+  appointment: AppointmentRow,
+  participant: ParticipantRow,
+  sourceKey: string,
+  message: (wording: Awaited<ReturnType<typeof noticeWording>>, appointment: ReturnType<typeof appointmentView>) => string,
+): Promise<string[]> {
+  if (appointment.starts_at <= ctx.now) return [];
+  return tellParticipant(tx, ctx, participant, sourceKey, message(await noticeWording(tx, ctx, participant), appointmentView(appointment)));
+}
+
 /** Whom a notice is for and from, for the wording functions. */
 export async function noticeWording(tx: Tx, ctx: SchedulingContext, participant: ParticipantRow) {
   const keyWorker = participant.key_worker_id ? await new StaffRepository(tx).findById(participant.key_worker_id) : undefined;

@@ -7,12 +7,10 @@ import type { AppointmentRow, ParticipantRow } from '../store/schema.js';
 import { type AppointmentActionDeps, AppointmentCancelledError, enqueueAppointmentJobs, lockAppointmentInCaseload, schedulingContext } from './appointment-changes.js';
 import {
   appendAppointmentEvent,
-  appointmentView,
   closeWaitingReminders,
-  noticeWording,
   type ScheduleResult,
   type SchedulingContext,
-  tellParticipant,
+  tellOfChange,
 } from './appointment-schedule.js';
 
 /**
@@ -52,15 +50,6 @@ export async function cancelAppointment(tx: Tx, ctx: SchedulingContext, before: 
     reason,
     by: ctx.staffId,
   });
-  const queuedMessageIds =
-    appointment.starts_at > ctx.now
-      ? await tellParticipant(
-          tx,
-          ctx,
-          participant,
-          sourceKeys.appointmentCancelled(appointment.id),
-          appointmentCancelledMessage(await noticeWording(tx, ctx, participant), appointmentView(appointment)),
-        )
-      : [];
+  const queuedMessageIds = await tellOfChange(tx, ctx, appointment, participant, sourceKeys.appointmentCancelled(appointment.id), appointmentCancelledMessage);
   return { appointment, reminders: [], obsoleteJobIds, queuedMessageIds };
 }

@@ -14,13 +14,11 @@ import {
 } from './appointment-changes.js';
 import {
   appendAppointmentEvent,
-  appointmentView,
   closeWaitingReminders,
-  noticeWording,
   saveReminderPlan,
   type ScheduleResult,
   type SchedulingContext,
-  tellParticipant,
+  tellOfChange,
 } from './appointment-schedule.js';
 
 /**
@@ -73,15 +71,6 @@ export async function rescheduleAppointment(
     to: { startsAt: appointment.starts_at.toISOString(), location: appointment.location, title: appointment.title },
     by: ctx.staffId,
   });
-  const queuedMessageIds =
-    appointment.starts_at > ctx.now
-      ? await tellParticipant(
-          tx,
-          ctx,
-          participant,
-          sourceKeys.appointmentChangedText(appointment.id, appointment.version),
-          appointmentChangedMessage(await noticeWording(tx, ctx, participant), appointmentView(appointment)),
-        )
-      : [];
+  const queuedMessageIds = await tellOfChange(tx, ctx, appointment, participant, sourceKeys.appointmentChangedText(appointment.id, appointment.version), appointmentChangedMessage);
   return { appointment, reminders, obsoleteJobIds, queuedMessageIds };
 }
