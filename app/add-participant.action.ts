@@ -3,7 +3,7 @@ import type { StaffIdentity } from '../domain/caseload.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
-import { CaseRecordRepository } from '../store/case-record.repository.js';
+import { CaseRecordRepository, type NewEvent } from '../store/case-record.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
@@ -62,59 +62,86 @@ export class AddParticipant {
 
   /** Everything in the caller's transaction; nothing is queued until `schedule` runs after it commits. */
   async write(tx: Tx, input: AddParticipantInput, now: Date): Promise<AddedParticipant> {
-    const created = await new ParticipantRepository(tx).create({
-      firstName: input.firstName,
-      lastName: input.lastName ?? null,
-      phone: input.phone,
-      externalRef: input.externalRef ?? null,
-      channel: input.channel,
-      language: input.language,
-      keyWorkerId: input.keyWorkerId,
-      team: input.team,
-      referredAt: input.referredAt,
-      consentContact: input.consent.contact,
-      consentBasis: input.consent.contact ? input.consent.basis : null,
-      consentAt: input.consent.contact ? now : null,
-    });
-    const record = new CaseRecordRepository(tx);
-    await record.append({
-      participantId: created.id,
-      type: 'participant.created',
-      at: now,
-      data: {
-        createdBy: input.createdBy.id,
-        channel: created.channel,
-        consentBasis: created.consent_basis ?? '',
-        ...(input.source !== 'api' && { source: input.source, consentContact: created.consent_contact }),
-      },
-      sourceKey: sourceKeys.participantCreated(created.id),
-    });
-    if (!input.consent.contact) return { participant: created, welcome: undefined };
-    if (input.contactConfirmed) {
-      await record.append({
-        participantId: created.id,
-        type: 'contact.confirmed',
+    return (await this.writeMany(tx, [input], now))[0] as AddedParticipant;
+  }
+
+  /**
+   * Many new people with one statement per table (a CSV import's batch), each written exactly as `write` writes one.
+   * Their phones and CRM ids must be free: one that is not fails the whole call (the caller rolls it back).
+   */
+  async writeMany(tx: Tx, inputs: readonly AddParticipantInput[], now: Date): Promise<AddedParticipant[]> {
+    const created = await new ParticipantRepository(tx).createMany(
+      inputs.map((input) => ({
+        firstName: input.firstName,
+        lastName: input.lastName ?? null,
+        phone: input.phone,
+        externalRef: input.externalRef ?? null,
+        channel: input.channel,
+        language: input.language,
+        keyWorkerId: input.keyWorkerId,
+        team: input.team,
+        referredAt: input.referredAt,
+        consentContact: input.consent.contact,
+        consentBasis: input.consent.contact ? input.consent.basis : null,
+        consentAt: input.consent.contact ? now : null,
+      })),
+    );
+    const added = inputs.map((input, i) => ({ input, participant: created[i] as ParticipantRow }));
+    const events: NewEvent[] = [];
+    for (const { input, participant } of added) {
+      events.push({
+        participantId: participant.id,
+        type: 'participant.created',
         at: now,
-        data: { by: 'key_worker', staffId: input.createdBy.id },
-        sourceKey: sourceKeys.contactConfirmed(created.id),
+        data: {
+          createdBy: input.createdBy.id,
+          channel: participant.channel,
+          consentBasis: participant.consent_basis ?? '',
+          ...(input.source !== 'api' && { source: input.source, consentContact: participant.consent_contact }),
+        },
+        sourceKey: sourceKeys.participantCreated(participant.id),
       });
-      return { participant: created, welcome: undefined };
+      if (input.consent.contact && input.contactConfirmed) {
+        events.push({
+          participantId: participant.id,
+          type: 'contact.confirmed',
+          at: now,
+          data: { by: 'key_worker', staffId: input.createdBy.id },
+          sourceKey: sourceKeys.contactConfirmed(participant.id),
+        });
+      }
     }
-    return { participant: created, welcome: await this.startWelcome(tx, created, now) };
+    await new CaseRecordRepository(tx).appendMany(events);
+    const toWelcome = added.filter(({ input }) => input.consent.contact && !input.contactConfirmed).map(({ participant }) => participant);
+    const welcomes = await this.startWelcomes(tx, toWelcome, now);
+    return added.map(({ participant }) => ({ participant, welcome: welcomes.get(participant.id) }));
   }
 
   /** Consent is recorded, so the first text can go: the welcome, as soon as quiet hours allow. */
   async startWelcome(tx: Tx, participant: ParticipantRow, now: Date): Promise<AddedParticipant['welcome']> {
-    const policy = await new TeamPolicyRepository(tx).get(participant.team);
-    const welcome = await new FollowUpRepository(tx).start({
-      kind: 'welcome',
-      participantId: participant.id,
-      appointmentId: null,
-      days: [0, policy.welcomeRetryDays],
-      startedAt: now,
-      nextAt: nextAllowedTime(now, policy, this.deps.timeZone),
-    });
-    return welcome.next_at ? { id: welcome.id, step: welcome.step, at: welcome.next_at } : undefined;
+    return (await this.startWelcomes(tx, [participant], now)).get(participant.id);
+  }
+
+  /** `startWelcome` for many people: one look at each team's policy, one statement for all the welcomes. */
+  async startWelcomes(tx: Tx, participants: readonly ParticipantRow[], now: Date): Promise<Map<string, AddedParticipant['welcome']>> {
+    if (participants.length === 0) return new Map();
+    const policies = new TeamPolicyRepository(tx);
+    const byTeam = new Map<string | null, { days: number[]; nextAt: Date }>();
+    for (const team of new Set(participants.map((p) => p.team))) {
+      const policy = await policies.get(team);
+      byTeam.set(team, { days: [0, policy.welcomeRetryDays], nextAt: nextAllowedTime(now, policy, this.deps.timeZone) });
+    }
+    const started = await new FollowUpRepository(tx).startWelcomes(
+      participants.map((p) => {
+        const { days, nextAt } = byTeam.get(p.team) as { days: number[]; nextAt: Date };
+        return { participantId: p.id, days, startedAt: now, nextAt };
+      }),
+    );
+    const welcomes = new Map<string, AddedParticipant['welcome']>();
+    for (const [participantId, welcome] of started) {
+      welcomes.set(participantId, welcome.next_at ? { id: welcome.id, step: welcome.step, at: welcome.next_at } : undefined);
+    }
+    return welcomes;
   }
 
   /** After commit: the welcomes go to the queue; if Redis is away, the sweep adds them from the database. */

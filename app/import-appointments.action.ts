@@ -6,7 +6,7 @@ import {
   readAppointmentHeader,
   readAppointmentRow,
 } from '../domain/appointment-import.js';
-import { cellsByColumn, isBlankRow } from '../domain/csv-import.js';
+import { cellsByColumn } from '../domain/csv-import.js';
 import { AppointmentRepository, type AppointmentChanges } from '../store/appointment.repository.js';
 import type { ScheduleResult } from './appointment-schedule.js';
 import type { Db, Tx } from '../store/database.js';
@@ -19,10 +19,7 @@ import {
   DryRunRollback,
   type ImportProgress,
   type ImportReport,
-  MAX_IMPORT_ROWS,
-  missingColumnsError,
-  readCsvRecords,
-  TooManyRowsError,
+  openCsvImport,
 } from './csv-import.js';
 import { RescheduleAppointment } from './reschedule-appointment.action.js';
 
@@ -48,7 +45,7 @@ type RowOutcome =
   | { kind: 'rejected'; field: AppointmentColumn; message: string };
 
 /**
- * Appointments from the programme's CRM, one row at a time, each its own transaction (all of it or none). A row is
+ * Appointments from the programme's CRM, streamed, one row at a time, each its own transaction (all of it or none). A row is
  * booked, changed or cancelled through the same actions as the API (BookAppointment, RescheduleAppointment —
  * PATCH's path, so a new time is a new version, the old reminders never fire and the participant is told —
  * and CancelAppointment). A row the appointment already matches changes and sends nothing. A dry run runs every
@@ -66,21 +63,13 @@ export class ImportAppointments {
   }
 
   async execute(input: ImportAppointmentsInput): Promise<AppointmentImportReport> {
-    const records = readCsvRecords(input.csv);
-    const header = readAppointmentHeader(records[0] ?? []);
-    if (header.missing.length > 0) throw missingColumnsError(header.missing);
-    const dataRows = records.slice(1);
-    const total = dataRows.filter((cells) => !isBlankRow(cells)).length;
-    if (total > MAX_IMPORT_ROWS) throw new TooManyRowsError();
-
-    const report: AppointmentImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: header.unknown };
+    const file = await openCsvImport(input.csv, readAppointmentHeader);
+    const report: AppointmentImportReport = { dryRun: input.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], unknownColumns: file.header.unknown };
     const seen = new Set<string>();
-    for (const [index, cells] of dataRows.entries()) {
-      if (isBlankRow(cells)) continue;
-      input.onProgress?.(report.rows, total);
-      const row = index + 2;
+    for await (const { row, cells } of file.rows()) {
+      input.onProgress?.(report.rows, file.total);
       report.rows += 1;
-      const reading = readAppointmentRow(cellsByColumn(header.columns, cells), this.deps.timeZone);
+      const reading = readAppointmentRow(cellsByColumn(file.header.columns, cells), this.deps.timeZone);
       if (!reading.ok) {
         report.rejected.push(...reading.problems.map((problem) => ({ row, ...problem })));
         continue;
@@ -100,7 +89,7 @@ export class ImportAppointments {
       report[outcome.kind] += 1;
       if (outcome.result && !input.dryRun) await enqueueAppointmentJobs(this.deps, outcome.result);
     }
-    input.onProgress?.(report.rows, total);
+    input.onProgress?.(report.rows, file.total);
     return report;
   }
 

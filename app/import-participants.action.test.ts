@@ -70,4 +70,25 @@ describe.each([['postgres'], ['pglite']] as const)('importing participants (the 
     const cy = await db.selectFrom('participants').select('key_worker_id').where('external_ref', '=', 'A-3').executeTakeFirstOrThrow();
     expect(cy.key_worker_id).toBe(priya.id);
   });
+
+  it('a row moving someone to a new number frees the old one for a later row of the same file, in a dry run too', async () => {
+    const file = 'first_name,phone,external_ref\nAnn,07700 900744,A-1\nEve,07700 900740,A-5\nBo,07700 900741,A-2\n';
+    const expected = { rows: 3, created: 1, updated: 1, unchanged: 1, rejected: [] };
+    const events = await count('case_record_events');
+    expect(await importer().execute({ csv: csv(file), dryRun: true, staff: priya })).toMatchObject({ dryRun: true, ...expected });
+    expect(await count('case_record_events')).toBe(events);
+
+    const lastEvent = (await db.selectFrom('case_record_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
+    expect(await importer().execute({ csv: csv(file), dryRun: false, staff: priya })).toMatchObject({ dryRun: false, ...expected });
+    const rows = await db.selectFrom('participants').select(['id', 'external_ref', 'phone']).where('external_ref', 'in', ['A-1', 'A-5']).orderBy('external_ref').execute();
+    expect(rows.map((r) => [r.external_ref, r.phone])).toEqual([
+      ['A-1', '+447700900744'],
+      ['A-5', '+447700900740'],
+    ]);
+    const record = await db.selectFrom('case_record_events').select(['participant_id', 'type', 'data']).where('id', '>', String(lastEvent)).orderBy('id').execute();
+    expect(record.map((e) => [e.participant_id, e.type, (e.data as { fields?: string[] }).fields])).toEqual([
+      [rows[0]?.id, 'participant.updated', ['phone']],
+      [rows[1]?.id, 'participant.created', undefined],
+    ]);
+  });
 });

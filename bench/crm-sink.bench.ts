@@ -6,6 +6,9 @@
  *  - events_per_s_live and the lag at that load: events committed at an offered 1,500/s for 8 s;
  *  - lag_p50_ms / lag_p99_ms: commit (the writer's INSERT returned) to arrival at the receiver, at 500 events/s;
  *  - events_per_s_pglite: the backlog drain on embedded PGlite (5,000 events), for information.
+ * `baseline` of events_per_s: the same 20,000 events POSTed raw (the same bodies, headers and signature, by the same
+ * HTTP client, at CRM_SINK_CONCURRENCY at once) to the same receiver in the same run, with nothing claimed or
+ * settled: the most this machine can deliver one event per POST.
  * Every run also checks that each event arrived once and that no person's events arrived out of order.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,14 +18,17 @@ import { pino } from 'pino';
 import { sql } from 'kysely';
 import { systemClock } from '../domain/clock.js';
 import { loadConfig } from '../domain/config.schema.js';
+import { toCaseRecordEventPayload } from '../store/case-record-event-payload.js';
 import { CaseRecordSinkRepository } from '../store/case-record-sink.repository.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';
 import { createTestDatabase } from '../test/test-database.js';
+import { postToSink } from '../workers/case-record-sink.client.js';
+import { caseRecordSignature } from '../workers/case-record-sink.signature.js';
 import { startWorkers } from '../workers/main.js';
 import { progress, round, type BenchResult } from './bench-result.js';
-import { startCpuCount } from './process-cpu.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
-import { percentile, REDIS_URL, sleep } from './reminder-fixture.js';
+import { percentile, pool, REDIS_URL, sleep } from './reminder-fixture.js';
 
 const BENCH = 'crm_sink';
 
@@ -135,17 +141,15 @@ interface Harness {
   receiver: BenchReceiver;
   participantIds: string[];
   redis: Redis;
+  /** CRM_SINK_CONCURRENCY of the workers under test. */
+  concurrency: number;
   start(): Promise<() => Promise<void>>;
 }
 
 /** Where the CPU went (this process, the receiver thread included; PostgreSQL; Redis), per event. */
 async function countCpu(h: Harness): Promise<(events: number) => Promise<string>> {
   const done = await startCpuCount(h.database.db, h.redis);
-  return async (events) => {
-    const spent = await done();
-    const per = (ms: number | undefined) => (ms === undefined ? '?' : `${round((ms * 1000) / events)} µs`);
-    return `CPU per event: node ${per(spent.nodeMs)}, postgres ${per(spent.postgresMs)}, redis ${per(spent.redisMs)}`;
-  };
+  return async (events) => `CPU per event: ${cpuPerUnit(await done(), events)}`;
 }
 
 async function harness(database: CaseRecordDatabase, participants: number): Promise<Harness & { cleanup: () => Promise<void> }> {
@@ -177,6 +181,7 @@ async function harness(database: CaseRecordDatabase, participants: number): Prom
     receiver,
     participantIds,
     redis,
+    concurrency: config.CRM_SINK_CONCURRENCY,
     start: async () => {
       const role = await startWorkers({ config, database, logger: pino({ level: 'silent' }), clock: systemClock });
       return () => role.close();
@@ -190,7 +195,7 @@ async function harness(database: CaseRecordDatabase, participants: number): Prom
 }
 
 /** A backlog written while no workers run, then drained; the rate is from the first arrival to the last. */
-async function drain(h: Harness, events: number): Promise<number> {
+async function drain(h: Harness, events: number): Promise<{ rate: number; written: string[] }> {
   const written: Array<{ id: string; participant: number }> = [];
   for (let first = 0; first < events; first += 1000) {
     const ids = await appendBatch(h.database.db, h.participantIds, first, Math.min(1000, events - first));
@@ -211,7 +216,39 @@ async function drain(h: Harness, events: number): Promise<number> {
   const violations = orderViolations(h.receiver, written);
   if (violations > 0 || h.receiver.duplicates > 0) progress(`WARNING: ${violations} out-of-order arrivals, ${h.receiver.duplicates} duplicates`);
   if (cpu) progress(`${h.database.engine} drain: ${await cpu(events)}`);
-  return events / seconds;
+  return { rate: events / seconds, written: written.map((w) => w.id) };
+}
+
+/** The same events as the deliverer would POST them (body, headers, signature), straight from a loop. */
+async function rawPosts(h: Harness, eventIds: readonly string[], concurrency: number): Promise<number> {
+  const secret = randomBytes(24).toString('hex');
+  const bodies: string[] = [];
+  for (let first = 0; first < eventIds.length; first += 1000) {
+    const rows = await h.database.db
+      .selectFrom('case_record_events')
+      .selectAll()
+      .where('id', 'in', eventIds.slice(first, first + 1000))
+      .orderBy('id')
+      .execute();
+    bodies.push(...rows.map((row) => JSON.stringify(toCaseRecordEventPayload(row))));
+  }
+  const started = performance.now();
+  await pool(bodies.length, concurrency, async (i) => {
+    const body = bodies[i] as string;
+    const answer = await postToSink({
+      url: h.receiver.url,
+      body,
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'engagement-bot-case-record-sink/1',
+        'Idempotency-Key': `raw-${i}`,
+        'X-Signature': caseRecordSignature(secret, Math.floor(Date.now() / 1000), body),
+      },
+      timeoutMs: 10_000,
+    });
+    if (answer.kind !== 'answered' || answer.status !== 204) throw new Error(`raw POST ${i}: ${JSON.stringify(answer)}`);
+  });
+  return bodies.length / ((performance.now() - started) / 1000);
 }
 
 /** Events committed at `rate` per second for `seconds`; returns the lags (ms, ascending) and the delivered rate. */
@@ -249,8 +286,10 @@ async function onPostgres(): Promise<BenchResult[]> {
   const database = await openDatabase({ databaseUrl: created.url });
   const h = await harness(database, 1000);
   try {
-    const drained = await drain(h, 20_000);
+    const { rate: drained, written } = await drain(h, 20_000);
     progress(`postgres: 20,000-event backlog drained at ${round(drained)} events/s`);
+    const raw = await rawPosts(h, written, h.concurrency);
+    progress(`postgres: the same events POSTed raw at ${h.concurrency} at once: ${round(raw)} events/s (the sink at ${round((drained / raw) * 100)}% of it)`);
 
     const stop = await h.start();
     try {
@@ -266,7 +305,7 @@ async function onPostgres(): Promise<BenchResult[]> {
         `postgres: 500 events/s for 10 s: lag p50 ${percentile(lag.lags, 50)} ms, p99 ${percentile(lag.lags, 99)} ms, max ${lag.lags.at(-1)} ms`,
       );
       return [
-        { bench: BENCH, metric: 'events_per_s', value: round(drained), unit: 'events/s' },
+        { bench: BENCH, metric: 'events_per_s', value: round(drained), unit: 'events/s', baseline: round(raw) },
         { bench: BENCH, metric: 'events_per_s_live', value: round(live.deliveredPerS), unit: 'events/s' },
         { bench: BENCH, metric: 'lag_p99_ms_at_1500_per_s', value: percentile(live.lags, 99), unit: 'ms' },
         { bench: BENCH, metric: 'lag_p50_ms', value: percentile(lag.lags, 50), unit: 'ms' },
@@ -286,7 +325,7 @@ async function onPglite(): Promise<BenchResult> {
   const database = await openDatabase({ dataDir: 'memory://' });
   const h = await harness(database, 200);
   try {
-    const drained = await drain(h, 5_000);
+    const { rate: drained } = await drain(h, 5_000);
     progress(`pglite: 5,000-event backlog drained at ${round(drained)} events/s`);
     return { bench: BENCH, metric: 'events_per_s_pglite', value: round(drained), unit: 'events/s' };
   } finally {

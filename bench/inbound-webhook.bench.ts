@@ -1,7 +1,9 @@
 /**
  * inbound_webhook: the ack path of POST /twilio/inbound (verify the signature, store the message once, enqueue
  * the turn) on the real web role, PostgreSQL and Redis, with the workers not running. Compared with a bare restify
- * server answering the same signed form posts.
+ * server answering the same signed form posts (`sustained_rps`, `p99_ms`: the contract's baseline) and with a
+ * minimal durable server on the same database and Redis (`durable_sustained_rps`, `durable_p99_ms`: the same
+ * signature check, one batched INSERT per group commit and one Redis write per batch; durable-baseline-server.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,10 +20,12 @@ import { createTestDatabase } from '../test/test-database.js';
 import { TEST_ACCOUNT_SID, TEST_BOT_NUMBER, inboundParams, postSignedForm } from '../test/twilio-signer.js';
 import { QUEUE_NAMES } from '../workers/queues.js';
 import { startBaselineServer } from './baseline-server.js';
+import { startDurableBaselineServer } from './durable-baseline-server.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { runLoad, type LoadSpec, type LoadSummary } from './load-generator.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
 import { withCpuProfile } from './cpu-profile.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 
 const BENCH = 'inbound_webhook';
 const PUBLIC_BASE_URL = 'https://bot.example.test';
@@ -78,6 +82,11 @@ interface Runs {
   paced: LoadSummary;
 }
 
+interface AppRuns extends Runs {
+  /** The minimal durable server on the same PostgreSQL and Redis. */
+  durable: Pick<Runs, 'sustained' | 'fixed'>;
+}
+
 async function measureBaseline(): Promise<Runs> {
   const baseline = await startBaselineServer();
   try {
@@ -93,7 +102,7 @@ async function measureBaseline(): Promise<Runs> {
   }
 }
 
-async function measureApp(): Promise<Runs> {
+async function measureApp(): Promise<AppRuns> {
   const cleanups: Array<() => Promise<unknown>> = [];
   const prefix = `bench${randomBytes(5).toString('hex')}`;
   try {
@@ -141,6 +150,22 @@ async function measureApp(): Promise<Runs> {
       });
     }
 
+    const durableServer = await startDurableBaselineServer({ db: database.db, redis, redisKey: `${prefix}:durable-baseline`, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    let durable: AppRuns['durable'];
+    try {
+      progress(`durable baseline (signature check, group-committed INSERT, one Redis write a batch) at ${durableServer.url}: sustained`);
+      const durableCpu = await startCpuCount(database.db, redis);
+      const durableSustained = await runWatched('durable baseline sustained', loadSpec(durableServer.url, SUSTAINED));
+      progress(`  CPU per request: ${cpuPerUnit(await durableCpu(), durableSustained.warmup2xx + durableSustained.ok2xx)} (node includes the load generator's threads)`);
+      progress(`durable baseline: fixed ${FIXED_RATE.overallRate} req/s`);
+      const durableFixed = await runWatched('durable baseline fixed rate', loadSpec(durableServer.url, FIXED_RATE));
+      const answered = durableSustained.warmup2xx + durableSustained.ok2xx + durableFixed.ok2xx;
+      progress(`durable baseline: answered 200: ${answered}; stored ${await durableServer.stored()}`);
+      durable = { sustained: durableSustained, fixed: durableFixed };
+    } finally {
+      await durableServer.close();
+    }
+
     const web = await startWeb({ config, database, logger: pino({ level: 'silent' }), clock: systemClock });
     cleanups.unshift(() => web.close());
     progress(`web role at ${web.url} (PostgreSQL ${created.url.replace(/^.*\//, '')}, Redis ${REDIS_URL} prefix ${prefix})`);
@@ -157,7 +182,9 @@ async function measureApp(): Promise<Runs> {
     }
 
     progress(`app: sustained, ${SUSTAINED.connections} connections, ${SUSTAINED.warmupSeconds}s warm-up + ${SUSTAINED.durationSeconds}s`);
+    const appCpu = await startCpuCount(database.db, redis);
     const sustained = await withCpuProfile(process.env.BENCH_PROFILE, 'the sustained run', () => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
+    progress(`  CPU per request: ${cpuPerUnit(await appCpu(), sustained.warmup2xx + sustained.ok2xx)} (node includes the load generator's threads)`);
     progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
     const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
     progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);
@@ -188,7 +215,7 @@ async function measureApp(): Promise<Runs> {
     if (counts.some((n) => n !== counts[0]) || (counts[0] ?? 0) < accepted) {
       progress('WARNING: stored messages, events and turn jobs do not match each other or the answered requests');
     }
-    return { sustained, fixed, paced };
+    return { sustained, fixed, paced, durable };
   } finally {
     for (const cleanup of cleanups) {
       await cleanup().catch((error: unknown) => progress(`cleanup failed: ${String(error)}`));
@@ -222,6 +249,21 @@ export async function inboundWebhookBench(): Promise<BenchResult[]> {
       value: app.paced.latencyP99Ms,
       unit: 'ms',
       baseline: baseline.paced.latencyP99Ms,
+    },
+    // Against the least a durable webhook must do on the same database and Redis (issue 20: ≥ 80% of it).
+    {
+      bench: BENCH,
+      metric: 'durable_sustained_rps',
+      value: round(app.sustained.requestsPerSecond),
+      unit: 'req/s',
+      baseline: round(app.durable.sustained.requestsPerSecond),
+    },
+    {
+      bench: BENCH,
+      metric: 'durable_p99_ms',
+      value: app.fixed.latencyP99Ms,
+      unit: 'ms',
+      baseline: app.durable.fixed.latencyP99Ms,
     },
     {
       bench: BENCH,

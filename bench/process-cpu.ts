@@ -39,13 +39,13 @@ export interface CpuSpent {
   redisMs: number | undefined;
 }
 
-/** Starts counting; the returned function gives the CPU spent since. */
-export async function startCpuCount(db: Db, redis: Redis): Promise<() => Promise<CpuSpent>> {
+/** Starts counting; the returned function gives the CPU spent since (Redis's only when a connection is given). */
+export async function startCpuCount(db: Db, redis?: Redis): Promise<() => Promise<CpuSpent>> {
   const node = process.cpuUsage();
   const pids = new Set(await backendPids(db));
   const before = new Map<number, number | undefined>();
   for (const pid of pids) before.set(pid, await processCpuMs(pid));
-  const redisServer = await redisPid(redis);
+  const redisServer = redis ? await redisPid(redis) : undefined;
   const redisBefore = redisServer === undefined ? undefined : await processCpuMs(redisServer);
   return async () => {
     const spent = process.cpuUsage(node);
@@ -68,4 +68,10 @@ export async function startCpuCount(db: Db, redis: Redis): Promise<() => Promise
       redisMs: redisBefore === undefined || redisNow === undefined ? undefined : redisNow - redisBefore,
     };
   };
+}
+
+/** "node 812 µs, postgres 640 µs, redis 35 µs" per unit of work. */
+export function cpuPerUnit(spent: CpuSpent, units: number): string {
+  const per = (ms: number | undefined) => (ms === undefined ? '?' : `${Math.round((ms * 1000) / Math.max(1, units))} µs`);
+  return `node ${per(spent.nodeMs)}, postgres ${per(spent.postgresMs)}${spent.redisMs === undefined ? '' : `, redis ${per(spent.redisMs)}`}`;
 }

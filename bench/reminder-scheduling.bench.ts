@@ -6,6 +6,7 @@
  * addBulk batches while the bookings go on. The one-at-a-time API path is measured too, for comparison. Timed until every
  * appointment is committed and every job is in Redis. Bounded: past BENCH_SCHEDULING_MAX_SECONDS (default 180)
  * it stops, and `seconds` is the measured rate's time for 100,000 (said so on stderr, `appointments` < 100,000).
+ * `baseline`: the same rows and jobs written raw in the same run (reminder-scheduling-baseline.ts).
  */
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { progress, round, type BenchResult } from './bench-result.js';
@@ -13,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { withCpuProfile } from './cpu-profile.js';
 import { startCpuCount } from './process-cpu.js';
 import { POOL_SIZE, ReminderBatcher, book, bookBatch, pool, type ReminderFixture } from './reminder-fixture.js';
+import { rawScheduling } from './reminder-scheduling-baseline.js';
 
 const BENCH = 'reminder_scheduling';
 export const APPOINTMENTS = 100_000;
@@ -146,12 +148,18 @@ export async function measureScheduling(fixture: ReminderFixture): Promise<Sched
   if (scheduledReminders !== expected || delayed !== expected) {
     progress(`WARNING: expected ${expected} scheduled reminders and delayed jobs (${WARMUP} warm-up bookings included)`);
   }
+  const raw = await rawScheduling(fixture, { bulk: BULK, bulkInFlight: BULK_IN_FLIGHT, jobsPerBatch: BATCH_JOBS, jobBatchesInFlight: BATCHES_IN_FLIGHT });
+  const rawRate = raw.appointments / raw.seconds;
+  progress(
+    `  baseline: the same ${raw.appointments} appointments, their reminders and jobs written raw in ${round(raw.seconds, 2)} s = ${round(rawRate)} appointments/s; ` +
+      `the real path takes ${round(rawRate / rate, 2)}× as long (target ≤ 1.5×)`,
+  );
   return {
     appointments,
     scheduledReminders,
     results: [
-      { bench: BENCH, metric: 'appointments_per_s', value: round(rate), unit: 'appointments/s' },
-      { bench: BENCH, metric: 'seconds', value: round(seconds, 2), unit: 's' },
+      { bench: BENCH, metric: 'appointments_per_s', value: round(rate), unit: 'appointments/s', baseline: round(rawRate) },
+      { bench: BENCH, metric: 'seconds', value: round(seconds, 2), unit: 's', baseline: round(APPOINTMENTS / rawRate, 2) },
       { bench: BENCH, metric: 'appointments', value: booked, unit: 'appointments' },
     ],
   };

@@ -5,6 +5,7 @@
 import { progress, type BenchResult } from './bench-result.js';
 import { campaignFanoutBench } from './campaign-fanout.bench.js';
 import { crmSinkBench } from './crm-sink.bench.js';
+import { embeddedBurstBench } from './embedded-burst.bench.js';
 import { inboundWebhookBench } from './inbound-webhook.bench.js';
 import { participantsImportBench } from './participants-import.bench.js';
 import { reminderSuite } from './reminder-suite.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult[]>; onlyW
   { name: 'campaign_fanout', run: campaignFanoutBench },
   { name: 'safeguarding', run: safeguardingBench },
   { name: 'import_participants', run: participantsImportBench },
+  { name: 'embedded_burst', run: embeddedBurstBench },
   // Only when asked for (`npm run bench -- soak`): it runs for SOAK_DURATION_S and more.
   { name: 'soak', run: soakBench, onlyWhenNamed: true },
 ];

@@ -2,6 +2,9 @@
  * writeback: case-record events committed per second by the real ApplyPendingWritebacks use case (lock the pending
  * outcome, lock the participant, append its events, mark it applied, one transaction each), with several
  * concurrent callers as the write-back workers would be. On PostgreSQL, and on PGlite for information.
+ * `baseline`: the same events written raw on the same database in the same run: one multi-row INSERT per
+ * transaction of the same size, from the same number of callers, with nothing read, locked or marked — the most
+ * this machine's database can commit that way (issue 20's target: the real path ≥ 70% of it).
  */
 import { sql } from 'kysely';
 import type { EventDraft } from '../domain/case-record.types.js';
@@ -13,6 +16,7 @@ import { WritebackRepository } from '../store/writeback.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
 import { progress, round, type BenchResult } from './bench-result.js';
+import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { pool } from './reminder-fixture.js';
 
 const BENCH = 'writeback';
@@ -39,7 +43,12 @@ function eventsFor(n: number, at: string): EventDraft[] {
   return drafts.slice(0, EVENTS_PER_WRITEBACK);
 }
 
-async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number> {
+interface Rates {
+  rate: number;
+  baseline: number;
+}
+
+async function measure(database: CaseRecordDatabase, plan: Plan): Promise<Rates> {
   const { db } = database;
   await migrateToLatest(db);
   const participants = new ParticipantRepository(db);
@@ -86,9 +95,11 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number
   await pool(plan.warmup, CONCURRENCY, apply);
   applied = 0;
   const before = await countEvents(database);
+  const cpu = database.engine === 'postgres' ? await startCpuCount(db) : undefined;
   const started = performance.now();
   await pool(plan.writebacks - plan.warmup, CONCURRENCY, (i) => apply(i + plan.warmup), Date.now() + plan.maxSeconds * 1000);
   const seconds = (performance.now() - started) / 1000;
+  const spent = await cpu?.();
   const committed = (await countEvents(database)) - before;
   if (committed !== applied * EVENTS_PER_WRITEBACK) {
     progress(`WARNING: ${applied} write-backs applied but ${committed} events committed (want ${applied * EVENTS_PER_WRITEBACK})`);
@@ -98,7 +109,38 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<number
     `${database.engine}: ${applied} write-backs (${committed} events) in ${round(seconds, 2)} s with ${CONCURRENCY} callers: ` +
       `${round(rate)} events/s, ${round(applied / seconds)} write-backs/s`,
   );
-  return rate;
+  if (spent) progress(`${database.engine}: CPU per event: ${cpuPerUnit(spent, committed)}`);
+  const baseline = await rawInserts(database, participantIds, applied, plan.maxSeconds);
+  progress(`${database.engine}: raw INSERTs of the same events: ${round(baseline)} events/s (the real path at ${round((rate / baseline) * 100)}% of it)`);
+  return { rate, baseline };
+}
+
+/** The same number of transactions of EVENTS_PER_WRITEBACK events each, inserted raw by CONCURRENCY callers. */
+async function rawInserts(database: CaseRecordDatabase, participantIds: string[], transactions: number, maxSeconds: number): Promise<number> {
+  const { db } = database;
+  const at = new Date();
+  const insert = (i: number): Promise<void> =>
+    db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('case_record_events')
+        .values(
+          eventsFor(i, at.toISOString()).map((event) => ({
+            participant_id: participantIds[i % participantIds.length] as string,
+            type: event.type,
+            at,
+            appointment_id: null,
+            data: JSON.stringify(event.data),
+            source_key: `raw-${i}:${event.key}`,
+          })),
+        )
+        .execute();
+    });
+  await pool(200, CONCURRENCY, (i) => insert(transactions + i));
+  const before = await countEvents(database);
+  const started = performance.now();
+  await pool(transactions, CONCURRENCY, insert, Date.now() + maxSeconds * 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return ((await countEvents(database)) - before) / seconds;
 }
 
 async function countEvents(database: CaseRecordDatabase): Promise<number> {
@@ -106,7 +148,7 @@ async function countEvents(database: CaseRecordDatabase): Promise<number> {
   return Number(result.rows[0]?.n ?? 0);
 }
 
-async function onPostgres(): Promise<number> {
+async function onPostgres(): Promise<Rates> {
   const created = await createTestDatabase('bench_writeback');
   try {
     const database = await openDatabase({ databaseUrl: created.url });
@@ -120,7 +162,7 @@ async function onPostgres(): Promise<number> {
   }
 }
 
-async function onPglite(): Promise<number> {
+async function onPglite(): Promise<Rates> {
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     return await measure(database, { writebacks: 2_500, warmup: 200, maxSeconds: 6 });
@@ -133,7 +175,7 @@ export async function writebackBench(): Promise<BenchResult[]> {
   const postgres = await onPostgres();
   const pglite = await onPglite();
   return [
-    { bench: BENCH, metric: 'events_per_s', value: round(postgres), unit: 'events/s' },
-    { bench: BENCH, metric: 'events_per_s_pglite', value: round(pglite), unit: 'events/s' },
+    { bench: BENCH, metric: 'events_per_s', value: round(postgres.rate), unit: 'events/s', baseline: round(postgres.baseline) },
+    { bench: BENCH, metric: 'events_per_s_pglite', value: round(pglite.rate), unit: 'events/s', baseline: round(pglite.baseline) },
   ];
 }

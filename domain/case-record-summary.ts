@@ -1,4 +1,5 @@
 import type { JsonObject } from './case-record.types.js';
+import { EVENT_TITLES } from './event-titles.js';
 
 /** One event in a few plain words for a spreadsheet reader (the data itself goes beside it as JSON). */
 export function caseRecordSummary(type: string, data: JsonObject): string {
@@ -8,7 +9,7 @@ export function caseRecordSummary(type: string, data: JsonObject): string {
   };
   const quoted = (key: string) => (text(key) ? `“${text(key)}”` : undefined);
   const join = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(': ');
-  const title = TITLES[type] ?? type;
+  const title = EVENT_TITLES[type] ?? type;
   switch (type) {
     case 'message.inbound':
     case 'message.outbound':
@@ -48,36 +49,3 @@ function checkInAnswer(data: JsonObject): string | undefined {
   return question;
 }
 
-const TITLES: Record<string, string> = {
-  'message.inbound': 'Texted us',
-  'message.outbound': 'We sent a message',
-  'message.status': 'Delivery update',
-  'reminder.sent': 'Reminder sent',
-  'appointment.created': 'Appointment booked',
-  'appointment.rescheduled': 'Appointment changed',
-  'appointment.cancelled': 'Appointment cancelled',
-  'appointment.confirmed': 'Confirmed they will come',
-  'appointment.cancel_requested': 'Said they cannot come',
-  'appointment.rearrange_requested': 'Asked to rearrange',
-  'appointment.attended': 'Attended',
-  'appointment.did_not_attend': 'Did not attend',
-  'dna.reason': 'Said why they missed it',
-  'checkin.response': 'Answered a check-in',
-  'pulse.response': 'Answered a confidence question',
-  'consent.opted_out': 'Opted out of all messages',
-  'consent.opted_in': 'Opted back in',
-  'alert.raised': 'Alert raised',
-  'alert.acknowledged': 'Alert acknowledged',
-  'alert.escalated': 'Alert escalated to safeguarding contacts',
-  'contact.welcome_sent': 'Welcome message sent',
-  'contact.confirmed': 'Number confirmed',
-  'contact.wrong_number': 'Said it is the wrong number',
-  'contact.not_reached': 'Not reached',
-  'contact.call_ahead': 'Told a call is coming',
-  'participant.handover': 'Handed over',
-  'participant.created': 'Added to the caseload',
-  'participant.updated': 'Details changed',
-  'participant.erased': 'Personal data erased',
-  'job.started': 'Started a job',
-  'job.left': 'Left their job',
-};

@@ -1,4 +1,4 @@
-/** What every CSV import shares: header names read leniently, cells keyed by column, the file's encoding and separator. */
+/** What every CSV import shares: header names read leniently, cells keyed by column, the file's separator. */
 
 /** `First Name`, `first-name`, ` FIRST_NAME ` all read as `first_name`. */
 export function normaliseHeader(header: string): string {
@@ -47,15 +47,6 @@ export function cellsByColumn<C extends string>(columns: ReadonlyArray<C | null>
 /** A row with nothing in any cell is a blank line in the sheet, not a record. */
 export function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
-}
-
-/** Excel saves "CSV" as Windows-1252 unless told otherwise: a body that is not valid UTF-8 is read as that. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 /** Excel in much of Europe separates with `;`: the header row says which a file uses. */

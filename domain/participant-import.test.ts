@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   cellsByColumn,
   csvDelimiter,
-  decodeCsvBytes,
   isBlankRow,
   normaliseHeader,
   readConsent,
@@ -169,16 +168,7 @@ describe('external_ref and phone within one file', () => {
   });
 });
 
-describe('decoding and separators', () => {
-  it('reads UTF-8, and Windows-1252 when the bytes are not UTF-8', () => {
-    expect(decodeCsvBytes(new TextEncoder().encode('first_name\nZoë\n'))).toBe('first_name\nZoë\n');
-    expect(decodeCsvBytes(Uint8Array.from([0x5a, 0x6f, 0xeb, 0x80]))).toBe('Zoë€');
-  });
-
-  it('drops a UTF-8 byte-order mark', () => {
-    expect(decodeCsvBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('a');
-  });
-
+describe('separators', () => {
   it('reads the separator from the header row', () => {
     expect(csvDelimiter('first_name,phone\r\nA;B,1')).toBe(',');
     expect(csvDelimiter('first_name;phone;notes\nSam;07700 900123;a, b')).toBe(';');

@@ -1,9 +1,9 @@
 import { parseCalendarDate } from './calendar-date.js';
 import type { Channel } from './channel.js';
-import { cellsByColumn, csvDelimiter, decodeCsvBytes, type HeaderReading as CsvHeaderReading, isBlankRow, normaliseHeader, readHeaderOf, readYesNo } from './csv-import.js';
+import { cellsByColumn, csvDelimiter, type HeaderReading as CsvHeaderReading, isBlankRow, normaliseHeader, readHeaderOf, readYesNo } from './csv-import.js';
 import { normaliseMobile } from './phone.js';
 
-export { cellsByColumn, csvDelimiter, decodeCsvBytes, isBlankRow, normaliseHeader };
+export { cellsByColumn, csvDelimiter, isBlankRow, normaliseHeader };
 
 /** The columns a participants CSV may have, as their headers read once normalised (`First Name` → `first_name`). */
 export const PARTICIPANT_COLUMNS = [

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { pino } from 'pino';
-import { type ImportProgress, type ImportReport, readCsvRecords, TooManyRowsError, UnreadableImportError } from '../app/csv-import.js';
+import { type ImportProgress, type ImportReport, streamCsvRecords, TooManyRowsError, UnreadableImportError } from '../app/csv-import.js';
 import { ImportAppointments } from '../app/import-appointments.action.js';
 import { ImportParticipants } from '../app/import-participants.action.js';
 import { BOOTSTRAP_ADMIN_LOOKUP } from '../bot/auth/staff-token.js';
@@ -90,7 +90,7 @@ export async function runImportCommand(argv: readonly string[], env: NodeJS.Proc
     const rejectedFile = `${args.file}.rejected.csv`;
     const lines = summary(args, staff, report);
     if (report.rejected.length > 0) {
-      await writeFile(rejectedFile, rejectedRowsCsv(csv, report));
+      await writeFile(rejectedFile, await rejectedRowsCsv(csv, report));
       lines.push(`  Rejected rows written to ${rejectedFile}`);
     } else if (existsSync(rejectedFile)) {
       await rm(rejectedFile);
@@ -193,13 +193,20 @@ function summary(args: ImportArgs, staff: StaffIdentity, report: ImportReport): 
  * The rejected rows as they were in the file, each with its row number and what was wrong (several problems of one
  * row joined by "; "), so the file can be fixed and imported again. Formula-safe; a byte-order mark for Excel.
  */
-export function rejectedRowsCsv(csv: Uint8Array, report: Pick<ImportReport, 'rejected'>): string {
-  const records = readCsvRecords(csv);
-  const header = records[0] ?? [];
+export async function rejectedRowsCsv(csv: Uint8Array, report: Pick<ImportReport, 'rejected'>): Promise<string> {
   const byRow = Map.groupBy(report.rejected, (problem) => problem.row);
+  // Streamed like the import itself: only the rejected rows' cells are kept.
+  let header: string[] = [];
+  const rejectedCells = new Map<number, string[]>();
+  let spreadsheetRow = 0;
+  for await (const cells of streamCsvRecords(csv)) {
+    spreadsheetRow += 1;
+    if (spreadsheetRow === 1) header = cells;
+    else if (byRow.has(spreadsheetRow)) rejectedCells.set(spreadsheetRow, cells);
+  }
   const lines = [[...header, 'row', 'field', 'message'].map(csvCell).join(',')];
   for (const [row, problems] of byRow) {
-    const cells = records[row - 1] ?? [];
+    const cells = rejectedCells.get(row) ?? [];
     const original = header.map((_, index) => cells[index] ?? '');
     const fields = problems.map((p) => p.field).join('; ');
     const messages = problems.map((p) => `${p.field} ${p.message}`).join('; ');

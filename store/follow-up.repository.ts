@@ -39,6 +39,33 @@ export class FollowUpRepository {
     ).executeTakeFirstOrThrow();
   }
 
+  /** Welcomes for many people in one statement; someone who already has one keeps it (it is returned instead). */
+  async startWelcomes(welcomes: ReadonlyArray<{ participantId: string; days: number[]; startedAt: Date; nextAt: Date }>): Promise<Map<string, FollowUpRow>> {
+    if (welcomes.length === 0) return new Map();
+    const inserted = await this.db
+      .insertInto('follow_ups')
+      .values(
+        welcomes.map((w) => ({
+          kind: 'welcome' as const,
+          participant_id: w.participantId,
+          appointment_id: null,
+          days: JSON.stringify(w.days),
+          started_at: w.startedAt,
+          next_at: w.nextAt,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .execute();
+    const byParticipant = new Map(inserted.map((row) => [row.participant_id, row]));
+    const missing = welcomes.map((w) => w.participantId).filter((id) => !byParticipant.has(id));
+    if (missing.length > 0) {
+      const existing = await this.db.selectFrom('follow_ups').selectAll().where('kind', '=', 'welcome').where('participant_id', 'in', missing).execute();
+      for (const row of existing) byParticipant.set(row.participant_id, row);
+    }
+    return byParticipant;
+  }
+
   async findById(id: string): Promise<FollowUpRow | undefined> {
     return this.db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
   }

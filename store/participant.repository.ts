@@ -57,33 +57,50 @@ function duplicateError(error: unknown): Error | undefined {
 }
 
 const UNIQUE_VIOLATION = '23505';
+// An advisory lock key of our own (store/database.ts holds another, around migrations).
+const PARTICIPANT_IMPORT_LOCK_KEY = '7346275101290614818';
 
 export class ParticipantRepository {
   constructor(private readonly db: Executor) {}
 
   async create(p: NewParticipant): Promise<ParticipantRow> {
+    return (await this.createMany([p]))[0] as ParticipantRow;
+  }
+
+  /**
+   * Many people in one statement (a CSV import's batch), returned in the order given. Phones (and CRM ids) must
+   * differ from each other and from everyone's on record: the first clash fails the whole statement.
+   */
+  async createMany(people: readonly NewParticipant[]): Promise<ParticipantRow[]> {
+    if (people.length === 0) return [];
+    let rows: ParticipantRow[];
     try {
-      return await this.db
+      rows = await this.db
         .insertInto('participants')
-        .values({
-          first_name: p.firstName,
-          last_name: p.lastName ?? null,
-          phone: p.phone,
-          external_ref: p.externalRef ?? null,
-          channel: p.channel,
-          language: p.language,
-          key_worker_id: p.keyWorkerId,
-          team: p.team,
-          referred_at: p.referredAt,
-          consent_contact: p.consentContact ?? true,
-          consent_basis: p.consentBasis,
-          consent_at: p.consentAt,
-        })
+        .values(
+          people.map((p) => ({
+            first_name: p.firstName,
+            last_name: p.lastName ?? null,
+            phone: p.phone,
+            external_ref: p.externalRef ?? null,
+            channel: p.channel,
+            language: p.language,
+            key_worker_id: p.keyWorkerId,
+            team: p.team,
+            referred_at: p.referredAt,
+            consent_contact: p.consentContact ?? true,
+            consent_basis: p.consentBasis,
+            consent_at: p.consentAt,
+          })),
+        )
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .execute();
     } catch (error) {
       throw duplicateError(error) ?? error;
     }
+    // RETURNING promises no order: the phone, unique among the people on record, says which row is whose.
+    const byPhone = new Map(rows.map((row) => [row.phone, row]));
+    return people.map((p) => byPhone.get(p.phone) as ParticipantRow);
   }
 
   async findById(id: string, scope: CaseloadScope = { kind: 'all' }): Promise<ParticipantRow | undefined> {
@@ -99,19 +116,23 @@ export class ParticipantRepository {
       .executeTakeFirst();
   }
 
-  /** The person on record with this CRM id, whoever's caseload they are on (the caller decides what to say). */
-  /** Which of these phones and CRM ids someone (not erased) already has: one query for a batch of imported rows. */
-  async takenPhonesAndRefs(phones: readonly string[], externalRefs: readonly string[]): Promise<Set<string>> {
-    if (phones.length === 0 && externalRefs.length === 0) return new Set();
-    const rows = await this.db
+  /**
+   * The people on record (not erased) with any of these phones or CRM ids, locked for this transaction in id order
+   * (as lockManyInCaseload locks, so two bulk writers never deadlock): one query for a batch of imported rows.
+   */
+  async lockByPhonesOrRefs(phones: readonly string[], externalRefs: readonly string[]): Promise<ParticipantRow[]> {
+    if (phones.length === 0 && externalRefs.length === 0) return [];
+    return this.db
       .selectFrom('participants')
-      .select(['phone', 'external_ref'])
+      .selectAll()
       .where('erased_at', 'is', null)
       .where((eb) => eb.or([...(phones.length > 0 ? [eb('phone', 'in', [...phones])] : []), ...(externalRefs.length > 0 ? [eb('external_ref', 'in', [...externalRefs])] : [])]))
+      .orderBy('id')
+      .forUpdate()
       .execute();
-    return new Set(rows.flatMap((row) => [`phone:${row.phone}`, ...(row.external_ref !== null ? [`ref:${row.external_ref}`] : [])]));
   }
 
+  /** The person on record with this CRM id, whoever's caseload they are on (the caller decides what to say). */
   async findByExternalRef(externalRef: string): Promise<ParticipantRow | undefined> {
     return this.db
       .selectFrom('participants')
@@ -180,6 +201,15 @@ export class ParticipantRepository {
   /** The in-work adviser has been introduced to them by name (a handover message or their first check-in). */
   async markAdviserIntroduced(id: string, adviserId: string): Promise<void> {
     await this.db.updateTable('participants').set({ introduced_adviser_id: adviserId }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Participant imports take turns, a batch at a time, until this transaction ends: two imports would otherwise
+   * wait on each other's new, uncommitted numbers in opposite orders (a deadlock), and the second one's look-ups
+   * see what the first has committed.
+   */
+  async takeImportTurn(): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${PARTICIPANT_IMPORT_LOCK_KEY})`.execute(this.db);
   }
 
   /** Locks the row so concurrent writers of one person's record take turns. */

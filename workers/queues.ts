@@ -57,7 +57,7 @@ export type EscalationJob = z.infer<typeof escalationJobSchema>;
 
 
 // Finished jobs are removed so their ids are free: the database row, not the job, says whether work is done.
-const BASE_JOB_OPTIONS: JobsOptions = {
+export const BASE_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 3600, count: 10_000 },
   attempts: 5,

@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). Playwright cannot download its own here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'dashboard');
+/** How long a page may take to show what a step waits for. */
+export const WAIT = { timeout: 30_000 };
 
 // Without the background-networking flags Chromium keeps trying to reach the internet, which this machine refuses.
 const ARGS = [
@@ -64,4 +66,12 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
+}
+
+/** Signs in on the dashboard's sign-in page with a staff token and waits for the caseload. */
+export async function signInWithToken(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByLabel('Staff token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
 }

@@ -9,9 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../web/build-dashboard.js';
 import { eventually, TestApp } from '../test-app.js';
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
+import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 
-const WAIT = { timeout: 30_000 };
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };
 
 /** "HH:mm" in London, `minutes` from now. */
@@ -40,10 +39,7 @@ describe('text before I call, in the browser', { timeout: 120_000 }, () => {
     await eventually(async () => (await app.api<{ optedOut: boolean }>('GET', `/api/participants/${lee.id}`, undefined, priya.token)).body.optedOut, 10_000, 'the opt-out');
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/`);
-    await page.getByLabel('Staff token').fill(priya.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
+    await signInWithToken(page, app.url, priya.token);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

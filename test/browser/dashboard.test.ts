@@ -10,10 +10,9 @@ import type { Page } from 'playwright-core';
 import { buildDashboard } from '../../web/build-dashboard.js';
 import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
 import { ADMIN_TOKEN, eventually, ManualClock, TestApp } from '../test-app.js';
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
+import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 
 // Generous: the machine is shared, and a turn goes through the queue and the workers before the page sees it.
-const WAIT = { timeout: 30_000 };
 
 /** A time `minutes` from now as the date and clock time in London (what the booking form asks for). */
 function londonInputs(at: Date): { date: string; time: string } {
@@ -29,12 +28,6 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByLabel('Staff token').fill(ADMIN_TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
-}
 
 describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   let app: TestApp;
@@ -399,7 +392,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   it('reads well on a phone', async () => {
     const phone = await openBrowser({ width: 390, height: 844 });
     try {
-      await signIn(phone.page, app.url);
+      await signInWithToken(phone.page, app.url, ADMIN_TOKEN);
       await phone.page.locator('[data-caseload] tbody tr').nth(1).waitFor(WAIT);
       await expectAccessible(phone.page);
       await screenshot(phone.page, '07-phone-caseload');

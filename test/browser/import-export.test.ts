@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../web/build-dashboard.js';
 import { localCalendarDate } from '../../domain/calendar-date.js';
 import { TestApp } from '../test-app.js';
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
+import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 
-const WAIT = { timeout: 30_000 };
 
 const CASELOAD = [
   'First Name,Last Name,Phone,Consent,External Ref,Notes',
@@ -41,10 +40,7 @@ describe('import and export in the dashboard', { timeout: 120_000 }, () => {
     priya = await app.createStaff('key_worker', 'Priya', 'Leeds');
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/`);
-    await page.getByLabel('Staff token').fill(priya.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
+    await signInWithToken(page, app.url, priya.token);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

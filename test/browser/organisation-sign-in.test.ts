@@ -12,9 +12,8 @@ import { ManualClock } from '../../domain/clock.js';
 import { TestApp } from '../test-app.js';
 import { LocalIdentityProvider } from '../local-identity-provider.js';
 import { freePort } from '../redis-server.js';
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
+import { accessibilityViolations, type Browser, openBrowser, screenshot, WAIT } from './browser.js';
 
-const WAIT = { timeout: 30_000 };
 const CLIENT_ID = 'engagement-dashboard';
 
 describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {

@@ -10,16 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDashboard } from '../../web/build-dashboard.js';
 import { ADMIN_TOKEN, TestApp } from '../test-app.js';
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from './browser.js';
+import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 
-const WAIT = { timeout: 30_000 };
 
-async function signIn(page: Page, url: string, token: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByLabel('Staff token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor(WAIT);
-}
 
 describe('the Staff page (admins)', { timeout: 120_000 }, () => {
   let app: TestApp;
@@ -48,14 +41,14 @@ describe('the Staff page (admins)', { timeout: 120_000 }, () => {
   const apiStatus = async (token: string) => (await app.api('GET', '/api/participants', undefined, token)).status;
 
   it('is in the navigation for an admin only', async () => {
-    await signIn(page, app.url, keyWorker.token);
+    await signInWithToken(page, app.url, keyWorker.token);
     await expect(page.getByRole('link', { name: 'Staff', exact: true }).count()).resolves.toBe(0);
     await page.goto(`${app.url}/staff`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor(WAIT);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the engagement bot' }).waitFor(WAIT);
 
-    await signIn(page, app.url, ADMIN_TOKEN);
+    await signInWithToken(page, app.url, ADMIN_TOKEN);
     await page.getByRole('link', { name: 'Staff', exact: true }).click();
     await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor(WAIT);
     await row('Kofi Mensah').getByText('Key worker').waitFor(WAIT);

@@ -1,4 +1,5 @@
 import type { Session } from './api-types.js';
+import { staffDescription } from './components/labels.js';
 import { h } from './dom.js';
 
 export interface NavigationItem {
@@ -6,14 +7,6 @@ export interface NavigationItem {
   text: string;
   count?: number;
 }
-
-const ROLE_NAMES: Record<Session['staff']['role'], string> = {
-  key_worker: 'Key worker',
-  in_work_team: 'In-work support',
-  team_lead: 'Team lead',
-  safeguarding_lead: 'Safeguarding lead',
-  admin: 'Administrator',
-};
 
 /** Campaigns are the in-work team's (and admins'). */
 export const runsCampaigns = (session: Session): boolean => session.staff.role === 'in_work_team' || session.staff.role === 'admin';
@@ -51,7 +44,7 @@ export function header(session: Session | undefined, onSignOut: () => void, noti
         ? h(
             'div',
             { class: 'app-header__account' },
-            h('span', null, `${session.staff.name} (${ROLE_NAMES[session.staff.role]}${session.staff.team ? `, ${session.staff.team}` : ''})`),
+            h('span', null, staffDescription(session.staff)),
             h(
               'button',
               { type: 'button', class: 'govuk-button govuk-button--inverse app-header__sign-out', on: { click: onSignOut } },

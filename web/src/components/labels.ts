@@ -1,7 +1,20 @@
-import type { RecordEvent } from '../api-types.js';
+import type { RecordEvent, StaffRole } from '../api-types.js';
+import { EVENT_TITLES } from '../../../domain/event-titles.js';
 import { formatDateTime } from '../format.js';
 
 /** Plain-English names for what the API calls things, in the words key workers use. */
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  key_worker: 'Key worker',
+  in_work_team: 'In-work support',
+  team_lead: 'Team lead',
+  safeguarding_lead: 'Safeguarding lead',
+  admin: 'Administrator',
+};
+
+/** "Priya Shah (Key worker, North)": a member of staff as menus and the header show them. */
+export const staffDescription = (staff: { name: string; role: StaffRole; team: string | null }): string =>
+  `${staff.name} (${ROLE_LABELS[staff.role]}${staff.team ? `, ${staff.team}` : ''})`;
 
 export const ALERT_TITLES: Record<string, string> = {
   safeguarding: 'Safeguarding: possible risk of harm',
@@ -44,37 +57,6 @@ export function messageStatusText(direction: 'inbound' | 'outbound', status: str
   return names[status] ?? sentenceCase(status);
 }
 
-const EVENT_TITLES: Record<string, string> = {
-  'message.inbound': 'Texted us',
-  'message.outbound': 'We sent a message',
-  'message.status': 'Delivery update',
-  'reminder.sent': 'Reminder sent',
-  'appointment.created': 'Appointment booked',
-  'appointment.rescheduled': 'Appointment changed',
-  'appointment.cancelled': 'Appointment cancelled',
-  'appointment.confirmed': 'Confirmed they will come',
-  'appointment.cancel_requested': 'Said they cannot come',
-  'appointment.rearrange_requested': 'Asked to rearrange',
-  'appointment.attended': 'Attended',
-  'appointment.did_not_attend': 'Did not attend',
-  'dna.reason': 'Said why they missed it',
-  'checkin.response': 'Answered a check-in',
-  'pulse.response': 'Answered a confidence question',
-  'consent.opted_out': 'Opted out of all messages',
-  'consent.opted_in': 'Opted back in',
-  'alert.raised': 'Alert raised',
-  'alert.acknowledged': 'Alert acknowledged',
-  'contact.welcome_sent': 'Welcome message sent',
-  'contact.confirmed': 'Number confirmed',
-  'contact.wrong_number': 'Said it is the wrong number',
-  'contact.not_reached': 'Not reached',
-  'contact.call_ahead': 'Texted before a call',
-  'participant.handover': 'Handed over',
-  'participant.created': 'Added to the caseload',
-  'participant.updated': 'Details changed',
-  'participant.erased': 'Personal data erased',
-  'job.started': 'Started a job',
-};
 
 export function eventTitle(event: RecordEvent): string {
   if (event.type === 'alert.raised' && typeof event.data.type === 'string') return `Alert: ${alertTitle(event.data.type)}`;

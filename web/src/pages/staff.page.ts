@@ -1,16 +1,9 @@
 import type { StaffCreated, StaffMember, StaffRole, StaffToken } from '../api-types.js';
 import { errorsFromProblem, showErrors, type FieldMap } from '../components/form-errors.js';
 import { button, checkboxField, inputField, selectField } from '../components/form-fields.js';
+import { ROLE_LABELS, staffDescription } from '../components/labels.js';
 import { h, replaceChildren } from '../dom.js';
 import type { Page, PageContext } from '../page.js';
-
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  key_worker: 'Key worker',
-  in_work_team: 'In-work support',
-  team_lead: 'Team lead',
-  safeguarding_lead: 'Safeguarding lead',
-  admin: 'Administrator',
-};
 
 const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as StaffRole[]).map((value) => ({ value, text: ROLE_LABELS[value] }));
 
@@ -115,7 +108,7 @@ export async function staffPage(context: PageContext): Promise<Page> {
       name: 'reassignTo',
       label: 'Hand their caseload to',
       hint: 'Each of their participants is told by text who looks after them now.',
-      options: [{ value: '', text: 'Nobody (keep it with them)' }, ...others.map((m) => ({ value: m.id, text: `${m.name} (${ROLE_LABELS[m.role]}${m.team ? `, ${m.team}` : ''})` }))],
+      options: [{ value: '', text: 'Nobody (keep it with them)' }, ...others.map((m) => ({ value: m.id, text: staffDescription(m) }))],
     });
     const submit = button('Save changes');
     const cancel = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', on: { click: () => replaceChildren(editHolder) } }, 'Cancel');

@@ -1,0 +1,57 @@
+/**
+ * embedded_burst: the embedded default as `npm start` runs it — PGlite in the same process as the web role and the
+ * workers — with 200 participants texting at once (a campaign's replies arriving together), three bursts five
+ * seconds apart while the workers are still busy with the last one. What is measured is how long Twilio waits for
+ * each webhook's answer (the acknowledgement: signature checked, text stored, turn queued), p50 and p99 over the
+ * 600 texts. Twilio is the test suite's fake (replies go to it), Redis the machine's. Issue 20's target: p99 < 250 ms.
+ * `baseline`: the same bursts on PostgreSQL, the same process otherwise.
+ */
+import { TestApp } from '../test/test-app.js';
+import { progress, round, type BenchResult } from './bench-result.js';
+import { percentile, pool, sleep } from './reminder-fixture.js';
+
+const BENCH = 'embedded_burst';
+const PEOPLE = 200;
+const BURSTS = 3;
+const GAP_MS = 5_000;
+const PHONES = Array.from({ length: PEOPLE }, (_, i) => `+447700900${String(300 + i).padStart(3, '0')}`);
+const REPLIES = ['Yes I can come', 'Can we move it please', 'thanks, see you then', 'I cant make it, my son is ill', 'ok'];
+
+async function bursts(engine: 'pglite' | 'postgres'): Promise<number[]> {
+  const app = await TestApp.start({ engine, env: { OUTBOUND_RATE_PER_SECOND: '50' } });
+  try {
+    await pool(PEOPLE, 4, async (i) => {
+      await app.createParticipant(PHONES[i] as string, undefined, { firstName: `Bench${i}` });
+    });
+    const latencies: number[] = [];
+    for (let burst = 0; burst < BURSTS; burst++) {
+      if (burst > 0) await sleep(GAP_MS);
+      const answered = await Promise.all(
+        PHONES.map(async (phone, i) => {
+          const started = performance.now();
+          const { response } = await app.inbound(phone, REPLIES[(i + burst) % REPLIES.length] as string);
+          if (response.status !== 200) throw new Error(`${engine}: a text got ${response.status}`);
+          return performance.now() - started;
+        }),
+      );
+      latencies.push(...answered);
+      progress(`${engine}: burst ${burst + 1} of ${PEOPLE} texts answered, slowest ${round(Math.max(...answered))} ms`);
+    }
+    return latencies.sort((a, b) => a - b);
+  } finally {
+    await app.close();
+  }
+}
+
+export async function embeddedBurstBench(): Promise<BenchResult[]> {
+  const embedded = await bursts('pglite');
+  const postgres = await bursts('postgres');
+  progress(
+    `acknowledgements of ${BURSTS} bursts of ${PEOPLE} texts: PGlite p50 ${round(percentile(embedded, 50))} ms, p99 ${round(percentile(embedded, 99))} ms; ` +
+      `PostgreSQL p50 ${round(percentile(postgres, 50))} ms, p99 ${round(percentile(postgres, 99))} ms`,
+  );
+  return [
+    { bench: BENCH, metric: 'ack_p99_ms', value: round(percentile(embedded, 99)), unit: 'ms', baseline: round(percentile(postgres, 99)) },
+    { bench: BENCH, metric: 'ack_p50_ms', value: round(percentile(embedded, 50)), unit: 'ms', baseline: round(percentile(postgres, 50)) },
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * Each case-record event type in a few plain words, as the key worker reads it on the dashboard's timeline and in the
+ * CSV export. Plain data with no imports, so the dashboard's browser bundle can share it.
+ */
+export const EVENT_TITLES: Readonly<Record<string, string>> = {
+  'message.inbound': 'Texted us',
+  'message.outbound': 'We sent a message',
+  'message.status': 'Delivery update',
+  'reminder.sent': 'Reminder sent',
+  'appointment.created': 'Appointment booked',
+  'appointment.rescheduled': 'Appointment changed',
+  'appointment.cancelled': 'Appointment cancelled',
+  'appointment.confirmed': 'Confirmed they will come',
+  'appointment.cancel_requested': 'Said they cannot come',
+  'appointment.rearrange_requested': 'Asked to rearrange',
+  'appointment.attended': 'Attended',
+  'appointment.did_not_attend': 'Did not attend',
+  'dna.reason': 'Said why they missed it',
+  'checkin.response': 'Answered a check-in',
+  'pulse.response': 'Answered a confidence question',
+  'consent.opted_out': 'Opted out of all messages',
+  'consent.opted_in': 'Opted back in',
+  'alert.raised': 'Alert raised',
+  'alert.acknowledged': 'Alert acknowledged',
+  'alert.escalated': 'Alert escalated to safeguarding contacts',
+  'contact.welcome_sent': 'Welcome message sent',
+  'contact.confirmed': 'Number confirmed',
+  'contact.wrong_number': 'Said it is the wrong number',
+  'contact.not_reached': 'Not reached',
+  'contact.call_ahead': 'Texted before a call',
+  'participant.handover': 'Handed over',
+  'participant.created': 'Added to the caseload',
+  'participant.updated': 'Details changed',
+  'participant.erased': 'Personal data erased',
+  'job.started': 'Started a job',
+  'job.left': 'Left their job',
+};
