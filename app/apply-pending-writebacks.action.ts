@@ -27,13 +27,14 @@ export class ApplyPendingWritebacks {
     if (!target || target.appliedAt) return { applied: 0, queuedMessageIds: [], escalations: [] };
     const result = await db.transaction().execute(async (tx) => {
       // Locking the person first orders this against their turns and other write-backs.
-      await new ParticipantRepository(tx).lockForUpdate(target.participantId);
+      const participant = await new ParticipantRepository(tx).lockForUpdate(target.participantId);
       const writebacks = new WritebackRepository(tx);
       const waiting = await writebacks.lockUnappliedForParticipant(target.participantId, target.seq);
       const queuedMessageIds: string[] = [];
       const escalations: DueEscalation[] = [];
-      for (const pending of waiting) {
-        const { queuedMessageIds: queued, escalations: due } = await applyWriteback(tx, pending.payload);
+      for (const [index, pending] of waiting.entries()) {
+        // The row as locked serves the first outcome; a later one reads it again (the first may have changed consent).
+        const { queuedMessageIds: queued, escalations: due } = await applyWriteback(tx, pending.payload, index === 0 ? participant : undefined);
         queuedMessageIds.push(...queued);
         escalations.push(...due);
         await writebacks.markApplied(pending.id, this.deps.clock.now());

@@ -7,6 +7,7 @@ import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
+import type { ParticipantRow } from '../store/schema.js';
 import { SafeguardingPolicyRepository } from '../store/safeguarding-policy.repository.js';
 import { sourceKeys } from '../domain/job-keys.js';
 
@@ -16,8 +17,13 @@ import { sourceKeys } from '../domain/job-keys.js';
  * Returns the outbound messages now waiting to be sent, and the escalations of urgent alerts it raised (each due
  * when the team's safeguarding policy says; the due time is on the alert, so the sweep finds it if this is lost).
  */
-export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
-  const participant = await new ParticipantRepository(tx).lockForUpdate(payload.participantId);
+export async function applyWriteback(
+  tx: Tx,
+  payload: WritebackPayload,
+  /** The participant's row, when the caller has just locked it in this transaction (one statement fewer). */
+  locked?: ParticipantRow,
+): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
+  const participant = locked?.id === payload.participantId ? locked : await new ParticipantRepository(tx).lockForUpdate(payload.participantId);
   if (!participant || participant.erased_at) return { queuedMessageIds: [], escalations: [] };
   const at = new Date(payload.at);
   const record = new CaseRecordRepository(tx);
@@ -30,16 +36,17 @@ export async function applyWriteback(tx: Tx, payload: WritebackPayload): Promise
     await new ParticipantRepository(tx).setOptedOut(participant.id, optedOut, at);
   }
 
-  for (const event of payload.events) {
-    await record.append({
+  // One statement for all of them, in the order given (their ids, and so the record's order, follow it).
+  await record.appendMany(
+    payload.events.map((event) => ({
       participantId: participant.id,
       type: event.type,
       at,
       appointmentId: event.appointmentId ?? null,
       data: event.data,
       sourceKey: sourceKeys.writebackEvent(payload.sourceKey, event.type, event.key),
-    });
-  }
+    })),
+  );
 
   const escalations: DueEscalation[] = [];
   for (const draft of payload.alerts) {
