@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import { caseloadOf, type StaffIdentity } from '../domain/caseload.js';
 import type { Clock } from '../domain/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
-import { AppointmentScheduler, type ScheduleResult } from '../store/appointment-scheduler.js';
 import type { Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { AppointmentRow, ParticipantRow } from '../store/schema.js';
 import type { JobQueues } from '../workers/queues.js';
+import type { ScheduleResult, SchedulingContext } from './appointment-schedule.js';
 
 /** What the appointment actions (book, reschedule, cancel, and the CSV import that uses them) need. */
 export interface AppointmentActionDeps {
@@ -36,8 +36,8 @@ export class AppointmentInPastError extends Error {
   }
 }
 
-export function schedulerFor(tx: Tx, deps: Pick<AppointmentActionDeps, 'timeZone' | 'programmeName'>, staff: StaffIdentity, now: Date): AppointmentScheduler {
-  return new AppointmentScheduler(tx, { now, timeZone: deps.timeZone, programmeName: deps.programmeName, staffId: staff.id });
+export function schedulingContext(deps: Pick<AppointmentActionDeps, 'timeZone' | 'programmeName'>, staff: StaffIdentity, now: Date): SchedulingContext {
+  return { now, timeZone: deps.timeZone, programmeName: deps.programmeName, staffId: staff.id };
 }
 
 /** Locks the appointment (in the caller's caseload) and its participant. */

@@ -6,7 +6,7 @@ import type { Clock } from '../domain/clock.js';
 import { ukNationalFormat } from '../domain/phone.js';
 import { isInQuietHours, type QuietHours } from '../domain/quiet-hours.js';
 import { whyUnreachable } from '../domain/reachability.js';
-import { applyWriteback } from '../store/case-record-writer.js';
+import { applyWriteback } from './apply-writeback.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { reachabilityOf } from '../store/participant.repository.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffIdentity } from '../domain/caseload.js';
 import { handoverMessage } from '../domain/contact-wording.js';
-import { applyWriteback } from '../store/case-record-writer.js';
+import { applyWriteback } from './apply-writeback.js';
 import type { Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { ParticipantRow } from '../store/schema.js';

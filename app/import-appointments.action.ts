@@ -8,7 +8,7 @@ import {
 } from '../domain/appointment-import.js';
 import { cellsByColumn } from '../domain/csv-import.js';
 import { AppointmentRepository, type AppointmentChanges } from '../store/appointment.repository.js';
-import type { ScheduleResult } from '../store/appointment-scheduler.js';
+import type { ScheduleResult } from './appointment-schedule.js';
 import type { Db, Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { AppointmentRow } from '../store/schema.js';

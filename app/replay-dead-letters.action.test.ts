@@ -9,7 +9,7 @@ import { participantWithText } from '../test/dead-letters.fixture.js';
 import { openTestEngine, testRedisUrl } from '../test/test-database.js';
 import { sendJobId, turnJobId } from '../domain/job-keys.js';
 import { JobQueues } from '../workers/queues.js';
-import { SendOutboundMessage } from '../workers/send-outbound.use-case.js';
+import { SendOutboundMessage } from './send-outbound.action.js';
 import { ListDeadLetters } from './list-dead-letters.action.js';
 import { ParkFailedTurn } from './park-failed-turn.action.js';
 import { ReplayDeadLetters } from './replay-dead-letters.action.js';

@@ -1,6 +1,7 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { AppointmentChanges } from '../store/appointment.repository.js';
-import type { ScheduleResult } from '../store/appointment-scheduler.js';
+import { sourceKeys } from '../domain/job-keys.js';
+import { appointmentChangedMessage } from '../domain/reminder-wording.js';
+import { AppointmentRepository, type AppointmentChanges } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import type { AppointmentRow, ParticipantRow } from '../store/schema.js';
 import {
@@ -9,8 +10,16 @@ import {
   AppointmentInPastError,
   enqueueAppointmentJobs,
   lockAppointmentInCaseload,
-  schedulerFor,
+  schedulingContext,
 } from './appointment-changes.js';
+import {
+  appendAppointmentEvent,
+  closeWaitingReminders,
+  saveReminderPlan,
+  type ScheduleResult,
+  type SchedulingContext,
+  tellOfChange,
+} from './appointment-schedule.js';
 
 /**
  * A change to an appointment (PATCH /api/appointments/:id, and a CSV import row with a new time or place): a new
@@ -37,10 +46,31 @@ export class RescheduleAppointment {
   ): Promise<ScheduleResult> {
     if (input.changes.startsAt && input.changes.startsAt <= now) throw new AppointmentInPastError();
     if (input.appointment.status === 'cancelled') throw new AppointmentCancelledError();
-    return schedulerFor(tx, this.deps, input.staff, now).reschedule(input.appointment, input.participant, input.changes);
+    return rescheduleAppointment(tx, schedulingContext(this.deps, input.staff, now), input.appointment, input.participant, input.changes);
   }
 
   async after(result: ScheduleResult): Promise<void> {
     await enqueueAppointmentJobs(this.deps, result);
   }
+}
+
+/** The next version in the caller's transaction: its reminders replace the waiting ones, and a future one is told. */
+export async function rescheduleAppointment(
+  tx: Tx,
+  ctx: SchedulingContext,
+  before: AppointmentRow,
+  participant: ParticipantRow,
+  changes: AppointmentChanges,
+): Promise<ScheduleResult> {
+  const obsoleteJobIds = await closeWaitingReminders(tx, before.id, 'superseded', `version ${before.version + 1}`);
+  const appointment = await new AppointmentRepository(tx).reschedule(before.id, changes);
+  const reminders = await saveReminderPlan(tx, ctx, appointment, participant);
+  await appendAppointmentEvent(tx, ctx, appointment, 'appointment.rescheduled', sourceKeys.appointmentRescheduled(appointment.id, appointment.version), {
+    version: appointment.version,
+    from: { startsAt: before.starts_at.toISOString(), location: before.location, title: before.title },
+    to: { startsAt: appointment.starts_at.toISOString(), location: appointment.location, title: appointment.title },
+    by: ctx.staffId,
+  });
+  const queuedMessageIds = await tellOfChange(tx, ctx, appointment, participant, sourceKeys.appointmentChangedText(appointment.id, appointment.version), appointmentChangedMessage);
+  return { appointment, reminders, obsoleteJobIds, queuedMessageIds };
 }

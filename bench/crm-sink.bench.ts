@@ -23,7 +23,7 @@ import { CaseRecordSinkRepository } from '../store/case-record-sink.repository.j
 import { migrateToLatest, openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { postToSink } from '../workers/case-record-sink.client.js';
-import { caseRecordSignature } from '../workers/case-record-sink.signature.js';
+import { caseRecordSignature } from '../domain/case-record-sink.signature.js';
 import { startWorkers } from '../workers/main.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { cpuPerUnit, startCpuCount } from './process-cpu.js';

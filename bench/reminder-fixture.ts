@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../domain/config.schema.js';
-import { AppointmentScheduler, type ScheduleResult } from '../store/appointment-scheduler.js';
+import type { ScheduleResult } from '../app/appointment-schedule.js';
+import { bookAppointment, bookAppointments } from '../app/book-appointment.action.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { ReminderRow } from '../store/schema.js';
@@ -131,12 +132,7 @@ export async function book(db: Db, fixture: ReminderFixture, booking: Booking): 
     const participant = await participants.findById(booking.participantId);
     if (!participant) throw new Error(`no participant ${booking.participantId}`);
     await participants.lockForUpdate(participant.id);
-    return new AppointmentScheduler(tx, {
-      now: new Date(),
-      timeZone: fixture.config.PROGRAMME_TIMEZONE,
-      programmeName: fixture.config.PROGRAMME_NAME,
-      staffId: fixture.staffId,
-    }).book(participant, {
+    return bookAppointment(tx, schedulingContext(fixture), participant, {
       title: booking.title,
       location: 'Job centre, Bench Street',
       startsAt: booking.startsAt,
@@ -154,12 +150,9 @@ export async function bookBatch(db: Db, fixture: ReminderFixture, bookings: read
       { kind: 'all' },
     );
     const byId = new Map(locked.map((p) => [p.id, p]));
-    return new AppointmentScheduler(tx, {
-      now: new Date(),
-      timeZone: fixture.config.PROGRAMME_TIMEZONE,
-      programmeName: fixture.config.PROGRAMME_NAME,
-      staffId: fixture.staffId,
-    }).bookMany(
+    return bookAppointments(
+      tx,
+      schedulingContext(fixture),
       bookings.map((booking) => {
         const participant = byId.get(booking.participantId);
         if (!participant) throw new Error(`no participant ${booking.participantId}`);
@@ -255,4 +248,8 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1] as number;
+}
+
+function schedulingContext(fixture: ReminderFixture) {
+  return { now: new Date(), timeZone: fixture.config.PROGRAMME_TIMEZONE, programmeName: fixture.config.PROGRAMME_NAME, staffId: fixture.staffId };
 }

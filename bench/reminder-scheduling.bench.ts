@@ -1,5 +1,5 @@
 /**
- * reminder_scheduling: 100,000 appointments booked through the real AppointmentScheduler's bulk path (as
+ * reminder_scheduling: 100,000 appointments booked through the real bulk booking, bookAppointments (as
  * `POST /api/appointments/bulk` books them: BULK appointments a transaction, participants locked together, the
  * appointments, their two planned reminders each and their `appointment.created` events written in multi-row
  * statements), BULK_IN_FLIGHT transactions at once, with their 200,000 delayed reminder jobs added to BullMQ in

@@ -1,5 +1,5 @@
 /**
- * writeback: case-record events committed per second by the real ApplyWriteback use case (lock the pending
+ * writeback: case-record events committed per second by the real ApplyPendingWritebacks use case (lock the pending
  * outcome, lock the participant, append its events, mark it applied, one transaction each), with several
  * concurrent callers as the write-back workers would be. On PostgreSQL, and on PGlite for information.
  * `baseline`: the same events written raw on the same database in the same run: one multi-row INSERT per
@@ -14,7 +14,7 @@ import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
-import { ApplyWriteback } from '../workers/apply-writeback.use-case.js';
+import { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { pool } from './reminder-fixture.js';
@@ -84,7 +84,7 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<Rates>
   });
   progress(`${database.engine}: ${plan.writebacks} pending write-backs saved in ${Date.now() - saved} ms`);
 
-  const useCase = new ApplyWriteback({ db, clock: systemClock, enqueueSends: async () => undefined, enqueueEscalations: async () => undefined });
+  const useCase = new ApplyPendingWritebacks({ db, clock: systemClock, enqueueSends: async () => undefined, enqueueEscalations: async () => undefined });
   let applied = 0;
   // A job applies its outcome and any earlier one of the same person still waiting, so one may find its own done.
   const apply = async (i: number) => {

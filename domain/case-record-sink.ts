@@ -30,3 +30,16 @@ export function isAcceptableSinkUrl(value: string): boolean {
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
 }
+
+/** What became of one POST to the CRM. */
+export type SinkAnswer = { kind: 'answered'; status: number } | { kind: 'no_answer'; reason: string };
+
+export interface SinkRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+
+/** How a delivery reaches the CRM (workers/case-record-sink.client.ts over HTTP). */
+export type PostToSink = (request: SinkRequest) => Promise<SinkAnswer>;

@@ -103,6 +103,19 @@ export class CampaignRepository {
     return this.db.selectFrom('campaigns').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
+  /** Active campaigns nobody is waiting in any more are recorded `completed` (the sweep does this). */
+  async completeFinished(at: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('campaigns')
+      .set({ status: 'completed', completed_at: at, updated_at: at })
+      .where('status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('campaign_recipients').select('campaign_recipients.campaign_id').whereRef('campaign_recipients.campaign_id', '=', 'campaigns.id').where('campaign_recipients.status', '=', 'pending'))),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async list(scope: CampaignScope, limit = 100): Promise<CampaignRow[]> {
     let query = this.db.selectFrom('campaigns').selectAll();
     if (scope.kind === 'team') query = scope.team === null ? query.where('team', 'is', null) : query.where('team', '=', scope.team);
@@ -300,5 +313,15 @@ export class CampaignRepository {
       respondedAt: r.responded_at,
       answers: r.answers,
     }));
+  }
+
+  /** Erasure: campaign messages not yet sent to them are skipped; the rows stay, so reach remains true. */
+  async skipPendingForParticipant(participantId: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('campaign_recipients')
+      .set({ status: 'skipped', reason, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .where('status', '=', 'pending')
+      .execute();
   }
 }

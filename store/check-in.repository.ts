@@ -95,4 +95,14 @@ export class CheckInRepository {
       .limit(limit)
       .execute();
   }
+
+  /** Erasure: no check-in still waiting is sent. */
+  async cancelScheduledForParticipant(participantId: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('check_ins')
+      .set({ status: 'cancelled', reason, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .where('status', '=', 'scheduled')
+      .execute();
+  }
 }

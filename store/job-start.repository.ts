@@ -89,4 +89,13 @@ export class JobStartRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  /** Erasure: where they worked goes; the rows stay, so counts remain true. */
+  async eraseForParticipant(participantId: string): Promise<void> {
+    await this.db
+      .updateTable('job_starts')
+      .set({ employer: null, hours_per_week: null, ended_reason: null, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .execute();
+  }
 }

@@ -195,5 +195,13 @@ export class QuestionSessionRepository {
   async findById(id: string): Promise<QuestionSessionRow | undefined> {
     return this.db.selectFrom('question_sessions').selectAll().where('id', '=', id).executeTakeFirst();
   }
-}
 
+  /** Erasure: what they answered goes, and open questions stop. */
+  async eraseForParticipant(participantId: string): Promise<void> {
+    await this.db
+      .updateTable('question_sessions')
+      .set({ answers: '{}', status: sql`case when status = 'open' then 'stopped' else status end`, updated_at: sql<Date>`now()` })
+      .where('participant_id', '=', participantId)
+      .execute();
+  }
+}

@@ -1,14 +1,4 @@
-/** What became of one POST to the CRM. */
-export type SinkAnswer = { kind: 'answered'; status: number } | { kind: 'no_answer'; reason: string };
-
-export interface SinkRequest {
-  url: string;
-  body: string;
-  headers: Record<string, string>;
-  timeoutMs: number;
-}
-
-export type PostToSink = (request: SinkRequest) => Promise<SinkAnswer>;
+import type { PostToSink } from '../domain/case-record-sink.js';
 
 /**
  * Posts one delivery. Redirects are not followed (a signed body should not wander; a 3xx counts as not accepted).

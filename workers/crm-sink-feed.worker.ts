@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FeedCrmSink } from './feed-crm-sink.use-case.js';
+import type { FeedCrmSink } from '../app/feed-crm-sink.action.js';
 
 const WARN_EVERY_MS = 60_000;
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { EscalateSafeguardingAlert } from '../app/escalate-safeguarding-alert.action.js';
 import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
+import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
 import { classifySendFailure, createMessageTransport, createSentMessageLookup, TWILIO_REQUEST_TIMEOUT_MS } from '../bot/twilio/twilio-transport.js';
 import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
 import { runTurn } from '../dialogs/conversation.js';
@@ -15,33 +16,34 @@ import type { DueEscalation } from '../store/alert.repository.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { RetentionRepository } from '../store/retention.repository.js';
-import { ApplyWriteback } from './apply-writeback.use-case.js';
-import { postToSink, type PostToSink } from './case-record-sink.client.js';
+import { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
+import type { PostToSink } from '../domain/case-record-sink.js';
+import { postToSink } from './case-record-sink.client.js';
 import { startCrmSinkFeed } from './crm-sink-feed.worker.js';
 import { createCrmSinkWorker } from './crm-sink.worker.js';
-import { DeliverCaseRecordEvents } from './deliver-case-record-events.use-case.js';
-import { FeedCrmSink } from './feed-crm-sink.use-case.js';
+import { DeliverCaseRecordEvents } from '../app/deliver-case-record-events.action.js';
+import { FeedCrmSink } from '../app/feed-crm-sink.action.js';
 import { createCampaignFanoutWorker } from './campaign-fanout.worker.js';
 import { createCampaignWorker } from './campaign.worker.js';
 import { createCheckInWorker } from './check-in.worker.js';
 import { createEscalationWorker } from './escalation.worker.js';
-import { FanOutCampaign } from './fan-out-campaign.use-case.js';
-import { FireCampaignMessage } from './fire-campaign-message.use-case.js';
-import { FireCheckIn } from './fire-check-in.use-case.js';
-import { FireFollowUp } from './fire-follow-up.use-case.js';
-import { FireReminder } from './fire-reminder.use-case.js';
+import { FanOutCampaign } from '../app/fan-out-campaign.action.js';
+import { FireCampaignMessage } from '../app/fire-campaign-message.action.js';
+import { FireCheckIn } from '../app/fire-check-in.action.js';
+import { FireFollowUp } from '../app/fire-follow-up.action.js';
+import { FireReminder } from '../app/fire-reminder.action.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
 import { JobsInFlight, startWorkersHealthServer } from './health-server.js';
 import { createOutboundWorker, sendPacing } from './outbound.worker.js';
 import { RequestSpacer } from './request-spacer.js';
 import { JobQueues, createProducerConnection, createWorkerConnection, firstConnectionAttempt, isRedisConnectionError, watchRedis } from './queues.js';
 import { createReminderWorker } from './reminder.worker.js';
-import { ReferralCheck } from './referral-check.use-case.js';
+import { RaiseStalledReferrals } from '../app/raise-stalled-referrals.action.js';
 import { RunInboundTurn } from './run-inbound-turn.use-case.js';
-import { SendOutboundMessage } from './send-outbound.use-case.js';
+import { SendOutboundMessage } from '../app/send-outbound.action.js';
 import { startSweep } from './sweep.worker.js';
-import { Sweep } from './sweep.use-case.js';
-import { ReconcileCutSends } from './reconcile-cut-sends.use-case.js';
+import { Sweep } from '../app/sweep.action.js';
+import { ReconcileCutSends } from '../app/reconcile-cut-sends.action.js';
 import { createTurnWorker } from './turn.worker.js';
 import { createWritebackWorker } from './writeback.worker.js';
 
@@ -90,7 +92,7 @@ export async function startWorkers(deps: {
     timeZone: config.PROGRAMME_TIMEZONE,
   });
   const enqueueEscalations = (escalations: DueEscalation[]) => queues.enqueueEscalations(escalations, clock.now());
-  const applyWriteback = new ApplyWriteback({ db, clock, enqueueSends, enqueueEscalations });
+  const applyWriteback = new ApplyPendingWritebacks({ db, clock, enqueueSends, enqueueEscalations });
   const escalate = new EscalateSafeguardingAlert({ db, clock, publicBaseUrl: config.PUBLIC_BASE_URL, programmeName: config.PROGRAMME_NAME });
   const requestSpacer = new RequestSpacer(producer, config.QUEUE_PREFIX, sendPacing(config.OUTBOUND_RATE_PER_SECOND).duration);
   const send = new SendOutboundMessage({
@@ -124,6 +126,7 @@ export async function startWorkers(deps: {
   const reconcile = new ReconcileCutSends({
     db,
     lookup: deps.lookup ?? createSentMessageLookup(config),
+    classifyStatusErrorCode,
     clock,
     enqueueSends,
     requestTimeoutMs: TWILIO_REQUEST_TIMEOUT_MS,
@@ -159,7 +162,7 @@ export async function startWorkers(deps: {
     const repository = new RetentionRepository(db);
     return (await repository.clearBodiesBefore(before, 5000)) + (await repository.clearWordsBefore(before, 5000));
   };
-  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new ReferralCheck({ db, clock }), retention);
+  const sweeper = startSweep({ ...base, queues, intervalMs: config.SWEEP_INTERVAL_MS }, sweep, new RaiseStalledReferrals({ db, clock }), retention);
   const crmFeed = startCrmSinkFeed(
     {
       logger,

@@ -15,7 +15,7 @@ import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
-import { InWorkScheduler } from '../store/in-work-scheduler.js';
+import { endJob } from '../app/end-job.action.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
@@ -159,7 +159,7 @@ export class RunInboundTurn {
       }
     }
     if (record.leftJob) {
-      await new InWorkScheduler(tx, { now, timeZone: this.deps.timeZone, staffId: null }).endJob(participantId, record.leftJob.jobStartId, 'participant said they left', words);
+      await endJob(tx, { participantId, jobStartId: record.leftJob.jobStartId, reason: 'participant said they left', words, now });
     }
   }
 

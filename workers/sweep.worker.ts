@@ -3,8 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobQueues } from './queues.js';
 import { QUEUE_NAMES } from './queues.js';
-import type { ReferralCheck } from './referral-check.use-case.js';
-import type { Sweep } from './sweep.use-case.js';
+import type { RaiseStalledReferrals } from '../app/raise-stalled-referrals.action.js';
+import type { Sweep } from '../app/sweep.action.js';
 
 const SCHEDULER_ID = 'sweep';
 
@@ -15,7 +15,7 @@ const SCHEDULER_ID = 'sweep';
 export function startSweep(
   deps: { connection: Redis; prefix: string; logger: Logger; queues: JobQueues; intervalMs: number },
   sweep: Sweep,
-  referralCheck: ReferralCheck,
+  referralCheck: RaiseStalledReferrals,
   retention: () => Promise<number>,
 ): { worker: Worker; stop: () => Promise<void> } {
   const worker = new Worker(

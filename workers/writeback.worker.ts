@@ -1,12 +1,12 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ApplyWriteback } from './apply-writeback.use-case.js';
+import type { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
 import { QUEUE_NAMES, writebackJobSchema } from './queues.js';
 import { lockOptions } from './worker-options.js';
 
 export function createWritebackWorker(
   deps: { connection: Redis; prefix: string; concurrency?: number; lockMs?: number },
-  applyWriteback: ApplyWriteback,
+  applyWriteback: ApplyPendingWritebacks,
 ): Worker {
   return new Worker(
     QUEUE_NAMES.writeback,

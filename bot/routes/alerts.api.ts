@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { caseloadOf, seesAlertOfType } from '../../domain/caseload.js';
-import { AlertRepository } from '../../store/alert.repository.js';
-import { CaseRecordRepository } from '../../store/case-record.repository.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
-import { ApiError, notFound } from './api-error.js';
+import { AcknowledgeAlert } from '../../app/acknowledge-alert.action.js';
+import { listAlerts } from '../../app/list-alerts.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { ackBody, alertSchema, alertsQuery, errorSchema } from './api-schemas.js';
 import { alertJson } from './presenters.js';
-import { sourceKeys } from '../../domain/job-keys.js';
 
 export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
+  const acknowledgeAlert = new AcknowledgeAlert({ db, clock });
   return [
     route({
       method: 'get',
@@ -19,7 +16,7 @@ export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       query: alertsQuery,
       responses: { 200: { description: 'Alerts', schema: z.array(alertSchema) }, 400: { description: 'Invalid', schema: errorSchema } },
       async handle({ staff, query }) {
-        const rows = await new AlertRepository(db).list(caseloadOf(staff), query);
+        const rows = await listAlerts(db, staff, query);
         return { status: 200, body: rows.map(alertJson) };
       },
     }),
@@ -34,26 +31,7 @@ export function alertRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         409: { description: 'Already acknowledged', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
-        const now = clock.now();
-        const acknowledged = await db.transaction().execute(async (tx) => {
-          const alerts = new AlertRepository(tx);
-          const alert = await alerts.findById(id);
-          const scope = caseloadOf(staff);
-          const visible = alert && seesAlertOfType(scope, alert.type) ? alert : undefined;
-          const participant = visible && (await new ParticipantRepository(tx).findById(visible.participant_id, scope));
-          if (!alert || !participant) throw notFound('No such alert in your caseload');
-          const row = await alerts.acknowledge(id, staff.id, body.note ?? null, now);
-          if (!row) throw new ApiError(409, 'conflict', 'This alert was already acknowledged');
-          await new CaseRecordRepository(tx).append({
-            participantId: row.participant_id,
-            type: 'alert.acknowledged',
-            at: now,
-            data: { alertId: row.id, type: row.type, by: staff.id, note: row.note },
-            sourceKey: sourceKeys.alertAcknowledged(row.id),
-          });
-          return row;
-        });
+        const acknowledged = await acknowledgeAlert.execute(staff, uuidParam(params, 'id'), body.note ?? null);
         return { status: 200, body: alertJson(acknowledged) };
       },
     }),

@@ -3,13 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { StaffIdentity, StaffRole } from '../../domain/caseload.js';
-import { DuplicatePhoneError } from '../../store/participant.repository.js';
-import { DuplicateStaffEmailError } from '../../store/staff.repository.js';
 import type { StaffAuthenticator } from '../auth/authenticator.js';
 import type { CookieSessionAuthenticator } from '../auth/cookie-session.authenticator.js';
 import type { ClientAddress } from '../client-address.js';
 import { API_CALLS_PER_MINUTE, FAILED_SIGN_INS_PER_MINUTE, type RateLimiter } from '../rate-limiter.js';
-import { ApiError, forbidden, isConnectionError, unauthorised, unavailable } from './api-error.js';
+import { ApiError, forbidden, isConnectionError, notFound, unauthorised, unavailable } from './api-error.js';
+import { ConflictError, InvalidFieldError, isDuplicateError, NotFoundError } from '../../app/action-errors.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'del';
 
@@ -188,7 +187,10 @@ function parse(schema: z.ZodType, value: unknown, where: 'body' | 'query'): unkn
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DuplicatePhoneError || error instanceof DuplicateStaffEmailError) return new ApiError(409, 'conflict', error.message);
+  if (error instanceof NotFoundError) return notFound(error.message);
+  if (error instanceof ConflictError) return new ApiError(409, 'conflict', error.message);
+  if (error instanceof InvalidFieldError) return new ApiError(400, 'validation_failed', error.message, { fields: [{ path: error.path, message: error.reason }] });
+  if (isDuplicateError(error)) return new ApiError(409, 'conflict', error.message);
   if (isConnectionError(error)) return unavailable();
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

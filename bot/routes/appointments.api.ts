@@ -2,25 +2,19 @@ import {
   AppointmentCancelledError,
   AppointmentInPastError,
   AppointmentNotFoundError,
-  enqueueAppointmentJobs,
-  lockAppointmentInCaseload,
-  schedulerFor,
 } from '../../app/appointment-changes.js';
+import type { ScheduleResult } from '../../app/appointment-schedule.js';
 import { BookAppointment } from '../../app/book-appointment.action.js';
+import { BookAppointments, BookingInPastError } from '../../app/book-appointments.action.js';
 import { CancelAppointment } from '../../app/cancel-appointment.action.js';
 import { ImportAppointments } from '../../app/import-appointments.action.js';
+import { ReadAppointments } from '../../app/read-appointments.action.js';
+import { RecordAttendance } from '../../app/record-attendance.action.js';
 import { RescheduleAppointment } from '../../app/reschedule-appointment.action.js';
-import { caseloadOf } from '../../domain/caseload.js';
-import type { ScheduleResult } from '../../store/appointment-scheduler.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
-import { ReminderRepository } from '../../store/reminder.repository.js';
-import type { ParticipantRow } from '../../store/schema.js';
-import { AppointmentRepository } from '../../store/appointment.repository.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { answerImport } from './csv-import-answer.js';
-import { participantInCaseload } from './participant-in-caseload.js';
 import { z } from 'zod';
 import {
   MAX_BULK_APPOINTMENTS,
@@ -43,6 +37,7 @@ const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 function asApiError(error: unknown, startsAtPath = 'startsAt'): unknown {
   if (error instanceof AppointmentNotFoundError) return notFound(error.message);
   if (error instanceof AppointmentCancelledError) return new ApiError(409, 'conflict', error.message);
+  if (error instanceof BookingInPastError) return asApiError(new AppointmentInPastError(), `appointments.${error.index}.startsAt`);
   if (error instanceof AppointmentInPastError) {
     return new ApiError(400, 'validation_failed', error.message, { fields: [{ path: startsAtPath, message: 'is in the past' }] });
   }
@@ -63,10 +58,13 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
   const bookAppointment = new BookAppointment(actionDeps);
   const rescheduleAppointment = new RescheduleAppointment(actionDeps);
   const cancelAppointment = new CancelAppointment(actionDeps);
+  const recordAttendance = new RecordAttendance(actionDeps);
   const importAppointments = new ImportAppointments({ ...actionDeps, db });
+  const bookAppointmentsInBulk = new BookAppointments(actionDeps);
+  const readAppointments = new ReadAppointments({ db });
 
   const answer = async (result: ScheduleResult, status = 200) => {
-    const reminders = await new ReminderRepository(db).listForAppointment(result.appointment.id);
+    const reminders = await readAppointments.reminders(result.appointment.id);
     return { status, body: appointmentJson(result.appointment, reminders) };
   };
 
@@ -89,15 +87,8 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         const participantId = uuidParam(params, 'id');
         const startsAt = new Date(body.startsAt);
         futureOrThrow(startsAt, 'startsAt');
-        const now = clock.now();
-        const result = await answering(() =>
-          db.transaction().execute(async (tx) => {
-            const participant = await participantInCaseload(tx, staff, participantId, { lock: true });
-            const booking = { title: body.title, location: body.location ?? null, startsAt, mandatory: body.mandatory, reminderOffsets: body.reminderOffsets ?? null };
-            return bookAppointment.write(tx, { staff, participant, booking }, now);
-          }),
-        );
-        await bookAppointment.after(result);
+        const booking = { title: body.title, location: body.location ?? null, startsAt, mandatory: body.mandatory, reminderOffsets: body.reminderOffsets ?? null };
+        const result = await answering(() => bookAppointment.execute(db, { staff, participantId, booking }));
         return answer(result, 201);
       },
     }),
@@ -112,25 +103,11 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
         404: { description: 'A participant is not in your caseload', schema: errorSchema },
       },
       async handle({ staff, body }) {
-        body.appointments.forEach((a, i) => futureOrThrow(new Date(a.startsAt), `appointments.${i}.startsAt`));
-        const results = await db.transaction().execute(async (tx) => {
-          const ids = body.appointments.map((a) => a.participantId);
-          const participants = new Map((await new ParticipantRepository(tx).lockManyInCaseload(ids, caseloadOf(staff))).map((p) => [p.id, p]));
-          if (ids.some((id) => !participants.has(id))) throw notFound('A participant is not in your caseload');
-          return schedulerFor(tx, actionDeps, staff, clock.now()).bookMany(
-            body.appointments.map((a) => ({
-              participant: participants.get(a.participantId) as ParticipantRow,
-              input: {
-                title: a.title,
-                location: a.location ?? null,
-                startsAt: new Date(a.startsAt),
-                mandatory: a.mandatory,
-                reminderOffsets: a.reminderOffsets ?? null,
-              },
-            })),
-          );
-        });
-        await enqueueAppointmentJobs(actionDeps, { reminders: results.flatMap((r) => r.reminders), obsoleteJobIds: [], queuedMessageIds: [] });
+        const bookings = body.appointments.map((a) => ({
+          participantId: a.participantId,
+          booking: { title: a.title, location: a.location ?? null, startsAt: new Date(a.startsAt), mandatory: a.mandatory, reminderOffsets: a.reminderOffsets ?? null },
+        }));
+        const results = await answering(() => bookAppointmentsInBulk.execute(db, staff, bookings));
         return { status: 201, body: { appointments: results.map((r) => appointmentJson(r.appointment, r.reminders)) } };
       },
     }),
@@ -165,9 +142,8 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       summary: 'One appointment with the reminders of its current version',
       responses: { 200: { description: 'The appointment', schema: appointmentSchema }, 404: { description: 'Not in your caseload', schema: errorSchema } },
       async handle({ staff, params }) {
-        const appointment = await new AppointmentRepository(db).findInCaseload(uuidParam(params, 'id'), caseloadOf(staff));
-        if (!appointment) throw notFound('No such appointment in your caseload');
-        return { status: 200, body: appointmentJson(appointment, await new ReminderRepository(db).listForAppointment(appointment.id)) };
+        const { appointment, reminders } = await answering(() => readAppointments.one(staff, uuidParam(params, 'id')));
+        return { status: 200, body: appointmentJson(appointment, reminders) };
       },
     }),
     route({
@@ -222,15 +198,7 @@ export function appointmentRoutes(deps: ApiDeps): ApiRoute[] {
       },
       async handle({ staff, params, body }) {
         const id = uuidParam(params, 'id');
-        const result = await answering(() =>
-          db.transaction().execute(async (tx) => {
-            const { appointment, participant } = await lockAppointmentInCaseload(tx, staff, id);
-            if (appointment.status === 'cancelled') throw new AppointmentCancelledError();
-            return schedulerFor(tx, actionDeps, staff, clock.now()).recordAttendance(appointment, participant, body.outcome);
-          }),
-        );
-        await enqueueAppointmentJobs(actionDeps, result);
-        return answer(result);
+        return answer(await answering(() => recordAttendance.execute(db, { staff, appointmentId: id, outcome: body.outcome })));
       },
     }),
   ];

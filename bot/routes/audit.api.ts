@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditRepository } from '../../store/audit.repository.js';
+import { ReadAuditLog } from '../../app/read-audit-log.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 
@@ -31,7 +31,7 @@ export function auditRoutes({ db }: ApiDeps): ApiRoute[] {
       query: auditQuery,
       responses: { 200: { description: 'Entries', schema: z.array(auditEntry) } },
       async handle({ query }) {
-        const rows = await new AuditRepository(db).list({
+        const rows = await new ReadAuditLog({ db }).execute({
           ...(query.staffId && { staffId: query.staffId }),
           ...(query.subjectId && { subjectId: query.subjectId }),
           limit: query.limit,

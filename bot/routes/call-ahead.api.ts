@@ -3,7 +3,7 @@ import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { callAheadAnswer, callAheadBody, errorSchema } from './api-schemas.js';
-import { participantInCaseload } from './participant-in-caseload.js';
+import { participantInCaseload } from '../../app/participant-in-caseload.js';
 
 /** "Text before I call": the participant learns who is about to ring them, and from which number. */
 export function callAheadRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { caseloadOf } from '../../domain/caseload.js';
-import { CaseloadSummaryRepository } from '../../store/caseload-summary.repository.js';
+import { ReadCaseload } from '../../app/read-caseload.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 
@@ -44,8 +43,8 @@ export function caseloadRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       query: caseloadQuery,
       responses: { 200: { description: 'One entry a participant', schema: z.array(caseloadEntry) } },
       async handle({ staff, query }) {
-        const entries = await new CaseloadSummaryRepository(db).list(
-          caseloadOf(staff),
+        const entries = await new ReadCaseload({ db }).execute(
+          staff,
           { ...(query.q && { search: query.q }), show: query.show, sort: query.sort, limit: query.limit },
           clock.now(),
         );

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CASE_RECORD_SINK_ID, isAcceptableSinkUrl } from '../../domain/case-record-sink.js';
+import { ReadCaseRecordSink } from '../../app/read-case-record-sink.action.js';
+import { ReplayCrmDeliveries } from '../../app/replay-crm-deliveries.action.js';
+import { SetCaseRecordSink } from '../../app/set-case-record-sink.action.js';
+import { isAcceptableSinkUrl } from '../../domain/case-record-sink.js';
 import { EVENT_TYPES } from '../../domain/case-record.types.js';
-import { CaseRecordDeliveryRepository, type DeliveryLane } from '../../store/case-record-delivery.repository.js';
-import { CaseRecordSinkRepository, SinkSecretRequiredError } from '../../store/case-record-sink.repository.js';
-import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 import { errorSchema } from './api-schemas.js';
@@ -63,20 +63,11 @@ const replayBody = z.strictObject({
 
 /** The programme's CRM: where case-record events are pushed, and its dead letters (admin only). */
 export function crmSinkRoutes({ db, clock, queues, logger }: ApiDeps): ApiRoute[] {
-  // After a change that lets lanes move again; if Redis is away the sweep starts them instead.
-  const startLanes = async (lanes: DeliveryLane[]) => {
-    try {
-      const heads = await new CaseRecordDeliveryRepository(db).laneHeads(lanes);
-      await queues.enqueueCrmDeliveries(heads, clock.now());
-    } catch (error) {
-      logger.warn({ err: error }, 'CRM deliveries not enqueued; the sweep will pick them up');
-    }
-  };
-  const view = async () => {
-    const sink = await new CaseRecordSinkRepository(db).view();
-    if (!sink) throw notFound('No CRM sink is set up');
-    return { ...sink, secretConfigured: true as const, updatedAt: sink.updatedAt.toISOString() };
-  };
+  const deps = { db, clock, queues, logger };
+  const setSink = new SetCaseRecordSink(deps);
+  const replay = new ReplayCrmDeliveries(deps);
+  const readSink = new ReadCaseRecordSink(deps);
+  const present = (sink: Awaited<ReturnType<ReadCaseRecordSink['view']>>) => ({ ...sink, secretConfigured: true as const, updatedAt: sink.updatedAt.toISOString() });
 
   return [
     route({
@@ -87,24 +78,8 @@ export function crmSinkRoutes({ db, clock, queues, logger }: ApiDeps): ApiRoute[
       body: sinkBody,
       responses: { 200: { description: 'Saved', schema: sinkView }, 400: { description: 'Invalid', schema: errorSchema } },
       async handle({ staff, body }) {
-        try {
-          await new CaseRecordSinkRepository(db).save({
-            url: body.url,
-            secret: body.secret,
-            eventTypes: body.eventTypes ? [...new Set(body.eventTypes)] : null,
-            enabled: body.enabled,
-            updatedBy: staff.id,
-          });
-        } catch (error) {
-          if (error instanceof SinkSecretRequiredError) {
-            throw new ApiError(400, 'validation_failed', 'The request body is not valid', {
-              fields: [{ path: 'secret', message: error.message }],
-            });
-          }
-          throw error;
-        }
-        if (body.enabled) await startLanes(await new CaseRecordDeliveryRepository(db).pendingLanes(CASE_RECORD_SINK_ID, 50_000));
-        return { status: 200, body: await view() };
+        const sink = await setSink.execute(staff, { url: body.url, secret: body.secret, eventTypes: body.eventTypes ?? null, enabled: body.enabled });
+        return { status: 200, body: present(sink) };
       },
     }),
     route({
@@ -114,7 +89,7 @@ export function crmSinkRoutes({ db, clock, queues, logger }: ApiDeps): ApiRoute[
       roles: ['admin'],
       responses: { 200: { description: 'The sink', schema: sinkView }, 404: { description: 'Not set up', schema: errorSchema } },
       async handle() {
-        return { status: 200, body: await view() };
+        return { status: 200, body: present(await readSink.view()) };
       },
     }),
     route({
@@ -125,7 +100,7 @@ export function crmSinkRoutes({ db, clock, queues, logger }: ApiDeps): ApiRoute[
       query: failuresQuery,
       responses: { 200: { description: 'Parked deliveries', schema: z.object({ failures: z.array(failureSchema) }) } },
       async handle({ query }) {
-        const parked = await new CaseRecordDeliveryRepository(db).listParked(CASE_RECORD_SINK_ID, query.limit);
+        const parked = await readSink.failures(query.limit);
         return {
           status: 200,
           body: {
@@ -147,9 +122,7 @@ export function crmSinkRoutes({ db, clock, queues, logger }: ApiDeps): ApiRoute[
       body: replayBody,
       responses: { 200: { description: 'Replayed', schema: z.object({ replayed: z.number().int() }) }, 400: { description: 'Invalid', schema: errorSchema } },
       async handle({ body }) {
-        const { replayed, lanes } = await new CaseRecordDeliveryRepository(db).replay(CASE_RECORD_SINK_ID, body.eventIds);
-        await startLanes(lanes);
-        return { status: 200, body: { replayed } };
+        return { status: 200, body: { replayed: await replay.execute(body.eventIds) } };
       },
     }),
   ];

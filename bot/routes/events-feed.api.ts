@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaseRecordFeedRepository, FEED_START, type FeedPosition } from '../../store/case-record-feed.repository.js';
+import { ReadEventsFeed } from '../../app/read-events-feed.action.js';
+import type { FeedPosition } from '../../store/case-record-feed.repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 import { errorSchema } from './api-schemas.js';
@@ -23,9 +24,9 @@ const feedEvent = z.object({
 
 const toCursor = (position: FeedPosition) => `${position.xid}-${position.id}`;
 
-function fromCursor(cursor: string | undefined): FeedPosition {
+function fromCursor(cursor: string | undefined): FeedPosition | undefined {
   const match = cursor ? CURSOR.exec(cursor) : null;
-  return match ? { xid: match[1] as string, id: match[2] as string } : FEED_START;
+  return match ? { xid: match[1] as string, id: match[2] as string } : undefined;
 }
 
 /** Every case-record event in commit order, for a CRM that pulls instead of (or as well as) receiving pushes. */
@@ -42,7 +43,7 @@ export function eventsFeedRoutes({ db }: ApiDeps): ApiRoute[] {
         400: { description: 'Invalid', schema: errorSchema },
       },
       async handle({ query }) {
-        const page = await new CaseRecordFeedRepository(db).page(fromCursor(query.after), query.limit);
+        const page = await new ReadEventsFeed({ db }).execute(fromCursor(query.after), query.limit);
         return { status: 200, body: { events: page.events, next: toCursor(page.last) } };
       },
     }),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import type { StaffIdentity } from '../../domain/caseload.js';
+import type { ExperimentWithResults } from '../../app/experiment-access.js';
+import { ReadExperiments } from '../../app/read-experiments.action.js';
+import { ExperimentNeedsTeamError, ExperimentOverlapError, StartExperiment } from '../../app/start-experiment.action.js';
+import { StopExperiment } from '../../app/stop-experiment.action.js';
 import { newcombeDifference, wilsonInterval } from '../../domain/experiment-stats.js';
-import { ExperimentReportRepository, type VariantCounts } from '../../store/experiment-report.repository.js';
-import { ExperimentRepository, type ExperimentScope } from '../../store/experiment.repository.js';
+import type { VariantCounts } from '../../store/experiment-report.repository.js';
 import type { ExperimentRow } from '../../store/schema.js';
-import { ApiError, notFound } from './api-error.js';
+import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { errorSchema } from './api-schemas.js';
@@ -15,20 +17,14 @@ const EXPERIMENT_ROLES = ['key_worker', 'admin'] as const;
 /**
  * Wording experiments: a key worker (for their team) or an admin (for everyone) compares wordings of a message;
  * each person is given one at random the first time the message goes to them and keeps it (see
- * workers/experiment-assignment.ts), and the report counts attendance and replies per wording from the case record.
+ * app/experiment-assignment.ts), and the report counts attendance and replies per wording from the case record.
  * Another team's experiment is a 404, as for any other caseload.
  */
 export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {
-  const scopeOf = (staff: StaffIdentity): ExperimentScope | undefined =>
-    staff.role === 'admin' ? { kind: 'all' } : staff.team === null ? undefined : { kind: 'team', team: staff.team };
-  const findOrThrow = async (staff: StaffIdentity, params: Record<string, string>) => {
-    const id = uuidParam(params, 'id');
-    const scope = scopeOf(staff);
-    const row = scope && (await new ExperimentRepository(db).find(id, scope));
-    if (!row) throw notFound('No such experiment for your team');
-    return row;
-  };
-  const present = async (row: ExperimentRow) => experimentJson(row, await new ExperimentReportRepository(db).countsByVariant(row.id, row.variants));
+  const startExperiment = new StartExperiment({ db });
+  const stopExperiment = new StopExperiment({ db, clock });
+  const readExperiments = new ReadExperiments({ db });
+  const present = ({ experiment, counts }: ExperimentWithResults) => experimentJson(experiment, counts);
 
   return [
     route({
@@ -44,26 +40,13 @@ export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         409: { description: 'An active experiment of this message already covers these participants', schema: errorSchema },
       },
       async handle({ staff, body }) {
-        if (staff.role !== 'admin' && staff.team === null) {
-          throw new ApiError(403, 'forbidden', 'An experiment covers a team, and you are not in one: ask an admin to set your team');
+        try {
+          return { status: 201, body: present(await startExperiment.execute(staff, { name: body.name, message: body.message, variants: body.variants })) };
+        } catch (error) {
+          if (error instanceof ExperimentNeedsTeamError) throw new ApiError(403, 'forbidden', error.message);
+          if (error instanceof ExperimentOverlapError) throw new ApiError(409, 'conflict', error.message, { ...(error.experimentId && { experimentId: error.experimentId }) });
+          throw error;
         }
-        const outcome = await db.transaction().execute((tx) =>
-          ExperimentRepository.createUnlessOverlapping(tx, {
-            name: body.name,
-            message: body.message,
-            variants: body.variants,
-            team: staff.role === 'admin' ? null : staff.team,
-            createdBy: staff.id,
-          }),
-        );
-        if ('conflict' in outcome) {
-          // Say which one only when the caller may see it.
-          const visible = scopeOf(staff)?.kind === 'all' || outcome.conflict.team === staff.team;
-          throw new ApiError(409, 'conflict', `An active ${body.message} experiment already covers these participants: stop it first`, {
-            ...(visible && { experimentId: outcome.conflict.id }),
-          });
-        }
-        return { status: 201, body: await present(outcome.created) };
       },
     }),
     route({
@@ -73,11 +56,7 @@ export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       roles: EXPERIMENT_ROLES,
       responses: { 200: { description: 'Experiments', schema: z.array(experimentSchema) } },
       async handle({ staff }) {
-        const scope = scopeOf(staff);
-        const rows = scope ? await new ExperimentRepository(db).list(scope) : [];
-        const body = [];
-        for (const row of rows) body.push(await present(row));
-        return { status: 200, body };
+        return { status: 200, body: (await readExperiments.list(staff)).map(present) };
       },
     }),
     route({
@@ -87,7 +66,7 @@ export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {
       roles: EXPERIMENT_ROLES,
       responses: { 200: { description: 'The experiment and its results', schema: experimentSchema }, 404: { description: 'Not your team’s', schema: errorSchema } },
       async handle({ staff, params }) {
-        return { status: 200, body: await present(await findOrThrow(staff, params)) };
+        return { status: 200, body: present(await readExperiments.one(staff, uuidParam(params, 'id'))) };
       },
     }),
     route({
@@ -101,10 +80,7 @@ export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {
         409: { description: 'Already stopped', schema: errorSchema },
       },
       async handle({ staff, params }) {
-        const row = await findOrThrow(staff, params);
-        const stopped = await new ExperimentRepository(db).stop(row.id, clock.now());
-        if (!stopped) throw new ApiError(409, 'conflict', 'This experiment is already stopped');
-        return { status: 200, body: await present(stopped) };
+        return { status: 200, body: present(await stopExperiment.execute(staff, uuidParam(params, 'id'))) };
       },
     }),
   ];

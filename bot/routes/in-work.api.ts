@@ -1,23 +1,18 @@
 import { z } from 'zod';
-import type { StaffIdentity } from '../../domain/caseload.js';
+import { EndJob } from '../../app/end-job.action.js';
+import { StartJob } from '../../app/start-job.action.js';
 import { pulseQuestionText } from '../../domain/in-work-wording.js';
 import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
-import { CheckInRepository } from '../../store/check-in.repository.js';
-import type { Executor } from '../../store/database.js';
-import { InWorkScheduler } from '../../store/in-work-scheduler.js';
-import { JobStartRepository } from '../../store/job-start.repository.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
-import { StaffRepository } from '../../store/staff.repository.js';
-import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
-import { participantInCaseload } from './participant-in-caseload.js';
 import { errorSchema, instrumentSchema, jobEndBody, jobSchema, jobStartBody } from './api-schemas.js';
 import { jobJson } from './presenters.js';
 
 /** Job starts and their in-work check-ins, and the pulse instruments campaigns can use. */
 export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {
-  const lockInCaseload = (tx: Executor, staff: StaffIdentity, id: string) => participantInCaseload(tx, staff, id, { lock: true });
+  const deps = { db, clock, timeZone: config.PROGRAMME_TIMEZONE, queues, logger };
+  const startJob = new StartJob(deps);
+  const endJob = new EndJob(deps);
 
   return [
     route({
@@ -31,27 +26,13 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
         404: { description: 'Not in your caseload', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
-        const adviser = body.inWorkAdviserId ? await new StaffRepository(db).findActiveById(body.inWorkAdviserId) : undefined;
-        if (body.inWorkAdviserId && adviser?.role !== 'in_work_team') {
-          throw new ApiError(400, 'validation_failed', 'inWorkAdviserId is not in an in-work team', {
-            fields: [{ path: 'inWorkAdviserId', message: 'is not in an in-work team' }],
-          });
-        }
-        const now = clock.now();
-        const { job, checkIns } = await db.transaction().execute(async (tx) => {
-          const participant = await lockInCaseload(tx, staff, id);
-          // The adviser is introduced by name in their first check-in, not by a separate message.
-          const current = adviser ? await new ParticipantRepository(tx).update(participant.id, { inWorkAdviserId: adviser.id }) : participant;
-          return new InWorkScheduler(tx, { now, timeZone: config.PROGRAMME_TIMEZONE, staffId: staff.id }).startJob(current ?? participant, {
-            startDate: body.startDate,
-            employer: body.employer ?? null,
-            hoursPerWeek: body.hoursPerWeek ?? null,
-          });
+        const { job, checkIns } = await startJob.execute(staff, uuidParam(params, 'id'), {
+          startDate: body.startDate,
+          employer: body.employer ?? null,
+          hoursPerWeek: body.hoursPerWeek ?? null,
+          inWorkAdviserId: body.inWorkAdviserId,
         });
-        const scheduled = checkIns.filter((c) => c.status === 'scheduled' && c.send_at).map((c) => ({ id: c.id, sendAt: c.send_at as Date }));
-        await queues.enqueueCheckIns(scheduled, now).catch((error: unknown) => logger.warn({ err: error }, 'check-ins not enqueued; the sweep will add them'));
-        return { status: 201, body: jobJson(job, checkIns, now, config.PROGRAMME_TIMEZONE) };
+        return { status: 201, body: jobJson(job, checkIns, clock.now(), config.PROGRAMME_TIMEZONE) };
       },
     }),
     route({
@@ -64,19 +45,8 @@ export function inWorkRoutes({ db, clock, config, queues, logger }: ApiDeps): Ap
         404: { description: 'Not in your caseload, or not in work', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
-        const now = clock.now();
-        const { job, checkIns } = await db.transaction().execute(async (tx) => {
-          const participant = await lockInCaseload(tx, staff, id);
-          const jobs = new JobStartRepository(tx);
-          const active = await jobs.findActive(participant.id);
-          if (!active) throw notFound('They have no current job');
-          const scheduler = new InWorkScheduler(tx, { now, timeZone: config.PROGRAMME_TIMEZONE, staffId: staff.id });
-          await scheduler.endJob(participant.id, active.id, body.reason ?? 'recorded by staff', null);
-          return { job: (await jobs.findById(active.id)) ?? active, checkIns: await new CheckInRepository(tx).listForJob(active.id) };
-        });
-        await queues.removeCheckInJobs(checkIns.map((c) => c.id)).catch(() => undefined);
-        return { status: 200, body: jobJson(job, checkIns, now, config.PROGRAMME_TIMEZONE) };
+        const { job, checkIns } = await endJob.execute(staff, uuidParam(params, 'id'), body.reason ?? null);
+        return { status: 200, body: jobJson(job, checkIns, clock.now(), config.PROGRAMME_TIMEZONE) };
       },
     }),
     route({

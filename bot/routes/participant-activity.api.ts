@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import type { StaffIdentity } from '../../domain/caseload.js';
-import { AppointmentRepository } from '../../store/appointment.repository.js';
-import { MessageRepository } from '../../store/message.repository.js';
-import { ReminderRepository } from '../../store/reminder.repository.js';
+import { ReadParticipants } from '../../app/read-participants.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
-import { participantInCaseload } from './participant-in-caseload.js';
 import { appointmentSchema, errorSchema } from './api-schemas.js';
 import { appointmentJson } from './presenters.js';
 
@@ -25,7 +21,7 @@ export const threadMessage = z.object({
 
 /** What the participant page shows beside the case record: the conversation and every appointment. */
 export function participantActivityRoutes({ db }: ApiDeps): ApiRoute[] {
-  const inCaseload = (staff: StaffIdentity, id: string) => participantInCaseload(db, staff, id);
+  const readParticipants = new ReadParticipants({ db });
   return [
     route({
       method: 'get',
@@ -36,8 +32,7 @@ export function participantActivityRoutes({ db }: ApiDeps): ApiRoute[] {
         404: { description: 'Not in your caseload', schema: errorSchema },
       },
       async handle({ staff, params }) {
-        const participant = await inCaseload(staff, uuidParam(params, 'id'));
-        const messages = await new MessageRepository(db).listForParticipant(participant.id);
+        const messages = await readParticipants.messages(staff, uuidParam(params, 'id'));
         return {
           status: 200,
           body: messages.slice(-THREAD_LIMIT).map((m) => ({
@@ -62,11 +57,8 @@ export function participantActivityRoutes({ db }: ApiDeps): ApiRoute[] {
         404: { description: 'Not in your caseload', schema: errorSchema },
       },
       async handle({ staff, params }) {
-        const participant = await inCaseload(staff, uuidParam(params, 'id'));
-        const appointments = await new AppointmentRepository(db).listForParticipant(participant.id);
-        const reminders = new ReminderRepository(db);
-        const body = await Promise.all(appointments.map(async (a) => appointmentJson(a, await reminders.listForAppointment(a.id))));
-        return { status: 200, body };
+        const appointments = await readParticipants.appointments(staff, uuidParam(params, 'id'));
+        return { status: 200, body: appointments.map(({ appointment, reminders }) => appointmentJson(appointment, reminders)) };
       },
     }),
   ];

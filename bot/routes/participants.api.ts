@@ -1,26 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { AddParticipant } from '../../app/add-participant.action.js';
-import { handOverParticipant } from '../../app/hand-over-participant.action.js';
+import { ChangeParticipant } from '../../app/change-participant.action.js';
+import { EraseParticipant } from '../../app/erase-participant.action.js';
 import { ImportParticipants } from '../../app/import-participants.action.js';
-import { caseloadOf, mayAssignKeyWorker, type StaffIdentity, type StaffRole } from '../../domain/caseload.js';
+import { ReadParticipants } from '../../app/read-participants.action.js';
+import { keyWorkerFor } from '../../app/staff-in-role.js';
+import { StopFollowUps } from '../../app/stop-follow-ups.action.js';
 import { normaliseMobile } from '../../domain/phone.js';
-import { AlertRepository } from '../../store/alert.repository.js';
-import { AppointmentRepository } from '../../store/appointment.repository.js';
-import { CaseRecordRepository } from '../../store/case-record.repository.js';
-import type { Executor } from '../../store/database.js';
-import { CheckInRepository } from '../../store/check-in.repository.js';
-import { FollowUpRepository } from '../../store/follow-up.repository.js';
-import { JobStartRepository } from '../../store/job-start.repository.js';
-import { QuestionSessionRepository } from '../../store/question-session.repository.js';
-import { eraseParticipant } from '../../store/participant-erasure.js';
-import { MessageRepository } from '../../store/message.repository.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
-import { StaffRepository } from '../../store/staff.repository.js';
-import { ApiError, notFound } from './api-error.js';
+import { ApiError } from './api-error.js';
 import { z } from 'zod';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { answerImport } from './csv-import-answer.js';
-import { participantInCaseload } from './participant-in-caseload.js';
 import {
   createParticipantBody,
   errorSchema,
@@ -48,7 +37,10 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
     queues,
     logger,
   });
-  const findInCaseload = (staff: StaffIdentity, id: string, executor: Executor = db) => participantInCaseload(executor, staff, id);
+  const changeParticipant = new ChangeParticipant({ db, clock, programmeName: config.PROGRAMME_NAME, queues, logger });
+  const eraseParticipant = new EraseParticipant({ db, clock });
+  const stopFollowUps = new StopFollowUps({ db });
+  const readParticipants = new ReadParticipants({ db });
 
   return [
     route({
@@ -64,7 +56,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       async handle({ staff, body }) {
         const phone = mobileOrThrow(body.phone);
         const keyWorkerId = body.keyWorkerId ?? (staff.role === 'key_worker' ? staff.id : null);
-        const keyWorker = keyWorkerId ? await keyWorkerOrThrow(db, keyWorkerId, staff) : undefined;
+        const keyWorker = keyWorkerId ? await keyWorkerFor(db, keyWorkerId, staff) : undefined;
         const created = await addParticipant.execute(db, {
           firstName: body.firstName,
           phone,
@@ -111,7 +103,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       summary: "The caller's caseload (admin: everyone; team lead: the team's; in-work team: people in work in its team; safeguarding lead: people with a safeguarding alert)",
       responses: { 200: { description: 'Participants', schema: z.array(participantSchema) } },
       async handle({ staff }) {
-        const rows = await new ParticipantRepository(db).list(caseloadOf(staff));
+        const rows = await readParticipants.list(staff);
         return { status: 200, body: rows.map((row) => participantJson(row, clock.now())) };
       },
     }),
@@ -121,17 +113,15 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       summary: 'One participant with opt-out state and open alerts',
       responses: { 200: { description: 'The participant', schema: participantDetail }, 404: { description: 'Not in your caseload', schema: errorSchema } },
       async handle({ staff, params }) {
-        const row = await findInCaseload(staff, uuidParam(params, 'id'));
-        const alerts = await new AlertRepository(db).list({ kind: 'all' }, { status: 'open', participantId: row.id });
         const now = clock.now();
-        const [next] = await new AppointmentRepository(db).listUpcoming(row.id, now);
+        const found = await readParticipants.one(staff, uuidParam(params, 'id'), now);
+        const next = found.nextAppointment;
         const nextAppointment = next
           ? { id: next.id, title: next.title, location: next.location, startsAt: next.startsAt.toISOString(), mandatory: next.mandatory }
           : null;
-        const latestJob = await new JobStartRepository(db).latest(row.id);
-        const job = latestJob ? jobJson(latestJob, await new CheckInRepository(db).listForJob(latestJob.id), now, config.PROGRAMME_TIMEZONE) : null;
-        const confidence = confidenceJson(await new QuestionSessionRepository(db).scores(row.id));
-        return { status: 200, body: { ...participantJson(row, now), nextAppointment, openAlerts: alerts.map(alertJson), job, confidence } };
+        const job = found.job ? jobJson(found.job.job, found.job.checkIns, now, config.PROGRAMME_TIMEZONE) : null;
+        const confidence = confidenceJson(found.scores);
+        return { status: 200, body: { ...participantJson(found.participant, now), nextAppointment, openAlerts: found.openAlerts.map(alertJson), job, confidence } };
       },
     }),
     route({
@@ -146,54 +136,9 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
         409: { description: 'That phone number already belongs to a participant', schema: errorSchema },
       },
       async handle({ staff, params, body }) {
-        const id = uuidParam(params, 'id');
         const phone = body.phone !== undefined ? mobileOrThrow(body.phone) : undefined;
-        const keyWorker = body.keyWorkerId ? await keyWorkerOrThrow(db, body.keyWorkerId, staff) : undefined;
-        const adviser = body.inWorkAdviserId ? await staffOfRoleOrThrow(db, body.inWorkAdviserId, 'in_work_team', 'inWorkAdviserId') : undefined;
-        const now = clock.now();
-        const { updated, queuedMessageIds } = await db.transaction().execute(async (tx) => {
-          const before = await findInCaseload(staff, id, tx);
-          const row = await new ParticipantRepository(tx).update(id, {
-            ...(phone !== undefined && { phone }),
-            ...(body.channel !== undefined && { channel: body.channel }),
-            ...(body.language !== undefined && { language: body.language }),
-            ...(keyWorker && { keyWorkerId: keyWorker.id, team: keyWorker.team }),
-            ...(adviser && { inWorkAdviserId: adviser.id }),
-            ...(body.mutedStreams !== undefined && { mutedStreams: body.mutedStreams }),
-          });
-          if (!row) throw notFound('No such participant in your caseload');
-          // A new person looking after them is introduced once, by name, with the reason.
-          const handovers = [
-            ...(keyWorker && keyWorker.id !== before.key_worker_id ? [{ person: keyWorker, role: 'key_worker' as const }] : []),
-            ...(adviser && adviser.id !== before.in_work_adviser_id ? [{ person: adviser, role: 'in_work_adviser' as const }] : []),
-          ];
-          const queued: string[] = [];
-          for (const { person, role } of handovers) {
-            queued.push(
-              ...(await handOverParticipant(tx, {
-                participant: row,
-                role,
-                from: role === 'key_worker' ? before.key_worker_id : before.in_work_adviser_id,
-                to: person,
-                reason: body.handoverReason ?? null,
-                keyWorkerName: keyWorker?.name ?? null,
-                programmeName: config.PROGRAMME_NAME,
-                now,
-              })),
-            );
-          }
-          await new CaseRecordRepository(tx).append({
-            participantId: id,
-            type: 'participant.updated',
-            at: now,
-            data: { updatedBy: staff.id, fields: Object.keys(body) },
-            // Each edit is its own source: two PATCHes are two events.
-            sourceKey: `updated-${randomUUID()}`,
-          });
-          return { updated: row, queuedMessageIds: queued };
-        });
-        await queues.enqueueSends(queuedMessageIds).catch((error: unknown) => logger.warn({ err: error }, 'handover not enqueued; the sweep will send it'));
-        return { status: 200, body: participantJson(updated, now) };
+        const updated = await changeParticipant.execute(staff, uuidParam(params, 'id'), { ...body, phone }, Object.keys(body));
+        return { status: 200, body: participantJson(updated, clock.now()) };
       },
     }),
     route({
@@ -202,11 +147,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       summary: 'Erase: personal data and message bodies removed everywhere, counts kept',
       responses: { 204: { description: 'Erased' }, 404: { description: 'Not in your caseload', schema: errorSchema } },
       async handle({ staff, params }) {
-        const id = uuidParam(params, 'id');
-        await db.transaction().execute(async (tx) => {
-          await findInCaseload(staff, id, tx);
-          await eraseParticipant(tx, id, clock.now(), staff.id);
-        });
+        await eraseParticipant.execute(staff, uuidParam(params, 'id'));
         return { status: 204 };
       },
     }),
@@ -219,18 +160,8 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
         404: { description: 'Not in your caseload', schema: errorSchema },
       },
       async handle({ staff, params }) {
-        const row = await findInCaseload(staff, uuidParam(params, 'id'));
-        const [events, messages, alerts, appointments, jobs, sessions] = await Promise.all([
-          new CaseRecordRepository(db).listForParticipant(row.id),
-          new MessageRepository(db).listForParticipant(row.id),
-          new AlertRepository(db).list({ kind: 'all' }, { participantId: row.id }),
-          new AppointmentRepository(db).listForParticipant(row.id),
-          new JobStartRepository(db).listForParticipant(row.id),
-          new QuestionSessionRepository(db).listForParticipant(row.id),
-        ]);
-        const checkIns = new CheckInRepository(db);
-        const jobsWithCheckIns = [];
-        for (const job of jobs) jobsWithCheckIns.push(jobJson(job, await checkIns.listForJob(job.id), clock.now(), config.PROGRAMME_TIMEZONE));
+        const { participant: row, events, messages, alerts, appointments, jobs, sessions } = await readParticipants.everything(staff, uuidParam(params, 'id'));
+        const jobsWithCheckIns = jobs.map(({ job, checkIns }) => jobJson(job, checkIns, clock.now(), config.PROGRAMME_TIMEZONE));
         return {
           status: 200,
           headers: { 'Content-Disposition': `attachment; filename="participant-${row.id}.json"` },
@@ -274,12 +205,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
         404: { description: 'Not in your caseload', schema: errorSchema },
       },
       async handle({ staff, params }) {
-        const id = uuidParam(params, 'id');
-        const stopped = await db.transaction().execute(async (tx) => {
-          await findInCaseload(staff, id, tx);
-          return (await new FollowUpRepository(tx).endActiveFor(id, 'stopped', `stopped by ${staff.id}`)).length;
-        });
-        return { status: 200, body: { stopped } };
+        return { status: 200, body: { stopped: await stopFollowUps.execute(staff, uuidParam(params, 'id')) } };
       },
     }),
     route({
@@ -288,8 +214,7 @@ export function participantRoutes({ db, clock, config, queues, logger }: ApiDeps
       summary: 'The case record, oldest first',
       responses: { 200: { description: 'Events', schema: z.object({ events: z.array(eventSchema) }) }, 404: { description: 'Not in your caseload', schema: errorSchema } },
       async handle({ staff, params }) {
-        const row = await findInCaseload(staff, uuidParam(params, 'id'));
-        const events = await new CaseRecordRepository(db).listForParticipant(row.id);
+        const events = await readParticipants.record(staff, uuidParam(params, 'id'));
         return { status: 200, body: { events: events.map(eventJson) } };
       },
     }),
@@ -302,23 +227,4 @@ function mobileOrThrow(input: string): string {
   throw new ApiError(400, 'validation_failed', `The phone number ${result.reason}`, {
     fields: [{ path: 'phone', message: result.reason }],
   });
-}
-
-/** A key worker still at work; a team lead can only name one in their own team (they reassign within it). */
-async function keyWorkerOrThrow(db: Executor, id: string, caller: StaffIdentity) {
-  const keyWorker = await staffOfRoleOrThrow(db, id, 'key_worker', 'keyWorkerId');
-  if (!mayAssignKeyWorker(caller, keyWorker)) {
-    const message = 'is not in your team';
-    throw new ApiError(400, 'validation_failed', `keyWorkerId ${message}`, { fields: [{ path: 'keyWorkerId', message }] });
-  }
-  return keyWorker;
-}
-
-async function staffOfRoleOrThrow(db: Executor, id: string, role: StaffRole, field: string) {
-  const staff = await new StaffRepository(db).findActiveById(id);
-  if (!staff || staff.role !== role) {
-    const message = role === 'key_worker' ? 'is not a key worker' : 'is not in an in-work team';
-    throw new ApiError(400, 'validation_failed', `${field} ${message}`, { fields: [{ path: field, message }] });
-  }
-  return staff;
 }

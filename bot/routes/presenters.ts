@@ -14,6 +14,7 @@ import type {
   ParticipantRow,
   ReminderRow,
 } from '../../store/schema.js';
+import { campaignStatus } from '../../domain/campaign-status.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -154,15 +155,6 @@ export function confidenceJson(scores: ReadonlyArray<{ instrumentId: string; que
   );
 }
 
-export type CampaignDisplayStatus = 'scheduled' | 'running' | 'paused' | 'cancelled' | 'completed';
-
-/** What staff see: an active campaign is scheduled until it starts, running while anyone is waiting, then completed. */
-export function campaignStatus(row: CampaignRow, counts: CampaignCounts, now: Date): CampaignDisplayStatus {
-  if (row.status !== 'active') return row.status;
-  if (counts.pending === 0) return 'completed';
-  return row.start_at > now && counts.sent + counts.skipped === 0 ? 'scheduled' : 'running';
-}
-
 export function campaignJson(row: CampaignRow, counts: CampaignCounts, now: Date) {
   return {
     id: row.id,
@@ -170,7 +162,7 @@ export function campaignJson(row: CampaignRow, counts: CampaignCounts, now: Date
     type: row.type,
     instrumentId: row.instrument_id,
     team: row.team,
-    status: campaignStatus(row, counts, now),
+    status: campaignStatus({ status: row.status, startAt: row.start_at }, counts, now),
     startAt: row.start_at.toISOString(),
     ratePerMinute: row.rate_per_minute,
     createdAt: row.created_at.toISOString(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { caseloadOf } from '../../domain/caseload.js';
 import { DNA_REASON_CATEGORIES } from '../../domain/dna.types.js';
 import { startOfLocalDay } from '../../domain/message-cap.js';
-import { AttendanceReportRepository, type AttendanceReport } from '../../store/attendance-report.repository.js';
+import { ReportAttendance } from '../../app/report-attendance.action.js';
+import type { AttendanceReport } from '../../store/attendance-report.repository.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
@@ -49,7 +50,7 @@ export function reportRoutes({ db, clock, config }: ApiDeps): ApiRoute[] {
         fields: [{ path: 'from', message: 'out of range' }],
       });
     }
-    return { from, to, ...(await new AttendanceReportRepository(db).report(scope, start, end)) };
+    return { from, to, ...(await new ReportAttendance({ db }).execute(scope, start, end)) };
   };
 
   return [

@@ -2,7 +2,8 @@ import { AddStaff } from '../../app/add-staff.action.js';
 import { ChangeStaff } from '../../app/change-staff.action.js';
 import { RotateStaffToken } from '../../app/rotate-staff-token.action.js';
 import { StaffChangeRefusedError, StaffInputError, StaffNotFoundError } from '../../app/staff-errors.js';
-import { StaffRepository, type StaffMember } from '../../store/staff.repository.js';
+import { ListStaff } from '../../app/list-staff.action.js';
+import type { StaffMember } from '../../store/staff.repository.js';
 import { issueStaffToken } from '../auth/staff-token.js';
 import { ApiError, notFound } from './api-error.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
@@ -42,7 +43,7 @@ export function staffRoutes({ db, clock, config, queues, logger }: ApiDeps): Api
       roles: ['admin'],
       responses: { 200: { description: 'Staff', schema: z.array(staffMemberSchema) } },
       async handle() {
-        const members = await new StaffRepository(db).listMembers();
+        const members = await new ListStaff({ db }).execute();
         return { status: 200, body: members.map(staffMemberJson) };
       },
     }),

@@ -3,10 +3,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
 import type { Config } from '../../domain/config.schema.js';
 import type { WhatsAppFallback } from '../../domain/delivery.js';
-import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Db } from '../../store/database.js';
-import { recordDeliveryFailure } from '../../store/delivery-failure.recorder.js';
-import { MessageRepository } from '../../store/message.repository.js';
+import { RecordMessageStatus, type MessageStatusReport } from '../../app/record-message-status.action.js';
 import type { JobQueues } from '../../workers/queues.js';
 import type { InboundIntake } from '../inbound-intake.js';
 import { parseInboundWebhook } from '../twilio/inbound.schema.js';
@@ -15,11 +13,8 @@ import { classifyStatusErrorCode } from '../twilio/send-errors.js';
 import { parseStatusCallback, type StatusCallback } from '../twilio/status.schema.js';
 import { isConnectionError } from './api-error.js';
 import { formParams, hasValidTwilioSignature, isFormRequest } from './twilio-request.js';
-import { sourceKeys } from '../../domain/job-keys.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
-// A callback can overtake the commit that records the sid it is about: wait a moment before calling it unknown.
-const UNKNOWN_SID_WAITS_MS = [50, 150, 300];
 
 export interface TwilioWebhookDeps {
   db: Db;
@@ -33,6 +28,7 @@ export interface TwilioWebhookDeps {
 }
 
 export function registerTwilioWebhooks(server: Server, deps: TwilioWebhookDeps): void {
+  const recordMessageStatus = new RecordMessageStatus(deps);
   const answer = (route: 'inbound' | 'status', res: Response, status: number, body: string, contentType = 'text/plain') => {
     deps.onWebhook?.(route, status);
     res.sendRaw(status, body, { 'Content-Type': contentType });
@@ -74,56 +70,18 @@ export function registerTwilioWebhooks(server: Server, deps: TwilioWebhookDeps):
     guard('status', async (req, res) => {
       const parsed = parseStatusCallback(formParams(req));
       if (!parsed.success) return answer('status', res, 400, 'Invalid status callback form');
-      const outcome = await recordStatus(deps, parsed.data);
+      const outcome = await recordMessageStatus.execute(statusReport(parsed.data));
       answer('status', res, 200, outcome);
     }),
   );
 }
 
-async function recordStatus(deps: TwilioWebhookDeps, callback: StatusCallback): Promise<string> {
-  const messages = new MessageRepository(deps.db);
-  let message = await messages.findBySid(callback.messageSid);
-  for (const wait of UNKNOWN_SID_WAITS_MS) {
-    if (message) break;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    message = await messages.findBySid(callback.messageSid);
-  }
-  // Twilio does not retry a 200; an unknown sid is not ours (or was erased), so there is nothing to record.
-  if (!message) return 'ignored: unknown message';
-
-  const replaceable = MESSAGE_STATUSES.filter((current) => isMessageStatus(current) && shouldAdvance(current, callback.status));
-  const at = deps.clock.now();
-  const fallback = await deps.db.transaction().execute(async (tx) => {
-    const advanced = await new MessageRepository(tx).advanceStatusBySid(callback.messageSid, callback.status, replaceable, {
-      code: callback.errorCode ?? null,
-      message: callback.errorMessage ?? null,
-    });
-    if (!advanced) return undefined;
-    if (advanced.participant_id) {
-      await new CaseRecordRepository(tx).append({
-        participantId: advanced.participant_id,
-        type: 'message.status',
-        at,
-        data: { messageId: advanced.id, status: callback.status, errorCode: callback.errorCode ?? null },
-        sourceKey: sourceKeys.deliveryStatus(callback.messageSid, callback.status),
-      });
-    }
-    if ((callback.status === 'failed' || callback.status === 'undelivered') && callback.errorCode !== undefined) {
-      const kind = classifyStatusErrorCode(callback.errorCode);
-      return recordDeliveryFailure(
-        tx,
-        advanced,
-        { kind, code: callback.errorCode, message: callback.errorMessage ?? `Twilio error ${callback.errorCode}` },
-        at,
-        deps.whatsappFallback,
-      );
-    }
-    return undefined;
-  });
-  if (fallback?.fallbackMessageId) {
-    await deps.queues
-      .enqueueSends([fallback.fallbackMessageId])
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'fallback not enqueued; the sweep will send it'));
-  }
-  return fallback === undefined ? 'recorded' : 'recorded failure';
+/** Twilio's words for the action: which statuses this one may replace, and what its error code means. */
+function statusReport(callback: StatusCallback): MessageStatusReport {
+  const failed = (callback.status === 'failed' || callback.status === 'undelivered') && callback.errorCode !== undefined;
+  return {
+    ...callback,
+    replaceable: MESSAGE_STATUSES.filter((current) => isMessageStatus(current) && shouldAdvance(current, callback.status)),
+    ...(failed && { failureKind: classifyStatusErrorCode(callback.errorCode) }),
+  };
 }

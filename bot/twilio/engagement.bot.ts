@@ -11,6 +11,7 @@ import type {
   TurnInput,
   TurnResult,
 } from '../../domain/conversation.types.js';
+import { conversationStateKey, MEMORY_PROPERTY } from '../../domain/conversation-state-key.js';
 
 export interface TurnFacts {
   participant: ParticipantContext;
@@ -35,10 +36,6 @@ export interface TurnRecord {
 
 const FACTS = Symbol('turnFacts');
 
-/** Where a person's conversation memory is kept (botbuilder state key), for readers outside a turn. */
-export const conversationStateKey = (participantId: string) => `participants/${participantId}/conversation`;
-/** The property of that state the dialogs' memory is in. */
-export const MEMORY_PROPERTY = 'memory';
 const RECORD = Symbol('turnRecord');
 
 /**

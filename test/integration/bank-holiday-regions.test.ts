@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/clock.js';
-import { FireReminder } from '../../workers/fire-reminder.use-case.js';
+import { FireReminder } from '../../app/fire-reminder.action.js';
 import { TestApp } from '../test-app.js';
 
 /**

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCalendarDate } from '../../domain/calendar-date.js';
 import { sql } from 'kysely';
 import { startOfNextLocalDay } from '../../domain/message-cap.js';
+import { CampaignRepository } from '../../store/campaign.repository.js';
 import { MessageRepository } from '../../store/message.repository.js';
-import { FireCampaignMessage } from '../../workers/fire-campaign-message.use-case.js';
+import { FireCampaignMessage } from '../../app/fire-campaign-message.action.js';
 import { eventually, ManualClock, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };
@@ -73,6 +74,9 @@ describe('campaigns and confidence pulses', () => {
     expect(scored.data).toMatchObject({ score: 5, instrumentId: 'job-confidence', campaignId: first.id, previous: null });
     await eventually(async () => (await campaign(first.id)).counts.responded === 1, 10_000, 'responded');
     expect((await campaign(first.id)).status).toBe('completed');
+    // Finished is said by the counts at once (nothing more can be paused) and recorded by the sweep, not by a read.
+    expect((await app.api('POST', `/api/campaigns/${first.id}/pause`, undefined, team.token)).status).toBe(409);
+    await eventually(async () => (await new CampaignRepository(app.db).find(first.id))?.status === 'completed', 10_000, 'recorded completed');
 
     await create({ type: 'pulse', name: 'Week 8 pulse', participantIds: [sam.id] });
     await nextMessageTo('+447700900801', 3);

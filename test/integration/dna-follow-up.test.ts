@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/clock.js';
-import { AppointmentScheduler } from '../../store/appointment-scheduler.js';
+import { bookAppointment } from '../../app/book-appointment.action.js';
+import { recordAttendance } from '../../app/record-attendance.action.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
-import { FireFollowUp } from '../../workers/fire-follow-up.use-case.js';
+import { FireFollowUp } from '../../app/fire-follow-up.action.js';
 import { eventually, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };
@@ -61,10 +62,15 @@ describe('did-not-attend follow-ups', () => {
     const dnaAt = new Date('2026-03-02T10:00:00Z');
     const clock = new ManualClock(dnaAt);
     const { followUp } = await app.db.transaction().execute(async (tx) => {
-      const scheduler = new AppointmentScheduler(tx, { now: new Date('2026-02-27T09:00:00Z'), timeZone: 'Europe/London', programmeName: 'Restart', staffId: keyWorker.id });
-      const booked = await scheduler.book(participant!, { title: 'Review', location: null, startsAt: new Date('2026-03-02T09:00:00Z'), mandatory: false, reminderOffsets: null });
-      const at = new AppointmentScheduler(tx, { now: dnaAt, timeZone: 'Europe/London', programmeName: 'Restart', staffId: keyWorker.id });
-      return at.recordAttendance(booked.appointment, participant!, 'did_not_attend');
+      const ctx = { timeZone: 'Europe/London', programmeName: 'Restart', staffId: keyWorker.id };
+      const booked = await bookAppointment(tx, { ...ctx, now: new Date('2026-02-27T09:00:00Z') }, participant!, {
+        title: 'Review',
+        location: null,
+        startsAt: new Date('2026-03-02T09:00:00Z'),
+        mandatory: false,
+        reminderOffsets: null,
+      });
+      return recordAttendance(tx, { ...ctx, now: dnaAt }, booked.appointment, participant!, 'did_not_attend');
     });
     const fire = new FireFollowUp({ db: app.db, clock, timeZone: 'Europe/London', programmeName: 'Restart' });
     const id = followUp!.id;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAppointmentTime } from '../../domain/appointment-time.js';
 import type { ReminderPolicyInput } from '../../domain/appointment.types.js';
 import { reminderMessage } from '../../domain/reminder-wording.js';
-import { AppointmentScheduler } from '../../store/appointment-scheduler.js';
+import { bookAppointment } from '../../app/book-appointment.action.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
-import { FireReminder, type FireOutcome } from '../../workers/fire-reminder.use-case.js';
+import { FireReminder, type FireOutcome } from '../../app/fire-reminder.action.js';
 import { ManualClock, TestApp } from '../test-app.js';
 
 /**
@@ -61,13 +61,8 @@ describe('FireReminder re-checks everything when a reminder is due', () => {
     app.db.transaction().execute(async (tx) => {
       const row = await new ParticipantRepository(tx).lockForUpdate(participantId);
       if (!row) throw new Error(`no participant ${participantId}`);
-      const scheduler = new AppointmentScheduler(tx, {
-        now: booking.bookedAt ?? BOOKED_AT,
-        timeZone: TIME_ZONE,
-        programmeName: PROGRAMME,
-        staffId: keyWorker.id,
-      });
-      return scheduler.book(row, {
+      const ctx = { now: booking.bookedAt ?? BOOKED_AT, timeZone: TIME_ZONE, programmeName: PROGRAMME, staffId: keyWorker.id };
+      return bookAppointment(tx, ctx, row, {
         title: booking.title ?? 'Job search review',
         location: booking.location === undefined ? 'Leeds Jobcentre, Eastgate' : booking.location,
         startsAt: booking.startsAt,
