@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "7ebea9cd3c5a0dd19fb67bf6a4c16319f8e5942ab444eaf4109d0dff9e9734e0",
-    "sources": "5ac82d57a2de9b6a3d5cf6106725110fb78c0b6a157914afcde6721f8936a84d"
+    "sources": "bbbfb162af648107e84db04e2e0620304e97053032740292604ce31dd33ba1e0"
   },
   "threshold": 0.8266,
   "categoryBits": 13,
