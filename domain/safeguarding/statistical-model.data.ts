@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "7ebea9cd3c5a0dd19fb67bf6a4c16319f8e5942ab444eaf4109d0dff9e9734e0",
-    "sources": "bbbfb162af648107e84db04e2e0620304e97053032740292604ce31dd33ba1e0"
+    "sources": "d54ec83049168edeca2862db8b44f2d9650b8ea16ce19382a01536fb095b7d70"
   },
   "threshold": 0.8266,
   "categoryBits": 13,
