@@ -3,6 +3,7 @@ import { CONCEPT_RULES } from './concept-rules.js';
 import { WELSH_CONCEPT_RULES } from './concept-rules.cy.js';
 import { IDIOM_GUARDS, RESOLVED_PAST } from './idiom-guards.js';
 import { INDIRECT_DISCLOSURE_RULES } from './indirect-disclosure-rules.js';
+import { INTENT_AND_PLACE_RULES } from './intent-and-place-rules.js';
 import { phraseFlags } from './phrase-rules.js';
 import { mostUrgentFirst, type RiskCategory, type RiskFlag, type RiskScreen } from './risk-category.js';
 import { readTokens, type ReadToken } from './token-reading.js';
@@ -14,7 +15,7 @@ import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywher
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
  * (normalise.ts, text-speak.ts), tolerant reading of the risk vocabulary (token-reading.ts), rules over concepts
- * (concept-rules.ts, co-occurrence-rules.ts, indirect-disclosure-rules.ts) and proven phrases (phrase-rules.ts,
+ * (concept-rules.ts, co-occurrence-rules.ts, indirect-disclosure-rules.ts, intent-and-place-rules.ts) and proven phrases (phrase-rules.ts,
  * English and Welsh), less idioms (idiom-guards.ts). Pure
  * and explainable: every flag names its rule and the participant's words. A statistical second opinion
  * (statistical-model.ts) may add a flag the rules did not raise, and says which words weighed most.
@@ -67,7 +68,7 @@ function compileAll(): Compiled {
 function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'resolvedPast'> {
   return {
     resolvedPast: { past: compileItem(RESOLVED_PAST.past), safeNow: compileItem(RESOLVED_PAST.safeNow), current: compileItem(RESOLVED_PAST.current) },
-    coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES].map((rule) => ({
+    coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES, ...INTENT_AND_PLACE_RULES].map((rule) => ({
       name: rule.name,
       category: rule.category,
       together: rule.together.map(compileItem),
