@@ -53,8 +53,10 @@ export function normaliseForScreening(text: string): string {
 /** A word with none of LEET's characters reads as it is (most words: no need to count its letters). */
 const ANY_LEET = /[013457@$!]/;
 
-function undoLeetspeak(word: string): string {
-  if (!ANY_LEET.test(word)) return word;
+function undoLeetspeak(text: string): string {
+  if (!ANY_LEET.test(text)) return text;
+  // "!" ending a word ends a sentence ("help me!", "got the job!"); only inside a word does it stand for an i ("k!ll").
+  const word = text.replace(/!+$/, '');
   // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
   // "p45", "m4", "a1": one letter and digits are a name, not a word in disguise.
   if ((word.match(/[a-z]/g) ?? []).length < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;

@@ -236,6 +236,9 @@ describe('normaliseForScreening', () => {
   it.each([
     ['  Kill\u200D   MY-SELF!! ', 'kill my self'],
     ['k1ll', 'kill'],
+    ['k!ll', 'kill'],
+    ['got the job!', 'got the job'],
+    ['help me!!', 'help me'],
     ['call 116 123', 'call 116 123'],
     ['don\u2019t', "don't"],
     ["'quoted'", 'quoted'],
