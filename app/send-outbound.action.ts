@@ -25,8 +25,8 @@ export interface SendOutboundDeps {
   whatsappFallback: WhatsAppFallback;
   /** Hands newly made messages (a WhatsApp fallback) to the outbound queue. */
   enqueueSends: (messageIds: string[]) => Promise<void>;
-  /** Waits for this request's turn under the outbound rate limit (workers/request-spacer.ts). */
-  awaitTurn?: () => Promise<void>;
+  /** Waits for this request's slot under the outbound rate limit (workers/request-spacer.ts). */
+  awaitSendSlot?: () => Promise<void>;
 }
 
 export type SendOutcome =
@@ -62,7 +62,7 @@ export class SendOutboundMessage {
     const template = asTemplate && this.deps.whatsappFallback.kind === 'template' ? this.deps.whatsappFallback.contentSid : undefined;
 
     // Redis away: the queue's own limiter has already spaced the jobs' starts, which is the most it can do.
-    await this.deps.awaitTurn?.().catch(() => undefined);
+    await this.deps.awaitSendSlot?.().catch(() => undefined);
     let result: { sid: string; status: string };
     try {
       result = await this.deps.transport.send({

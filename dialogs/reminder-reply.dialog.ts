@@ -10,7 +10,7 @@ import {
   type ReminderWordingContext,
 } from '../domain/reminder-wording.js';
 import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../domain/reply-parsing.js';
-import { handledTurn, type TurnOutcome } from './dialog.js';
+import { handledTurn, type HandledTurn } from './dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 
 /** The key this dialog owns in the conversation memory. */
@@ -164,7 +164,7 @@ function replyWith(text: string): Reply {
 }
 
 /** A handled turn whose memory this dialog sets (handledTurn keeps the old memory). */
-function turn(input: TurnInput, outcome: TurnOutcome & { memory: ConversationMemory }): TurnResult {
+function turn(input: TurnInput, outcome: HandledTurn & { memory: ConversationMemory }): TurnResult {
   return { ...handledTurn(input, outcome), memory: outcome.memory };
 }
 

@@ -103,7 +103,7 @@ export async function startWorkers(deps: {
     statusCallbackUrl: config.sandbox ? undefined : `${config.PUBLIC_BASE_URL}/twilio/status`,
     whatsappFallback,
     enqueueSends,
-    awaitTurn: async () => void (await requestSpacer.turn()),
+    awaitSendSlot: async () => void (await requestSpacer.nextSlot()),
   });
   const fireReminder = new FireReminder({
     db,

@@ -9,11 +9,11 @@ interface PendingWrite {
 }
 
 /**
- * botbuilder Storage for one turn: reads from the database, holds writes until the turn's outcome is
+ * botbuilder Storage of the conversation state (the dialogs' memory) for one turn: reads from the database, holds writes until the turn's outcome is
  * committed, then writes them in that same transaction with eTag checks. A conflict rolls the whole turn
  * back, so state and case record never disagree.
  */
-export class TurnStateStorage implements Storage {
+export class ConversationStateStorage implements Storage {
   private readonly writes = new Map<string, PendingWrite>();
   private readonly deletes = new Set<string>();
 
