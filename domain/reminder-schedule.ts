@@ -24,7 +24,7 @@ export interface ReminderPlanRequest {
   offsets: readonly string[];
   policy: SendWindowPolicy;
   now: Date;
-  /** The programme's zone, Europe/London: days, quiet hours and bank holidays are on its local clock. */
+  /** The programme's zone (PROGRAMME_TIMEZONE): days, quiet hours and bank holidays are on its local clock. */
   timeZone: string;
 }
 

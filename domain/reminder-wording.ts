@@ -16,7 +16,7 @@ import { whoValues, type WordingContext } from './wording.js';
  * a third segment. If nothing fits (a very long title or place), the plainest wording is sent anyway.
  */
 export type ReminderWordingContext = WordingContext & {
-  /** The programme's zone (Europe/London): times are written on its local clock. */
+  /** The programme's zone (PROGRAMME_TIMEZONE): times are written on its local clock. */
   timeZone: string;
 };
 

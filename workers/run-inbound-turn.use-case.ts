@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import { knownBankHolidayRegion } from '../domain/bank-holiday-regions.js';
 import { bankHolidayCalendar } from '../domain/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
-import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
+import { isLoop, loopAlertOnceKey, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
 import type { ParticipantContext, TurnResult } from '../domain/conversation.types.js';
 import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/question-session.types.js';
@@ -161,7 +161,8 @@ export class RunInboundTurn {
 
   /**
    * Another bot's auto-reply (or a flood) gets no answer for the rest of the window, and one `loop_detected` alert a
-   * day; the text itself stays on the record. Safeguarding is screened first, so a person in crisis is never muted.
+   * day on the programme's calendar; the text itself stays on the record. Safeguarding is screened first, so a person
+   * in crisis is never muted.
    */
   private async loopGuard(tx: Tx, message: MessageRow, context: ParticipantContext, now: Date): Promise<string | undefined> {
     const counts = await new MessageRepository(tx).countInboundSince(context.id, new Date(now.getTime() - LOOP_WINDOW_MS), message.seq, message.body ?? '');
@@ -176,7 +177,7 @@ export class RunInboundTurn {
         {
           type: 'loop_detected',
           key: 'loop',
-          onceKey: `loop-${context.id}-${now.toISOString().slice(0, 10)}`,
+          onceKey: loopAlertOnceKey(context.id, now, this.deps.timeZone),
           data: { sameText: counts.same, texts: counts.all, windowMinutes: LOOP_WINDOW_MS / 60_000 },
         },
       ],
