@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import {
   type DeliveryFailure,
   MAX_SEND_ATTEMPTS,
@@ -7,7 +7,7 @@ import {
   templateVariableText,
   type WhatsAppFallback,
   whatsappRoute,
-} from '../domain/delivery.js';
+} from '../domain/sending/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
 import { recordDeliveryFailure } from './record-delivery-failure.js';

@@ -1,4 +1,4 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 
 /** One conversation: answers the turn, or returns null when the message is not for it. */
 export type Dialog = (input: TurnInput) => TurnResult | null;

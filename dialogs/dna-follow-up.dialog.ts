@@ -1,14 +1,14 @@
-import type { AlertDraft, EventDraft, JsonObject, JsonValue } from '../domain/case-record.types.js';
-import type { ConversationMemory, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { categoriseDnaReason } from '../domain/dna-reason.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
+import type { AlertDraft, EventDraft, JsonObject, JsonValue } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { categoriseDnaReason } from '../domain/reading/dna-reason.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
 import {
   dnaNoRearrangeNeeded,
   dnaRearrangeNoted,
   dnaThanksAndOfferRearrange,
   type DnaWordingContext,
-} from '../domain/dna-wording.js';
-import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reply-parsing.js';
+} from '../domain/wording/dna-wording.js';
+import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reading/reply-parsing.js';
 import { handledTurn, type HandledTurn } from './dialog.js';
 
 /** The key this dialog owns in the conversation memory. */

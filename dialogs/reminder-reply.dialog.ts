@@ -1,6 +1,6 @@
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
-import type { ConversationMemory, Reply, TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject, JsonValue } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, Reply, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 import {
   askWhyCannotCome,
   confirmThanks,
@@ -8,8 +8,8 @@ import {
   reasonRecorded,
   whichAppointment,
   type ReminderWordingContext,
-} from '../domain/reminder-wording.js';
-import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../domain/reply-parsing.js';
+} from '../domain/wording/reminder-wording.js';
+import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../domain/reading/reply-parsing.js';
 import { handledTurn, type HandledTurn } from './dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { JsonObject } from '../../domain/case-record.types.js';
+import type { JsonObject } from '../../domain/case-record/case-record.types.js';
 import { BotStateRepository } from '../../store/bot-state.repository.js';
 import type { Executor, Tx } from '../../store/database.js';
 

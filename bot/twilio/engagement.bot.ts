@@ -1,15 +1,15 @@
 import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
-import type { UpcomingAppointment } from '../../domain/appointment.types.js';
-import type { DnaFollowUpFacts } from '../../domain/dna.types.js';
-import type { KeyWorkerAvailability } from '../../domain/key-worker-availability.js';
-import type { JobFacts, QuestionSessionFacts } from '../../domain/question-session.types.js';
+import type { UpcomingAppointment } from '../../domain/appointments/appointment.types.js';
+import type { DnaFollowUpFacts } from '../../domain/appointments/dna.types.js';
+import type { KeyWorkerAvailability } from '../../domain/time/key-worker-availability.js';
+import type { JobFacts, QuestionSessionFacts } from '../../domain/in-work/question-session.types.js';
 import type {
   ConversationMemory,
   ParticipantContext,
   TurnInput,
   TurnResult,
-} from '../../domain/conversation.types.js';
-import { conversationStateKey, MEMORY_PROPERTY } from '../../domain/conversation-state-key.js';
+} from '../../domain/conversation/conversation.types.js';
+import { conversationStateKey, MEMORY_PROPERTY } from '../../domain/conversation/conversation-state-key.js';
 
 export interface TurnFacts {
   participant: ParticipantContext;
