@@ -1,6 +1,6 @@
 import type { WebRole } from './bot/main.js';
 import { createLogger } from './bot/logger.js';
-import { systemClock } from './domain/clock.js';
+import { systemClock } from './domain/time/clock.js';
 import { ConfigError, DEFAULT_REDIS_URL, loadConfig } from './domain/config.schema.js';
 import { RedisUnavailableError, startOrFindRedis, type StartRedis } from './start/private-redis.js';
 import { migrateToLatest, openDatabase } from './store/database.js';

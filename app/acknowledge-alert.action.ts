@@ -1,5 +1,5 @@
 import { caseloadOf, seesAlertOfType, type StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';

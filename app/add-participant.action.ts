@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { Channel } from '../domain/channel.js';
-import type { Clock } from '../domain/clock.js';
-import { nextAllowedTime } from '../domain/quiet-hours.js';
+import type { Clock } from '../domain/time/clock.js';
+import { nextAllowedTime } from '../domain/time/quiet-hours.js';
 import { CaseRecordRepository, type NewEvent } from '../store/case-record.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { WritebackPayload } from '../domain/writeback.types.js';
+import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { caseRecordWrites } from '../test/case-record-writes.fixture.js';

@@ -1,7 +1,7 @@
-import { priorityOf } from '../domain/case-record.types.js';
-import { mayReachOptedOut } from '../domain/delivery.js';
+import { priorityOf } from '../domain/case-record/case-record.types.js';
+import { mayReachOptedOut } from '../domain/sending/delivery.js';
 import { escalates, escalationDueAt } from '../domain/safeguarding-escalation.js';
-import type { WritebackPayload } from '../domain/writeback.types.js';
+import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import { AlertRepository, type DueEscalation } from '../store/alert.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Tx } from '../store/database.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { caseloadOf, type StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

@@ -1,6 +1,6 @@
-import type { EventType, JsonObject } from '../domain/case-record.types.js';
-import { planReminders } from '../domain/reminder-schedule.js';
-import type { ReminderPolicy } from '../domain/appointment.types.js';
+import type { EventType, JsonObject } from '../domain/case-record/case-record.types.js';
+import { planReminders } from '../domain/appointments/reminder-schedule.js';
+import type { ReminderPolicy } from '../domain/appointments/appointment.types.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Tx } from '../store/database.js';
 import { ReminderRepository } from '../store/reminder.repository.js';

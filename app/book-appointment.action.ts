@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReminderPolicy } from '../domain/appointment.types.js';
+import type { ReminderPolicy } from '../domain/appointments/appointment.types.js';
 import type { StaffIdentity } from '../domain/caseload.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { AppointmentRepository, type NewAppointment } from '../store/appointment.repository.js';

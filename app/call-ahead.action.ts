@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { callAheadMessage } from '../domain/call-ahead-wording.js';
+import { callAheadMessage } from '../domain/wording/call-ahead-wording.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { ukNationalFormat } from '../domain/phone.js';
-import { isInQuietHours, type QuietHours } from '../domain/quiet-hours.js';
-import { whyUnreachable } from '../domain/reachability.js';
+import { isInQuietHours, type QuietHours } from '../domain/time/quiet-hours.js';
+import { whyUnreachable } from '../domain/sending/reachability.js';
 import { applyWriteback } from './apply-writeback.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db, Tx } from '../store/database.js';

@@ -1,6 +1,6 @@
 import type { StaffIdentity } from '../domain/caseload.js';
 import { sourceKeys } from '../domain/job-keys.js';
-import { appointmentCancelledMessage } from '../domain/reminder-wording.js';
+import { appointmentCancelledMessage } from '../domain/wording/reminder-wording.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import type { AppointmentRow, ParticipantRow } from '../store/schema.js';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { CaseRecordDeliveryRepository, type DeliveryLane } from '../store/case-record-delivery.repository.js';
 import { CaseRecordSinkRepository } from '../store/case-record-sink.repository.js';
 import type { Db } from '../store/database.js';

@@ -1,5 +1,5 @@
-import { paceSlots } from '../domain/campaign-pacing.js';
-import { CAMPAIGN_CHANGE_FROM, campaignStatus, type CampaignChange } from '../domain/campaign-status.js';
+import { paceSlots } from '../domain/campaigns/campaign-pacing.js';
+import { CAMPAIGN_CHANGE_FROM, campaignStatus, type CampaignChange } from '../domain/campaigns/campaign-status.js';
 import type { StaffIdentity } from '../domain/caseload.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
 import type { Tx } from '../store/database.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { Channel } from '../domain/channel.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { StaffIdentity, StaffRole } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { staffChangeRefusal } from '../domain/staff-lifecycle.js';
 import type { Db } from '../store/database.js';
 import { StaffRepository, type StaffMember } from '../store/staff.repository.js';

@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { isPendingSignInExpired, staffMaySignIn, verifiedEmail, type SignInRefusal } from '../domain/organisation-sign-in.js';
 import type { Db } from '../store/database.js';
 import { OrganisationSignInRepository } from '../store/organisation-sign-in.repository.js';

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { CsvError, parse as parseStream } from 'csv-parse';
-import { csvDelimiter, type HeaderReading, isBlankRow } from '../domain/csv-import.js';
+import { csvDelimiter, type HeaderReading, isBlankRow } from '../domain/imports/csv-import.js';
 
 /** Rows in one file: a programme's whole caseload fits, a runaway export does not. */
 export const MAX_IMPORT_ROWS = 20_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
-import { ManualClock } from '../domain/clock.js';
-import { CRM_RETRY_FOR_MS } from '../domain/crm-retry-schedule.js';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record/case-record-sink.js';
+import { ManualClock } from '../domain/time/clock.js';
+import { CRM_RETRY_FOR_MS } from '../domain/case-record/crm-retry-schedule.js';
 import { CaseRecordSinkRepository } from '../store/case-record-sink.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';

@@ -1,6 +1,6 @@
-import { sinkWantsEvent, type PostToSink } from '../domain/case-record-sink.js';
-import type { Clock } from '../domain/clock.js';
-import { crmRetryDelayMs, crmShouldPark, type CrmRetryPolicy } from '../domain/crm-retry-schedule.js';
+import { sinkWantsEvent, type PostToSink } from '../domain/case-record/case-record-sink.js';
+import type { Clock } from '../domain/time/clock.js';
+import { crmRetryDelayMs, crmShouldPark, type CrmRetryPolicy } from '../domain/case-record/crm-retry-schedule.js';
 import {
   CaseRecordDeliveryRepository,
   type DeliveryLane,
@@ -9,7 +9,7 @@ import {
   type LaneHead,
 } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
-import { caseRecordSignature } from '../domain/case-record-sink.signature.js';
+import { caseRecordSignature } from '../domain/case-record/case-record-sink.signature.js';
 
 export interface DeliverCaseRecordEventsDeps {
   db: Db;
@@ -17,7 +17,7 @@ export interface DeliverCaseRecordEventsDeps {
   post: PostToSink;
   /** How long the CRM has to answer one delivery. */
   timeoutMs: number;
-  /** When a delivery not accepted is tried again, and when it is parked (domain/crm-retry-schedule.ts). */
+  /** When a delivery not accepted is tried again, and when it is parked (domain/case-record/crm-retry-schedule.ts). */
   retry: CrmRetryPolicy;
   /** @defaultValue Math.random */
   random?: () => number;

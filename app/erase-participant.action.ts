@@ -10,7 +10,7 @@ import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { participantInCaseload } from './participant-in-caseload.js';
 

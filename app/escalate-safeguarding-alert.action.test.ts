@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { applyWriteback } from './apply-writeback.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { alertDashboardUrl, escalationDecision, escalationRecipients, escalationSms, minutesAllowed } from '../domain/safeguarding-escalation.js';
 import { canTakeTexts } from '../domain/work-phone.js';
 import { AlertRepository } from '../store/alert.repository.js';

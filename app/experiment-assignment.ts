@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { isVariantOf, type ExperimentMessage, type VariantOf } from '../domain/experiment.types.js';
+import { isVariantOf, type ExperimentMessage, type VariantOf } from '../domain/campaigns/experiment.types.js';
 import type { Executor } from '../store/database.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import type { ParticipantRow } from '../store/schema.js';

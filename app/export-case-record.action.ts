@@ -1,4 +1,4 @@
-import { caseRecordSummary } from '../domain/case-record-summary.js';
+import { caseRecordSummary } from '../domain/case-record/case-record-summary.js';
 import { localIsoDateTime } from '../domain/export-range.js';
 import { CaseRecordExportRepository, type EventCursor } from '../store/case-record-export.repository.js';
 import type { Executor } from '../store/database.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';

@@ -1,8 +1,8 @@
-import { localCalendarDate } from '../domain/calendar-date.js';
-import type { Clock } from '../domain/clock.js';
-import { DNA_REASON_CATEGORIES } from '../domain/dna.types.js';
-import { PULSE_INSTRUMENTS } from '../domain/pulse-instruments.js';
-import { SUSTAINMENT_MILESTONE_WEEKS, sustainmentAtWeek } from '../domain/sustainment.js';
+import { localCalendarDate } from '../domain/time/calendar-date.js';
+import type { Clock } from '../domain/time/clock.js';
+import { DNA_REASON_CATEGORIES } from '../domain/appointments/dna.types.js';
+import { PULSE_INSTRUMENTS } from '../domain/in-work/pulse-instruments.js';
+import { SUSTAINMENT_MILESTONE_WEEKS, sustainmentAtWeek } from '../domain/in-work/sustainment.js';
 import type { Executor } from '../store/database.js';
 import { OutcomesReportRepository, type OutcomesRow, type ParticipantCursor } from '../store/outcomes-report.repository.js';
 import type { CsvExport, CsvValue } from './csv-export.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { CaseRecordDeliveryRepository, type LaneHead, type OutboxCursor } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
 

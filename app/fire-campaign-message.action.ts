@@ -1,8 +1,8 @@
-import { campaignIntervalMs, firstFreeSlot, slotSpacingMs } from '../domain/campaign-pacing.js';
-import type { Clock } from '../domain/clock.js';
-import { checkInOpening, pulseOpening } from '../domain/in-work-wording.js';
-import { findInstrument } from '../domain/pulse-instruments.js';
-import { decideSend } from '../domain/send-gate.js';
+import { campaignIntervalMs, firstFreeSlot, slotSpacingMs } from '../domain/campaigns/campaign-pacing.js';
+import type { Clock } from '../domain/time/clock.js';
+import { checkInOpening, pulseOpening } from '../domain/wording/in-work-wording.js';
+import { findInstrument } from '../domain/in-work/pulse-instruments.js';
+import { decideSend } from '../domain/sending/send-gate.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Db, Tx } from '../store/database.js';
@@ -11,7 +11,7 @@ import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import type { CampaignRow, ParticipantRow } from '../store/schema.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
-import { weeksSinceStart } from '../domain/check-in-schedule.js';
+import { weeksSinceStart } from '../domain/in-work/check-in-schedule.js';
 import { inWorkWording } from './in-work-wording.context.js';
 import { sendGateFacts } from './send-gate.facts.js';
 import { sourceKeys } from '../domain/job-keys.js';
@@ -41,7 +41,7 @@ function lateAfterMs(ratePerMinute: number): number {
 
 /**
  * One campaign message is due for one person. Re-checked at this moment: the campaign still running (a paused one
- * leaves them waiting for the resume), this job still of the current plan, then the send gate (domain/send-gate.ts:
+ * leaves them waiting for the resume), this job still of the current plan, then the send gate (domain/sending/send-gate.ts:
  * consent, opt-out, mutes, quiet hours and bank holidays of their own team, an open conversation, the daily cap).
  * What the gate puts off, and a message whose job runs late, goes to the plan's first free slot from then on, so
  * the campaign's rate holds; what it drops is counted as skipped.

@@ -1,6 +1,6 @@
-import type { Clock } from '../domain/clock.js';
-import { checkInOpening } from '../domain/in-work-wording.js';
-import { decideSend } from '../domain/send-gate.js';
+import type { Clock } from '../domain/time/clock.js';
+import { checkInOpening } from '../domain/wording/in-work-wording.js';
+import { decideSend } from '../domain/sending/send-gate.js';
 import { applyWriteback } from './apply-writeback.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
 import type { Db } from '../store/database.js';
@@ -26,7 +26,7 @@ export type CheckInOutcome =
 
 /**
  * A scheduled in-work check-in is due. Everything is checked again at this moment — the job still active here,
- * then the send gate (domain/send-gate.ts: consent, opt-out, mutes, quiet hours, bank holidays, an open reminder or
+ * then the send gate (domain/sending/send-gate.ts: consent, opt-out, mutes, quiet hours, bank holidays, an open reminder or
  * did-not-attend conversation, which it waits for rather than interrupt, and the daily cap) — then the check-in's
  * first question goes and its session opens, in one transaction.
  */

@@ -1,11 +1,11 @@
 import { addDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import type { Clock } from '../domain/clock.js';
-import { welcomeMessage, welcomeSecondTry } from '../domain/contact-wording.js';
-import { dnaFirstMessage, dnaNudge } from '../domain/dna-wording.js';
-import { nextAllowedTime } from '../domain/quiet-hours.js';
-import { describeUnreachable, whyUnreachable } from '../domain/reachability.js';
-import { decideSend } from '../domain/send-gate.js';
+import type { Clock } from '../domain/time/clock.js';
+import { welcomeMessage, welcomeSecondTry } from '../domain/wording/contact-wording.js';
+import { dnaFirstMessage, dnaNudge } from '../domain/wording/dna-wording.js';
+import { nextAllowedTime } from '../domain/time/quiet-hours.js';
+import { describeUnreachable, whyUnreachable } from '../domain/sending/reachability.js';
+import { decideSend } from '../domain/sending/send-gate.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../store/database.js';
@@ -35,7 +35,7 @@ const LAST_STEP_GRACE_DAYS = 1;
  * One step of a follow-up — after a did-not-attend, or the welcome to someone new: message N of the sequence
  * (days from the team policy, counted in local days from the start), or, after the last, the `not_reached` alert. A reply,
  * STOP, a new attendance or the key worker ends the follow-up in the database, and the step re-checks that before
- * doing anything; a message step then goes through the send gate (domain/send-gate.ts).
+ * doing anything; a message step then goes through the send gate (domain/sending/send-gate.ts).
  */
 export class FireFollowUp {
   constructor(private readonly deps: FireFollowUpDeps) {}

@@ -1,8 +1,8 @@
-import { MIN_LEAD_MS } from '../domain/reminder-schedule.js';
-import { describeUnreachable } from '../domain/reachability.js';
-import { decideSend } from '../domain/send-gate.js';
-import { reminderMessage } from '../domain/reminder-wording.js';
-import type { Clock } from '../domain/clock.js';
+import { MIN_LEAD_MS } from '../domain/appointments/reminder-schedule.js';
+import { describeUnreachable } from '../domain/sending/reachability.js';
+import { decideSend } from '../domain/sending/send-gate.js';
+import { reminderMessage } from '../domain/wording/reminder-wording.js';
+import type { Clock } from '../domain/time/clock.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import { appointmentView } from './appointment-schedule.js';
 import { applyWriteback } from './apply-writeback.js';
@@ -30,7 +30,7 @@ export type FireOutcome =
 
 /**
  * A reminder's job is due. Everything is checked again against the database at this moment — the appointment's
- * version, cancellation and attendance here, then the send gate (domain/send-gate.ts: reachability, the deadline
+ * version, cancellation and attendance here, then the send gate (domain/sending/send-gate.ts: reachability, the deadline
  * 15 minutes before the appointment, quiet hours, bank holidays, the daily cap) — so a stale or duplicate job can
  * never send what should not be sent. Sending is handing one outbound row to the
  * sender, in the same transaction that marks the reminder sent.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { handoverMessage } from '../domain/contact-wording.js';
+import { handoverMessage } from '../domain/wording/contact-wording.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

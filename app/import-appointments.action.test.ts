@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import type { CaseRecordDatabase, Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';

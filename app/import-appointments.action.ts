@@ -5,8 +5,8 @@ import {
   type ImportedAppointment,
   readAppointmentHeader,
   readAppointmentRow,
-} from '../domain/appointment-import.js';
-import { cellsByColumn } from '../domain/csv-import.js';
+} from '../domain/imports/appointment-import.js';
+import { cellsByColumn } from '../domain/imports/csv-import.js';
 import { AppointmentRepository, type AppointmentChanges } from '../store/appointment.repository.js';
 import type { ScheduleResult } from './appointment-schedule.js';
 import type { Db, Tx } from '../store/database.js';

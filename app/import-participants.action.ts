@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { localCalendarDate } from '../domain/calendar-date.js';
+import { localCalendarDate } from '../domain/time/calendar-date.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
-import { cellsByColumn, type ParticipantColumn, readHeader, readParticipantRow, SeenInFile } from '../domain/participant-import.js';
+import type { Clock } from '../domain/time/clock.js';
+import { cellsByColumn, type ParticipantColumn, readHeader, readParticipantRow, SeenInFile } from '../domain/imports/participant-import.js';
 import type { Db } from '../store/database.js';
 import type { JobQueues } from '../workers/queues.js';
 import { AddParticipant, type AddedParticipant } from './add-participant.action.js';

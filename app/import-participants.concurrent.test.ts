@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import type { CaseRecordDatabase, Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { StaffRepository } from '../store/staff.repository.js';

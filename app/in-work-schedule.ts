@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';

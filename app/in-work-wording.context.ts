@@ -1,4 +1,4 @@
-import type { InWorkWordingContext } from '../domain/in-work-wording.js';
+import type { InWorkWordingContext } from '../domain/wording/in-work-wording.js';
 import type { Tx } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';

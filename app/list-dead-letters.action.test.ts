@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { participantWithText } from '../test/dead-letters.fixture.js';

@@ -1,7 +1,7 @@
-import type { JsonObject } from '../domain/case-record.types.js';
-import { conversationStateKey, MEMORY_PROPERTY } from '../domain/conversation-state-key.js';
-import { openConversation, type OpenConversation } from '../domain/open-conversation.js';
-import { SESSION_ANSWER_WINDOW_MS } from '../domain/question-session.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import { conversationStateKey, MEMORY_PROPERTY } from '../domain/conversation/conversation-state-key.js';
+import { openConversation, type OpenConversation } from '../domain/sending/open-conversation.js';
+import { SESSION_ANSWER_WINDOW_MS } from '../domain/in-work/question-session.types.js';
 import { questionsWaitingInMemory } from '../dialogs/conversation-in-progress.js';
 import { BotStateRepository } from '../store/bot-state.repository.js';
 import type { Executor } from '../store/database.js';
@@ -9,7 +9,7 @@ import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 
-/** Which conversation, if any, a person is in the middle of right now (see domain/open-conversation.ts). */
+/** Which conversation, if any, a person is in the middle of right now (see domain/sending/open-conversation.ts). */
 export async function openConversationOf(db: Executor, participantId: string, now: Date): Promise<OpenConversation | null> {
   const messages = new MessageRepository(db);
   const stateKey = conversationStateKey(participantId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { ImportedParticipant } from '../domain/participant-import.js';
+import type { ImportedParticipant } from '../domain/imports/participant-import.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Tx } from '../store/database.js';
 import { DuplicateExternalRefError, DuplicatePhoneError, ParticipantRepository } from '../store/participant.repository.js';

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { localCalendarDate, parseCalendarDate } from '../domain/calendar-date.js';
+import { localCalendarDate, parseCalendarDate } from '../domain/time/calendar-date.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { ImportedParticipant, ParticipantColumn } from '../domain/participant-import.js';
+import type { ImportedParticipant, ParticipantColumn } from '../domain/imports/participant-import.js';
 import type { ParticipantChanges } from '../store/participant.repository.js';
 import type { ParticipantRow } from '../store/schema.js';
 

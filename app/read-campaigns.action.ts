@@ -6,7 +6,7 @@ import { campaignInScope, campaignScope, withCounts, type CampaignWithCounts } f
 
 /**
  * What an in-work team reads of its campaigns: newest first with live counts, one, or one's responses. Reading
- * never writes: a campaign nobody is waiting in any more shows as completed (domain/campaign-status.ts) and the
+ * never writes: a campaign nobody is waiting in any more shows as completed (domain/campaigns/campaign-status.ts) and the
  * sweep records it so.
  */
 export class ReadCampaigns {

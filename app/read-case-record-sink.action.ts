@@ -1,4 +1,4 @@
-import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record/case-record-sink.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
 import { caseRecordSinkView } from './case-record-sink-lanes.js';

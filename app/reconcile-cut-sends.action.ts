@@ -1,5 +1,5 @@
 import { toTwilioAddress } from '../domain/channel.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import {
   decideAfterLookup,
   findInterruptedSend,
@@ -9,8 +9,8 @@ import {
   RECONCILE_SAFE_WAIT_MS,
   type ReconcileStep,
   type SentMessageLookup,
-} from '../domain/send-reconcile.js';
-import type { DeliveryFailureKind, WhatsAppFallback } from '../domain/delivery.js';
+} from '../domain/sending/send-reconcile.js';
+import type { DeliveryFailureKind, WhatsAppFallback } from '../domain/sending/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
 import { recordDeliveryFailure } from './record-delivery-failure.js';
@@ -45,7 +45,7 @@ const BATCH = 50;
 /**
  * The sweep's look at sends cut mid-call (`sending`, no sid, claimed longer ago than the safe wait): each is looked
  * up in Twilio and recorded, sent once more, left for the next sweep, or given up as `unconfirmed`
- * (domain/send-reconcile.ts decides). Every change is fenced on the claimed attempt, so two sweeps, two workers
+ * (domain/sending/send-reconcile.ts decides). Every change is fenced on the claimed attempt, so two sweeps, two workers
  * processes or a Redis flush in between cannot make a second copy: only one of them moves the row on.
  */
 export class ReconcileCutSends {

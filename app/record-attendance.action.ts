@@ -1,6 +1,6 @@
 import type { StaffIdentity } from '../domain/caseload.js';
 import { sourceKeys } from '../domain/job-keys.js';
-import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { nextAllowedTime } from '../domain/time/quiet-hours.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';

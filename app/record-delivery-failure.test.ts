@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
+import type { DeliveryFailure, WhatsAppFallback } from '../domain/sending/delivery.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { MessageRow } from '../store/schema.js';

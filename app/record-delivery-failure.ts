@@ -1,5 +1,5 @@
-import type { AlertDraft } from '../domain/case-record.types.js';
-import type { DeliveryFailure, WhatsAppFallback } from '../domain/delivery.js';
+import type { AlertDraft } from '../domain/case-record/case-record.types.js';
+import type { DeliveryFailure, WhatsAppFallback } from '../domain/sending/delivery.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock.js';
-import type { DeliveryFailureKind, WhatsAppFallback } from '../domain/delivery.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { DeliveryFailureKind, WhatsAppFallback } from '../domain/sending/delivery.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../domain/clock.js';
-import { MAX_SEND_ATTEMPTS } from '../domain/delivery.js';
+import { ManualClock } from '../domain/time/clock.js';
+import { MAX_SEND_ATTEMPTS } from '../domain/sending/delivery.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { participantWithText } from '../test/dead-letters.fixture.js';

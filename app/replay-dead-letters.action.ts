@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { AuditRepository } from '../store/audit.repository.js';
 import type { Db } from '../store/database.js';
 import { DeadLetterRepository } from '../store/dead-letter.repository.js';

@@ -1,5 +1,5 @@
-import { CAPPED_KINDS, startOfLocalDay } from '../domain/message-cap.js';
-import { countsAgainstCap, waitsForOpenConversation, type ScheduledKind, type SendGateInput } from '../domain/send-gate.js';
+import { CAPPED_KINDS, startOfLocalDay } from '../domain/sending/message-cap.js';
+import { countsAgainstCap, waitsForOpenConversation, type ScheduledKind, type SendGateInput } from '../domain/sending/send-gate.js';
 import type { Tx } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { reachabilityOf } from '../store/participant.repository.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import {
   type DeliveryFailure,
   MAX_SEND_ATTEMPTS,
@@ -7,7 +7,7 @@ import {
   templateVariableText,
   type WhatsAppFallback,
   whatsappRoute,
-} from '../domain/delivery.js';
+} from '../domain/sending/delivery.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';
 import { recordDeliveryFailure } from './record-delivery-failure.js';
@@ -25,8 +25,8 @@ export interface SendOutboundDeps {
   whatsappFallback: WhatsAppFallback;
   /** Hands newly made messages (a WhatsApp fallback) to the outbound queue. */
   enqueueSends: (messageIds: string[]) => Promise<void>;
-  /** Waits for this request's turn under the outbound rate limit (workers/request-spacer.ts). */
-  awaitTurn?: () => Promise<void>;
+  /** Waits for this request's slot under the outbound rate limit (workers/request-spacer.ts). */
+  awaitSendSlot?: () => Promise<void>;
 }
 
 export type SendOutcome =
@@ -62,7 +62,7 @@ export class SendOutboundMessage {
     const template = asTemplate && this.deps.whatsappFallback.kind === 'template' ? this.deps.whatsappFallback.contentSid : undefined;
 
     // Redis away: the queue's own limiter has already spaced the jobs' starts, which is the most it can do.
-    await this.deps.awaitTurn?.().catch(() => undefined);
+    await this.deps.awaitSendSlot?.().catch(() => undefined);
     let result: { sid: string; status: string };
     try {
       result = await this.deps.transport.send({

@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record/case-record-sink.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import { CaseRecordSinkRepository, SinkSecretRequiredError } from '../store/case-record-sink.repository.js';
 import { InvalidFieldError } from './action-errors.js';

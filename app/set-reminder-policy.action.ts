@@ -1,4 +1,4 @@
-import type { ReminderPolicy, ReminderPolicyInput } from '../domain/appointment.types.js';
+import type { ReminderPolicy, ReminderPolicyInput } from '../domain/appointments/appointment.types.js';
 import type { Db } from '../store/database.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../domain/clock.js';
+import { ManualClock } from '../domain/time/clock.js';
 import type { CaseRecordDatabase, Db } from '../store/database.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { openTestEngine } from '../test/test-database.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import type { SafeguardingPolicy } from '../domain/safeguarding-escalation.js';
 import type { Db } from '../store/database.js';
 import { SafeguardingPolicyRepository, type StoredSafeguardingPolicy } from '../store/safeguarding-policy.repository.js';

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import { paceSlots, DEFAULT_CAMPAIGN_RATE_PER_MINUTE } from '../domain/campaign-pacing.js';
-import { localCalendarDate } from '../domain/calendar-date.js';
-import type { JsonObject } from '../domain/case-record.types.js';
+import { paceSlots, DEFAULT_CAMPAIGN_RATE_PER_MINUTE } from '../domain/campaigns/campaign-pacing.js';
+import { localCalendarDate } from '../domain/time/calendar-date.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 import { caseloadOf, type StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
-import { findInstrument, JOB_CONFIDENCE_ID } from '../domain/pulse-instruments.js';
+import type { Clock } from '../domain/time/clock.js';
+import { findInstrument, JOB_CONFIDENCE_ID } from '../domain/in-work/pulse-instruments.js';
 import { CampaignRepository, type AudienceFilter } from '../store/campaign.repository.js';
 import type { Db } from '../store/database.js';
 import { TeamPolicyRepository } from '../store/team-policy.repository.js';

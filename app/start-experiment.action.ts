@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { ExperimentMessage } from '../domain/experiment.types.js';
+import type { ExperimentMessage } from '../domain/campaigns/experiment.types.js';
 import type { Db } from '../store/database.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import { ConflictError } from './action-errors.js';

@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import { planCheckIns } from '../domain/check-in-schedule.js';
+import { planCheckIns } from '../domain/in-work/check-in-schedule.js';
 import { sourceKeys } from '../domain/job-keys.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import { CheckInRepository } from '../store/check-in.repository.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { PENDING_SIGN_IN_MAX_AGE_MS } from '../domain/organisation-sign-in.js';
 import type { Db } from '../store/database.js';
 import { OrganisationSignInRepository } from '../store/organisation-sign-in.repository.js';

@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import type { Db } from '../store/database.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import { ConflictError } from './action-errors.js';

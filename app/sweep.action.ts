@@ -1,8 +1,8 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { Db } from '../store/database.js';
-import { SESSION_ANSWER_WINDOW_MS } from '../domain/question-session.types.js';
+import { SESSION_ANSWER_WINDOW_MS } from '../domain/in-work/question-session.types.js';
 import { CampaignRepository } from '../store/campaign.repository.js';
 import { CheckInRepository } from '../store/check-in.repository.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { startWeb } from '../bot/main.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../domain/time/clock.js';
 import { loadConfig } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';

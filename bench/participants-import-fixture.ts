@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { ImportParticipants } from '../app/import-participants.action.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../domain/time/clock.js';
 import { openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';
 import { StaffRepository } from '../store/staff.repository.js';
 import { createTestDatabase } from '../test/test-database.js';

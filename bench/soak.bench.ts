@@ -14,7 +14,7 @@
  * SOAK_CAMPAIGN_PEOPLE (300): the drama range holds 999 numbers, shared between the three groups.
  */
 import { sql } from 'kysely';
-import { localCalendarDate } from '../domain/calendar-date.js';
+import { localCalendarDate } from '../domain/time/calendar-date.js';
 import { readDeliveryLedger } from '../test/delivery-ledger.js';
 import { eventually, TestApp } from '../test/test-app.js';
 import { progress, round, type BenchResult } from './bench-result.js';

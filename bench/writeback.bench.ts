@@ -7,9 +7,9 @@
  * this machine's database can commit that way (issue 20's target: the real path ≥ 70% of it).
  */
 import { sql } from 'kysely';
-import type { EventDraft } from '../domain/case-record.types.js';
-import { systemClock } from '../domain/clock.js';
-import type { WritebackPayload } from '../domain/writeback.types.js';
+import type { EventDraft } from '../domain/case-record/case-record.types.js';
+import { systemClock } from '../domain/time/clock.js';
+import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';

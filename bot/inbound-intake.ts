@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../domain/channel.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import type { Db } from '../store/database.js';
 import { MessageRepository, type StoredArrival } from '../store/message.repository.js';
 import type { JobQueues } from '../workers/queues.js';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 import type { Config } from '../domain/config.schema.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { JobQueues, createProducerConnection, firstConnectionAttempt, watchRedis } from '../workers/queues.js';

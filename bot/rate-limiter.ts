@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { systemClock, type Clock } from '../domain/clock.js';
+import { systemClock, type Clock } from '../domain/time/clock.js';
 
 /**
  * Fixed-window counters in Redis, shared by every web process. If Redis is away the limiter lets requests

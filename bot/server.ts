@@ -1,8 +1,8 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from 'pino';
 import { organisationSignInConfig, type Config } from '../domain/config.schema.js';
-import type { Clock } from '../domain/clock.js';
-import type { WhatsAppFallback } from '../domain/delivery.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { WhatsAppFallback } from '../domain/sending/delivery.js';
 import { AuditRepository } from '../store/audit.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { describeRedisAddress, type JobQueues } from '../workers/queues.js';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ParticipantContext, TurnInput } from '../domain/conversation.types.js';
+import type { ParticipantContext, TurnInput } from '../domain/conversation/conversation.types.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
 import { hostileText } from '../test/hostile-text.arbitrary.js';
 import { runTurn } from './conversation.js';

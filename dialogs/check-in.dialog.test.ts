@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject } from '../domain/case-record.types.js';
-import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
 import {
   checkInCallArranged,
   checkInCallOffer,
@@ -13,10 +13,10 @@ import {
   checkInPassedOn,
   checkInStillInWorkAgain,
   type InWorkWordingContext,
-} from '../domain/in-work-wording.js';
-import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
-import { confirmThanks } from '../domain/reminder-wording.js';
-import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+} from '../domain/wording/in-work-wording.js';
+import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/in-work/question-session.types.js';
+import { confirmThanks } from '../domain/wording/reminder-wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { checkInDialog } from './check-in.dialog.js';
 import { runTurn } from './conversation.js';

@@ -1,6 +1,6 @@
-import type { AlertDraft, EventDraft, JsonObject } from '../domain/case-record.types.js';
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { mentionsLeavingJob, readCallAnswer, readCheckInRating, readStillInWork, type CheckInRating } from '../domain/check-in-reading.js';
+import type { AlertDraft, EventDraft, JsonObject } from '../domain/case-record/case-record.types.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { mentionsLeavingJob, readCallAnswer, readCheckInRating, readStillInWork, type CheckInRating } from '../domain/reading/check-in-reading.js';
 import {
   checkInCallArranged,
   checkInCallOffer,
@@ -10,8 +10,8 @@ import {
   checkInNoCall,
   checkInPassedOn,
   checkInStillInWorkAgain,
-} from '../domain/in-work-wording.js';
-import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
+} from '../domain/wording/in-work-wording.js';
+import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/in-work/question-session.types.js';
 import {
   inWorkWordingContext,
   isMessageOfItsOwn,

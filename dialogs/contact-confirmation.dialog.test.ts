@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactConfirmedThanks } from '../domain/contact-wording.js';
-import type { TurnInput } from '../domain/conversation.types.js';
+import { contactConfirmedThanks } from '../domain/wording/contact-wording.js';
+import type { TurnInput } from '../domain/conversation/conversation.types.js';
 import { contactConfirmationDialog } from './contact-confirmation.dialog.js';
 import { runTurn } from './conversation.js';
 

@@ -1,5 +1,5 @@
-import { contactConfirmedThanks } from '../domain/contact-wording.js';
-import { parseReminderReply } from '../domain/reply-parsing.js';
+import { contactConfirmedThanks } from '../domain/wording/contact-wording.js';
+import { parseReminderReply } from '../domain/reading/reply-parsing.js';
 import { handledTurn, type Dialog } from './dialog.js';
 
 // "yes it's me", "yes that is me", "yep this is me": the welcome asked exactly this.

@@ -1,4 +1,4 @@
-import type { ConversationMemory } from '../domain/conversation.types.js';
+import type { ConversationMemory } from '../domain/conversation/conversation.types.js';
 import { rememberedFollowUp } from './dna-follow-up.dialog.js';
 import { pendingQuestion } from './reminder-reply.dialog.js';
 

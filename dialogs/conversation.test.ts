@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { ConversationMemory, ParticipantContext, TurnInput } from '../domain/conversation.types.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { ConversationMemory, ParticipantContext, TurnInput } from '../domain/conversation/conversation.types.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
 import {
   helpMessage,
   optInConfirmation,
   optOutConfirmation,
   passedOnToKeyWorker,
-} from '../domain/wording.js';
+} from '../domain/wording/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { DIALOGS, runTurn, type Dialog, type DialogList } from './conversation.js';
 import { handledTurn } from './dialog.js';

@@ -1,4 +1,4 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 import { checkInDialog } from './check-in.dialog.js';
 import { contactConfirmationDialog } from './contact-confirmation.dialog.js';
 import type { Dialog } from './dialog.js';

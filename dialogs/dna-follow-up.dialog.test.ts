@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject } from '../domain/case-record.types.js';
-import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
-import { dnaNoRearrangeNeeded, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/dna-wording.js';
-import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
+import { dnaNoRearrangeNeeded, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/wording/dna-wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { DNA_FOLLOW_UP_MEMORY_KEY, dnaFollowUpDialog } from './dna-follow-up.dialog.js';

@@ -1,15 +1,15 @@
-import type { AlertDraft, EventDraft, JsonObject, JsonValue } from '../domain/case-record.types.js';
-import type { ConversationMemory, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { categoriseDnaReason } from '../domain/dna-reason.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
+import type { AlertDraft, EventDraft, JsonObject, JsonValue } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { categoriseDnaReason } from '../domain/reading/dna-reason.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
 import {
   dnaNoRearrangeNeeded,
   dnaRearrangeNoted,
   dnaThanksAndOfferRearrange,
   type DnaWordingContext,
-} from '../domain/dna-wording.js';
-import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reply-parsing.js';
-import { handledTurn, type TurnOutcome } from './dialog.js';
+} from '../domain/wording/dna-wording.js';
+import { isNotNow, parseReminderReply, readReminderReply } from '../domain/reading/reply-parsing.js';
+import { handledTurn, type HandledTurn } from './dialog.js';
 
 /** The key this dialog owns in the conversation memory. */
 export const DNA_FOLLOW_UP_MEMORY_KEY = 'dnaFollowUp';
@@ -179,12 +179,12 @@ function wordingContext(input: TurnInput): DnaWordingContext {
 }
 
 /** One reply, or none for someone who has opted out (their words still reach the case record). */
-function said(input: TurnInput, text: () => string): TurnOutcome['replies'] {
+function said(input: TurnInput, text: () => string): HandledTurn['replies'] {
   return input.participant.optedOut ? [] : [{ kind: 'reply', text: text() }];
 }
 
 /** A handled turn whose memory this dialog sets (handledTurn keeps the old memory). */
-function turn(input: TurnInput, outcome: TurnOutcome & { memory: ConversationMemory }): TurnResult {
+function turn(input: TurnInput, outcome: HandledTurn & { memory: ConversationMemory }): TurnResult {
   return { ...handledTurn(input, outcome), memory: outcome.memory };
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { TurnInput } from '../domain/conversation.types.js';
-import { passedOnToKeyWorker } from '../domain/wording.js';
+import type { TurnInput } from '../domain/conversation/conversation.types.js';
+import { passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { freeTextDialog } from './free-text.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 

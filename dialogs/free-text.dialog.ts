@@ -1,5 +1,5 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { passedOnToKeyWorker } from '../domain/wording.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { handledTurn } from './dialog.js';
 
 /** The last resort: whatever no other dialog placed goes to the key worker as it was written. */

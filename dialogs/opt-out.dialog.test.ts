@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { helpMessage, optInConfirmation, optOutConfirmation } from '../domain/wording.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { helpMessage, optInConfirmation, optOutConfirmation } from '../domain/wording/wording.js';
 import { optOutDialog } from './opt-out.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';
 

@@ -1,6 +1,6 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { matchHelpKeyword, matchOptInKeyword, matchOptOutKeyword } from '../domain/opt-out-keywords.js';
-import { helpMessage, optInConfirmation, optOutConfirmation } from '../domain/wording.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { matchHelpKeyword, matchOptInKeyword, matchOptOutKeyword } from '../domain/reading/opt-out-keywords.js';
+import { helpMessage, optInConfirmation, optOutConfirmation } from '../domain/wording/wording.js';
 import { handledTurn } from './dialog.js';
 
 /** STOP and friends, START/UNSTOP, and HELP/INFO. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject } from '../domain/case-record.types.js';
-import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import type { ParticipantContext, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 import {
   checkInLeftJob,
   pulseAskAgain,
@@ -9,11 +9,11 @@ import {
   pulsePassedOnAskAgain,
   pulseThanks,
   type InWorkWordingContext,
-} from '../domain/in-work-wording.js';
-import { findInstrument, JOB_CONFIDENCE_ID, type PulseQuestion } from '../domain/pulse-instruments.js';
-import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
-import { confirmThanks } from '../domain/reminder-wording.js';
-import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+} from '../domain/wording/in-work-wording.js';
+import { findInstrument, JOB_CONFIDENCE_ID, type PulseQuestion } from '../domain/in-work/pulse-instruments.js';
+import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../domain/in-work/question-session.types.js';
+import { confirmThanks } from '../domain/wording/reminder-wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { pulseDialog } from './pulse.dialog.js';

@@ -1,10 +1,10 @@
-import type { AlertDraft, EventDraft } from '../domain/case-record.types.js';
-import { confidenceConcern } from '../domain/confidence.js';
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { pulseAskAgain, pulseNextQuestion, pulsePassedOnAskAgain, pulseThanks } from '../domain/in-work-wording.js';
-import { findInstrument, type PulseInstrument, type PulseQuestion } from '../domain/pulse-instruments.js';
-import type { QuestionSessionFacts, SessionUpdate } from '../domain/question-session.types.js';
-import { readScore } from '../domain/score-reading.js';
+import type { AlertDraft, EventDraft } from '../domain/case-record/case-record.types.js';
+import { confidenceConcern } from '../domain/in-work/confidence.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { pulseAskAgain, pulseNextQuestion, pulsePassedOnAskAgain, pulseThanks } from '../domain/wording/in-work-wording.js';
+import { findInstrument, type PulseInstrument, type PulseQuestion } from '../domain/in-work/pulse-instruments.js';
+import type { QuestionSessionFacts, SessionUpdate } from '../domain/in-work/question-session.types.js';
+import { readScore } from '../domain/reading/score-reading.js';
 import {
   inWorkWordingContext,
   isMessageOfItsOwn,

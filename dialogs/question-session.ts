@@ -1,7 +1,7 @@
-import type { AlertDraft, EventDraft } from '../domain/case-record.types.js';
-import type { Reply, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import type { InWorkWordingContext } from '../domain/in-work-wording.js';
-import { SESSION_ANSWER_WINDOW_MS, type QuestionSessionFacts, type SessionKind, type SessionUpdate } from '../domain/question-session.types.js';
+import type { AlertDraft, EventDraft } from '../domain/case-record/case-record.types.js';
+import type { Reply, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import type { InWorkWordingContext } from '../domain/wording/in-work-wording.js';
+import { SESSION_ANSWER_WINDOW_MS, type QuestionSessionFacts, type SessionKind, type SessionUpdate } from '../domain/in-work/question-session.types.js';
 import { handledTurn } from './dialog.js';
 
 /**

@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject } from '../domain/case-record.types.js';
-import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 import {
   askWhyCannotCome,
   confirmThanks,
   rearrangeNoted,
   reasonRecorded,
   whichAppointment,
-} from '../domain/reminder-wording.js';
-import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+} from '../domain/wording/reminder-wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { runTurn } from './conversation.js';
 import { appointmentReplied, reminderReplyDialog } from './reminder-reply.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';

@@ -1,6 +1,6 @@
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
-import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
-import type { ConversationMemory, Reply, TurnInput, TurnResult } from '../domain/conversation.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
+import type { JsonObject, JsonValue } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, Reply, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
 import {
   askWhyCannotCome,
   confirmThanks,
@@ -8,9 +8,9 @@ import {
   reasonRecorded,
   whichAppointment,
   type ReminderWordingContext,
-} from '../domain/reminder-wording.js';
-import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../domain/reply-parsing.js';
-import { handledTurn, type TurnOutcome } from './dialog.js';
+} from '../domain/wording/reminder-wording.js';
+import { parseChoice, readReminderReply, type ReminderReplyIntent } from '../domain/reading/reply-parsing.js';
+import { handledTurn, type HandledTurn } from './dialog.js';
 import { freeTextDialog } from './free-text.dialog.js';
 
 /** The key this dialog owns in the conversation memory. */
@@ -164,7 +164,7 @@ function replyWith(text: string): Reply {
 }
 
 /** A handled turn whose memory this dialog sets (handledTurn keeps the old memory). */
-function turn(input: TurnInput, outcome: TurnOutcome & { memory: ConversationMemory }): TurnResult {
+function turn(input: TurnInput, outcome: HandledTurn & { memory: ConversationMemory }): TurnResult {
   return { ...handledTurn(input, outcome), memory: outcome.memory };
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
-import type { ParticipantContext, TurnInput } from '../domain/conversation.types.js';
-import type { KeyWorkerAvailability } from '../domain/key-worker-availability.js';
+import type { ParticipantContext, TurnInput } from '../domain/conversation/conversation.types.js';
+import type { KeyWorkerAvailability } from '../domain/time/key-worker-availability.js';
 import type { RiskCategory, RiskScreen } from '../domain/safeguarding/risk-category.js';
 import { safeguardingDialog } from './safeguarding.dialog.js';
 import { participantContext } from '../test/participant-context.fixture.js';

@@ -1,5 +1,5 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { riskHelpMessage } from '../domain/risk-help-wording.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { riskHelpMessage } from '../domain/wording/risk-help-wording.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
 import { handledTurn } from './dialog.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../domain/case-record.types.js';
-import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation.types.js';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
-import { wrongNumberApology } from '../domain/contact-wording.js';
-import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import type { ConversationMemory, ParticipantContext, TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
+import { wrongNumberApology } from '../domain/wording/contact-wording.js';
+import { optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 import { crisisHelpFor } from '../test/crisis-help.js';
 import { runTurn } from './conversation.js';
 import { wrongNumberDialog } from './wrong-number.dialog.js';

@@ -1,6 +1,6 @@
-import type { TurnInput, TurnResult } from '../domain/conversation.types.js';
-import { wrongNumberApology } from '../domain/contact-wording.js';
-import { isWrongNumberReply } from '../domain/wrong-number.js';
+import type { TurnInput, TurnResult } from '../domain/conversation/conversation.types.js';
+import { wrongNumberApology } from '../domain/wording/contact-wording.js';
+import { isWrongNumberReply } from '../domain/reading/wrong-number.js';
 import { handledTurn } from './dialog.js';
 
 /**

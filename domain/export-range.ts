@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { parseCalendarDate } from './calendar-date.js';
+import { parseCalendarDate } from './time/calendar-date.js';
 
 /** A year and a day: a leap year's whole year fits, a runaway "everything since 2019" does not. */
 export const MAX_EXPORT_DAYS = 366;

@@ -10,7 +10,7 @@ import {
   minutesAllowed,
   policyTeamFor,
 } from './safeguarding-escalation.js';
-import { countSmsSegments } from './sms-fitting.js';
+import { countSmsSegments } from './wording/sms-fitting.js';
 
 const RAISED = new Date('2026-03-02T14:05:00Z');
 const ALERT_ID = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';

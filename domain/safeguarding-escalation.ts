@@ -1,5 +1,5 @@
 import type { StaffIdentity } from './caseload.js';
-import { firstThatFits, plain } from './sms-fitting.js';
+import { firstThatFits, plain } from './wording/sms-fitting.js';
 
 /**
  * Escalation when nobody picks an urgent safeguarding alert up: each team names its safeguarding contacts and how

@@ -9,7 +9,7 @@ import { ImportParticipants } from '../app/import-participants.action.js';
 import { BOOTSTRAP_ADMIN_LOOKUP } from '../bot/auth/staff-token.js';
 import { csvCell, csvLines } from '../bot/routes/csv.js';
 import type { StaffIdentity } from '../domain/caseload.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../domain/time/clock.js';
 import { ConfigError, loadConfig } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase, type Db } from '../store/database.js';
 import { StaffRepository } from '../store/staff.repository.js';

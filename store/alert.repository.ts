@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AlertPriority, AlertType, JsonObject } from '../domain/case-record.types.js';
+import type { AlertPriority, AlertType, JsonObject } from '../domain/case-record/case-record.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
 import { alertInScope, inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { UpcomingAppointment } from '../domain/appointment.types.js';
+import type { UpcomingAppointment } from '../domain/appointments/appointment.types.js';
 import type { CaseloadScope } from '../domain/caseload.js';
 import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';

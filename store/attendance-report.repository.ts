@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CaseloadScope } from '../domain/caseload.js';
-import { DNA_REASON_CATEGORIES, type DnaReasonCategory } from '../domain/dna.types.js';
+import { DNA_REASON_CATEGORIES, type DnaReasonCategory } from '../domain/appointments/dna.types.js';
 import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 

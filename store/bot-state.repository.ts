@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { JsonObject } from '../domain/case-record.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 import type { Executor } from './database.js';
 
 export interface StoredState {

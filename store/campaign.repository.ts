@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CaseloadScope } from '../domain/caseload.js';
-import type { JsonObject } from '../domain/case-record.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 import { inCaseload } from './caseload-filter.js';
 import type { Executor } from './database.js';
 import type { CampaignRecipientRow, CampaignRow, RecipientStatus } from './schema.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record/case-record-sink.js';
 import { openTestEngine } from '../test/test-database.js';
 import { CaseRecordDeliveryRepository, type DeliveryLane } from './case-record-delivery.repository.js';
 import { CaseRecordFeedRepository, FEED_START, type FeedPosition } from './case-record-feed.repository.js';

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../domain/case-record.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 
 /**
  * One case-record event as the programme's CRM sees it, pushed or pulled (CONTRACT.md "The programme's own CRM").

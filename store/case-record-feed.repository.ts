@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { JsonObject } from '../domain/case-record.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 import { toCaseRecordEventPayload, type CaseRecordEventPayload } from './case-record-event-payload.js';
 import type { Executor } from './database.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { CASE_RECORD_SINK_ID } from '../domain/case-record-sink.js';
+import { CASE_RECORD_SINK_ID } from '../domain/case-record/case-record-sink.js';
 import type { Executor } from './database.js';
 
 export interface CaseRecordSinkSettings {

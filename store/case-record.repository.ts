@@ -1,4 +1,4 @@
-import type { EventType, JsonObject } from '../domain/case-record.types.js';
+import type { EventType, JsonObject } from '../domain/case-record/case-record.types.js';
 import type { Executor } from './database.js';
 import type { EventRow } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PlannedCheckIn } from '../domain/check-in-schedule.js';
+import type { PlannedCheckIn } from '../domain/in-work/check-in-schedule.js';
 import type { Executor } from './database.js';
 import type { CheckInRow, CheckInStatus } from './schema.js';
 

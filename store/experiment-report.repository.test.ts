@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventType } from '../domain/case-record.types.js';
+import type { EventType } from '../domain/case-record/case-record.types.js';
 import { openTestEngine } from '../test/test-database.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import type { CaseRecordDatabase, Db } from './database.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ExperimentMessage } from '../domain/experiment.types.js';
+import type { ExperimentMessage } from '../domain/campaigns/experiment.types.js';
 import type { Executor, Tx } from './database.js';
 import type { ExperimentRow } from './schema.js';
 

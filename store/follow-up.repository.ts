@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DnaFollowUpFacts } from '../domain/dna.types.js';
+import type { DnaFollowUpFacts } from '../domain/appointments/dna.types.js';
 import type { Executor } from './database.js';
 import type { FollowUpRow, FollowUpStatus } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Channel } from '../domain/channel.js';
-import type { ReplyKind } from '../domain/conversation.types.js';
+import type { ReplyKind } from '../domain/conversation/conversation.types.js';
 import type { Executor } from './database.js';
 import type { MessageRow, NewMessage } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DNA_REASON_CATEGORIES, type DnaReasonCategory } from '../domain/dna.types.js';
+import { DNA_REASON_CATEGORIES, type DnaReasonCategory } from '../domain/appointments/dna.types.js';
 import { type ExportScope, inExportScope } from './case-record-export.repository.js';
 import type { Executor } from './database.js';
 

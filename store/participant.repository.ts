@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CaseloadScope } from '../domain/caseload.js';
 import { inCaseload } from './caseload-filter.js';
 import type { Channel } from '../domain/channel.js';
-import type { Reachability } from '../domain/reachability.js';
+import type { Reachability } from '../domain/sending/reachability.js';
 import type { Executor } from './database.js';
 import type { ParticipantRow } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { QuestionSessionFacts, SessionKind, SessionUpdate } from '../domain/question-session.types.js';
+import type { QuestionSessionFacts, SessionKind, SessionUpdate } from '../domain/in-work/question-session.types.js';
 import type { Executor } from './database.js';
 import type { QuestionSessionRow } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DEFAULT_REMINDER_POLICY } from '../domain/appointment.types.js';
+import { DEFAULT_REMINDER_POLICY } from '../domain/appointments/appointment.types.js';
 import type { Executor } from './database.js';
 
 export class ReferralRepository {

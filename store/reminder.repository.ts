@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PlannedReminder } from '../domain/appointment.types.js';
+import type { PlannedReminder } from '../domain/appointments/appointment.types.js';
 import { reminderJobId } from '../domain/job-keys.js';
 import type { Executor } from './database.js';
 import type { ReminderRow, ReminderStatus } from './schema.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
-import type { WritebackPayload } from '../domain/writeback.types.js';
+import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import { openTestEngine } from '../test/test-database.js';
 import { AlertRepository } from './alert.repository.js';
 import { BotStateRepository, StateConflictError } from './bot-state.repository.js';

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { JsonObject } from '../domain/case-record.types.js';
-import { PARTICIPANT_WORD_FIELDS, WORD_REASON_TYPES, withoutParticipantWords } from '../domain/participant-words.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
+import { PARTICIPANT_WORD_FIELDS, WORD_REASON_TYPES, withoutParticipantWords } from '../domain/case-record/participant-words.js';
 import type { Executor } from './database.js';
 
 /**
- * True for alert or event data that still holds a participant's words (see domain/participant-words.ts). Migration
+ * True for alert or event data that still holds a participant's words (see domain/case-record/participant-words.ts). Migration
  * 0012 wrote it out as its partial indexes' predicate; a change here needs a migration that rebuilds them.
  */
 export function holdsParticipantWords(): RawBuilder<boolean> {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { JsonObject, JsonValue } from '../domain/case-record.types.js';
-import type { ExperimentMessage, ExperimentStatus } from '../domain/experiment.types.js';
+import type { JsonObject, JsonValue } from '../domain/case-record/case-record.types.js';
+import type { ExperimentMessage, ExperimentStatus } from '../domain/campaigns/experiment.types.js';
 import type { StaffRole } from '../domain/caseload.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type ReminderPolicyInput } from '../domain/appointment.types.js';
-import type { JsonObject } from '../domain/case-record.types.js';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type ReminderPolicyInput } from '../domain/appointments/appointment.types.js';
+import type { JsonObject } from '../domain/case-record/case-record.types.js';
 import type { Executor } from './database.js';
 
 /** Staff and participants without a team share the policy stored under the empty name. */

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { WritebackPayload } from '../domain/writeback.types.js';
+import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import type { Executor } from './database.js';
 import type { PendingWritebacksTable } from './schema.js';
 

@@ -1,7 +1,7 @@
-import type { KeyWorkerAvailability } from '../domain/key-worker-availability.js';
-import { riskHelpMessage } from '../domain/risk-help-wording.js';
+import type { KeyWorkerAvailability } from '../domain/time/key-worker-availability.js';
+import { riskHelpMessage } from '../domain/wording/risk-help-wording.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
-import type { WordingContext } from '../domain/wording.js';
+import type { WordingContext } from '../domain/wording/wording.js';
 
 /** What dialog tests expect after a risk-of-harm text when no working hours are given (the key worker is at work). */
 const AT_WORK: KeyWorkerAvailability = { atWorkNow: true };

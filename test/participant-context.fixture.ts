@@ -1,4 +1,4 @@
-import type { ParticipantContext } from '../domain/conversation.types.js';
+import type { ParticipantContext } from '../domain/conversation/conversation.types.js';
 
 /** Sam, whom the dialog tests talk to: SMS, English, with a key worker. A test overrides only what it is about. */
 export function participantContext(overrides: Partial<ParticipantContext> = {}): ParticipantContext {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { localCalendarDate } from '../domain/calendar-date.js';
+import { localCalendarDate } from '../domain/time/calendar-date.js';
 import type { Db } from '../store/database.js';
 
 /**

@@ -2,10 +2,10 @@
  * Every participant-facing message the bot can send, rendered in one language for one set of names: what the
  * catalogue tests measure (SMS segments, reading age, words to avoid). A new message builder belongs here.
  */
-import { callAheadMessage } from '../domain/call-ahead-wording.js';
-import { CHECK_IN_RATINGS } from '../domain/check-in-reading.js';
-import { contactConfirmedThanks, handoverMessage, welcomeMessage, welcomeSecondTry, wrongNumberApology } from '../domain/contact-wording.js';
-import { dnaFirstMessage, dnaNoRearrangeNeeded, dnaNudge, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/dna-wording.js';
+import { callAheadMessage } from '../domain/wording/call-ahead-wording.js';
+import { CHECK_IN_RATINGS } from '../domain/reading/check-in-reading.js';
+import { contactConfirmedThanks, handoverMessage, welcomeMessage, welcomeSecondTry, wrongNumberApology } from '../domain/wording/contact-wording.js';
+import { dnaFirstMessage, dnaNoRearrangeNeeded, dnaNudge, dnaRearrangeNoted, dnaThanksAndOfferRearrange } from '../domain/wording/dna-wording.js';
 import {
   checkInCallArranged,
   checkInCallOffer,
@@ -21,8 +21,8 @@ import {
   pulseOpening,
   pulsePassedOnAskAgain,
   pulseThanks,
-} from '../domain/in-work-wording.js';
-import { PULSE_INSTRUMENTS } from '../domain/pulse-instruments.js';
+} from '../domain/wording/in-work-wording.js';
+import { PULSE_INSTRUMENTS } from '../domain/in-work/pulse-instruments.js';
 import {
   appointmentCancelledMessage,
   appointmentChangedMessage,
@@ -34,11 +34,11 @@ import {
   reminderMessage,
   whichAppointment,
   type AppointmentWording,
-} from '../domain/reminder-wording.js';
-import type { KeyWorkerAvailability } from '../domain/key-worker-availability.js';
-import { CRISIS_MAX_SEGMENTS, riskHelpMessage } from '../domain/risk-help-wording.js';
+} from '../domain/wording/reminder-wording.js';
+import type { KeyWorkerAvailability } from '../domain/time/key-worker-availability.js';
+import { CRISIS_MAX_SEGMENTS, riskHelpMessage } from '../domain/wording/risk-help-wording.js';
 import { RISK_CATEGORIES, type RiskCategory } from '../domain/safeguarding/risk-category.js';
-import { helpMessage, optInConfirmation, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording.js';
+import { helpMessage, optInConfirmation, optOutConfirmation, passedOnToKeyWorker } from '../domain/wording/wording.js';
 
 export interface Names {
   firstName: string;

@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../domain/time/clock.js';
 
 /**
  * Real time plus an offset a test moves forward: everything keeps ticking as usual (timers, backoff, BullMQ), and a

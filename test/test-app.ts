@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { startWeb, type WebRole } from '../bot/main.js';
 import type { StaffRole } from '../domain/caseload.js';
-import { ManualClock, systemClock, type Clock } from '../domain/clock.js';
+import { ManualClock, systemClock, type Clock } from '../domain/time/clock.js';
 import { loadConfig, type Config } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 import { startWorkers, type WorkersRole } from '../workers/main.js';

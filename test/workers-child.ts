@@ -5,7 +5,7 @@
  * Nothing goes to stdout; the role logs warnings to stderr.
  */
 import { createLogger } from '../bot/logger.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../domain/time/clock.js';
 import { loadConfig } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase } from '../store/database.js';
 import { startWorkers } from '../workers/main.js';

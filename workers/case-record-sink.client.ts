@@ -1,4 +1,4 @@
-import type { PostToSink } from '../domain/case-record-sink.js';
+import type { PostToSink } from '../domain/case-record/case-record-sink.js';
 
 /**
  * Posts one delivery. Redirects are not followed (a signed body should not wander; a 3xx counts as not accepted).

@@ -7,17 +7,17 @@ import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
 import { classifySendFailure, createMessageTransport, createSentMessageLookup, TWILIO_REQUEST_TIMEOUT_MS } from '../bot/twilio/twilio-transport.js';
 import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
 import { runTurn } from '../dialogs/conversation.js';
-import type { Clock } from '../domain/clock.js';
-import type { SentMessageLookup } from '../domain/send-reconcile.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { SentMessageLookup } from '../domain/sending/send-reconcile.js';
 import type { Config } from '../domain/config.schema.js';
-import type { MessageTransport } from '../domain/delivery.js';
-import { DEFAULT_CRM_RETRY_POLICY } from '../domain/crm-retry-schedule.js';
+import type { MessageTransport } from '../domain/sending/delivery.js';
+import { DEFAULT_CRM_RETRY_POLICY } from '../domain/case-record/crm-retry-schedule.js';
 import type { DueEscalation } from '../store/alert.repository.js';
 import { CaseRecordDeliveryRepository } from '../store/case-record-delivery.repository.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { RetentionRepository } from '../store/retention.repository.js';
 import { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
-import type { PostToSink } from '../domain/case-record-sink.js';
+import type { PostToSink } from '../domain/case-record/case-record-sink.js';
 import { postToSink } from './case-record-sink.client.js';
 import { startCrmSinkFeed } from './crm-sink-feed.worker.js';
 import { createCrmSinkWorker } from './crm-sink.worker.js';
@@ -103,7 +103,7 @@ export async function startWorkers(deps: {
     statusCallbackUrl: config.sandbox ? undefined : `${config.PUBLIC_BASE_URL}/twilio/status`,
     whatsappFallback,
     enqueueSends,
-    awaitTurn: async () => void (await requestSpacer.turn()),
+    awaitSendSlot: async () => void (await requestSpacer.nextSlot()),
   });
   const fireReminder = new FireReminder({
     db,

@@ -2,7 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { MAX_SEND_ATTEMPTS, type DeliveryFailureKind } from '../domain/delivery.js';
+import { MAX_SEND_ATTEMPTS, type DeliveryFailureKind } from '../domain/sending/delivery.js';
 import {
   campaignFanoutJobId,
   campaignJobId,

@@ -1,17 +1,17 @@
 import type { Activity } from 'botbuilder';
 import { ParkFailedTurn } from '../app/park-failed-turn.action.js';
-import type { Clock } from '../domain/clock.js';
-import { knownBankHolidayRegion } from '../domain/bank-holiday-regions.js';
-import { bankHolidayCalendar } from '../domain/bank-holidays.js';
-import { nextKeyWorkerAvailability } from '../domain/key-worker-availability.js';
-import { isLoop, LOOP_WINDOW_MS } from '../domain/loop-guard.js';
+import type { Clock } from '../domain/time/clock.js';
+import { knownBankHolidayRegion } from '../domain/time/bank-holiday-regions.js';
+import { bankHolidayCalendar } from '../domain/time/bank-holidays.js';
+import { nextKeyWorkerAvailability } from '../domain/time/key-worker-availability.js';
+import { isLoop, loopAlertOnceKey, LOOP_WINDOW_MS } from '../domain/conversation/loop-guard.js';
 import { screenForRisk } from '../domain/safeguarding/screen.js';
-import type { ParticipantContext } from '../domain/conversation.types.js';
-import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/question-session.types.js';
-import type { WritebackPayload } from '../domain/writeback.types.js';
-import { EngagementBot, type TurnRecord } from '../bot/twilio/engagement.bot.js';
+import type { ParticipantContext, TurnResult } from '../domain/conversation/conversation.types.js';
+import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/in-work/question-session.types.js';
+import { turnWriteback } from '../domain/conversation/turn-writeback.js';
+import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
-import { TurnStateStorage } from '../bot/twilio/turn-state.storage.js';
+import { ConversationStateStorage } from '../bot/twilio/conversation-state.storage.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
@@ -45,7 +45,8 @@ interface TurnParticipant {
 /** How long after a did-not-attend its follow-up still shapes how replies are read. */
 const DNA_FOLLOW_UP_MEMORY_MS = 14 * 24 * 3600_000;
 
-export type TurnOutcome = { kind: 'done'; writebackIds: string[] } | { kind: 'skipped'; reason: string };
+/** What the job for a stored text did: the write-backs of the turns it ran, or why it ran none. */
+export type InboundTextOutcome = { kind: 'done'; writebackIds: string[] } | { kind: 'skipped'; reason: string };
 
 /**
  * Conversation turns for a stored inbound message. One person's turns run one at a time (their participant row
@@ -56,7 +57,7 @@ export type TurnOutcome = { kind: 'done'; writebackIds: string[] } | { kind: 'sk
 export class RunInboundTurn {
   constructor(private readonly deps: RunInboundTurnDeps) {}
 
-  async execute(messageId: string): Promise<TurnOutcome> {
+  async execute(messageId: string): Promise<InboundTextOutcome> {
     const { db } = this.deps;
     const message = await new MessageRepository(db).findById(messageId);
     if (!message || message.direction !== 'inbound') return { kind: 'skipped', reason: 'no such inbound message' };
@@ -106,66 +107,62 @@ export class RunInboundTurn {
       : null;
     const { workingHours, region } = await new TeamPolicyRepository(tx).get(person.team);
     const keyWorkerAvailability = nextKeyWorkerAvailability(now, workingHours, bankHolidayCalendar(knownBankHolidayRegion(region)), this.deps.timeZone);
-    const storage = new TurnStateStorage(tx, context.id);
+    const storage = new ConversationStateStorage(tx, context.id);
     const { state, memory } = EngagementBot.memoryFor(storage, context.id);
-    let record: TurnRecord = { events: [], alerts: [] };
-    const replies = await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
+    let answered: TurnResult | undefined;
+    await this.deps.adapter.runTurn(this.activityFor(message, context, now), async (turn) => {
       EngagementBot.prepare(turn, { participant: context, now, appointments, dnaFollowUp, welcomePending, session, job, keyWorkerAvailability }, state, memory);
       await this.deps.bot.run(turn);
-      record = EngagementBot.recordOf(turn);
+      answered = EngagementBot.resultOf(turn);
     });
+    // No result: no message reached the dialogs, so the text is marked handled with nothing to say.
+    const result: TurnResult = answered ?? { replies: [], events: [], alerts: [], memory: {} };
     await storage.commit(tx);
     // Any reply ends a follow-up at once: nobody is nudged after they have answered. A reply of any kind to the
     // welcome means the number reaches them — unless it says the number is someone else's.
-    const events = [...record.events];
-    if (record.wrongNumber) {
+    let answeredWelcome = false;
+    if (result.wrongNumber) {
       await new ParticipantRepository(tx).markWrongNumber(context.id, now);
       await followUps.endActiveFor(context.id, 'stopped', 'wrong number');
     } else {
       const ended = await followUps.endActiveFor(context.id, 'replied', 'participant replied');
-      if (ended.includes('welcome')) events.push({ type: 'contact.confirmed', key: 'welcome', data: { by: 'reply' } });
+      answeredWelcome = ended.includes('welcome');
     }
-    for (const event of record.events) {
+    for (const event of result.events) {
       const followUpId = event.type === 'dna.reason' ? event.data.followUpId : undefined;
       if (typeof followUpId === 'string') await followUps.markReasonRecorded(context.id, followUpId, now);
     }
     // Consent changes at once, in this transaction: the next text's turn must already see a STOP or START.
-    if (record.consent && (record.consent === 'opted_out') !== context.optedOut) {
-      context.optedOut = record.consent === 'opted_out';
+    if (result.consent && (result.consent === 'opted_out') !== context.optedOut) {
+      context.optedOut = result.consent === 'opted_out';
       await new ParticipantRepository(tx).setOptedOut(context.id, context.optedOut, now);
       if (context.optedOut) await sessions.stopOpenFor(context.id);
     }
-    await this.applyInWork(tx, context.id, record, now, message.body);
-    const payload: WritebackPayload = {
-      participantId: context.id,
-      sourceKey: sourceKeys.inbound(message.twilio_sid ?? message.id),
-      at: now.toISOString(),
-      events,
-      alerts: record.alerts,
-      replies,
-      replyChannel: message.channel,
-    };
+    await this.applyInWork(tx, context.id, result, now, message.body);
+    const sourceKey = sourceKeys.inbound(message.twilio_sid ?? message.id);
+    const payload = turnWriteback(result, { participantId: context.id, sourceKey, now, channel: message.channel, answeredWelcome });
     const writebackId = await new WritebackRepository(tx).save(payload);
     await new MessageRepository(tx).setStatus(message.id, 'processed');
     return writebackId;
   }
 
   /** The check-in or pulse moves on; "still in work" is sustainment evidence; "I left" stops the in-work schedule. */
-  private async applyInWork(tx: Tx, participantId: string, record: TurnRecord, now: Date, words: string | null): Promise<void> {
-    if (record.session) await new QuestionSessionRepository(tx).apply(record.session, now);
-    for (const event of record.events) {
+  private async applyInWork(tx: Tx, participantId: string, result: TurnResult, now: Date, words: string | null): Promise<void> {
+    if (result.session) await new QuestionSessionRepository(tx).apply(result.session, now);
+    for (const event of result.events) {
       if (event.type === 'checkin.response' && event.data.sustainment === true && typeof event.data.jobStartId === 'string') {
         await new JobStartRepository(tx).markConfirmed(event.data.jobStartId, now);
       }
     }
-    if (record.leftJob) {
-      await endJob(tx, { participantId, jobStartId: record.leftJob.jobStartId, reason: 'participant said they left', words, now });
+    if (result.leftJob) {
+      await endJob(tx, { participantId, jobStartId: result.leftJob.jobStartId, reason: 'participant said they left', words, now });
     }
   }
 
   /**
    * Another bot's auto-reply (or a flood) gets no answer for the rest of the window, and one `loop_detected` alert a
-   * day; the text itself stays on the record. Safeguarding is screened first, so a person in crisis is never muted.
+   * day on the programme's calendar; the text itself stays on the record. Safeguarding is screened first, so a person
+   * in crisis is never muted.
    */
   private async loopGuard(tx: Tx, message: MessageRow, context: ParticipantContext, now: Date): Promise<string | undefined> {
     const counts = await new MessageRepository(tx).countInboundSince(context.id, new Date(now.getTime() - LOOP_WINDOW_MS), message.seq, message.body ?? '');
@@ -180,7 +177,7 @@ export class RunInboundTurn {
         {
           type: 'loop_detected',
           key: 'loop',
-          onceKey: `loop-${context.id}-${now.toISOString().slice(0, 10)}`,
+          onceKey: loopAlertOnceKey(context.id, now, this.deps.timeZone),
           data: { sameText: counts.same, texts: counts.all, windowMinutes: LOOP_WINDOW_MS / 60_000 },
         },
       ],

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../domain/time/clock.js';
 import type { CaseRecordDatabase } from '../store/database.js';
 import { MessageRepository } from '../store/message.repository.js';
 import { participantWithText } from '../test/dead-letters.fixture.js';

@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUE_NAMES, turnJobSchema } from './queues.js';
-import type { RunInboundTurn, TurnOutcome } from './run-inbound-turn.use-case.js';
+import type { RunInboundTurn, InboundTextOutcome } from './run-inbound-turn.use-case.js';
 import { lockOptions } from './worker-options.js';
 
 export function createTurnWorker(
@@ -14,7 +14,7 @@ export function createTurnWorker(
     QUEUE_NAMES.turn,
     async (job) => {
       const { messageId } = turnJobSchema.parse(job.data);
-      let outcome: TurnOutcome;
+      let outcome: InboundTextOutcome;
       try {
         outcome = await runTurn.execute(messageId);
       } catch (error) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../domain/clock.js';
+import type { Clock } from '../../domain/time/clock.js';
 import type { StaffIdentity } from '../../domain/caseload.js';
 import type { Db } from '../../store/database.js';
 import { StaffSessionRepository } from '../../store/staff-session.repository.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../domain/config.schema.js';
-import type { Clock } from '../../domain/clock.js';
+import type { Clock } from '../../domain/time/clock.js';
 import type { Db } from '../../store/database.js';
 import type { JobQueues } from '../../workers/queues.js';
 import type { InboundIntake } from '../inbound-intake.js';

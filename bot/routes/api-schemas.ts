@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record.types.js';
+import { ALERT_TYPES, EVENT_TYPES } from '../../domain/case-record/case-record.types.js';
 import { CHANNELS } from '../../domain/channel.js';
-import { isIsoDuration, nominalMinutes, parseIsoDuration } from '../../domain/iso-duration.js';
-import { MIN_LEAD_MINUTES } from '../../domain/reminder-schedule.js';
-import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaign-pacing.js';
-import { isCalendarDate } from '../../domain/calendar-date.js';
-import { isClockTime } from '../../domain/quiet-hours.js';
+import { isIsoDuration, nominalMinutes, parseIsoDuration } from '../../domain/time/iso-duration.js';
+import { MIN_LEAD_MINUTES } from '../../domain/appointments/reminder-schedule.js';
+import { MAX_CAMPAIGN_RATE_PER_MINUTE } from '../../domain/campaigns/campaign-pacing.js';
+import { isCalendarDate } from '../../domain/time/calendar-date.js';
+import { isClockTime } from '../../domain/time/quiet-hours.js';
 import { normaliseMobile, normaliseUkPhone } from '../../domain/phone.js';
 import { ESCALATE_AFTER_MINUTES, MAX_ESCALATION_CONTACTS } from '../../domain/safeguarding-escalation.js';
-import { WEEKDAYS } from '../../domain/key-worker-availability.js';
+import { WEEKDAYS } from '../../domain/time/key-worker-availability.js';
 import { STAFF_ROLES } from '../../domain/caseload.js';
-import { CALL_AHEAD_MINUTES } from '../../domain/call-ahead-wording.js';
-import { BANK_HOLIDAY_REGIONS } from '../../domain/bank-holiday-regions.js';
+import { CALL_AHEAD_MINUTES } from '../../domain/wording/call-ahead-wording.js';
+import { BANK_HOLIDAY_REGIONS } from '../../domain/time/bank-holiday-regions.js';
 
-import { STREAMS } from '../../domain/reachability.js';
+import { STREAMS } from '../../domain/sending/reachability.js';
 
 export { STREAMS };
 

@@ -1,4 +1,4 @@
-import { findInstrument } from '../../domain/pulse-instruments.js';
+import { findInstrument } from '../../domain/in-work/pulse-instruments.js';
 import type { CampaignRepository } from '../../store/campaign.repository.js';
 import type { CampaignRow } from '../../store/schema.js';
 import { csvCell, csvLines } from './csv.js';

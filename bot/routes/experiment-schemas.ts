@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPERIMENT_MESSAGES, EXPERIMENT_VARIANTS } from '../../domain/experiment.types.js';
+import { EXPERIMENT_MESSAGES, EXPERIMENT_VARIANTS } from '../../domain/campaigns/experiment.types.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const allVariants = [...new Set(Object.values(EXPERIMENT_VARIANTS).flat())] as [string, ...string[]];

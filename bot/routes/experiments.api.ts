@@ -3,7 +3,7 @@ import type { ExperimentWithResults } from '../../app/experiment-access.js';
 import { ReadExperiments } from '../../app/read-experiments.action.js';
 import { ExperimentNeedsTeamError, ExperimentOverlapError, StartExperiment } from '../../app/start-experiment.action.js';
 import { StopExperiment } from '../../app/stop-experiment.action.js';
-import { newcombeDifference, wilsonInterval } from '../../domain/experiment-stats.js';
+import { newcombeDifference, wilsonInterval } from '../../domain/campaigns/experiment-stats.js';
 import type { VariantCounts } from '../../store/experiment-report.repository.js';
 import type { ExperimentRow } from '../../store/schema.js';
 import { ApiError } from './api-error.js';

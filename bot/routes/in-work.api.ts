@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { EndJob } from '../../app/end-job.action.js';
 import { StartJob } from '../../app/start-job.action.js';
-import { pulseQuestionText } from '../../domain/in-work-wording.js';
-import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
+import { pulseQuestionText } from '../../domain/wording/in-work-wording.js';
+import { PULSE_INSTRUMENTS } from '../../domain/in-work/pulse-instruments.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { errorSchema, instrumentSchema, jobEndBody, jobSchema, jobStartBody } from './api-schemas.js';

@@ -1,6 +1,6 @@
-import { weeksSinceStart } from '../../domain/check-in-schedule.js';
-import { scoreTrend } from '../../domain/confidence.js';
-import { PULSE_INSTRUMENTS } from '../../domain/pulse-instruments.js';
+import { weeksSinceStart } from '../../domain/in-work/check-in-schedule.js';
+import { scoreTrend } from '../../domain/in-work/confidence.js';
+import { PULSE_INSTRUMENTS } from '../../domain/in-work/pulse-instruments.js';
 import type { CampaignCounts } from '../../store/campaign.repository.js';
 import type { StoredSafeguardingPolicy } from '../../store/safeguarding-policy.repository.js';
 import type {
@@ -14,7 +14,7 @@ import type {
   ParticipantRow,
   ReminderRow,
 } from '../../store/schema.js';
-import { campaignStatus } from '../../domain/campaign-status.js';
+import { campaignStatus } from '../../domain/campaigns/campaign-status.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseloadOf } from '../../domain/caseload.js';
-import { DNA_REASON_CATEGORIES } from '../../domain/dna.types.js';
-import { startOfLocalDay } from '../../domain/message-cap.js';
+import { DNA_REASON_CATEGORIES } from '../../domain/appointments/dna.types.js';
+import { startOfLocalDay } from '../../domain/sending/message-cap.js';
 import { ReportAttendance } from '../../app/report-attendance.action.js';
 import type { AttendanceReport } from '../../store/attendance-report.repository.js';
 import { ApiError } from './api-error.js';
@@ -9,7 +9,7 @@ import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 import { errorSchema } from './api-schemas.js';
 import { csvCell, csvLines } from './csv.js';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 
 const DAY_MS = 24 * 3600_000;
 const MAX_RANGE_DAYS = 366;

@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
-import type { Clock } from '../../domain/clock.js';
+import type { Clock } from '../../domain/time/clock.js';
 import type { Config } from '../../domain/config.schema.js';
-import type { WhatsAppFallback } from '../../domain/delivery.js';
+import type { WhatsAppFallback } from '../../domain/sending/delivery.js';
 import type { Db } from '../../store/database.js';
 import { RecordMessageStatus, type MessageStatusReport } from '../../app/record-message-status.action.js';
 import type { JobQueues } from '../../workers/queues.js';

@@ -1,17 +1,15 @@
 import { ActivityHandler, BotState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
-import type { UpcomingAppointment } from '../../domain/appointment.types.js';
-import type { AlertDraft, EventDraft } from '../../domain/case-record.types.js';
-import type { DnaFollowUpFacts } from '../../domain/dna.types.js';
-import type { KeyWorkerAvailability } from '../../domain/key-worker-availability.js';
-import type { JobFacts, QuestionSessionFacts, SessionUpdate } from '../../domain/question-session.types.js';
+import type { UpcomingAppointment } from '../../domain/appointments/appointment.types.js';
+import type { DnaFollowUpFacts } from '../../domain/appointments/dna.types.js';
+import type { KeyWorkerAvailability } from '../../domain/time/key-worker-availability.js';
+import type { JobFacts, QuestionSessionFacts } from '../../domain/in-work/question-session.types.js';
 import type {
-  ConsentChange,
   ConversationMemory,
   ParticipantContext,
   TurnInput,
   TurnResult,
-} from '../../domain/conversation.types.js';
-import { conversationStateKey, MEMORY_PROPERTY } from '../../domain/conversation-state-key.js';
+} from '../../domain/conversation/conversation.types.js';
+import { conversationStateKey, MEMORY_PROPERTY } from '../../domain/conversation/conversation-state-key.js';
 
 export interface TurnFacts {
   participant: ParticipantContext;
@@ -25,18 +23,9 @@ export interface TurnFacts {
   keyWorkerAvailability?: KeyWorkerAvailability;
 }
 
-export interface TurnRecord {
-  events: EventDraft[];
-  alerts: AlertDraft[];
-  consent?: ConsentChange;
-  wrongNumber?: boolean;
-  session?: SessionUpdate;
-  leftJob?: { jobStartId: string };
-}
-
 const FACTS = Symbol('turnFacts');
 
-const RECORD = Symbol('turnRecord');
+const RESULT = Symbol('turnResult');
 
 /**
  * The bot: botbuilder carries the turn and the memory, the pure dialog router decides what to say.
@@ -61,8 +50,9 @@ export class EngagementBot extends ActivityHandler {
     context.turnState.set(FACTS, { facts, state, memory });
   }
 
-  static recordOf(context: TurnContext): TurnRecord {
-    return (context.turnState.get(RECORD) as TurnRecord | undefined) ?? { events: [], alerts: [] };
+  /** The dialog's result for this turn, as it returned it; undefined when no message reached the dialogs. */
+  static resultOf(context: TurnContext): TurnResult | undefined {
+    return context.turnState.get(RESULT) as TurnResult | undefined;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -87,12 +77,7 @@ export class EngagementBot extends ActivityHandler {
     for (const reply of result.replies) {
       await context.sendActivity({ type: 'message', text: reply.text, channelData: { kind: reply.kind } });
     }
-    const record: TurnRecord = { events: result.events, alerts: result.alerts };
-    if (result.consent) record.consent = result.consent;
-    if (result.wrongNumber) record.wrongNumber = true;
-    if (result.session) record.session = result.session;
-    if (result.leftJob) record.leftJob = result.leftJob;
-    context.turnState.set(RECORD, record);
+    context.turnState.set(RESULT, result);
     await state.saveChanges(context);
   }
 }

@@ -1,5 +1,5 @@
 import type { Channel } from '../../domain/channel.js';
-import type { ProviderMessage, SenderIdentity, SentMessageLookup } from '../../domain/send-reconcile.js';
+import type { ProviderMessage, SenderIdentity, SentMessageLookup } from '../../domain/sending/send-reconcile.js';
 
 /**
  * Sandbox mode: nothing leaves the machine, so a send is never cut by a network. The only way to leave one

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MessageTransport, OutboundSend } from '../../domain/delivery.js';
+import type { MessageTransport, OutboundSend } from '../../domain/sending/delivery.js';
 
 /**
  * Sandbox mode: nothing leaves the machine. The message row itself is the sandbox outbox

@@ -18,7 +18,7 @@ export interface ClassifiedTwilioError {
   message: string;
   /**
    * No answer came back, but the request may have reached Twilio (cut mid-call, or no answer in time): sending it
-   * again blindly risks a second copy, so it is looked up in Twilio first (see domain/send-reconcile.ts).
+   * again blindly risks a second copy, so it is looked up in Twilio first (see domain/sending/send-reconcile.ts).
    */
   maybeSent?: boolean;
 }

@@ -6,44 +6,22 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
-import type { ReplyKind } from '../../domain/conversation.types.js';
-
-export interface CollectedReply {
-  text: string;
-  kind: ReplyKind;
-}
-
-const OUTBOX = Symbol('outbox');
 
 /**
- * A botbuilder adapter for Twilio SMS and WhatsApp. It never talks to Twilio itself: replies are collected
- * during the turn and handed back, so the caller can commit them with the turn's outcome and send them
- * through the outbound queue exactly once.
+ * A botbuilder adapter for Twilio SMS and WhatsApp. It never talks to Twilio itself: the bot's replies travel in
+ * the turn's result (`EngagementBot.resultOf`), which the caller commits with the rest of the turn and sends
+ * through the outbound queue exactly once. Sending an activity here only acknowledges it.
  */
 export class TwilioBotAdapter extends BotAdapter {
-  /** Runs one turn for an inbound activity and returns what the bot said. */
-  async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<CollectedReply[]> {
-    const context = new TurnContext(this, activity);
-    const outbox: CollectedReply[] = [];
-    context.turnState.set(OUTBOX, outbox);
-    await this.runMiddleware(context, logic);
-    return outbox;
+  /** Runs one turn for an inbound activity. */
+  async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const outbox = context.turnState.get(OUTBOX) as CollectedReply[] | undefined;
-    if (!outbox) throw new Error('sendActivities outside a turn run by TwilioBotAdapter');
-    const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      if (activity.type !== ActivityTypes.Message || !activity.text) {
-        responses.push({ id: '' });
-        continue;
-      }
-      const kind = (activity.channelData as { kind?: ReplyKind } | undefined)?.kind ?? 'reply';
-      outbox.push({ text: activity.text, kind });
-      responses.push({ id: `${activity.conversation?.id ?? 'turn'}-${outbox.length}` });
-    }
-    return responses;
+    return activities.map((activity, index) =>
+      activity.type === ActivityTypes.Message && activity.text ? { id: `${context.activity.conversation?.id ?? 'turn'}-${index + 1}` } : { id: '' },
+    );
   }
 
   override async updateActivity(): Promise<void> {

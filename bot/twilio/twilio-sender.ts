@@ -1,6 +1,6 @@
 import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message.js';
 import { parseTwilioAddress, toTwilioAddress, type Channel } from '../../domain/channel.js';
-import type { SenderIdentity } from '../../domain/send-reconcile.js';
+import type { SenderIdentity } from '../../domain/sending/send-reconcile.js';
 import type { TwilioClient } from './twilio-client.js';
 
 export interface TwilioSenderConfig {

@@ -1,5 +1,5 @@
 import { toTwilioAddress } from '../../domain/channel.js';
-import type { ProviderMessage, SenderIdentity, SentMessageLookup, SentMessageQuery } from '../../domain/send-reconcile.js';
+import type { ProviderMessage, SenderIdentity, SentMessageLookup, SentMessageQuery } from '../../domain/sending/send-reconcile.js';
 import type { TwilioClient } from './twilio-client.js';
 import type { TwilioMessageSender } from './twilio-sender.js';
 

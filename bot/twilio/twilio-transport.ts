@@ -1,6 +1,6 @@
 import type { Config } from '../../domain/config.schema.js';
-import type { DeliveryFailure, MessageTransport } from '../../domain/delivery.js';
-import type { SentMessageLookup } from '../../domain/send-reconcile.js';
+import type { DeliveryFailure, MessageTransport } from '../../domain/sending/delivery.js';
+import type { SentMessageLookup } from '../../domain/sending/send-reconcile.js';
 import { SandboxSentMessageLookup } from './sandbox-sent-lookup.js';
 import { SandboxTransport } from './sandbox-transport.js';
 import { classifyTwilioError } from './send-errors.js';

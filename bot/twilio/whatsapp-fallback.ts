@@ -1,5 +1,5 @@
 import type { Config } from '../../domain/config.schema.js';
-import type { WhatsAppFallback } from '../../domain/delivery.js';
+import type { WhatsAppFallback } from '../../domain/sending/delivery.js';
 
 /** Outside WhatsApp's 24-hour window: an approved template if one is set, else SMS if we can send SMS. */
 export function whatsappFallbackFor(config: Config): WhatsAppFallback {

@@ -65,7 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index case_record_deliveries_done on case_record_deliveries (delivered_at) where status in ('delivered', 'skipped')`.execute(db);
 
   // participant.erased always goes, whatever the sink's eventTypes: the CRM must erase its copy too
-  // (domain/case-record-sink.ts says the same for deliveries).
+  // (domain/case-record/case-record-sink.ts says the same for deliveries).
   await sql`
     create function case_record_events_to_sinks() returns trigger language plpgsql as $$
     begin

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../web/build-dashboard.js';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import { TestApp } from '../test-app.js';
 import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 

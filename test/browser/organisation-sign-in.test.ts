@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pino } from 'pino';
 import { buildDashboard } from '../../web/build-dashboard.js';
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { TestApp } from '../test-app.js';
 import { LocalIdentityProvider } from '../local-identity-provider.js';
 import { freePort } from '../redis-server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAppointmentTime } from '../../domain/appointment-time.js';
+import { formatAppointmentTime } from '../../domain/wording/appointment-time.js';
 import { eventually, TestApp } from '../test-app.js';
 
 interface Appointment {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { FireReminder } from '../../app/fire-reminder.action.js';
 import { TestApp } from '../test-app.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import { sql } from 'kysely';
-import { startOfNextLocalDay } from '../../domain/message-cap.js';
+import { startOfNextLocalDay } from '../../domain/sending/message-cap.js';
 import { CampaignRepository } from '../../store/campaign.repository.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { FireCampaignMessage } from '../../app/fire-campaign-message.action.js';

@@ -13,8 +13,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboundIntake } from '../../bot/inbound-intake.js';
 import { apiRouteTable } from '../../bot/server.js';
-import { systemClock } from '../../domain/clock.js';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { systemClock } from '../../domain/time/clock.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import type { JobQueues } from '../../workers/queues.js';
 import { ADMIN_TOKEN, eventually, TestApp, withoutRequestId, type ApiResult } from '../test-app.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../domain/clock.js';
-import { DEFAULT_WORKING_HOURS } from '../../domain/key-worker-availability.js';
+import { ManualClock } from '../../domain/time/clock.js';
+import { DEFAULT_WORKING_HOURS } from '../../domain/time/key-worker-availability.js';
 import { eventually, TestApp } from '../test-app.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logger.js';
-import { CRM_RETRY_FOR_MS } from '../../domain/crm-retry-schedule.js';
+import { CRM_RETRY_FOR_MS } from '../../domain/case-record/crm-retry-schedule.js';
 import { startWorkers } from '../../workers/main.js';
 import { CrmReceiver } from '../crm-receiver.js';
 import { appendEvents, expectLaneOrder, nothingPending, owed } from '../crm-sink-lanes.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkersProcess, type WorkersProcess } from '../workers-process.js';
-import { CASE_RECORD_SINK_ID } from '../../domain/case-record-sink.js';
+import { CASE_RECORD_SINK_ID } from '../../domain/case-record/case-record-sink.js';
 import { crmDeliveryJobId } from '../../domain/job-keys.js';
 import { CrmReceiver } from '../crm-receiver.js';
 import { appendEvents, expectLaneOrder, nothingPending, owed } from '../crm-sink-lanes.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { bookAppointment } from '../../app/book-appointment.action.js';
 import { recordAttendance } from '../../app/record-attendance.action.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';

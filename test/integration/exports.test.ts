@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import { ADMIN_TOKEN, TestApp } from '../test-app.js';
 
 const CASELOAD = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAppointmentTime } from '../../domain/appointment-time.js';
-import type { ReminderPolicyInput } from '../../domain/appointment.types.js';
-import { reminderMessage } from '../../domain/reminder-wording.js';
+import { formatAppointmentTime } from '../../domain/wording/appointment-time.js';
+import type { ReminderPolicyInput } from '../../domain/appointments/appointment.types.js';
+import { reminderMessage } from '../../domain/wording/reminder-wording.js';
 import { bookAppointment } from '../../app/book-appointment.action.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { FireFollowUp } from '../../app/fire-follow-up.action.js';
 import { eventually, TestApp } from '../test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import { checkInJobId } from '../../domain/job-keys.js';
 import { eventually, TestApp } from '../test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOOD_MESSAGES, LOOP_REPEATS } from '../../domain/loop-guard.js';
+import { FLOOD_MESSAGES, LOOP_REPEATS } from '../../domain/conversation/loop-guard.js';
 import { eventually, TestApp } from '../test-app.js';
 
 describe('loop guard', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RECONCILE_SAFE_WAIT_MS } from '../../domain/send-reconcile.js';
+import { RECONCILE_SAFE_WAIT_MS } from '../../domain/sending/send-reconcile.js';
 import type { FakeTwilioFailure, FakeTwilioMessage } from '../fake-twilio.js';
 import { ShiftedClock } from '../shifted-clock.js';
 import { eventually, TestApp } from '../test-app.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendarDate } from '../../domain/calendar-date.js';
+import { localCalendarDate } from '../../domain/time/calendar-date.js';
 import { eventually, ManualClock, TestApp } from '../test-app.js';
 
 const DAY = 86_400_000;

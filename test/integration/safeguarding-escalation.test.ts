@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
 import type { alertSchema, safeguardingPolicySchema } from '../../bot/routes/api-schemas.js';
-import type { Clock } from '../../domain/clock.js';
+import type { Clock } from '../../domain/time/clock.js';
 import { escalationJobId } from '../../domain/job-keys.js';
 import { TEST_BOT_NUMBER } from '../twilio-signer.js';
 import { ADMIN_TOKEN, eventually, PUBLIC_BASE_URL, TestApp } from '../test-app.js';

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECONCILE_SAFE_WAIT_MS } from '../../domain/send-reconcile.js';
+import { RECONCILE_SAFE_WAIT_MS } from '../../domain/sending/send-reconcile.js';
 import { BotProcess, childEnv, REPO_ROOT } from '../bot-process.js';
 import { acceptedPerNumber, ledgerProblems, rateBreaches, readDeliveryLedger } from '../delivery-ledger.js';
 import { bundleForNode, type NodeBundle } from '../node-bundle.js';

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_SIGN_INS_PER_MINUTE } from '../../bot/rate-limiter.js';
 import { sql } from 'kysely';

@@ -5,7 +5,7 @@
  * Phones: +447700900860–869.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RECONCILE_SAFE_WAIT_MS } from '../../domain/send-reconcile.js';
+import { RECONCILE_SAFE_WAIT_MS } from '../../domain/sending/send-reconcile.js';
 import type { MessageRow } from '../../store/schema.js';
 import { ShiftedClock } from '../shifted-clock.js';
 import { eventually, TestApp } from '../test-app.js';

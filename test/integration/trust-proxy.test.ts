@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_SIGN_INS_PER_MINUTE } from '../../bot/rate-limiter.js';
-import { ManualClock } from '../../domain/clock.js';
+import { ManualClock } from '../../domain/time/clock.js';
 import { ADMIN_TOKEN, eventually, TestApp } from '../test-app.js';
 
 const WRONG_TOKEN = `Bearer ebt_${'0'.repeat(16)}_${'x'.repeat(43)}`;

@@ -8,7 +8,7 @@
  * Phones: +447700900800–849.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECONCILE_SAFE_WAIT_MS } from '../../domain/send-reconcile.js';
+import { RECONCILE_SAFE_WAIT_MS } from '../../domain/sending/send-reconcile.js';
 import type { FakeTwilioFailure, FakeTwilioMessage } from '../fake-twilio.js';
 import { readDeliveryLedger } from '../delivery-ledger.js';
 import { ShiftedClock } from '../shifted-clock.js';

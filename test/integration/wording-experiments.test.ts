@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wilsonInterval } from '../../domain/experiment-stats.js';
-import { reminderMessage } from '../../domain/reminder-wording.js';
+import { wilsonInterval } from '../../domain/campaigns/experiment-stats.js';
+import { reminderMessage } from '../../domain/wording/reminder-wording.js';
 import { eventually, TestApp } from '../test-app.js';
 
 /**

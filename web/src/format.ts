@@ -1,18 +1,20 @@
-/** Times as staff read them, in the programme's time zone (Europe/London): "Tue 4 Mar, 10:30am". */
+/** Times as staff read them, in the programme's time zone (PROGRAMME_TIMEZONE, from the session): "Tue 4 Mar, 10:30am". */
 
-let zone = 'Europe/London';
+let zone: string | undefined;
 
 export function useTimeZone(timeZone: string): void {
   zone = timeZone;
 }
 
+/** Known once signed in; nothing shows a time before then, and guessing the browser's zone would mislead. */
 export function programmeTimeZone(): string {
+  if (zone === undefined) throw new Error('the programme time zone comes with the session: sign in first');
   return zone;
 }
 
 function parts(date: Date): Record<string, string> {
   const formatted = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+    timeZone: programmeTimeZone(),
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -61,7 +63,7 @@ export function formatRelative(iso: string, now = new Date()): string {
 /** The programme-zone calendar date and clock time of an instant: ["2026-03-04", "10:30"]. */
 export function localDateAndTime(iso: string): [string, string] {
   const formatted = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
+    timeZone: programmeTimeZone(),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -96,7 +98,7 @@ export function zonedDateTimeToIso(date: string, time: string): string | null {
 
 function offsetMinutesAt(instant: number): number {
   const formatted = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+    timeZone: programmeTimeZone(),
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',

@@ -1,5 +1,5 @@
 import type { RecordEvent, StaffRole } from '../api-types.js';
-import { EVENT_TITLES } from '../../../domain/event-titles.js';
+import { EVENT_TITLES } from '../../../domain/case-record/event-titles.js';
 import { formatDateTime } from '../format.js';
 
 /** Plain-English names for what the API calls things, in the words key workers use. */
