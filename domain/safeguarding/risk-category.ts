@@ -1,5 +1,5 @@
 /**
- * What a risk-of-harm message is about. Each category has its own help (domain/messages) and every one raises an
+ * What a risk-of-harm message is about. Each category has its own help (domain/wording/messages) and every one raises an
  * urgent `safeguarding` alert. Listed in the order their help comes first: a life at risk, then the more specific
  * harms before the general ones (a child, sexual violence and exploitation are often also told as "he hits me"), so an
  * alert's `category` is the first that was flagged.

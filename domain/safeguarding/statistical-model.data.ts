@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "7ebea9cd3c5a0dd19fb67bf6a4c16319f8e5942ab444eaf4109d0dff9e9734e0",
-    "sources": "bd12de4f7ec95080f26ad989779aa3aad6754d1191a343d994ba3ec57dd398d4"
+    "sources": "b91a8185fe7798848723053d18a97cb9c90db7e4a87ae1f0e505c118a1c44798"
   },
   "threshold": 0.8287,
   "categoryBits": 13,
