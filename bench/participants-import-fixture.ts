@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import { ImportParticipants } from '../app/import-participants.action.js';
+import { ImportParticipants } from '../app/imports/import-participants.action.js';
 import type { StaffIdentity } from '../domain/caseload.js';
 import { systemClock } from '../domain/time/clock.js';
 import { openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../domain/config.schema.js';
-import type { ScheduleResult } from '../app/appointment-schedule.js';
-import { bookAppointment, bookAppointments } from '../app/book-appointment.action.js';
+import type { ScheduleResult } from '../app/appointments/appointment-schedule.js';
+import { bookAppointment, bookAppointments } from '../app/appointments/book-appointment.action.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase, type Db } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import type { ReminderRow } from '../store/schema.js';

@@ -14,7 +14,7 @@ import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { WritebackRepository } from '../store/writeback.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
-import { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
+import { ApplyPendingWritebacks } from '../app/conversation/apply-pending-writebacks.action.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { pool } from './reminder-fixture.js';

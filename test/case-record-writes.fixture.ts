@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
-import { applyWriteback } from '../app/apply-writeback.js';
+import { applyWriteback } from '../app/conversation/apply-writeback.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db } from '../store/database.js';

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { FanOutCampaign } from '../app/fan-out-campaign.action.js';
+import type { FanOutCampaign } from '../app/campaigns/fan-out-campaign.action.js';
 import { campaignFanoutJobSchema, QUEUE_NAMES } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

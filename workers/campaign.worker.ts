@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { FireCampaignMessage } from '../app/fire-campaign-message.action.js';
+import type { FireCampaignMessage } from '../app/campaigns/fire-campaign-message.action.js';
 import { campaignJobSchema, QUEUE_NAMES } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { FireCheckIn } from '../app/fire-check-in.action.js';
+import type { FireCheckIn } from '../app/in-work/fire-check-in.action.js';
 import { checkInJobSchema, QUEUE_NAMES } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

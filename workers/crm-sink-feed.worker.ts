@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FeedCrmSink } from '../app/feed-crm-sink.action.js';
+import type { FeedCrmSink } from '../app/crm-sink/feed-crm-sink.action.js';
 
 const WARN_EVERY_MS = 60_000;
 

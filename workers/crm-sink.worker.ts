@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { DeliverCaseRecordEvents } from '../app/deliver-case-record-events.action.js';
+import type { DeliverCaseRecordEvents } from '../app/crm-sink/deliver-case-record-events.action.js';
 import { type JobQueues, QUEUE_NAMES, crmDeliveryJobSchema } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { EscalateSafeguardingAlert } from '../app/escalate-safeguarding-alert.action.js';
+import type { EscalateSafeguardingAlert } from '../app/safeguarding/escalate-safeguarding-alert.action.js';
 import { escalationJobSchema, QUEUE_NAMES } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { FireFollowUp } from '../app/fire-follow-up.action.js';
+import type { FireFollowUp } from '../app/appointments/fire-follow-up.action.js';
 import { type JobQueues, QUEUE_NAMES, followUpJobSchema } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUE_NAMES, sendJobSchema, type SendOutcomeCount } from './queues.js';
-import { RetryableSendError, type SendOutboundMessage, type SendOutcome } from '../app/send-outbound.action.js';
+import { RetryableSendError, type SendOutboundMessage, type SendOutcome } from '../app/sending/send-outbound.action.js';
 import { lockOptions } from './worker-options.js';
 
 /**

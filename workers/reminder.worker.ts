@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { FireReminder } from '../app/fire-reminder.action.js';
+import type { FireReminder } from '../app/appointments/fire-reminder.action.js';
 import { QUEUE_NAMES, reminderJobSchema } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { ParkFailedTurn } from '../app/park-failed-turn.action.js';
+import { ParkFailedTurn } from '../app/conversation/park-failed-turn.action.js';
 import type { Clock } from '../domain/time/clock.js';
 import { knownBankHolidayRegion } from '../domain/time/bank-holiday-regions.js';
 import { bankHolidayCalendar } from '../domain/time/bank-holidays.js';
@@ -15,7 +15,7 @@ import { ConversationStateStorage } from '../bot/twilio/conversation-state.stora
 import { AppointmentRepository } from '../store/appointment.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
-import { endJob } from '../app/end-job.action.js';
+import { endJob } from '../app/in-work/end-job.action.js';
 import { JobStartRepository } from '../store/job-start.repository.js';
 import { QuestionSessionRepository } from '../store/question-session.repository.js';
 import { MessageRepository } from '../store/message.repository.js';
@@ -85,7 +85,7 @@ export class RunInboundTurn {
     return { kind: 'done', writebackIds };
   }
 
-  /** The job gave up on this text: it becomes a dead letter (see app/park-failed-turn.action.ts). */
+  /** The job gave up on this text: it becomes a dead letter (see app/conversation/park-failed-turn.action.ts). */
   async park(messageId: string, error: unknown): Promise<boolean> {
     return new ParkFailedTurn({ db: this.deps.db, clock: this.deps.clock }).execute(messageId, error);
   }

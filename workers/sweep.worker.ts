@@ -3,8 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobQueues } from './queues.js';
 import { QUEUE_NAMES } from './queues.js';
-import type { RaiseStalledReferrals } from '../app/raise-stalled-referrals.action.js';
-import type { Sweep } from '../app/sweep.action.js';
+import type { RaiseStalledReferrals } from '../app/alerts/raise-stalled-referrals.action.js';
+import type { Sweep } from '../app/operations/sweep.action.js';
 
 const SCHEDULER_ID = 'sweep';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ApplyPendingWritebacks } from '../app/apply-pending-writebacks.action.js';
+import type { ApplyPendingWritebacks } from '../app/conversation/apply-pending-writebacks.action.js';
 import { QUEUE_NAMES, writebackJobSchema } from './queues.js';
 import { lockOptions } from './worker-options.js';
 

@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { IdentityProviderError, type BegunSignIn, type IdentityProvider } from '../../app/identity-provider.js';
+import { IdentityProviderError, type BegunSignIn, type IdentityProvider } from '../../app/staff/identity-provider.js';
 import type { OrganisationSignInConfig } from '../../domain/config.schema.js';
 
 /** How long one request to the identity provider may take (discovery, token endpoint), in seconds. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AcknowledgeAlert } from '../../app/acknowledge-alert.action.js';
-import { listAlerts } from '../../app/list-alerts.action.js';
+import { AcknowledgeAlert } from '../../app/alerts/acknowledge-alert.action.js';
+import { listAlerts } from '../../app/alerts/list-alerts.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { ackBody, alertSchema, alertsQuery, errorSchema } from './api-schemas.js';

@@ -2,15 +2,15 @@ import {
   AppointmentCancelledError,
   AppointmentInPastError,
   AppointmentNotFoundError,
-} from '../../app/appointment-changes.js';
-import type { ScheduleResult } from '../../app/appointment-schedule.js';
-import { BookAppointment } from '../../app/book-appointment.action.js';
-import { BookAppointments, BookingInPastError } from '../../app/book-appointments.action.js';
-import { CancelAppointment } from '../../app/cancel-appointment.action.js';
-import { ImportAppointments } from '../../app/import-appointments.action.js';
-import { ReadAppointments } from '../../app/read-appointments.action.js';
-import { RecordAttendance } from '../../app/record-attendance.action.js';
-import { RescheduleAppointment } from '../../app/reschedule-appointment.action.js';
+} from '../../app/appointments/appointment-changes.js';
+import type { ScheduleResult } from '../../app/appointments/appointment-schedule.js';
+import { BookAppointment } from '../../app/appointments/book-appointment.action.js';
+import { BookAppointments, BookingInPastError } from '../../app/appointments/book-appointments.action.js';
+import { CancelAppointment } from '../../app/appointments/cancel-appointment.action.js';
+import { ImportAppointments } from '../../app/imports/import-appointments.action.js';
+import { ReadAppointments } from '../../app/appointments/read-appointments.action.js';
+import { RecordAttendance } from '../../app/appointments/record-attendance.action.js';
+import { RescheduleAppointment } from '../../app/appointments/reschedule-appointment.action.js';
 import { ApiError, notFound } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadAuditLog } from '../../app/read-audit-log.action.js';
+import { ReadAuditLog } from '../../app/operations/read-audit-log.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 

@@ -1,4 +1,4 @@
-import { CallAhead, CallAheadRefused } from '../../app/call-ahead.action.js';
+import { CallAhead, CallAheadRefused } from '../../app/participants/call-ahead.action.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';

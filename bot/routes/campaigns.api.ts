@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { CampaignWithCounts } from '../../app/campaign-access.js';
-import { ChangeCampaignState } from '../../app/change-campaign-state.action.js';
-import { ReadCampaigns } from '../../app/read-campaigns.action.js';
-import { StartCampaign } from '../../app/start-campaign.action.js';
+import type { CampaignWithCounts } from '../../app/campaigns/campaign-access.js';
+import { ChangeCampaignState } from '../../app/campaigns/change-campaign-state.action.js';
+import { ReadCampaigns } from '../../app/campaigns/read-campaigns.action.js';
+import { StartCampaign } from '../../app/campaigns/start-campaign.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { campaignSchema, createCampaignBody, errorSchema } from './api-schemas.js';
@@ -12,7 +12,7 @@ import { campaignJson } from './presenters.js';
 const CAMPAIGN_ROLES = ['in_work_team', 'admin'] as const;
 
 /**
- * Check-in and pulse campaigns that in-work teams run across many people (app/start-campaign.action.ts). Admins see
+ * Check-in and pulse campaigns that in-work teams run across many people (app/campaigns/start-campaign.action.ts). Admins see
  * every campaign; an in-work team its own team's.
  */
 export function campaignRoutes({ db, clock, config, queues, logger }: ApiDeps): ApiRoute[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadCaseload } from '../../app/read-caseload.action.js';
+import { ReadCaseload } from '../../app/participants/read-caseload.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 

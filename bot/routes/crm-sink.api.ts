@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ReadCaseRecordSink } from '../../app/read-case-record-sink.action.js';
-import { ReplayCrmDeliveries } from '../../app/replay-crm-deliveries.action.js';
-import { SetCaseRecordSink } from '../../app/set-case-record-sink.action.js';
+import { ReadCaseRecordSink } from '../../app/crm-sink/read-case-record-sink.action.js';
+import { ReplayCrmDeliveries } from '../../app/crm-sink/replay-crm-deliveries.action.js';
+import { SetCaseRecordSink } from '../../app/crm-sink/set-case-record-sink.action.js';
 import { isAcceptableSinkUrl } from '../../domain/case-record/case-record-sink.js';
 import { EVENT_TYPES } from '../../domain/case-record/case-record.types.js';
 import type { ApiDeps } from './api-deps.js';

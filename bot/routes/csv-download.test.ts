@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CsvValue } from '../../app/csv-export.js';
+import type { CsvValue } from '../../app/exports/csv-export.js';
 import { csvDownload } from './csv-download.js';
 
 async function* rowsOf(rows: CsvValue[][]): AsyncGenerator<readonly CsvValue[]> {

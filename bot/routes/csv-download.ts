@@ -1,6 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { CsvExport, CsvValue } from '../../app/csv-export.js';
+import type { CsvExport, CsvValue } from '../../app/exports/csv-export.js';
 import type { ApiAnswer } from './api-route.js';
 import { formulaSafe } from './csv.js';
 

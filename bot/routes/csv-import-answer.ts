@@ -1,4 +1,4 @@
-import { TooManyRowsError, UnreadableImportError } from '../../app/csv-import.js';
+import { TooManyRowsError, UnreadableImportError } from '../../app/imports/csv-import.js';
 import { ApiError } from './api-error.js';
 import type { ApiAnswer } from './api-route.js';
 

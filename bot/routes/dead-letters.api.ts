@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BadCursorError, ListDeadLetters } from '../../app/list-dead-letters.action.js';
-import { ReplayDeadLetters } from '../../app/replay-dead-letters.action.js';
+import { BadCursorError, ListDeadLetters } from '../../app/operations/list-dead-letters.action.js';
+import { ReplayDeadLetters } from '../../app/operations/replay-dead-letters.action.js';
 import { currentRequestId } from '../request-context.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';

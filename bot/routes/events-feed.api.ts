@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadEventsFeed } from '../../app/read-events-feed.action.js';
+import { ReadEventsFeed } from '../../app/crm-sink/read-events-feed.action.js';
 import type { FeedPosition } from '../../store/case-record-feed.repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';

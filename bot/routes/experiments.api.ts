@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ExperimentWithResults } from '../../app/experiment-access.js';
-import { ReadExperiments } from '../../app/read-experiments.action.js';
-import { ExperimentNeedsTeamError, ExperimentOverlapError, StartExperiment } from '../../app/start-experiment.action.js';
-import { StopExperiment } from '../../app/stop-experiment.action.js';
+import type { ExperimentWithResults } from '../../app/campaigns/experiment-access.js';
+import { ReadExperiments } from '../../app/campaigns/read-experiments.action.js';
+import { ExperimentNeedsTeamError, ExperimentOverlapError, StartExperiment } from '../../app/campaigns/start-experiment.action.js';
+import { StopExperiment } from '../../app/campaigns/stop-experiment.action.js';
 import { newcombeDifference, wilsonInterval } from '../../domain/campaigns/experiment-stats.js';
 import type { VariantCounts } from '../../store/experiment-report.repository.js';
 import type { ExperimentRow } from '../../store/schema.js';
@@ -17,7 +17,7 @@ const EXPERIMENT_ROLES = ['key_worker', 'admin'] as const;
 /**
  * Wording experiments: a key worker (for their team) or an admin (for everyone) compares wordings of a message;
  * each person is given one at random the first time the message goes to them and keeps it (see
- * app/experiment-assignment.ts), and the report counts attendance and replies per wording from the case record.
+ * app/campaigns/experiment-assignment.ts), and the report counts attendance and replies per wording from the case record.
  * Another team's experiment is a 404, as for any other caseload.
  */
 export function experimentRoutes({ db, clock }: ApiDeps): ApiRoute[] {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ExportRequestError, ExportTeamForbiddenError, type CsvExport } from '../../app/csv-export.js';
-import { ExportCaseRecord } from '../../app/export-case-record.action.js';
-import { ExportOutcomes } from '../../app/export-outcomes.action.js';
-import type { ExportRequest } from '../../app/export-scope.js';
+import { ExportRequestError, ExportTeamForbiddenError, type CsvExport } from '../../app/exports/csv-export.js';
+import { ExportCaseRecord } from '../../app/exports/export-case-record.action.js';
+import { ExportOutcomes } from '../../app/exports/export-outcomes.action.js';
+import type { ExportRequest } from '../../app/exports/export-scope.js';
 import { MAX_EXPORT_DAYS } from '../../domain/export-range.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';

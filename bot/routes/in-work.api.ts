@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EndJob } from '../../app/end-job.action.js';
-import { StartJob } from '../../app/start-job.action.js';
+import { EndJob } from '../../app/in-work/end-job.action.js';
+import { StartJob } from '../../app/in-work/start-job.action.js';
 import { pulseQuestionText } from '../../domain/wording/in-work-wording.js';
 import { PULSE_INSTRUMENTS } from '../../domain/in-work/pulse-instruments.js';
 import type { ApiDeps } from './api-deps.js';

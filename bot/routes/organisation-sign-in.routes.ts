@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { CompleteOrganisationSignIn } from '../../app/complete-organisation-sign-in.action.js';
-import { IdentityProviderError, type IdentityProvider } from '../../app/identity-provider.js';
-import { StartOrganisationSignIn } from '../../app/start-organisation-sign-in.action.js';
+import { CompleteOrganisationSignIn } from '../../app/staff/complete-organisation-sign-in.action.js';
+import { IdentityProviderError, type IdentityProvider } from '../../app/staff/identity-provider.js';
+import { StartOrganisationSignIn } from '../../app/staff/start-organisation-sign-in.action.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { OIDC_CALLBACK_PATH } from '../../domain/config.schema.js';
 import type { SignInRefusal } from '../../domain/organisation-sign-in.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadParticipants } from '../../app/read-participants.action.js';
+import { ReadParticipants } from '../../app/participants/read-participants.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, uuidParam, type ApiRoute } from './api-route.js';
 import { appointmentSchema, errorSchema } from './api-schemas.js';

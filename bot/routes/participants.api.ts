@@ -1,10 +1,10 @@
-import { AddParticipant } from '../../app/add-participant.action.js';
-import { ChangeParticipant } from '../../app/change-participant.action.js';
-import { EraseParticipant } from '../../app/erase-participant.action.js';
-import { ImportParticipants } from '../../app/import-participants.action.js';
-import { ReadParticipants } from '../../app/read-participants.action.js';
-import { keyWorkerFor } from '../../app/staff-in-role.js';
-import { StopFollowUps } from '../../app/stop-follow-ups.action.js';
+import { AddParticipant } from '../../app/participants/add-participant.action.js';
+import { ChangeParticipant } from '../../app/participants/change-participant.action.js';
+import { EraseParticipant } from '../../app/participants/erase-participant.action.js';
+import { ImportParticipants } from '../../app/imports/import-participants.action.js';
+import { ReadParticipants } from '../../app/participants/read-participants.action.js';
+import { keyWorkerFor } from '../../app/staff/staff-in-role.js';
+import { StopFollowUps } from '../../app/appointments/stop-follow-ups.action.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { ApiError } from './api-error.js';
 import { z } from 'zod';

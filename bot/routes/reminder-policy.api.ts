@@ -1,5 +1,5 @@
-import { GetReminderPolicy } from '../../app/get-reminder-policy.action.js';
-import { SetReminderPolicy } from '../../app/set-reminder-policy.action.js';
+import { GetReminderPolicy } from '../../app/appointments/get-reminder-policy.action.js';
+import { SetReminderPolicy } from '../../app/appointments/set-reminder-policy.action.js';
 import type { ApiDeps } from './api-deps.js';
 import { route, type ApiRoute } from './api-route.js';
 import { errorSchema, reminderPolicySchema } from './api-schemas.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseloadOf } from '../../domain/caseload.js';
 import { DNA_REASON_CATEGORIES } from '../../domain/appointments/dna.types.js';
 import { startOfLocalDay } from '../../domain/sending/message-cap.js';
-import { ReportAttendance } from '../../app/report-attendance.action.js';
+import { ReportAttendance } from '../../app/exports/report-attendance.action.js';
 import type { AttendanceReport } from '../../store/attendance-report.repository.js';
 import { ApiError } from './api-error.js';
 import type { ApiDeps } from './api-deps.js';

@@ -1,5 +1,5 @@
-import { GetSafeguardingPolicy } from '../../app/get-safeguarding-policy.action.js';
-import { SetSafeguardingPolicy } from '../../app/set-safeguarding-policy.action.js';
+import { GetSafeguardingPolicy } from '../../app/safeguarding/get-safeguarding-policy.action.js';
+import { SetSafeguardingPolicy } from '../../app/safeguarding/set-safeguarding-policy.action.js';
 import type { StaffIdentity } from '../../domain/caseload.js';
 import { policyTeamFor } from '../../domain/safeguarding-escalation.js';
 import { forbidden } from './api-error.js';

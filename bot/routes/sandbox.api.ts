@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hasParticipantWithPhone } from '../../app/participant-in-caseload.js';
-import { ReadSandboxOutbox } from '../../app/read-sandbox-outbox.action.js';
+import { ReadSandboxOutbox } from '../../app/sending/read-sandbox-outbox.action.js';
 import { parseTwilioAddress } from '../../domain/channel.js';
 import { normaliseMobile } from '../../domain/phone.js';
 import { notFound } from './api-error.js';

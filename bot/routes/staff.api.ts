@@ -1,8 +1,8 @@
-import { AddStaff } from '../../app/add-staff.action.js';
-import { ChangeStaff } from '../../app/change-staff.action.js';
-import { RotateStaffToken } from '../../app/rotate-staff-token.action.js';
-import { StaffChangeRefusedError, StaffInputError, StaffNotFoundError } from '../../app/staff-errors.js';
-import { ListStaff } from '../../app/list-staff.action.js';
+import { AddStaff } from '../../app/staff/add-staff.action.js';
+import { ChangeStaff } from '../../app/staff/change-staff.action.js';
+import { RotateStaffToken } from '../../app/staff/rotate-staff-token.action.js';
+import { StaffChangeRefusedError, StaffInputError, StaffNotFoundError } from '../../app/staff/staff-errors.js';
+import { ListStaff } from '../../app/staff/list-staff.action.js';
 import type { StaffMember } from '../../store/staff.repository.js';
 import { issueStaffToken } from '../auth/staff-token.js';
 import { ApiError, notFound } from './api-error.js';

@@ -4,7 +4,7 @@ import type { Clock } from '../../domain/time/clock.js';
 import type { Config } from '../../domain/config.schema.js';
 import type { WhatsAppFallback } from '../../domain/sending/delivery.js';
 import type { Db } from '../../store/database.js';
-import { RecordMessageStatus, type MessageStatusReport } from '../../app/record-message-status.action.js';
+import { RecordMessageStatus, type MessageStatusReport } from '../../app/sending/record-message-status.action.js';
 import type { JobQueues } from '../../workers/queues.js';
 import type { InboundIntake } from '../inbound-intake.js';
 import { parseInboundWebhook } from '../twilio/inbound.schema.js';

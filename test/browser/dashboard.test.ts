@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDashboard } from '../../web/build-dashboard.js';
-import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
+import { EscalateSafeguardingAlert } from '../../app/safeguarding/escalate-safeguarding-alert.action.js';
 import { ADMIN_TOKEN, eventually, ManualClock, TestApp } from '../test-app.js';
 import { accessibilityViolations, type Browser, openBrowser, screenshot, signInWithToken, WAIT } from './browser.js';
 

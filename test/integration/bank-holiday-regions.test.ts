@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/time/clock.js';
-import { FireReminder } from '../../app/fire-reminder.action.js';
+import { FireReminder } from '../../app/appointments/fire-reminder.action.js';
 import { TestApp } from '../test-app.js';
 
 /**

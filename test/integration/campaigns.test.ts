@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { startOfNextLocalDay } from '../../domain/sending/message-cap.js';
 import { CampaignRepository } from '../../store/campaign.repository.js';
 import { MessageRepository } from '../../store/message.repository.js';
-import { FireCampaignMessage } from '../../app/fire-campaign-message.action.js';
+import { FireCampaignMessage } from '../../app/campaigns/fire-campaign-message.action.js';
 import { eventually, ManualClock, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ParkFailedTurn } from '../../app/park-failed-turn.action.js';
+import { ParkFailedTurn } from '../../app/conversation/park-failed-turn.action.js';
 import { systemClock } from '../../domain/time/clock.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { eventually, TestApp } from '../test-app.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/time/clock.js';
-import { bookAppointment } from '../../app/book-appointment.action.js';
-import { recordAttendance } from '../../app/record-attendance.action.js';
+import { bookAppointment } from '../../app/appointments/book-appointment.action.js';
+import { recordAttendance } from '../../app/appointments/record-attendance.action.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
-import { FireFollowUp } from '../../app/fire-follow-up.action.js';
+import { FireFollowUp } from '../../app/appointments/fire-follow-up.action.js';
 import { eventually, TestApp } from '../test-app.js';
 
 const POLICY = { defaultOffsets: ['P2D'], quietHours: null, skipBankHolidays: false, dnaAlertThreshold: 3 };

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAppointmentTime } from '../../domain/wording/appointment-time.js';
 import type { ReminderPolicyInput } from '../../domain/appointments/appointment.types.js';
 import { reminderMessage } from '../../domain/wording/reminder-wording.js';
-import { bookAppointment } from '../../app/book-appointment.action.js';
+import { bookAppointment } from '../../app/appointments/book-appointment.action.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
-import { FireReminder, type FireOutcome } from '../../app/fire-reminder.action.js';
+import { FireReminder, type FireOutcome } from '../../app/appointments/fire-reminder.action.js';
 import { ManualClock, TestApp } from '../test-app.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/time/clock.js';
-import { FireFollowUp } from '../../app/fire-follow-up.action.js';
+import { FireFollowUp } from '../../app/appointments/fire-follow-up.action.js';
 import { eventually, TestApp } from '../test-app.js';
 
 /** First contact: the welcome, wrong numbers, warm handovers, referral to start. */

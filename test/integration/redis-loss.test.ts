@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyWriteback } from '../../app/apply-writeback.js';
+import { applyWriteback } from '../../app/conversation/apply-writeback.js';
 import { eventually, TestApp } from '../test-app.js';
 import { flushableRedisUrl } from '../test-database.js';
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { EscalateSafeguardingAlert } from '../../app/escalate-safeguarding-alert.action.js';
+import { EscalateSafeguardingAlert } from '../../app/safeguarding/escalate-safeguarding-alert.action.js';
 import type { alertSchema, safeguardingPolicySchema } from '../../bot/routes/api-schemas.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { escalationJobId } from '../../domain/job-keys.js';
