@@ -9,7 +9,9 @@
  * `baseline` of events_per_s: the same 20,000 events POSTed raw (the same bodies, headers and signature, by the same
  * HTTP client, at CRM_SINK_CONCURRENCY at once) to the same receiver in the same run, with nothing claimed or
  * settled: the most this machine can deliver one event per POST.
- * Every run also checks that each event arrived once and that no person's events arrived out of order.
+ * Every run also checks that each event arrived once and that no person's events arrived out of order, and prints
+ * the CPU per event of this process (workers and receiver), PostgreSQL and Redis, for the drain and the raw POSTs.
+ * BENCH_PROFILE_CRM=<file> writes a CPU profile of the PostgreSQL drain.
  */
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -26,6 +28,7 @@ import { postToSink } from '../workers/case-record-sink.client.js';
 import { caseRecordSignature } from '../domain/case-record/case-record-sink.signature.js';
 import { startWorkers } from '../workers/main.js';
 import { progress, round, type BenchResult } from './bench-result.js';
+import { withCpuProfile } from './cpu-profile.js';
 import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { deleteKeysWithPrefix } from './redis-cleanup.js';
 import { percentile, pool, REDIS_URL, sleep } from './reminder-fixture.js';
@@ -204,9 +207,13 @@ async function drain(h: Harness, events: number): Promise<{ rate: number; writte
   const cpu = h.database.engine === 'postgres' ? await countCpu(h) : undefined;
   const stop = await h.start();
   try {
-    await h.receiver.waitFor(
-      written.map((w) => w.id),
-      180_000,
+    // BENCH_PROFILE_CRM=<file>: a CPU profile of this thread (the workers; the receiver has a thread of its own).
+    const label = `the ${h.database.engine} drain`;
+    await withCpuProfile(h.database.engine === 'postgres' ? process.env.BENCH_PROFILE_CRM : undefined, label, () =>
+      h.receiver.waitFor(
+        written.map((w) => w.id),
+        180_000,
+      ),
     );
   } finally {
     await stop();
@@ -232,6 +239,7 @@ async function rawPosts(h: Harness, eventIds: readonly string[], concurrency: nu
       .execute();
     bodies.push(...rows.map((row) => JSON.stringify(toCaseRecordEventPayload(row))));
   }
+  const cpu = await countCpu(h);
   const started = performance.now();
   await pool(bodies.length, concurrency, async (i) => {
     const body = bodies[i] as string;
@@ -248,7 +256,9 @@ async function rawPosts(h: Harness, eventIds: readonly string[], concurrency: nu
     });
     if (answer.kind !== 'answered' || answer.status !== 204) throw new Error(`raw POST ${i}: ${JSON.stringify(answer)}`);
   });
-  return bodies.length / ((performance.now() - started) / 1000);
+  const rate = bodies.length / ((performance.now() - started) / 1000);
+  progress(`raw POSTs: ${await cpu(bodies.length)}`);
+  return rate;
 }
 
 /** Events committed at `rate` per second for `seconds`; returns the lags (ms, ascending) and the delivered rate. */

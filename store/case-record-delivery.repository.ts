@@ -28,35 +28,65 @@ export interface NewDelivery extends DeliveryLane {
   eventId: string;
 }
 
-export type HeadClaim =
+/** What the claim found, when it found nothing to post. */
+export type LaneHalt =
+  /** Nothing left to deliver. */
+  | 'idle'
+  /** The head is parked (a dead letter): nothing after it goes until it is replayed. */
+  | 'blocked'
+  /** The sink is disabled: deliveries wait. */
+  | 'paused'
+  /** An older transaction is still running and might yet add an earlier event for this person. */
+  | 'not_ready'
+  /** Another worker holds the head (it will carry on with the lane). */
+  | 'busy'
+  /** The head waits for its retry, which a job of its own will make. */
+  | 'waiting';
+
+/** The sink as it was when a lane was claimed; `version` changes whenever its settings do. */
+export interface ClaimedSink {
+  url: string;
+  secret: string;
+  eventTypes: string[] | null;
+  version: Date;
+}
+
+export interface ClaimedDelivery {
+  eventId: string;
+  attempts: number;
+  firstFailedAt: Date | null;
+  event: CaseRecordEventPayload;
+}
+
+export type LaneClaim =
   | {
       kind: 'claimed';
-      eventId: string;
-      attempts: number;
-      firstFailedAt: Date | null;
-      sink: { url: string; secret: string; eventTypes: string[] | null };
-      event: CaseRecordEventPayload;
+      sink: ClaimedSink;
+      /** Whether the person had been erased when the payloads were read. */
+      erased: boolean;
+      /** The head first, then the events right behind it that may go too, in lane order; all leased. */
+      deliveries: ClaimedDelivery[];
     }
-  /** Nothing left to deliver. */
-  | { kind: 'idle' }
-  /** The head is parked (a dead letter): nothing after it goes until it is replayed. */
-  | { kind: 'blocked' }
-  /** The sink is disabled: deliveries wait. */
-  | { kind: 'paused' }
-  /** An older transaction is still running and might yet add an earlier event for this person. */
-  | { kind: 'not_ready' }
-  /** Another worker holds the head (it will carry on with the lane). */
-  | { kind: 'busy' }
-  /** The head waits for its retry, which a job of its own will make. */
-  | { kind: 'waiting' };
+  | { kind: LaneHalt };
 
-/** The head just posted, to be marked in the statement that claims the next one. */
-export interface FinishedHead {
+/** A delivery posted (and accepted) or skipped, to be marked so. */
+export interface Settlement {
+  sinkId: string;
+  participantId: string;
   eventId: string;
   outcome: 'delivered' | 'skipped';
   /** The CRM's 2xx (delivered); null when skipped. */
   httpStatus: number | null;
   at: Date;
+}
+
+/** What a settlement found: whether it was still pending, and the sink and person as they are now. */
+export interface SettledDelivery {
+  eventId: string;
+  settled: boolean;
+  sinkVersion: Date | null;
+  sinkEnabled: boolean;
+  erased: boolean;
 }
 
 export interface ParkedDelivery {
@@ -74,13 +104,15 @@ export interface ParkedDelivery {
 }
 
 interface ClaimRow {
-  kind: Exclude<HeadClaim['kind'], 'idle'>;
+  kind: LaneHalt | 'claimed';
   event_id: string;
   attempts: number;
   first_failed_at: Date | null;
   url: string;
   secret: string;
   event_types: string[] | null;
+  sink_version: Date;
+  erased: boolean;
   type: string;
   at: Date;
   participant_id: string;
@@ -114,45 +146,73 @@ export class CaseRecordDeliveryRepository {
   constructor(private readonly db: Executor) {}
 
   /**
-   * Takes the head of a lane for one delivery attempt, in one call: locks it, checks it may go now, and leases
-   * it for `leaseMs` so no other worker posts it (or anything after it) meanwhile. A head with a retry pending is
-   * only taken by the job made for that retry (`expected`); a crashed worker's lease simply runs out.
-   * `finished` first marks the previous head delivered (or skipped) in the same statement: one round trip an event.
+   * Takes the head of a lane for one delivery attempt, and up to `limit` events in all that may go right after it,
+   * in one call: locks the head, checks it may go now, and leases what it takes for `leaseMs` so no other worker
+   * posts any of it (or anything after it) meanwhile. A head with a retry pending is only taken by the job made for
+   * that retry (`expected`); a crashed worker's lease simply runs out. `finished` first marks the last delivery of
+   * the lane's previous claim, in the same call.
    */
-  async claimHead(
+  async claimLane(
     lane: DeliveryLane,
     leaseMs: number,
+    limit: number,
     expected?: { eventId: string; attempts: number },
-    finished?: FinishedHead,
-  ): Promise<HeadClaim> {
-    // store/migrations/0008-case-record-sink.ts: case_record_claim_head.
+    finished?: Settlement,
+  ): Promise<LaneClaim> {
+    // store/migrations/0023-crm-sink-batches.ts: case_record_claim_lane.
     const result = await sql<ClaimRow>`
-      select * from case_record_claim_head(
+      select * from case_record_claim_lane(
         ${lane.sinkId}, ${lane.participantId}::uuid, ${leaseMs}::int,
-        ${expected?.eventId ?? null}::bigint, ${expected?.attempts ?? null}::int,
+        ${expected?.eventId ?? null}::bigint, ${expected?.attempts ?? null}::int, ${limit}::int,
         ${finished?.eventId ?? null}::bigint, ${finished?.outcome ?? null}::text, ${finished?.httpStatus ?? null}::int,
         ${finished?.at ?? null}::timestamptz
       )`.execute(this.db);
-    const row = result.rows[0];
-    if (!row) return { kind: 'idle' };
-    if (row.kind !== 'claimed') return { kind: row.kind };
+    const first = result.rows[0];
+    if (!first) return { kind: 'idle' };
+    if (first.kind !== 'claimed') return { kind: first.kind };
     return {
       kind: 'claimed',
-      eventId: String(row.event_id),
-      attempts: row.attempts,
-      firstFailedAt: row.first_failed_at,
-      sink: { url: row.url, secret: row.secret, eventTypes: row.event_types },
-      event: toCaseRecordEventPayload({ ...row, id: row.event_id }),
+      sink: { url: first.url, secret: first.secret, eventTypes: first.event_types, version: first.sink_version },
+      erased: first.erased,
+      deliveries: result.rows.map((row) => ({
+        eventId: String(row.event_id),
+        attempts: row.attempts,
+        firstFailedAt: row.first_failed_at,
+        event: toCaseRecordEventPayload({ ...row, id: row.event_id }),
+      })),
     };
   }
 
-  /** Gives back a head claimed but not posted (its job hands the lane on to another). */
-  async releaseLease(sinkId: string, eventId: string): Promise<void> {
+  /**
+   * Marks deliveries of any lanes delivered or skipped in one statement, each only while it is still pending (a
+   * worker that lost its lease learns so here). Answers one row a settlement, in the order given.
+   */
+  async settle(settlements: readonly Settlement[]): Promise<SettledDelivery[]> {
+    if (settlements.length === 0) return [];
+    // store/migrations/0023-crm-sink-batches.ts: case_record_settle.
+    const result = await sql<{ event_id: string; settled: boolean; sink_version: Date | null; sink_enabled: boolean; erased: boolean }>`
+      select * from case_record_settle(
+        ${settlements.map((s) => s.sinkId)}::text[], ${settlements.map((s) => s.eventId)}::bigint[],
+        ${settlements.map((s) => s.participantId)}::uuid[], ${settlements.map((s) => s.outcome)}::text[],
+        ${settlements.map((s) => s.httpStatus)}::int[], ${settlements.map((s) => s.at.toISOString())}::timestamptz[]
+      )`.execute(this.db);
+    return result.rows.map((r) => ({
+      eventId: String(r.event_id),
+      settled: r.settled,
+      sinkVersion: r.sink_version,
+      sinkEnabled: r.sink_enabled,
+      erased: r.erased,
+    }));
+  }
+
+  /** Gives back claimed deliveries not posted (their job hands the lane on, or stopped short). */
+  async releaseLeases(sinkId: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
     await this.db
       .updateTable('case_record_deliveries')
       .set({ leased_until: null })
       .where('sink_id', '=', sinkId)
-      .where('event_id', '=', eventId)
+      .where('event_id', 'in', [...eventIds])
       .where('status', '=', 'pending')
       .execute();
   }

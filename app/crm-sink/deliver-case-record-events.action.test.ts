@@ -126,4 +126,33 @@ describe('delivering one person’s case-record events', () => {
       { event_id: erased, status: 'delivered' },
     ]);
   });
+
+  it('drops what it claimed once a mark shows the person erased: later events go as erasure left them', async () => {
+    receiver.answer = () => 200;
+    await new CaseRecordSinkRepository(db).save({ url: receiver.url, eventTypes: null, enabled: true, updatedBy: null });
+    const { lane, ids } = await person(3);
+    let posts = 0;
+    const erasingDeliver = new DeliverCaseRecordEvents({
+      db,
+      clock,
+      timeoutMs: 1000,
+      retry: { baseMs: 1000, maxMs: 60_000, retryForMs: CRM_RETRY_FOR_MS },
+      // Erasure commits while the first of the three claimed events is on its way.
+      post: async (request) => {
+        const answer = await postToSink(request);
+        if (posts++ === 0) {
+          await new CaseRecordRepository(db).eraseForParticipant(lane.participantId);
+          await db.updateTable('participants').set({ erased_at: clock.now() }).where('id', '=', lane.participantId).execute();
+        }
+        return answer;
+      },
+    });
+    expect(await erasingDeliver.execute(lane)).toEqual({ kind: 'stopped', delivered: 3, reason: 'idle' });
+    const mine = receiver.accepted().filter((d) => d.payload.participantId === lane.participantId);
+    expect(mine.map((d) => [d.payload.id, d.payload.data])).toEqual([
+      [ids[0], { i: 0 }],
+      [ids[1], { erased: true }],
+      [ids[2], { erased: true }],
+    ]);
+  });
 });

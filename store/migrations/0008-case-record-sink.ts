@@ -80,9 +80,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger case_record_events_outbox after insert on case_record_events
     referencing new table as new_events for each statement execute function case_record_events_to_sinks()`.execute(db);
 
-  // One call per delivery: mark the previous head (if any), lock the lane's head, decide whether it may go now,
-  // and lease it. A function rather than a statement sent each time: PL/pgSQL keeps its plans, and planning
-  // the statement would cost more than running it. See CaseRecordDeliveryRepository.claimHead for the rules.
+  await createClaimHeadFunction(db);
+}
+
+/**
+ * One call per delivery: mark the previous head (if any), lock the lane's head, decide whether it may go now, and
+ * lease it. A function rather than a statement sent each time: PL/pgSQL keeps its plans, and planning the statement
+ * would cost more than running it. Replaced by case_record_claim_lane in 0023, whose `down` puts this back.
+ */
+export async function createClaimHeadFunction(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function case_record_claim_head(
       p_sink text, p_participant uuid, p_lease_ms integer,

@@ -20,6 +20,7 @@ import * as staffRoles from './0018-staff-roles.js';
 import * as oidcSignIns from './0019-oidc-sign-ins.js';
 import * as appointmentImport from './0021-appointment-import.js';
 import * as exportsIndex from './0022-exports.js';
+import * as crmSinkBatches from './0023-crm-sink-batches.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -46,6 +47,7 @@ export const migrationProvider: MigrationProvider = {
       '0019-oidc-sign-ins': oidcSignIns,
       '0021-appointment-import': appointmentImport,
       '0022-exports': exportsIndex,
+      '0023-crm-sink-batches': crmSinkBatches,
     };
   },
 };
