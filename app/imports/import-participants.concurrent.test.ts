@@ -43,27 +43,41 @@ function twoFiles(): { rows: { ann: Row[]; ben: Row[] }; csv: { ann: Uint8Array;
   return { rows, csv: { ann: csv(rows.ann), ben: csv(rows.ben) } };
 }
 
-describe('two participant imports at once, on postgres', () => {
-  let database: CaseRecordDatabase;
-  let db: Db;
-  let close: (() => Promise<void>) | undefined;
-  let ann: StaffIdentity;
-  let ben: StaffIdentity;
-  const welcomesQueued: unknown[] = [];
-  const queues = {
-    enqueueFollowUps: async (steps: readonly unknown[]) => void welcomesQueued.push(...steps),
-    enqueueSends: async () => undefined,
+/**
+ * A database of this file's own on PostgreSQL with two key workers, Ann and Ben, and the queues an import hands its
+ * welcomes to (recorded). Filled in by the describe's beforeAll.
+ */
+function twoKeyWorkersOnPostgres(label: string) {
+  const keyWorkers = {
+    db: undefined as unknown as Db,
+    ann: undefined as unknown as StaffIdentity,
+    ben: undefined as unknown as StaffIdentity,
+    welcomesQueued: [] as unknown[],
+    queues: {
+      enqueueFollowUps: async (steps: readonly unknown[]) => void keyWorkers.welcomesQueued.push(...steps),
+      enqueueSends: async () => undefined,
+    },
   };
-
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    ({ database, close } = await openTestEngine('postgres', 'app_import_concurrent'));
-    db = database.db;
-    const staff = new StaffRepository(db);
-    ann = await staff.create({ name: 'Ann', role: 'key_worker', team: 'North', email: 'ann@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
-    ben = await staff.create({ name: 'Ben', role: 'key_worker', team: 'North', email: 'ben@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
+    let database: CaseRecordDatabase;
+    ({ database, close } = await openTestEngine('postgres', label));
+    keyWorkers.db = database.db;
+    const staff = new StaffRepository(database.db);
+    keyWorkers.ann = await staff.create({ name: 'Ann', role: 'key_worker', team: 'North', email: 'ann@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
+    keyWorkers.ben = await staff.create({ name: 'Ben', role: 'key_worker', team: 'North', email: 'ben@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
   }, 60_000);
   afterAll(async () => close?.());
+  return keyWorkers;
+}
 
+describe('two participant imports at once, on postgres', () => {
+  const keyWorkers = twoKeyWorkersOnPostgres('app_import_concurrent');
+  const { welcomesQueued, queues } = keyWorkers;
+  let db: Db;
+  let ann: StaffIdentity;
+  let ben: StaffIdentity;
+  beforeAll(() => void ({ db, ann, ben } = keyWorkers));
 
   it('neither fails, and every shared number and CRM id ends in exactly one caseload, the other file rejecting it as already registered', async () => {
     const { rows, csv } = twoFiles();
@@ -109,25 +123,12 @@ describe('two participant imports at once, on postgres', () => {
 });
 
 describe('a row that fails when its batch is written, on postgres', () => {
-  let database: CaseRecordDatabase;
+  const keyWorkers = twoKeyWorkersOnPostgres('app_import_write_clash');
+  const { welcomesQueued, queues } = keyWorkers;
   let db: Db;
-  let close: (() => Promise<void>) | undefined;
   let ann: StaffIdentity;
   let ben: StaffIdentity;
-  const welcomesQueued: unknown[] = [];
-  const queues = {
-    enqueueFollowUps: async (steps: readonly unknown[]) => void welcomesQueued.push(...steps),
-    enqueueSends: async () => undefined,
-  };
-
-  beforeAll(async () => {
-    ({ database, close } = await openTestEngine('postgres', 'app_import_write_clash'));
-    db = database.db;
-    const staff = new StaffRepository(db);
-    ann = await staff.create({ name: 'Ann', role: 'key_worker', team: 'North', email: 'ann@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
-    ben = await staff.create({ name: 'Ben', role: 'key_worker', team: 'North', email: 'ben@example.org', tokenLookup: randomUUID(), tokenHash: 'h' });
-  }, 60_000);
-  afterAll(async () => close?.());
+  beforeAll(() => void ({ db, ann, ben } = keyWorkers));
 
   it('is rejected on its own as already registered, and the rest of its batch still goes in, each exactly once', async () => {
     // Ben's new participant is written in a transaction still open when the import reads the batch's numbers, so
