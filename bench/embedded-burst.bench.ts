@@ -6,10 +6,9 @@
  * 600 texts. Twilio is the test suite's fake (replies go to it), Redis the machine's. Issue 20's target: p99 < 250 ms.
  * `baseline`: the same bursts on PostgreSQL, the same process otherwise.
  */
-import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { PUBLIC_BASE_URL, TestApp } from '../test/test-app.js';
-import { encodeTwilioForm, inboundParams, signTwilioRequest } from '../test/twilio-signer.js';
+import { inboundParams, signedTwilioForm } from '../test/twilio-signer.js';
 import { progress, round, type BenchResult } from './bench-result.js';
 import { percentile, pool, sleep } from './reminder-fixture.js';
 
@@ -38,15 +37,7 @@ function signedBurst(authToken: string, burst: number): SignedRequest[] {
   const signedUrl = `${PUBLIC_BASE_URL}/twilio/inbound`;
   return PHONES.map((phone, i) => {
     const params = inboundParams({ from: phone, body: REPLIES[(i + burst) % REPLIES.length] as string });
-    return {
-      body: encodeTwilioForm(params),
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        'User-Agent': 'TwilioProxy/1.1',
-        'I-Twilio-Idempotency-Token': randomBytes(16).toString('hex'),
-        'X-Twilio-Signature': signTwilioRequest(authToken, signedUrl, params),
-      },
-    };
+    return signedTwilioForm(signedUrl, params, authToken);
   });
 }
 

@@ -58,7 +58,17 @@ export async function postSignedForm(
   authToken: string,
   options: PostSignedFormOptions = {},
 ): Promise<Response> {
-  const signedUrl = publicBaseUrl.replace(/\/+$/, '') + path;
+  const { headers, body } = signedTwilioForm(publicBaseUrl.replace(/\/+$/, '') + path, params, authToken, options);
+  return fetch(baseUrl.replace(/\/+$/, '') + path, { method: 'POST', headers, body });
+}
+
+/** The headers and body Twilio would send for `params`, signed for `signedUrl`; nothing sent. */
+export function signedTwilioForm(
+  signedUrl: string,
+  params: TwilioForm,
+  authToken: string,
+  options: PostSignedFormOptions = {},
+): { headers: Record<string, string>; body: string } {
   const signature = options.signature === undefined ? signTwilioRequest(authToken, signedUrl, params) : options.signature;
   const headers: Record<string, string> = {
     'Content-Type': 'application/x-www-form-urlencoded',
@@ -67,7 +77,7 @@ export async function postSignedForm(
     ...options.headers,
   };
   if (signature !== null) headers['X-Twilio-Signature'] = signature;
-  return fetch(baseUrl.replace(/\/+$/, '') + path, { method: 'POST', headers, body: encodeTwilioForm(params) });
+  return { headers, body: encodeTwilioForm(params) };
 }
 
 export interface InboundParamsInput {
