@@ -38,6 +38,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'not paid (cy)', category: 'exploitation', pattern: 'ddim|byth ~2 yn ~1 fy|ein ~1 nhalu|talu' },
   { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael' },
   { name: 'a home taken over (cy)', category: 'exploitation', pattern: 'symud ~2 i_fewn|i_mewn|mewn ~4 fflat|nhy|ty ~5 werthu|gwerthu|delio', onlyWith: 'DRUGS' },
+  { name: 'homeless now (cy)', category: 'homeless_tonight', pattern: 'dwi|dw|rydw|rwy|rwyf|ni|dan|rydyn|rydan ~2 digartref|ddigartref', unlessWith: 'ddim_yn_ddigartref|oeddwn|roeddwn|arfer|elusen|gwirfoddoli' },
   { name: 'nowhere to sleep (cy)', category: 'homeless_tonight', pattern: 'nunlle|nunman|unman|nunlla ~3 i ~1 gysgu|cysgu|aros|fynd|fyw' },
   { name: 'sleeping rough (cy)', category: 'homeless_tonight', pattern: 'cysgu|gysgu ~4 stryd|strydoedd|car|parc|allan|tu_allan|gorsaf', unlessWith: 'gwasanaethau|dreif|briodas|gwyl|gwersylla' },
   { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty' },

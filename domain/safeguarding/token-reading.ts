@@ -192,11 +192,27 @@ export function readTokens(text: string): ReadToken[] {
       const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
       tokens.push({ written: writtenBoth, ...readWord(joined) });
       index++;
+    } else if (next && splitApart(word, next.word)) {
+      tokens.push({ written: `${written} ${next.written}`, ...readWord(word + next.word) });
+      index++;
     } else {
       tokens.push({ written, ...readWord(word) });
     }
   }
   return withAges(tokens);
+}
+
+/**
+ * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
+ * them is rare or not a word at all, and together they read as a vocabulary word.
+ */
+function splitApart(word: string, next: string): boolean {
+  if (word.length + next.length < 6 || /\d/.test(word + next)) return false;
+  const { rank } = (lexicon ??= buildLexicon());
+  const usual = (piece: string) => (rank.get(piece) ?? Infinity) <= RARE_RANK;
+  if (usual(word) && usual(next)) return false;
+  if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
+  return readWord(word + next).concepts.size > 0;
 }
 
 const AGE_BEFORE = new Set([

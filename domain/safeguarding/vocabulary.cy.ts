@@ -47,7 +47,7 @@ export const WELSH_VOCABULARY: Partial<Record<Concept, readonly string[]>> = {
   RAPE: ['treisio', 'nhreisio', 'threisio', 'dreisio', 'sbeicio', 'spicio'],
   SEX: ['noeth', 'lluniau', 'luniau', 'fideos', 'rhyw', 'cyffwrdd', 'gyffwrdd', 'nghyffwrdd'],
   SECRET: ['cyfrinach', 'gyfrinach'],
-  NOWHERE: ['nunlle', 'nunman', 'unman', 'stryd', 'strydoedd', 'car', 'parc'],
+  NOWHERE: ['digartref', 'ddigartref', 'nigartref', 'nunlle', 'nunman', 'unman', 'stryd', 'strydoedd', 'car', 'parc'],
   SLEEP: ['cysgu', 'gysgu', 'aros', 'gwely'],
   EVICTED: ['allan', 'taflu', 'nhaflu', 'nghicio', 'cicio'],
   TONIGHT: ['heno', 'heddiw', 'rwan', 'nawr', 'fory', 'yfory'],
