@@ -40,10 +40,16 @@ interface CompiledCoOccurrence {
   unlessWith?: PatternItem;
 }
 
+interface CompiledGuard {
+  pattern: TokenPattern;
+  /** Words that say the idiom is not one here ("not even joking"): the guard then sets nothing aside. */
+  deniedBy?: PatternItem;
+}
+
 interface Compiled {
   rules: CompiledRule[];
   coOccurrences: CompiledCoOccurrence[];
-  guards: TokenPattern[];
+  guards: CompiledGuard[];
   resolvedPast: { past: PatternItem; safeNow: PatternItem; current: PatternItem };
   /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
   ruleTriggers: RuleIndex;
@@ -61,7 +67,7 @@ function compileAll(): Compiled {
     ...parts,
     ruleTriggers: new RuleIndex(parts.rules.map((rule) => requiredSteps(rule.pattern))),
     coOccurrenceTriggers: new RuleIndex(parts.coOccurrences.map((rule) => rule.together)),
-    guardTriggers: new RuleIndex(parts.guards.map(requiredSteps)),
+    guardTriggers: new RuleIndex(parts.guards.map((guard) => requiredSteps(guard.pattern))),
   };
 }
 
@@ -85,16 +91,20 @@ function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | '
       onlyWith: rule.onlyWith === undefined ? undefined : compileItem(rule.onlyWith),
       unlessWith: rule.unlessWith === undefined ? undefined : compileItem(rule.unlessWith),
     })),
-    guards: IDIOM_GUARDS.map((guard) => compilePattern(guard.pattern)),
+    guards: IDIOM_GUARDS.map((guard) => ({
+      pattern: compilePattern(guard.pattern),
+      deniedBy: guard.deniedBy === undefined ? undefined : compileItem(guard.deniedBy),
+    })),
   };
 }
 
 /** Tokens inside an idiom ("killing it", "kicked out of the group chat") cannot make a flag. */
-function guardedTokens(guards: readonly TokenPattern[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
+function guardedTokens(guards: readonly CompiledGuard[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
   const guarded = new Set<number>();
   for (const position of compiled!.guardTriggers.candidates(index)) {
     const guard = guards[position]!;
-    for (const match of findMatches(guard, tokens)) {
+    if (guard.deniedBy && itemFitsAnywhere(guard.deniedBy, tokens, index)) continue;
+    for (const match of findMatches(guard.pattern, tokens)) {
       for (let index = match.start; index < match.end; index++) guarded.add(index);
     }
   }
