@@ -1,18 +1,18 @@
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import restify, { type Request, type Response } from 'restify';
+import { GroupCommit } from '../domain/concurrency/group-commit.js';
 import { isValidTwilioSignature, type TwilioFormParams } from '../bot/twilio/signature.js';
 import type { Db } from '../store/database.js';
 import { listenOnLoopback } from './baseline-server.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
-interface Waiting {
+interface InboundRow {
   sid: string;
-  from: string;
-  to: string;
+  from_phone: string;
+  to_phone: string;
   body: string;
-  done: (error?: unknown) => void;
 }
 
 /**
@@ -30,28 +30,14 @@ export async function startDurableBaselineServer(options: { db: Db; redis: Redis
   const { db, redis } = options;
   await sql`create table if not exists bench_durable_inbound (sid text primary key, from_phone text not null, to_phone text not null, body text not null, received_at timestamptz not null default now())`.execute(db);
 
-  let queue: Waiting[] = [];
-  let writing = false;
-  const writeBatches = async () => {
-    writing = true;
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await db
-          .withTables<{ bench_durable_inbound: { sid: string; from_phone: string; to_phone: string; body: string } }>()
-          .insertInto('bench_durable_inbound')
-          .values(batch.map((w) => ({ sid: w.sid, from_phone: w.from, to_phone: w.to, body: w.body })))
-          .onConflict((oc) => oc.column('sid').doNothing())
-          .execute();
-        await redis.rpush(options.redisKey, ...batch.map((w) => w.sid));
-        for (const w of batch) w.done();
-      } catch (error) {
-        for (const w of batch) w.done(error);
-      }
-    }
-    writing = false;
-  };
+  const commit = new GroupCommit(
+    async (rows: InboundRow[]) => {
+      await db.withTables<{ bench_durable_inbound: InboundRow }>().insertInto('bench_durable_inbound').values(rows).onConflict((oc) => oc.column('sid').doNothing()).execute();
+      await redis.rpush(options.redisKey, ...rows.map((row) => row.sid));
+      return rows.map(() => true);
+    },
+    { maxBatch: Number.POSITIVE_INFINITY, missing: (row) => new Error(`${row.sid} not stored`) },
+  );
 
   const server = restify.createServer({ name: 'durable-baseline', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 64 * 1024 }));
@@ -64,10 +50,7 @@ export async function startDurableBaselineServer(options: { db: Db; redis: Redis
     }
     const field = (name: string) => String(params[name] ?? '');
     try {
-      await new Promise<void>((resolve, reject) => {
-        queue.push({ sid: field('MessageSid'), from: field('From'), to: field('To'), body: field('Body'), done: (error) => (error ? reject(error) : resolve()) });
-        if (!writing) void writeBatches();
-      });
+      await commit.submit({ sid: field('MessageSid'), from_phone: field('From'), to_phone: field('To'), body: field('Body') });
       res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
     } catch {
       res.sendRaw(503, 'Try again', { 'Content-Type': 'text/plain' });

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { GroupCommit } from '../domain/concurrency/group-commit.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { Db } from '../store/database.js';
@@ -18,12 +19,6 @@ export interface IntakeResult {
   participantId: string | null;
 }
 
-interface Waiting {
-  text: InboundText;
-  resolve: (result: IntakeResult) => void;
-  reject: (error: unknown) => void;
-}
-
 const MAX_BATCH = 200;
 const MAX_FLUSHES_IN_FLIGHT = 2;
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -35,43 +30,30 @@ const ENQUEUE_TIMEOUT_MS = 2000;
  * away, the stored row is enough: the sweep asks for the turn again.
  */
 export class InboundIntake {
-  private readonly waiting: Waiting[] = [];
-  private inFlight = 0;
+  private readonly commit: GroupCommit<InboundText, IntakeResult>;
 
-  constructor(private readonly deps: { db: Db; queues: JobQueues; clock: Clock; logger: Logger }) {}
-
-  accept(text: InboundText): Promise<IntakeResult> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ text, resolve, reject });
-      if (this.inFlight < MAX_FLUSHES_IN_FLIGHT) void this.flush();
+  constructor(private readonly deps: { db: Db; queues: JobQueues; clock: Clock; logger: Logger }) {
+    this.commit = new GroupCommit((texts) => this.store(texts), {
+      maxBatch: MAX_BATCH,
+      maxInFlight: MAX_FLUSHES_IN_FLIGHT,
+      missing: (text) => new Error(`Inbound ${text.messageSid} was neither stored nor found`),
     });
   }
 
-  private async flush(): Promise<void> {
-    this.inFlight++;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_BATCH);
-        let stored: Map<string, StoredArrival>;
-        try {
-          stored = await new MessageRepository(this.deps.db).insertInboundBatch(
-            batch.map(({ text }) => ({ twilioSid: text.messageSid, channel: text.channel, phone: text.phone, body: text.body })),
-            this.deps.clock.now(),
-          );
-        } catch (error) {
-          for (const w of batch) w.reject(error);
-          continue;
-        }
-        for (const w of batch) {
-          const row = stored.get(w.text.messageSid);
-          if (row) w.resolve({ messageId: row.messageId, created: row.created, participantId: row.participantId });
-          else w.reject(new Error(`Inbound ${w.text.messageSid} was neither stored nor found`));
-        }
-        void this.requestTurns([...stored.values()].filter((row) => row.status === 'received'));
-      }
-    } finally {
-      this.inFlight--;
-    }
+  accept(text: InboundText): Promise<IntakeResult> {
+    return this.commit.submit(text);
+  }
+
+  private async store(texts: InboundText[]): Promise<(IntakeResult | undefined)[]> {
+    const stored = await new MessageRepository(this.deps.db).insertInboundBatch(
+      texts.map((text) => ({ twilioSid: text.messageSid, channel: text.channel, phone: text.phone, body: text.body })),
+      this.deps.clock.now(),
+    );
+    void this.requestTurns([...stored.values()].filter((row) => row.status === 'received'));
+    return texts.map((text) => {
+      const row = stored.get(text.messageSid);
+      return row && { messageId: row.messageId, created: row.created, participantId: row.participantId };
+    });
   }
 
   private async requestTurns(rows: StoredArrival[]): Promise<void> {

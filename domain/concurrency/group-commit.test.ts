@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from './group-commit.js';
+
+/** A write that can be held open, to see what arrives meanwhile. */
+function heldWrites<T>() {
+  const calls: T[][] = [];
+  const releases: (() => void)[] = [];
+  const write = async (items: T[]) => {
+    calls.push(items);
+    await new Promise<void>((resolve) => releases.push(resolve));
+    return items.map((item) => `done ${String(item)}`);
+  };
+  return { calls, releaseNext: () => releases.shift()?.(), write };
+}
+
+const missing = (item: unknown) => new Error(`${String(item)} not written`);
+
+describe('a group commit', () => {
+  it('writes the first item alone and everything that arrives meanwhile together in the next write', async () => {
+    const { calls, releaseNext, write } = heldWrites<number>();
+    const commit = new GroupCommit(write, { maxBatch: 10, missing });
+    const first = commit.submit(1);
+    const later = [2, 3, 4].map((item) => commit.submit(item));
+    expect(calls).toEqual([[1]]);
+    releaseNext();
+    expect(await first).toBe('done 1');
+    await Promise.resolve();
+    expect(calls).toEqual([[1], [2, 3, 4]]);
+    releaseNext();
+    expect(await Promise.all(later)).toEqual(['done 2', 'done 3', 'done 4']);
+  });
+
+  it('never puts more than maxBatch items in one write', async () => {
+    const written: number[][] = [];
+    const commit = new GroupCommit(
+      async (items: number[]) => {
+        written.push(items);
+        return items;
+      },
+      { maxBatch: 2, missing },
+    );
+    expect(await Promise.all([1, 2, 3, 4, 5].map((item) => commit.submit(item)))).toEqual([1, 2, 3, 4, 5]);
+    expect(written.every((items) => items.length <= 2)).toBe(true);
+    expect(written.flat()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('runs up to maxInFlight writes at once', async () => {
+    const { calls, releaseNext, write } = heldWrites<number>();
+    const commit = new GroupCommit(write, { maxBatch: 10, maxInFlight: 2, missing });
+    const results = [commit.submit(1), commit.submit(2), commit.submit(3)];
+    expect(calls).toEqual([[1], [2]]);
+    releaseNext();
+    releaseNext();
+    await Promise.resolve();
+    await Promise.resolve();
+    releaseNext();
+    expect(await Promise.all(results)).toEqual(['done 1', 'done 2', 'done 3']);
+  });
+
+  it('fails every item of a failed write, and writes the next group as usual', async () => {
+    let fail = true;
+    const commit = new GroupCommit(
+      async (items: string[]) => {
+        if (fail) {
+          fail = false;
+          throw new Error('database away');
+        }
+        return items;
+      },
+      { maxBatch: 10, missing },
+    );
+    await expect(commit.submit('a')).rejects.toThrow('database away');
+    expect(await commit.submit('b')).toBe('b');
+  });
+
+  it('fails the caller whose item the write could not account for, and no one else', async () => {
+    const commit = new GroupCommit(async (items: string[]) => items.map((item) => (item === 'lost' ? undefined : item)), { maxBatch: 10, missing });
+    const [kept, lost] = await Promise.allSettled([commit.submit('kept'), commit.submit('lost')]);
+    expect(kept).toEqual({ status: 'fulfilled', value: 'kept' });
+    expect(lost).toMatchObject({ status: 'rejected', reason: new Error('lost not written') });
+  });
+});
