@@ -106,8 +106,7 @@ export class FeatureBuffer {
   length = 0;
 
   add(bucket: number, start: number, end: number): void {
-    if (seen[bucket]) return;
-    seen[bucket] = 1;
+    if (!taken.insert(bucket)) return;
     if (this.length === this.buckets.length) this.grow();
     this.buckets[this.length] = bucket;
     this.starts[this.length] = start;
@@ -128,8 +127,55 @@ export class FeatureBuffer {
 }
 
 const BIAS = bucketOf('bias');
-/** Buckets already taken by this text (cleared after each text: the screen is synchronous). */
-const seen = new Uint8Array(BUCKETS);
+/**
+ * The buckets already taken by this text: a small open-addressed set whose slots count as empty unless stamped with
+ * this text's number, so starting the next text clears nothing. A few kilobytes the processor keeps close, where an
+ * array of all 262,144 buckets would be fetched from memory a bucket at a time.
+ */
+class TakenBuckets {
+  private keys = new Int32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 1;
+  private count = 0;
+  /** A slot is the top bits of the bucket times a large odd number (Fibonacci hashing): 32 less log2 of the slots. */
+  private shift = 22;
+
+  /** Starts a new text. */
+  clear(): void {
+    this.count = 0;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Adds the bucket; false when this text already has it. */
+  insert(bucket: number): boolean {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(bucket, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (this.stamps[slot] !== this.stamp) {
+        this.stamps[slot] = this.stamp;
+        this.keys[slot] = bucket;
+        if (++this.count * 2 > this.keys.length) this.grow();
+        return true;
+      }
+      if (this.keys[slot] === bucket) return false;
+    }
+  }
+
+  /** Twice the slots, the text's buckets so far placed again. */
+  private grow(): void {
+    const [keys, stamps, stamp] = [this.keys, this.stamps, this.stamp];
+    this.keys = new Int32Array(keys.length * 2);
+    this.stamps = new Uint32Array(keys.length * 2);
+    this.stamp = 1;
+    this.count = 0;
+    this.shift--;
+    for (let slot = 0; slot < keys.length; slot++) if (stamps[slot] === stamp) this.insert(keys[slot]!);
+  }
+}
+
+const taken = new TakenBuckets();
 const shared = new FeatureBuffer();
 
 /** The letter at `position` of ` <written> `. */
@@ -187,6 +233,7 @@ function addCrossGrams(features: FeatureBuffer, before: string, after: string, i
 export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
   const features = shared;
   features.length = 0;
+  taken.clear();
   features.add(BIAS, 0, 0);
   let previous: WordParts | undefined;
   let beforePrevious: WordParts | undefined;
@@ -221,7 +268,6 @@ export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
     previous = parts;
     previousWritten = token.written;
   }
-  for (let position = 0; position < features.length; position++) seen[features.buckets[position]!] = 0;
   return features;
 }
 

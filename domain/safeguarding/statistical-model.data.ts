@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "adf2a3b474d9303e51bd2ba68628fa6bc3d898a9fd501c685a836ecb84157d57",
-    "sources": "acd18196ae4309efe195be308ebbefc00f674abc207aabea91c801e3c19d2a8c"
+    "sources": "63e9c5c507db7e0bdb826fa3c3eb748b93da1513cf9110fc0b632b5c7fffe4c9"
   },
   "threshold": 0.7813,
   "categoryBits": 13,
