@@ -20,6 +20,11 @@ function featuresAsNamed(tokens: readonly ReadToken[]): ModelFeatures {
     add(`w:${token.word}`, index, index + 1);
     add(`s:${stemmer(token.word)}`, index, index + 1);
     if (index > 0) add(`b:${stemmer(tokens[index - 1]!.word)} ${stemmer(token.word)}`, index - 1, index + 1);
+    if (index > 1) {
+      const [first, middle] = [stemmer(tokens[index - 2]!.word), stemmer(tokens[index - 1]!.word)];
+      add(`t:${first} ${middle} ${stemmer(token.word)}`, index - 2, index + 1);
+      add(`k:${first} ${stemmer(token.word)}`, index - 2, index + 1);
+    }
     for (const concept of token.concepts) {
       add(`c:${concept}`, index, index + 1);
       for (let back = Math.max(0, index - 3); back < index; back++) {
@@ -32,6 +37,16 @@ function featuresAsNamed(tokens: readonly ReadToken[]): ModelFeatures {
       const padded = ` ${token.written} `;
       for (let size = 3; size <= 5; size++) {
         for (let at = 0; at + size <= padded.length; at++) add(`g:${padded.slice(at, at + size)}`, index, index + 1);
+      }
+      if (index > 0) {
+        // The space between two written words, with one to three letters of each round it.
+        const [before, after] = [tokens[index - 1]!.written.slice(-3), token.written.slice(0, 3)];
+        const joined = `${before} ${after}`;
+        for (let size = 4; size <= 5; size++) {
+          for (let at = 0; at + size <= joined.length; at++) {
+            if (at < before.length && at + size > before.length + 1) add(`x:${joined.slice(at, at + size)}`, index - 1, index + 1);
+          }
+        }
       }
     }
   });

@@ -4,9 +4,11 @@ import type { ReadToken } from './token-reading.js';
 /**
  * What the statistical second opinion (statistical-model.ts) sees of a text: the screen's own reading of it (normalised,
  * text-speak expanded, misspellings read as the vocabulary word), as sparse binary features hashed to a fixed size.
- * - `w:` each word as read, `s:` its stem, `b:` pairs of neighbouring stems;
+ * - `w:` each word as read, `s:` its stem, `b:` pairs of neighbouring stems, `t:` runs of three stems, `k:` two stems
+ *   with one word between them (what stays when a word in the middle changes: "i can't take/stand/do this");
  * - `c:` each concept the vocabulary recognises, `p:` two concepts within three words of each other (in either order);
- * - `g:` letter 3- to 5-grams of each word as written, for misspellings the vocabulary does not know.
+ * - `g:` letter 3- to 5-grams of each word as written, for misspellings the vocabulary does not know, and `x:` letter
+ *   4- and 5-grams across the space between two written words ("kil lmy", "to end"), for words run together or split.
  * Each feature keeps the tokens it came from (start..end), so a flag can quote the participant's words. A feature
  * counts once per text (the first place it occurs); two features that hash alike count once.
  */
@@ -16,7 +18,7 @@ export interface ModelFeatures {
   ends: number[];
 }
 
-export const FEATURE_BITS = 16;
+export const FEATURE_BITS = 18;
 const BUCKETS = 1 << FEATURE_BITS;
 const CONCEPT_WINDOW = 3;
 const FNV_OFFSET = 0x811c9dc5;
@@ -40,6 +42,10 @@ interface WordParts {
   stem: number;
   /** The hash of `b:<stem> `, for a pair that starts with this word. */
   pairPrefix: number;
+  /** The hash of `t:<stem> `, for a run of three stems that starts with this word. */
+  runPrefix: number;
+  /** The hash of `k:<stem> `, for a pair over one word that starts with this word. */
+  skipPrefix: number;
   stemText: string;
 }
 
@@ -50,7 +56,14 @@ function partsOf(word: string): WordParts {
   let parts = wordParts.get(word);
   if (!parts) {
     const stem = stemmer(word);
-    parts = { word: bucketOf(`w:${word}`), stem: bucketOf(`s:${stem}`), pairPrefix: fnv(`b:${stem} `), stemText: stem };
+    parts = {
+      word: bucketOf(`w:${word}`),
+      stem: bucketOf(`s:${stem}`),
+      pairPrefix: fnv(`b:${stem} `),
+      runPrefix: fnv(`t:${stem} `),
+      skipPrefix: fnv(`k:${stem} `),
+      stemText: stem,
+    };
     if (wordParts.size >= CACHE_LIMIT) wordParts.clear();
     wordParts.set(word, parts);
   }
@@ -80,6 +93,7 @@ function conceptPairBucket(one: string, other: string): number {
 
 /** The hash of `g:`, continued over each letter n-gram of ` <written> ` in place (no padded string or slices). */
 const GRAM_PREFIX = fnv('g:');
+const CROSS_PREFIX = fnv('x:');
 
 /**
  * A text's features, in the order they first occur, in buffers reused from text to text (the screen is synchronous):
@@ -92,8 +106,7 @@ export class FeatureBuffer {
   length = 0;
 
   add(bucket: number, start: number, end: number): void {
-    if (seen[bucket]) return;
-    seen[bucket] = 1;
+    if (!taken.insert(bucket)) return;
     if (this.length === this.buckets.length) this.grow();
     this.buckets[this.length] = bucket;
     this.starts[this.length] = start;
@@ -114,8 +127,55 @@ export class FeatureBuffer {
 }
 
 const BIAS = bucketOf('bias');
-/** Buckets already taken by this text (cleared after each text: the screen is synchronous). */
-const seen = new Uint8Array(BUCKETS);
+/**
+ * The buckets already taken by this text: a small open-addressed set whose slots count as empty unless stamped with
+ * this text's number, so starting the next text clears nothing. A few kilobytes the processor keeps close, where an
+ * array of all 262,144 buckets would be fetched from memory a bucket at a time.
+ */
+class TakenBuckets {
+  private keys = new Int32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 1;
+  private count = 0;
+  /** A slot is the top bits of the bucket times a large odd number (Fibonacci hashing): 32 less log2 of the slots. */
+  private shift = 22;
+
+  /** Starts a new text. */
+  clear(): void {
+    this.count = 0;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Adds the bucket; false when this text already has it. */
+  insert(bucket: number): boolean {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(bucket, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (this.stamps[slot] !== this.stamp) {
+        this.stamps[slot] = this.stamp;
+        this.keys[slot] = bucket;
+        if (++this.count * 2 > this.keys.length) this.grow();
+        return true;
+      }
+      if (this.keys[slot] === bucket) return false;
+    }
+  }
+
+  /** Twice the slots, the text's buckets so far placed again. */
+  private grow(): void {
+    const [keys, stamps, stamp] = [this.keys, this.stamps, this.stamp];
+    this.keys = new Int32Array(keys.length * 2);
+    this.stamps = new Uint32Array(keys.length * 2);
+    this.stamp = 1;
+    this.count = 0;
+    this.shift--;
+    for (let slot = 0; slot < keys.length; slot++) if (stamps[slot] === stamp) this.insert(keys[slot]!);
+  }
+}
+
+const taken = new TakenBuckets();
 const shared = new FeatureBuffer();
 
 /** The letter at `position` of ` <written> `. */
@@ -146,12 +206,37 @@ function addLetterGrams(features: FeatureBuffer, written: string, index: number)
   }
 }
 
+/** The letters round the space between two written words (reused). */
+const crossCodes = new Int32Array(7);
+
+/**
+ * Letter 4- and 5-grams of `<last 3 letters of before> <first 3 letters of after>` that hold the space and a letter
+ * either side of it, left to right, the 4-grams first.
+ */
+function addCrossGrams(features: FeatureBuffer, before: string, after: string, index: number): void {
+  const left = Math.min(3, before.length);
+  const right = Math.min(3, after.length);
+  for (let position = 0; position < left; position++) crossCodes[position] = before.charCodeAt(before.length - left + position);
+  crossCodes[left] = SPACE;
+  for (let position = 0; position < right; position++) crossCodes[left + 1 + position] = after.charCodeAt(position);
+  const length = left + 1 + right;
+  for (let size = 4; size <= 5; size++) {
+    for (let at = Math.max(0, left - size + 2); at <= left - 1 && at + size <= length; at++) {
+      let hash = CROSS_PREFIX;
+      for (let position = at; position < at + size; position++) hash = Math.imul(hash ^ crossCodes[position]!, FNV_PRIME);
+      features.add(toBucket(hash), index - 1, index + 1);
+    }
+  }
+}
+
 /** The text's features, each once, in the shared buffer (valid until the next call). */
 export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
   const features = shared;
   features.length = 0;
+  taken.clear();
   features.add(BIAS, 0, 0);
   let previous: WordParts | undefined;
+  let beforePrevious: WordParts | undefined;
   let previousWritten = '';
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
@@ -159,6 +244,11 @@ export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
     features.add(parts.word, index, index + 1);
     features.add(parts.stem, index, index + 1);
     if (previous) features.add(toBucket(fnv(parts.stemText, previous.pairPrefix)), index - 1, index + 1);
+    if (beforePrevious) {
+      const run = fnv(parts.stemText, Math.imul(fnv(previous!.stemText, beforePrevious.runPrefix) ^ SPACE, FNV_PRIME));
+      features.add(toBucket(run), index - 2, index + 1);
+      features.add(toBucket(fnv(parts.stemText, beforePrevious.skipPrefix)), index - 2, index + 1);
+    }
     if (token.concepts.size > 0) {
       for (const concept of token.concepts) {
         features.add(conceptBucket(concept), index, index + 1);
@@ -170,11 +260,14 @@ export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
       }
     }
     // Letter n-grams once per written word ("kms" reads as two tokens but was one word).
-    if (token.written !== previousWritten) addLetterGrams(features, token.written, index);
+    if (token.written !== previousWritten) {
+      addLetterGrams(features, token.written, index);
+      if (index > 0) addCrossGrams(features, previousWritten, token.written, index);
+    }
+    beforePrevious = previous;
     previous = parts;
     previousWritten = token.written;
   }
-  for (let position = 0; position < features.length; position++) seen[features.buckets[position]!] = 0;
   return features;
 }
 

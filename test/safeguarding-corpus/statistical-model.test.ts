@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, trainLogisticRegression } from './model/logistic-regression.js';
 import { trainingFingerprint } from './model/training-fingerprint.js';
-import { modelFeatures } from '../../domain/safeguarding/model-features.js';
+import { FEATURE_BITS, modelFeatures } from '../../domain/safeguarding/model-features.js';
 import { normaliseForScreening } from '../../domain/safeguarding/normalise.js';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
 import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
@@ -22,7 +22,7 @@ describe('the statistical second opinion', () => {
       buckets: Uint32Array.from(modelFeatures(readTokens(message.text)).buckets),
       label: message.risk ? 1 : 0,
     }));
-    const options = { ...DEFAULT_TRAINING, epochs: 2, buckets: 1 << 16 };
+    const options = { ...DEFAULT_TRAINING, epochs: 2, buckets: 1 << FEATURE_BITS };
     expect(trainLogisticRegression(examples, options)).toEqual(trainLogisticRegression(examples, options));
   });
 

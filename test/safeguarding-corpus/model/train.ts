@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { modelFeatures } from '../../../domain/safeguarding/model-features.js';
+import { FEATURE_BITS, modelFeatures } from '../../../domain/safeguarding/model-features.js';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../domain/safeguarding/risk-category.js';
 import { ruleFlags } from '../../../domain/safeguarding/screen.js';
 import { MIN_WORDS_FOR_MODEL, wordsWritten } from '../../../domain/safeguarding/statistical-model.js';
@@ -15,7 +15,7 @@ import { trainingFingerprint } from './training-fingerprint.js';
  * and writes domain/safeguarding/statistical-model.data.ts. Deterministic: the same corpus and screen give the same
  * file, and a test fails when the committed file was trained on another corpus or screen.
  */
-export const RISK_BITS = 16;
+export const RISK_BITS = FEATURE_BITS;
 export const CATEGORY_BITS = 13;
 /** Of the benign tuning texts the model may speak on, at most this share may be flagged by it (out of fold). */
 export const ADDED_FALSE_ALARM_BUDGET = 0.01;
