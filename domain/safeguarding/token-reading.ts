@@ -199,7 +199,20 @@ export function readTokens(text: string): ReadToken[] {
       tokens.push({ written, ...readWord(word) });
     }
   }
-  return withAges(tokens);
+  return withAges(withoutDeniedLaughter(tokens));
+}
+
+const LAUGHTER = new Set(['lol', 'lolol', 'haha', 'hahaha', 'lmao', 'jk', 'xd']);
+const JOKING = new Set([...LAUGHTER, 'joking', 'joke', 'kidding', 'jokin', 'kiddin']);
+
+/**
+ * "lol not lol", "not even joking": a text that says it is no joke drops its laughter, so nothing reads it as one.
+ */
+function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
+  const denied = tokens.some(
+    (token, at) => token.concepts.has('NOT') && [1, 2].some((ahead) => JOKING.has(tokens[at + ahead]?.word ?? '')),
+  );
+  return denied ? tokens.filter((token) => !LAUGHTER.has(token.word)) : tokens;
 }
 
 /**
