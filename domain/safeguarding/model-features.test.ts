@@ -7,13 +7,14 @@ import { readTokens, type ReadToken } from './token-reading.js';
 
 /** The features as README describes them, each built as its string and hashed: what the trained weights index. */
 function featuresAsNamed(tokens: readonly ReadToken[]): ModelFeatures {
-  const features: ModelFeatures = { buckets: [], starts: [], ends: [] };
+  const features: ModelFeatures = { buckets: [], starts: [], ends: [], letterGrams: [] };
   const add = (name: string, start: number, end: number) => {
     const bucket = bucketOf(name);
     if (features.buckets.includes(bucket)) return;
     features.buckets.push(bucket);
     features.starts.push(start);
     features.ends.push(end);
+    features.letterGrams.push(name.startsWith('g:') || name.startsWith('x:'));
   };
   add('bias', 0, 0);
   tokens.forEach((token, index) => {

@@ -9,13 +9,16 @@ import type { ReadToken } from './token-reading.js';
  * - `c:` each concept the vocabulary recognises, `p:` two concepts within three words of each other (in either order);
  * - `g:` letter 3- to 5-grams of each word as written, for misspellings the vocabulary does not know, and `x:` letter
  *   4- and 5-grams across the space between two written words ("kil lmy", "to end"), for words run together or split.
- * Each feature keeps the tokens it came from (start..end), so a flag can quote the participant's words. A feature
- * counts once per text (the first place it occurs); two features that hash alike count once.
+ * Each feature keeps the tokens it came from (start..end), so a flag can quote the participant's words, and whether it
+ * is a letter gram (`g:`, `x:`), which the second risk model does not read. A feature counts once per text (the first
+ * place it occurs); two features that hash alike count once.
  */
 export interface ModelFeatures {
   buckets: number[];
   starts: number[];
   ends: number[];
+  /** Whether each feature is a letter gram (`g:` or `x:`): the second risk model reads only the others. */
+  letterGrams: boolean[];
 }
 
 export const FEATURE_BITS = 18;
@@ -103,14 +106,17 @@ export class FeatureBuffer {
   buckets = new Int32Array(256);
   starts = new Int32Array(256);
   ends = new Int32Array(256);
+  /** 1 where the feature is a letter gram (`g:` or `x:`), else 0. */
+  letterGrams = new Uint8Array(256);
   length = 0;
 
-  add(bucket: number, start: number, end: number): void {
+  add(bucket: number, start: number, end: number, letterGram = 0): void {
     if (!taken.insert(bucket)) return;
     if (this.length === this.buckets.length) this.grow();
     this.buckets[this.length] = bucket;
     this.starts[this.length] = start;
     this.ends[this.length] = end;
+    this.letterGrams[this.length] = letterGram;
     this.length++;
   }
 
@@ -123,6 +129,9 @@ export class FeatureBuffer {
     this.buckets = grown(this.buckets);
     this.starts = grown(this.starts);
     this.ends = grown(this.ends);
+    const letterGrams = new Uint8Array(this.letterGrams.length * 2);
+    letterGrams.set(this.letterGrams);
+    this.letterGrams = letterGrams;
   }
 }
 
@@ -202,7 +211,7 @@ function addLetterGrams(features: FeatureBuffer, written: string, index: number)
   }
   for (let size = 3; size <= 5; size++) {
     const row = (size - 3) * padded;
-    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1);
+    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1, 1);
   }
 }
 
@@ -224,7 +233,7 @@ function addCrossGrams(features: FeatureBuffer, before: string, after: string, i
     for (let at = Math.max(0, left - size + 2); at <= left - 1 && at + size <= length; at++) {
       let hash = CROSS_PREFIX;
       for (let position = at; position < at + size; position++) hash = Math.imul(hash ^ crossCodes[position]!, FNV_PRIME);
-      features.add(toBucket(hash), index - 1, index + 1);
+      features.add(toBucket(hash), index - 1, index + 1, 1);
     }
   }
 }
@@ -278,5 +287,6 @@ export function modelFeatures(tokens: readonly ReadToken[]): ModelFeatures {
     buckets: Array.from(features.buckets.subarray(0, features.length)),
     starts: Array.from(features.starts.subarray(0, features.length)),
     ends: Array.from(features.ends.subarray(0, features.length)),
+    letterGrams: Array.from(features.letterGrams.subarray(0, features.length), (gram) => gram === 1),
   };
 }

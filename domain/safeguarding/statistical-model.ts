@@ -1,7 +1,7 @@
 import { collectFeatures, type FeatureBuffer } from './model-features.js';
 import { RISK_CATEGORIES, type RiskCategory, type RiskFlag } from './risk-category.js';
 import { STATISTICAL_MODEL } from './statistical-model.data.js';
-import type { QuantisedWeights } from './statistical-model.types.js';
+import type { QuantisedWeights, StatisticalModelData } from './statistical-model.types.js';
 import type { ReadToken } from './token-reading.js';
 import { writtenWords } from './written-words.js';
 
@@ -10,8 +10,9 @@ import { writtenWords } from './written-words.js';
  * (model-features.ts), trained on the tuning part only by `npm run train:safeguarding`
  * (test/safeguarding-corpus/model/train.ts), which writes statistical-model.data.ts. It may add a flag when no rule
  * flagged and none set risk words aside as a near-miss (screen.ts), on texts of six words or more; it never removes a
- * flag. One model says whether the text is a risk; eight more (one per category, trained on
- * risk texts) say which help it needs.
+ * flag. Two models say whether the text is a risk, and their probabilities are averaged: one over all the features, one
+ * over all but the letter grams (which on its own leans less on spelling and more on what the words say); eight more
+ * (one per category, trained on risk texts) say which help it needs.
  */
 
 interface Weights {
@@ -19,21 +20,34 @@ interface Weights {
   values: Int8Array;
 }
 
-let model: { risk: Weights; categories: [RiskCategory, Weights][]; categoryMask: number } | undefined;
+interface Model {
+  threshold: number;
+  risk: Weights;
+  wordRisk: Weights;
+  wordRiskMask: number;
+  categories: [RiskCategory, Weights][];
+  categoryMask: number;
+}
+
+let model: Model | undefined;
 
 function decode(quantised: QuantisedWeights): Weights {
   const bytes = Buffer.from(quantised.weights, 'base64');
   return { scale: quantised.scale, values: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
 }
 
-function loaded() {
-  model ??= {
-    risk: decode(STATISTICAL_MODEL.risk),
-    categories: RISK_CATEGORIES.map((category) => [category, decode(STATISTICAL_MODEL.categories[category])]),
-    categoryMask: (1 << STATISTICAL_MODEL.categoryBits) - 1,
+function decodeModel(data: StatisticalModelData): Model {
+  return {
+    threshold: data.threshold,
+    risk: decode(data.risk),
+    wordRisk: decode(data.wordRisk),
+    wordRiskMask: (1 << data.wordRiskBits) - 1,
+    categories: RISK_CATEGORIES.map((category) => [category, decode(data.categories[category])]),
+    categoryMask: (1 << data.categoryBits) - 1,
   };
-  return model;
 }
+
+const loaded = () => (model ??= decodeModel(STATISTICAL_MODEL));
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -44,9 +58,35 @@ function score(weights: Weights, features: FeatureBuffer, mask = -1): number {
   return sigmoid((sum * weights.scale) / Math.sqrt(Math.max(1, length)));
 }
 
+/**
+ * The mean of the two risk models' probabilities, in one pass over the features: the first reads every feature, the
+ * second those that are not letter grams, each feature weighing 1/√n of the features its model reads.
+ */
+function riskOf(features: FeatureBuffer, { risk, wordRisk, wordRiskMask }: Model = loaded()): number {
+  const { buckets, letterGrams, length } = features;
+  let all = 0;
+  let words = 0;
+  let wordCount = 0;
+  for (let position = 0; position < length; position++) {
+    const bucket = buckets[position]!;
+    all += risk.values[bucket]!;
+    if (letterGrams[position] === 0) {
+      words += wordRisk.values[bucket & wordRiskMask]!;
+      wordCount++;
+    }
+  }
+  return (sigmoid((all * risk.scale) / Math.sqrt(Math.max(1, length))) + sigmoid((words * wordRisk.scale) / Math.sqrt(Math.max(1, wordCount)))) / 2;
+}
+
 /** The model's risk score for a text, 0–1. */
 export function riskScore(tokens: readonly ReadToken[]): number {
-  return score(loaded().risk, collectFeatures(tokens));
+  return riskOf(collectFeatures(tokens));
+}
+
+/** The risk score of a model not (yet) in statistical-model.data.ts, as the screen computes it (for experiments). */
+export function riskScorer(data: StatisticalModelData): (tokens: readonly ReadToken[]) => number {
+  const decoded = decodeModel(data);
+  return (tokens) => riskOf(collectFeatures(tokens), decoded);
 }
 
 const QUOTED_WORDS = 3;
@@ -75,31 +115,40 @@ export function writesAtLeast(tokens: readonly ReadToken[], count: number): bool
 
 /**
  * A flag when the model's score is over its threshold: the likeliest category, and the words that weighed most. Most
- * texts it reads are below the threshold: for those it only fills the reused feature buffer and sums the risk weights.
+ * texts it reads are below the threshold: for those it only fills the reused feature buffer and sums the two risk
+ * models' weights.
  */
 export function secondOpinion(tokens: readonly ReadToken[]): RiskFlag | undefined {
   if (!writesAtLeast(tokens, MIN_WORDS_FOR_MODEL)) return undefined;
-  const { risk, categories, categoryMask } = loaded();
   const features = collectFeatures(tokens);
-  if (score(risk, features) < STATISTICAL_MODEL.threshold) return undefined;
+  const { threshold, categories, categoryMask } = loaded();
+  if (riskOf(features) < threshold) return undefined;
   let category: RiskCategory = categories[0]![0];
   let best = -1;
   for (const [candidate, weights] of categories) {
     const likelihood = score(weights, features, categoryMask);
     if (likelihood > best) [category, best] = [candidate, likelihood];
   }
-  return { category, rule: `model:${category}`, words: weightiestWords(risk, features, tokens) };
+  return { category, rule: `model:${category}`, words: weightiestWords(features, tokens) };
 }
 
 /**
  * The participant's words that pushed the score up most, in the order they wrote them: each word's share of the
- * weight of every feature it is part of (a pair's weight is split between its two words).
+ * weight of every feature it is part of (a pair's weight is split between its two words), in both risk models, each
+ * feature's weight as it counts in its model's sum (times its scale and 1/√n).
  */
-function weightiestWords(risk: Weights, features: FeatureBuffer, tokens: readonly ReadToken[]): string {
+function weightiestWords(features: FeatureBuffer, tokens: readonly ReadToken[]): string {
+  const { risk, wordRisk, wordRiskMask } = loaded();
+  let wordCount = 0;
+  for (let position = 0; position < features.length; position++) if (features.letterGrams[position] === 0) wordCount++;
+  const allValue = risk.scale / Math.sqrt(Math.max(1, features.length));
+  const wordValue = wordRisk.scale / Math.sqrt(Math.max(1, wordCount));
   const weightOf = new Float64Array(tokens.length);
   for (let position = 0; position < features.length; position++) {
-    const [start, end] = [features.starts[position]!, features.ends[position]!];
-    const share = risk.values[features.buckets[position]!]! / Math.max(1, end - start);
+    const [bucket, start, end] = [features.buckets[position]!, features.starts[position]!, features.ends[position]!];
+    let weight = risk.values[bucket]! * allValue;
+    if (features.letterGrams[position] === 0) weight += wordRisk.values[bucket & wordRiskMask]! * wordValue;
+    const share = weight / Math.max(1, end - start);
     for (let index = start; index < end; index++) weightOf[index]! += share;
   }
   const top = tokens

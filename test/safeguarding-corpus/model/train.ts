@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FEATURE_BITS, modelFeatures } from '../../../domain/safeguarding/model-features.js';
+import { FEATURE_BITS, modelFeatures, type ModelFeatures } from '../../../domain/safeguarding/model-features.js';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../domain/safeguarding/risk-category.js';
 import { ruleFlags } from '../../../domain/safeguarding/screen.js';
 import { MIN_WORDS_FOR_MODEL, wordsWritten } from '../../../domain/safeguarding/statistical-model.js';
@@ -16,6 +16,8 @@ import { trainingFingerprint } from './training-fingerprint.js';
  * file, and a test fails when the committed file was trained on another corpus or screen.
  */
 export const RISK_BITS = FEATURE_BITS;
+/** The second risk model (no letter grams) reads the low bits of each bucket: 131,072 weights. */
+export const WORD_RISK_BITS = 18;
 export const CATEGORY_BITS = 13;
 /** Of the benign tuning texts the model may speak on, at most this share may be flagged by it (out of fold). */
 export const ADDED_FALSE_ALARM_BUDGET = 0.01;
@@ -28,36 +30,96 @@ function quantise(weights: Float64Array): QuantisedWeights {
   return { scale: Number(scale.toPrecision(8)), weights: Buffer.from(bytes.buffer).toString('base64') };
 }
 
-/** Each tuning text scored by a model trained on the other folds. */
-function outOfFoldScores(examples: readonly SparseExample[]): number[] {
-  const fold = new Array<number>(examples.length);
-  shuffled(examples.map((_, index) => index), seededRandom(7)).forEach((index, position) => (fold[index] = position % FOLDS));
-  const scores = new Array<number>(examples.length);
-  for (let k = 0; k < FOLDS; k++) {
-    const weights = trainLogisticRegression(examples.filter((_, index) => fold[index] !== k), { ...DEFAULT_TRAINING, buckets: 1 << RISK_BITS });
-    examples.forEach((example, index) => {
-      if (fold[index] === k) scores[index] = sigmoid(margin(weights, example.buckets));
-    });
+/** A text to learn from: its features as the screen reads them, and whether the model may speak on it there. */
+export interface TrainingText {
+  features: ModelFeatures;
+  risk: boolean;
+  category: RiskCategory | null;
+  /** A rule flagged it. */
+  flagged: boolean;
+  /** The model may not speak on it: a rule flagged it or set risk words aside, or it has under six words. */
+  silent: boolean;
+}
+
+/** The examples each risk model learns from: every feature, and the features that are not letter grams. */
+function riskExamples(texts: readonly TrainingText[]): { all: SparseExample[]; words: SparseExample[] } {
+  const mask = (1 << WORD_RISK_BITS) - 1;
+  return {
+    all: texts.map(({ features, risk }) => ({ buckets: Uint32Array.from(features.buckets), label: risk ? 1 : 0 })),
+    words: texts.map(({ features, risk }) => ({
+      buckets: Uint32Array.from(features.buckets.filter((_, position) => !features.letterGrams[position]), (bucket) => bucket & mask),
+      label: risk ? 1 : 0,
+    })),
+  };
+}
+
+/** Each text's risk score, the mean of the two models' probabilities, from models trained on the other folds. */
+function outOfFoldScores(all: readonly SparseExample[], words: readonly SparseExample[]): number[] {
+  const fold = new Array<number>(all.length);
+  shuffled(all.map((_, index) => index), seededRandom(7)).forEach((index, position) => (fold[index] = position % FOLDS));
+  const scores = new Array<number>(all.length).fill(0);
+  for (const [examples, bits] of [[all, RISK_BITS], [words, WORD_RISK_BITS]] as const) {
+    for (let k = 0; k < FOLDS; k++) {
+      const weights = trainLogisticRegression(examples.filter((_, index) => fold[index] !== k), { ...DEFAULT_TRAINING, buckets: 1 << bits });
+      examples.forEach((example, index) => {
+        if (fold[index] === k) scores[index]! += sigmoid(margin(weights, example.buckets)) / 2;
+      });
+    }
   }
   return scores;
 }
 
+/**
+ * The second opinion learnt from `texts`: both risk models, the category models, and the threshold at which the
+ * averaged risk score adds at most ADDED_FALSE_ALARM_BUDGET false alarms out of fold. Also bench/safeguarding-model's.
+ */
+export function learnSecondOpinion(texts: readonly TrainingText[]): { model: Omit<StatisticalModelData, 'trainedOn'>; scores: number[]; benignTheModelMaySpeakOn: number } {
+  const { all, words } = riskExamples(texts);
+  const scores = outOfFoldScores(all, words);
+  const passed = texts.flatMap((text, index) => (text.risk || text.silent ? [] : [scores[index]!]));
+  passed.sort((a, b) => b - a);
+  const threshold = Math.max(0.5, passed[Math.floor(ADDED_FALSE_ALARM_BUDGET * passed.length)] ?? 0.5);
+  const mask = (1 << CATEGORY_BITS) - 1;
+  const riskTexts = texts.flatMap((text) => (text.risk ? [{ text, buckets: Uint32Array.from(text.features.buckets, (bucket) => bucket & mask) }] : []));
+  const categories = Object.fromEntries(
+    RISK_CATEGORIES.map((category) => [
+      category,
+      quantise(
+        trainLogisticRegression(
+          riskTexts.map(({ text, buckets }) => ({ buckets, label: text.category === category ? 1 : 0 })),
+          { ...DEFAULT_TRAINING, buckets: 1 << CATEGORY_BITS },
+        ),
+      ),
+    ]),
+  ) as Record<RiskCategory, QuantisedWeights>;
+  const model = {
+    threshold: Number(threshold.toFixed(4)),
+    categoryBits: CATEGORY_BITS,
+    risk: quantise(trainLogisticRegression(all, { ...DEFAULT_TRAINING, buckets: 1 << RISK_BITS })),
+    wordRisk: quantise(trainLogisticRegression(words, { ...DEFAULT_TRAINING, buckets: 1 << WORD_RISK_BITS })),
+    wordRiskBits: WORD_RISK_BITS,
+    categories,
+  };
+  return { model, scores, benignTheModelMaySpeakOn: passed.length };
+}
+
 export function trainStatisticalModel(): { model: StatisticalModelData; report: Record<string, number> } {
   const tuning = loadCorpus('tuning');
-  const buckets = tuning.map((message) => Uint32Array.from(modelFeatures(readTokens(message.text)).buckets));
-  const examples = tuning.map((message, index) => ({ buckets: buckets[index]!, label: message.risk ? 1 : 0 }));
-  const scores = outOfFoldScores(examples);
   // The model may speak only where no rule flagged, no rule set risk words aside (screen.ts), on texts long enough.
-  const flagged: boolean[] = [];
-  const silent = tuning.map((message, index) => {
+  const texts: TrainingText[] = tuning.map((message) => {
     const tokens = readTokens(message.text);
     const rules = ruleFlags(message.text, tokens);
-    flagged[index] = rules.flags.length > 0;
-    return flagged[index] || rules.declined || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL;
+    const flagged = rules.flags.length > 0;
+    return {
+      features: modelFeatures(tokens),
+      risk: message.risk,
+      category: message.category,
+      flagged,
+      silent: flagged || rules.declined || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL,
+    };
   });
-  const passed = tuning.flatMap((message, index) => (message.risk || silent[index] ? [] : [scores[index]!]));
-  passed.sort((a, b) => b - a);
-  const threshold = Math.max(0.5, passed[Math.floor(ADDED_FALSE_ALARM_BUDGET * passed.length)]!);
+  const { model: learnt, scores, benignTheModelMaySpeakOn } = learnSecondOpinion(texts);
+  const { threshold } = learnt;
   const share = (flagged: (index: number) => boolean, risk: boolean) => {
     const part = tuning.flatMap((message, index) => (message.risk === risk ? [index] : []));
     return Number(((part.filter(flagged).length / part.length) * 100).toFixed(1));
@@ -67,35 +129,15 @@ export function trainStatisticalModel(): { model: StatisticalModelData; report: 
     modelFalseAlarmsAtHalf: share((index) => scores[index]! >= 0.5, false),
     modelRecallAtThreshold: share((index) => scores[index]! >= threshold, true),
     modelFalseAlarmsAtThreshold: share((index) => scores[index]! >= threshold, false),
-    rulesRecall: share((index) => flagged[index]!, true),
-    rulesFalseAlarms: share((index) => flagged[index]!, false),
-    withModelRecall: share((index) => flagged[index]! || (!silent[index] && scores[index]! >= threshold), true),
-    withModelFalseAlarms: share((index) => flagged[index]! || (!silent[index] && scores[index]! >= threshold), false),
-    riskTheRulesMiss: tuning.filter((message, index) => message.risk && !flagged[index]).length,
-    ofWhichTheModelMaySpeakOn: tuning.filter((message, index) => message.risk && !silent[index]).length,
+    rulesRecall: share((index) => texts[index]!.flagged, true),
+    rulesFalseAlarms: share((index) => texts[index]!.flagged, false),
+    withModelRecall: share((index) => texts[index]!.flagged || (!texts[index]!.silent && scores[index]! >= threshold), true),
+    withModelFalseAlarms: share((index) => texts[index]!.flagged || (!texts[index]!.silent && scores[index]! >= threshold), false),
+    riskTheRulesMiss: texts.filter((text) => text.risk && !text.flagged).length,
+    ofWhichTheModelMaySpeakOn: texts.filter((text) => text.risk && !text.silent).length,
   };
-  const risk = trainLogisticRegression(examples, { ...DEFAULT_TRAINING, buckets: 1 << RISK_BITS });
-  const mask = (1 << CATEGORY_BITS) - 1;
-  const riskTexts = tuning.flatMap((message, index) => (message.risk ? [{ message, buckets: buckets[index]!.map((bucket) => bucket & mask) }] : []));
-  const categories = Object.fromEntries(
-    RISK_CATEGORIES.map((category) => [
-      category,
-      quantise(
-        trainLogisticRegression(
-          riskTexts.map(({ message, buckets }) => ({ buckets, label: message.category === category ? 1 : 0 })),
-          { ...DEFAULT_TRAINING, buckets: 1 << CATEGORY_BITS },
-        ),
-      ),
-    ]),
-  ) as Record<RiskCategory, QuantisedWeights>;
-  const model: StatisticalModelData = {
-    trainedOn: trainingFingerprint(),
-    threshold: Number(threshold.toFixed(4)),
-    categoryBits: CATEGORY_BITS,
-    risk: quantise(risk),
-    categories,
-  };
-  return { model, report: { texts: tuning.length, benignTheRulesPass: passed.length, threshold: model.threshold, ...crossValidated } };
+  const model: StatisticalModelData = { trainedOn: trainingFingerprint(), ...learnt };
+  return { model, report: { texts: tuning.length, benignTheRulesPass: benignTheModelMaySpeakOn, threshold, ...crossValidated } };
 }
 
 export function modelSource(model: StatisticalModelData): string {
