@@ -491,5 +491,17 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     agen: 'again',
     somtimes: 'sometimes',
     intervu: 'interview',
+    // Everyday misspellings of words the rules read.
+    beet: 'beat',
+    beeten: 'beaten',
+    agian: 'again',
+    agin: 'again',
+    purpuse: 'purpose',
+    purpouse: 'purpose',
+    redy: 'ready',
+    somwere: 'somewhere',
+    somewer: 'somewhere',
+    sumwhere: 'somewhere',
+    bonked: 'bumped',
   }).map(([word, expansion]) => [word, expansion.split(' ')]),
 );

@@ -217,7 +217,7 @@ function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
 
 /**
  * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
- * them is rare or not a word at all, and together they read as a vocabulary word.
+ * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
  */
 function splitApart(word: string, next: string): boolean {
   if (word.length + next.length < 6 || /\d/.test(word + next)) return false;
@@ -225,7 +225,9 @@ function splitApart(word: string, next: string): boolean {
   const usual = (piece: string) => (rank.get(piece) ?? Infinity) <= RARE_RANK;
   if (usual(word) && usual(next)) return false;
   if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
-  return readWord(word + next).concepts.size > 0;
+  const joined = readWord(word + next);
+  // Read as itself or one letter off ("homless"), not through a looser likeness ("llun os" is not "lines").
+  return joined.concepts.size > 0 && distance(word + next, joined.word) <= 1;
 }
 
 const AGE_BEFORE = new Set([
