@@ -42,6 +42,8 @@ interface Lexicon {
   rank: Map<string, number>;
   /** Common words that are not in the vocabulary: never read as a misspelling of a risk word. */
   common: Set<string>;
+  /** The first three letters of every vocabulary word: two pieces that start otherwise cannot join into one. */
+  prefixes: Set<string>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -87,7 +89,8 @@ function buildLexicon(): Lexicon {
     if (!rank.has(word)) rank.set(word, position);
   });
   const common = new Set([...rank.keys()].filter((word) => !exact.has(word)));
-  return { exact, byStem, tolerant, bySound, undoubled: undoubledWords, rank, common };
+  const prefixes = new Set([...exact.keys()].filter((word) => word.length >= 6).map((word) => word.slice(0, 3)));
+  return { exact, byStem, tolerant, bySound, undoubled: undoubledWords, rank, common, prefixes };
 }
 
 /** A word as the vocabulary knows it: its usual spelling, and its concepts. */
@@ -220,15 +223,18 @@ function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
  * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
  */
 function splitApart(word: string, next: string): boolean {
-  if (word.length + next.length < 6 || /\d/.test(word + next)) return false;
-  const { rank } = (lexicon ??= buildLexicon());
-  const usual = (piece: string) => (rank.get(piece) ?? Infinity) <= RARE_RANK;
-  if (usual(word) && usual(next)) return false;
+  if (word.length + next.length < 6) return false;
+  const { rank, prefixes } = (lexicon ??= buildLexicon());
+  if ((rank.get(word) ?? Infinity) <= RARE_RANK && (rank.get(next) ?? Infinity) <= RARE_RANK) return false;
+  const start = word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length);
+  if (!prefixes.has(start) || DIGIT.test(word) || DIGIT.test(next)) return false;
   if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
   const joined = readWord(word + next);
   // Read as itself or one letter off ("homless"), not through a looser likeness ("llun os" is not "lines").
   return joined.concepts.size > 0 && distance(word + next, joined.word) <= 1;
 }
+
+const DIGIT = /\d/;
 
 const AGE_BEFORE = new Set([
   'is', 'am', 'aged', 'im', 'she', 'he', 'shes', 'hes', 'only', 'yr', 'year', 'turned', 'just', 'were', 'are', 'theyre', 'son',
