@@ -30,6 +30,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory (tests). */
   dataDir?: string | undefined;
+  /** PGlite only: a dumped data folder (`dumpDataDir`) to start from; tests start from an already migrated one. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -50,7 +52,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : resolve(dataDir));
+  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   // PGlite is one connection: the pool must hold exactly one client and never end it.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

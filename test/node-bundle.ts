@@ -41,8 +41,11 @@ export async function bundleForNode(entry: string): Promise<NodeBundle> {
       '--format=esm',
       '--target=node22',
       '--packages=external',
+      // Dynamic imports stay chunks loaded when reached, as under node or tsx: a role or command loads only its part.
+      '--splitting',
+      '--out-extension:.js=.mjs',
       '--log-level=warning',
-      `--outfile=${file}`,
+      `--outdir=${dir}`,
     ]);
     return { file, remove };
   } catch (error) {

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../domain/config.schema.js';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 import { startWorkers, type WorkersRole } from '../workers/main.js';
 import { FakeTwilio } from './fake-twilio.js';
-import { createTestDatabase, testRedisUrl } from './test-database.js';
+import { createTestDatabase, migratedPgliteDump, testRedisUrl } from './test-database.js';
 import { TEST_BOT_NUMBER, inboundParams, postSignedForm } from './twilio-signer.js';
 
 export const PUBLIC_BASE_URL = 'https://bot.example.test';
@@ -95,7 +95,9 @@ export class TestApp {
       ...this.options.env,
     };
     this.config = loadConfig(this.env);
-    this.database = await openDatabase({ databaseUrl: this.config.DATABASE_URL, dataDir: 'memory://' });
+    this.database = await openDatabase(
+      this.config.DATABASE_URL ? { databaseUrl: this.config.DATABASE_URL } : { dataDir: 'memory://', loadDataDir: await migratedPgliteDump() },
+    );
     await migrateToLatest(this.database.db);
     this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
     // A test may run with Redis away on purpose; its commands fail on their own, the events need no printing.

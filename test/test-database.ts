@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../store/migrations/', import.meta.url));
 
@@ -21,13 +27,50 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** Named after the migrations' sources, so a changed migration gets a template of its own. */
-async function templateName(): Promise<string> {
+/** A hash of the migrations' sources, so a changed migration gets a template (and a PGlite dump) of its own. */
+async function migrationsHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const file of (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.ts')).sort()) {
     hash.update(file).update(await readFile(join(MIGRATIONS_DIR, file)));
   }
-  return `bot_template_${hash.digest('hex').slice(0, 16)}`;
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function templateName(): Promise<string> {
+  return `bot_template_${await migrationsHash()}`;
+}
+
+let pgliteDump: Promise<Blob> | undefined;
+
+/**
+ * A dumped PGlite data folder at the latest migration, built once per migrations' hash (and PGlite version) for all
+ * test files, like the PostgreSQL template: starting from it takes about a third of `PGlite.create`'s initdb, and
+ * every migration would otherwise run again in each file. Built by migrating a fresh PGlite, so every change to the
+ * migrations is run on PGlite from nothing (store/migrations tests open fresh ones too); written under another name
+ * and renamed, so a dump that exists is a complete one.
+ */
+export function migratedPgliteDump(): Promise<Blob> {
+  return (pgliteDump ??= (async () => {
+    const pgliteRoot = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..');
+    const { version } = JSON.parse(await readFile(join(pgliteRoot, 'package.json'), 'utf8')) as { version: string };
+    const path = join(tmpdir(), `engagement-bot-pglite-${version}-${await migrationsHash()}.tar`);
+    try {
+      return new Blob([await readFile(path)]);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    }
+    const pglite = await PGlite.create('memory://');
+    // As openDatabase wraps it: one client, never ended.
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 }) }) });
+    await migrateToLatest(db);
+    await db.destroy();
+    const dump = await pglite.dumpDataDir('none');
+    await pglite.close();
+    const building = `${path}.${randomBytes(4).toString('hex')}`;
+    await writeFile(building, Buffer.from(await dump.arrayBuffer()));
+    await rename(building, path);
+    return dump;
+  })());
 }
 
 let template: Promise<string> | undefined;
@@ -100,7 +143,7 @@ export function flushableRedisUrl(db: 12 | 13 | 15): string {
 /** A migrated case record on either engine, for tests that must pass on both; `close` also drops it. */
 export async function openTestEngine(engine: 'postgres' | 'pglite', label: string): Promise<{ database: CaseRecordDatabase; close: () => Promise<void> }> {
   const created = engine === 'postgres' ? await createTestDatabase(label, { migrated: true }) : undefined;
-  const database = await openDatabase(created ? { databaseUrl: created.url } : { dataDir: 'memory://' });
+  const database = await openDatabase(created ? { databaseUrl: created.url } : { dataDir: 'memory://', loadDataDir: await migratedPgliteDump() });
   await migrateToLatest(database.db);
   return {
     database,

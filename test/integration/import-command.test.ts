@@ -10,9 +10,10 @@ import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../../st
 import { ParticipantRepository } from '../../store/participant.repository.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { REPO_ROOT, childEnv } from '../bot-process.js';
+import { bundleForNode, type NodeBundle } from '../node-bundle.js';
 import { createTestDatabase, testRedisUrl } from '../test-database.js';
 
-/** Each run is a process of its own: tsx loads the app (about 5 s of CPU here, far longer on a busy machine), as the production-start tests allow for. */
+/** Each run is a process of its own that loads the app (seconds of CPU on a busy machine), as the production-start tests allow for. */
 const PROCESS_TIMEOUT = 120_000;
 
 interface Ran {
@@ -22,18 +23,21 @@ interface Ran {
 }
 
 /**
- * `start.ts import …` as a process of its own, run by tsx (the same code as `node dist/start.js import …` after the
- * build), against PostgreSQL and Redis, with a CSV file in a temporary folder.
+ * `start.ts import …` as a process of its own, bundled once with esbuild and run by plain node as
+ * `node dist/start.js import …` runs after the build (under tsx every run would transform the whole source tree
+ * again), against PostgreSQL and Redis, with a CSV file in a temporary folder.
  */
 describe('node dist/start.js import participants|appointments FILE', () => {
   let database: { url: string; drop: () => Promise<void> };
   let caseRecord: CaseRecordDatabase;
   let dir: string;
+  let startBundle: NodeBundle | undefined;
   const queuePrefix = `import${randomBytes(3).toString('hex')}`;
 
   const cli = (...args: string[]): Promise<Ran> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'start.ts'), 'import', ...args], {
+      if (!startBundle) throw new Error('start.ts is bundled in beforeAll');
+      const child = spawn(process.execPath, [startBundle.file, 'import', ...args], {
         cwd: REPO_ROOT,
         env: childEnv({ DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: queuePrefix, DATA_DIR: dir, LOG_LEVEL: 'warn' }),
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,6 +57,7 @@ describe('node dist/start.js import participants|appointments FILE', () => {
   const appointments = () => caseRecord.db.selectFrom('appointments').selectAll().orderBy('external_ref').execute();
 
   beforeAll(async () => {
+    startBundle = await bundleForNode(join(REPO_ROOT, 'start.ts'));
     database = await createTestDatabase('import_cli');
     dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
     caseRecord = await openDatabase({ databaseUrl: database.url });
@@ -81,6 +86,7 @@ describe('node dist/start.js import participants|appointments FILE', () => {
     await caseRecord?.close();
     await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    await startBundle?.remove();
   });
 
   const year = new Date().getUTCFullYear() + 1;

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotProcess, childEnv } from '../bot-process.js';
+import { BotProcess, REPO_ROOT, childEnv } from '../bot-process.js';
+import { bundleForNode, type NodeBundle } from '../node-bundle.js';
 import { TestApp } from '../test-app.js';
 import { createTestDatabase } from '../test-database.js';
 
@@ -15,6 +16,15 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+// `start.ts` bundled once and run by plain node, as `node dist/start.js` runs after `npm start`'s build: under tsx
+// each of the three starts below would transform the whole source tree again.
+let startBundle: NodeBundle;
+const entry = () => startBundle.file;
+beforeAll(async () => {
+  startBundle = await bundleForNode(join(REPO_ROOT, 'start.ts'));
+});
+afterAll(async () => startBundle?.remove());
 
 describe('the web role starting while Redis is away', () => {
   let app: TestApp;
@@ -51,6 +61,7 @@ describe('npm start (the real entry, role all) with REDIS_URL unset and nothing 
 
   it('runs a private redis-server on a socket under DATA_DIR, is ready, and stops it on SIGTERM', async () => {
     const bot = new BotProcess(['all'], {
+      entry: entry(),
       env: childEnv({
         ENGAGEMENT_BOT_DEFAULT_REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
         DATA_DIR: dataDir,
@@ -82,6 +93,7 @@ describe('npm start (the real entry, role all) with REDIS_URL unset and nothing 
     const nodeOnly = dirname(process.execPath);
     expect(existsSync(join(nodeOnly, 'redis-server'))).toBe(false);
     const bot = new BotProcess(['all'], {
+      entry: entry(),
       env: { ...childEnv({ ENGAGEMENT_BOT_DEFAULT_REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, DATA_DIR: dataDir }), PATH: nodeOnly },
     });
     expect(await bot.exited).not.toBe(0);
@@ -101,6 +113,7 @@ describe('the real entry with REDIS_URL set to a Redis that does not answer', ()
   it('says so in a few lines, not a flood, and /readyz says why without the password', async () => {
     const port = await closedPort();
     const bot = new BotProcess(['all'], {
+      entry: entry(),
       env: childEnv({
         REDIS_URL: `redis://bot:s3cret-password@127.0.0.1:${port}/0`,
         DATABASE_URL: database.url,
