@@ -27,8 +27,8 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'a drink spiked (cy)', category: 'sexual_violence', pattern: 'sbeicio|spicio|rhoi_rhywbeth ~3 diod|niod|ddiod' },
   { name: 'threat to share intimate images (cy)', category: 'sexual_violence', pattern: 'bygwth|fygwth|rhannu|dangos|gyrru|postio ~3 lluniau|luniau|fideos ~2 noeth|ohona' },
   { name: 'sex without consent (cy)', category: 'sexual_violence', pattern: 'dal|ddal|cario|gario ~1 ati|mlaen|ymlaen ~5 na|stopio|stopia' },
-  { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'CHILD ~6 HE_SHE|FAMILY|INTIMATE|ewythr ~4 cyffwrdd|gyffwrdd|nghyffwrdd|taro|nharo|daro|curo|guro|brifo|frifo' },
-  { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'VIOLENCE ~2 CHILD', onlyWith: 'HE_SHE|INTIMATE|FAMILY|babysitter|babysiter|gwarchodwr|warchodwr|carer|gofalwr|athro|athrawes|hyfforddwr|cariad|ewythr|marciau|cleisiau|belt|gwregys', unlessWith: 'pel|gem|damwain|ddamwain|rygbi|pel_droed' },
+  { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'CHILD ~6 HE_SHE|FAMILY|INTIMATE|ewythr ~4 cyffwrdd|gyffwrdd|nghyffwrdd|taro|nharo|daro|curo|guro|brifo|frifo', unlessWith: 'childmind|bit_another|normal_toddler|toddler_stuff' },
+  { name: 'a child being hurt (cy)', category: 'child_at_risk', pattern: 'VIOLENCE ~2 CHILD', onlyWith: 'HE_SHE|INTIMATE|FAMILY|babysitter|babysiter|gwarchodwr|warchodwr|carer|gofalwr|athro|athrawes|hyfforddwr|cariad|ewythr|marciau|cleisiau|belt|gwregys', unlessWith: 'childmind|bit_another|normal_toddler|toddler_stuff|pel|gem|damwain|ddamwain|rygbi|pel_droed' },
   { name: 'images shared if I leave (cy)', category: 'domestic_abuse', pattern: 'rhannu|rhannur|dangos|postio|gyrru ~2 lluniau|luniau|fideos|llunia ~4 os|oni_bai', onlyWith: 'gadael|adael|ofn|bygwth|fygwth|deud|dweud', unlessWith: 'gwyliau|priodas|penblwydd|pen_blwydd|babi|ci|cath' },
   { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dwi_yn|rwy_yn|dw_i_yn|rydw_i_yn|dwin|rwyn ~1 9|10|11|12|13|14|15|16|17', onlyWith: 'VIOLENCE|stafell|ystafell|ngwely|cyfrinach|gyfrinach|ofn|cyffwrdd|gyffwrdd|nghyffwrdd' },
   { name: 'a child disclosing (cy)', category: 'child_at_risk', pattern: 'dod ~2 i ~2 fy ~1 stafell|ystafell|ngwely' },
@@ -43,6 +43,6 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'sleeping rough (cy)', category: 'homeless_tonight', pattern: 'cysgu|gysgu ~4 stryd|strydoedd|car|parc|allan|tu_allan|gorsaf', unlessWith: 'gwasanaethau|dreif|briodas|gwyl|gwersylla' },
   { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty' },
   { name: 'wanting to hurt someone (cy)', category: 'violence', pattern: 'mynd|isio|eisiau ~2 iw|i|ei ~1 ladd|lladd|frifo|drywanu ~2 o|hi|nhw|rhywun', onlyWith: 'ddifri|o_ddifri|gyllell|pan' },
-  { name: 'stabbed (cy)', category: 'violence', pattern: 'fy|ei|di ~1 nhrywanu|drywanu|trywanu|saethu', unlessWith: 'fortnite|gem|squad|fifa' },
+  { name: 'stabbed (cy)', category: 'violence', pattern: 'fy|ei|di ~1 nhrywanu|drywanu|trywanu|saethu', unlessWith: 'newyddion|ar_y_newyddion|mor_drist|fortnite|gem|squad|fifa' },
   { name: 'threats to kill (cy)', category: 'violence', pattern: 'bygwth|fygwth ~2 fy|ei|ein ~1 lladd|ladd|mrifo|nhrywanu|saethu' },
 ];
