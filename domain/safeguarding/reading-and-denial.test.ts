@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { screenByRules } from './screen.js';
+import { readTokens } from './token-reading.js';
+
+const words = (text: string) => readTokens(text).map((token) => token.word);
+
+describe('reading words texted in two pieces', () => {
+  it('reads a risk word split by a space as the word ("hom less")', () => {
+    expect(words('im hom less and its rainin')).toContain('homeless');
+    expect(screenByRules('im hom less and its rainin').category).toBe('homeless_tonight');
+  });
+
+  it('leaves two ordinary words apart, and does not stretch a likeness across them ("llun os" is not "lines")', () => {
+    expect(words('see you on monday')).toEqual(['see', 'you', 'on', 'monday']);
+    expect(words('Bydda i yna dydd Llun, os dw i dal yma')).toContain('llun');
+    expect(words('Bydda i yna dydd Llun, os dw i dal yma')).not.toContain('lines');
+  });
+});
+
+describe('a joke the text denies is no joke', () => {
+  it('"lol not lol" and "not even joking" keep the flag a laugh alone would set aside', () => {
+    expect(screenByRules('kms lol').risk).toBe(false);
+    expect(screenByRules('kms fr not even jokin anymore').category).toBe('suicide');
+    expect(screenByRules('did it agen 2nite arm is a mess lol not lol').category).toBe('self_harm');
+  });
+});
+
+describe('an idiom guard the text denies', () => {
+  it('venting is venting until the text says it is going round', () => {
+    expect(screenByRules('i could kill my neighbour, the music again').risk).toBe(false);
+    expect(screenByRules("im so angry i could kill my neighbour, ive had enough and im going round").category).toBe('violence');
+  });
+
+  it('a night at a mate\'s is a sleepover, a night in the stairwell of his block is not', () => {
+    expect(screenByRules('sleeping at my mates tonight, his sofa is comfy').risk).toBe(false);
+    expect(screenByRules('sleepin in the stairwell at my mates block, he dunno im here').category).toBe('homeless_tonight');
+  });
+});
