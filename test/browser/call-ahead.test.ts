@@ -28,7 +28,7 @@ describe('text before I call, in the browser', { timeout: 120_000 }, () => {
   let lee: { id: string };
 
   beforeAll(async () => {
-    await buildDashboard();
+    await buildDashboard(undefined, { ifChanged: true });
     app = await TestApp.start({ mode: 'sandbox', env: { PUBLIC_BASE_URL: 'http://localhost:3978', PROGRAMME_NAME: 'Working Well' } });
     priya = await app.createStaff('key_worker', 'Priya', 'North');
     await app.db.updateTable('staff').set({ phone: '+447700900926' }).where('id', '=', priya.id).execute();

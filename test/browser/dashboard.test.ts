@@ -36,7 +36,7 @@ describe('key-worker dashboard in the browser', { timeout: 120_000 }, () => {
   let samUrl = '';
 
   beforeAll(async () => {
-    await buildDashboard();
+    await buildDashboard(undefined, { ifChanged: true });
     // http, like `npm start` on a laptop: the session cookie is then not Secure, which Chromium requires over http.
     app = await TestApp.start({ mode: 'sandbox', env: { PUBLIC_BASE_URL: 'http://localhost:3978' } });
     browser = await openBrowser();

@@ -35,7 +35,7 @@ describe('import and export in the dashboard', { timeout: 120_000 }, () => {
   const appointments = async () => app.db.selectFrom('appointments').select(['title', 'external_ref']).orderBy('external_ref').execute();
 
   beforeAll(async () => {
-    await buildDashboard();
+    await buildDashboard(undefined, { ifChanged: true });
     app = await TestApp.start({ mode: 'sandbox', env: { PUBLIC_BASE_URL: 'http://localhost:3978' } });
     priya = await app.createStaff('key_worker', 'Priya', 'Leeds');
     browser = await openBrowser();

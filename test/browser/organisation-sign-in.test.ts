@@ -29,7 +29,7 @@ describe('organisation sign-in in the browser', { timeout: 120_000 }, () => {
   const refusalsLogged = () => logged.filter((line) => line.msg === 'organisation sign-in refused');
 
   beforeAll(async () => {
-    await buildDashboard();
+    await buildDashboard(undefined, { ifChanged: true });
     // The provider sends the browser back to PUBLIC_BASE_URL, so the app listens on the port that URL names.
     const port = await freePort();
     const publicBaseUrl = `http://127.0.0.1:${port}`;

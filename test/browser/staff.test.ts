@@ -22,7 +22,7 @@ describe('the Staff page (admins)', { timeout: 120_000 }, () => {
   let colleague: { id: string; token: string };
 
   beforeAll(async () => {
-    await buildDashboard();
+    await buildDashboard(undefined, { ifChanged: true });
     app = await TestApp.start({ mode: 'sandbox', env: { PUBLIC_BASE_URL: 'http://localhost:3978' } });
     keyWorker = await app.createStaff('key_worker', 'Kofi Mensah', 'North');
     colleague = await app.createStaff('key_worker', 'Amara Okafor', 'North');
