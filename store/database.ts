@@ -35,6 +35,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
 }
 
+/** Kysely over an embedded PGlite. PGlite is one connection: the pool must hold exactly one client and never end it. */
+export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 }) }) });
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -53,9 +58,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  // PGlite is one connection: the pool must hold exactly one client and never end it.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOverPglite(pglite);
   return {
     db,
     engine: 'pglite',

@@ -5,11 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
-import type { Database } from '../store/schema.js';
+import { kyselyOverPglite, migrateToLatest, openDatabase, type CaseRecordDatabase } from '../store/database.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../store/migrations/', import.meta.url));
 
@@ -60,8 +57,7 @@ export function migratedPgliteDump(): Promise<Blob> {
       if ((error as { code?: string }).code !== 'ENOENT') throw error;
     }
     const pglite = await PGlite.create('memory://');
-    // As openDatabase wraps it: one client, never ended.
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 }) }) });
+    const db = kyselyOverPglite(pglite);
     await migrateToLatest(db);
     await db.destroy();
     const dump = await pglite.dumpDataDir('none');
