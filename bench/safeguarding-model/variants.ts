@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
-import { seededRandom, shuffled } from '../../test/safeguarding-corpus/model/logistic-regression.js';
+import { featureValue, margin, seededRandom, shuffled, sigmoid } from '../../test/safeguarding-corpus/model/logistic-regression.js';
 
 /**
  * `npx tsx bench/safeguarding-model/variants.ts '{"name":"now","bits":18,"trigram":true,"skip":true,"cross":true}' 6748860 … 0d74054 HEAD`
@@ -72,8 +72,6 @@ function features(tokens: Tok[], v: Variant): Uint32Array {
   return Uint32Array.from(set);
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const margin = (w: Float64Array, b: Uint32Array) => { let s = 0; for (const x of b) s += w[x]!; return s / Math.sqrt(Math.max(1, b.length)); };
 
 function train(ex: { b: Uint32Array; y: number; wt: number }[], v: Variant): Float64Array {
   const n = 1 << v.bits;
@@ -82,7 +80,7 @@ function train(ex: { b: Uint32Array; y: number; wt: number }[], v: Variant): Flo
   const random = seededRandom(15);
   for (let e = 0; e < v.epochs; e++) {
     for (const x of shuffled(ex, random)) {
-      const value = 1 / Math.sqrt(Math.max(1, x.b.length));
+      const value = featureValue(x.b.length);
       const err = (sigmoid(margin(w, x.b)) - x.y) * x.wt;
       for (const k of x.b) { const gr = err * value + v.l2 * w[k]!; g2[k]! += gr * gr; w[k]! -= (v.lr * gr) / Math.sqrt(g2[k]!); }
     }

@@ -16,7 +16,7 @@ import { trainingFingerprint } from './training-fingerprint.js';
  * file, and a test fails when the committed file was trained on another corpus or screen.
  */
 export const RISK_BITS = FEATURE_BITS;
-/** The second risk model (no letter grams) reads the low bits of each bucket: 131,072 weights. */
+/** The second risk model (no letter grams) reads the low WORD_RISK_BITS bits of each bucket: 262,144 weights. */
 export const WORD_RISK_BITS = 18;
 export const CATEGORY_BITS = 13;
 /** Of the benign tuning texts the model may speak on, at most this share may be flagged by it (out of fold). */
