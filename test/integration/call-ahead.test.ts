@@ -136,6 +136,8 @@ describe('call-ahead texts', () => {
 
   it('is refused with 409 no_phone when neither the caller nor their team has a number', async () => {
     const solo = await app.createStaff('key_worker', 'Solo', 'Nowhere');
+    // No quiet hours for this team, so the refusal is about the phone whatever time the test runs.
+    expect((await app.api('PUT', '/api/reminder-policy', NO_QUIET_HOURS, solo.token)).status).toBe(200);
     const ola = await app.createParticipant('07700 900916', solo.token, { firstName: 'Ola' });
     const result = await callAhead(ola.id, solo.token);
     expect(result.status).toBe(409);
