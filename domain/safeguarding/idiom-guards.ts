@@ -40,7 +40,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a contact sport', pattern: 'boxing|sparring|sparring_partner|kickboxing|karate|judo|mma|jiu_jitsu|bjj|muay_thai|rugby|taekwondo|wrestling|self_defence|self_defense ~10 bruises|covered_in_bruises|black_eye|injured|injuries|punched|hit|kicked|knocked|thrown|battered|beat|beaten|bruised|choked|strangled|tackled|elbowed' },
   { name: 'a contact sport', pattern: 'punched|hit|kicked|knocked|thrown|bruised|choked|tackled|elbowed ~8 boxing|sparring|sparring_partner|kickboxing|karate|judo|mma|jiu_jitsu|bjj|muay_thai|rugby|taekwondo|wrestling|self_defence|self_defense' },
   { name: 'a locksmith changed the locks', pattern: 'locksmith ~10 changed|change|changing ~2 locks|lock' },
-  { name: 'knives in a kitchen job', pattern: 'sharpen|sharpening|sharpened|whetstone ~3 knives|knife|blades', deniedBy: 'for_him|for_her|for_them|tonight|when_he|if_he|myself|on_myself|my_wrists|my_arms' },
+  { name: 'knives in a kitchen job', pattern: 'sharpen|sharpening|sharpened|whetstone ~3 knives|knife|blades', deniedBy: 'videos_of_him|video_of_him|sending_her|sending_me|saying_her_name|saying_my_name|got_out_of_prison|for_him|for_her|for_them|tonight|when_he|if_he|myself|on_myself|my_wrists|my_arms' },
   { name: 'knives in a kitchen job', pattern: 'a_lot_of|lots_of|loads_of|involves|involve ~2 knives|blades|box_cutters' },
   { name: 'knives in a kitchen job', pattern: 'no ~1 knives|blades ~1 except|allowed|policy|rule|at_work' },
   { name: 'what to do if someone has a knife (training)', pattern: 'what_to_do|how_to_handle|how_to_deal|how_to_respond ~4 knife|knives|weapon|weapons' },
@@ -256,6 +256,34 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'read about it', pattern: 'read|reading|article|story|heard ~2 about ~4 KILL|killed|THEMSELF|suicide|died|murdered' },
   { name: 'helps people affected', pattern: 'helps|helping|supports|supporting|support ~2 people|women|men|families|victims|survivors ~3 domestic|abuse|violence|homelessness|trafficking|slavery|exploitation' },
   { name: 'a staple, no harm done', pattern: 'stabbed|stab|nicked|jabbed|pricked|cut MYSELF with ~2 staple|stapler|pin|needle|pencil|pen|fork|drawing_pin|toothpick' },
+  // Rounds 20 to 22: idioms and near-misses from participants' own texts.
+  { name: 'kill two birds with one stone', pattern: 'kill|killing|killed two|2 birds' },
+  { name: 'kill each other (siblings)', pattern: 'kill|murder|killing ~1 each_other|one_another' },
+  { name: 'no thoughts of harm (said as safe)', pattern: 'no|not|without ~1 thoughts|thought|urge|urges ~1 of|about ~1 hurting|harming|cutting|killing MYSELF', deniedBy: 'but|except|apart_from|though' },
+  { name: 'no longer feel like harming myself', pattern: 'not|do_not|dont ~1 feel ~1 like ~1 harming|hurting|cutting MYSELF any_more|anymore|no_more', deniedBy: 'but|except|still|again' },
+  { name: 'first aid or a course on emergencies', pattern: 'first_aid|first_aider|cpr|recovery_position|pharmacy_course|nursing_course|trainer|course|module|lecture ~12 overdose|overdoses|overdosed|stabbed|stab_wound|stab_wounds|bleeding|choking|been_stabbed' },
+  { name: 'first aid course (cy)', pattern: 'cymorth_cyntaf|cwrs ~12 gorddos' },
+  { name: 'a suicide-aware workplace', pattern: 'suicide|mental_health ~1 aware|safe|first_aider|first_aid|prevention_training' },
+  { name: 'the news reports an attack', pattern: 'radio|news|telly|papers|paper|headline|headlines ~8 attacked|stabbed|shot|murdered|killed|assaulted|raped', deniedBy: 'my_brother|my_sister|my_son|my_daughter|my_mate|my_friend|my_cousin|my_dad|my_mum|my_partner|it_was_me|was_me|my_uncle|my_nephew' },
+  { name: 'workplace harassment training', pattern: 'video|training|policy|induction|course|talk|module|poster|posters ~4 sexual_harassment|harassment|consent' },
+  { name: 'that hurt (feelings)', pattern: 'said|says|told_me|called_me ~6 that|it ~1 hurt|stung|hurts', deniedBy: 'games|plays|babysitter|touch|touches|touched|secret|uncle|stepdad|step_dad|grandad|teacher|coach|he|him|hit|hits|slapped|pushed' },
+  { name: 'start again from scratch', pattern: 'from scratch' },
+  { name: 'sleep like the dead', pattern: 'sleep|slept|sleeping|kip|kipped ~2 like ~1 the|a ~1 dead|log|baby' },
+  { name: 'hit by a car (an accident)', pattern: 'hit|knocked_down|run_over|clipped ~1 by ~1 a ~1 car|van|bike|cyclist|scooter|ball|taxi' },
+  { name: 'bit my head off', pattern: 'bit|bite|biting|bites ~1 my|his|her|your|our ~1 head ~1 off' },
+  { name: 'batter the assessment', pattern: 'batter|smash|nail|ace|destroy ~2 this|the|my|that ~1 assessment|exam|interview|test|course|essay|shift|presentation|quiz' },
+  { name: 'a tongue like a knife', pattern: 'tongue ~2 like ~1 a ~1 knife|razor|whip' },
+  { name: 'a team battered', pattern: 'wales|england|scotland|ireland|city|united|rovers|team|we|lads|spurs|arsenal|chelsea|liverpool ~2 got|were|was|been ~1 battered|hammered|thrashed|smashed|destroyed|murdered' },
+  { name: 'carving the roast myself', pattern: 'roast|turkey|joint|chicken|meat|sunday ~4 carving|carved MYSELF' },
+  { name: 'kill animals on a farm', pattern: 'kill|killing|slaughter|killed ~1 the|a ~1 chickens|chicken|pigs|pig|animals|cows|lambs|turkeys|sheep' },
+  { name: 'evicted from a reality show', pattern: 'evicted|voted_out ~2 from ~1 big_brother|the_house|love_island|the_show|the_jungle' },
+  { name: 'shot in a game', pattern: 'call_of_duty|cod|fortnite|gta|game|games|gaming|xbox|playstation|ps5|warzone|apex ~8 shot|killed|stabbed|died|getting_shot|got_shot|kept_dying' },
+  { name: 'bruises from rugby (cy)', pattern: 'gleisiau|cleisiau|nghleisiau ~6 rygbi|bocsio|pel_droed|hoci|ymarfer' },
+  { name: 'bruises from rugby (cy)', pattern: 'rygbi|bocsio|pel_droed|hoci|ymarfer ~6 gleisiau|cleisiau|nghleisiau' },
+  { name: 'strangle whoever invented it', pattern: 'strangle|kill|murder|throttle|swing_for ~1 the|whoever ~1 person|people|idiot|genius|bloke|guy|one ~1 who|that ~1 invented|designed|made|came_up' },
+  { name: 'a pill box', pattern: 'pill|pills|tablet ~1 box|organiser|organizer|reminder|dispenser' },
+  { name: 'she will kill me if I do not get the job', pattern: 'she|he|they|mum|mam|nan ~1 will|ll|is_going_to|going_to|gonna|would ~1 kill|murder ~1 me ~1 if_i_do_not_get|promised|after_all|if_i_fail' },
+  { name: 'my little one will kill me (a promise)', pattern: 'little_boy|little_girl|little_one|son|daughter|kids|boy|girl ~3 going_to|gonna|will|ll ~1 kill|murder ~1 me ~3 promised|i_promised' },
 ];
 
 /**
@@ -265,6 +293,6 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
  */
 export const RESOLVED_PAST = {
   past: 'as_a_child|when_i_was_a_child|when_i_was_little|when_i_was_young|when_i_was_15|when_i_was_16|when_i_was_17|yn_ifanc|mlynedd_yn_ol|flynedd_yn_ol|blynyddoedd_yn_ol|used_to|when_i_was_a_teen|when_i_was_younger|years_ago|year_ago|last_year|that_was|as_a_teenager|as_a_kid|in_2015|in_2016|in_2017|in_2018|in_2019|in_2020|in_2021|in_2022|in_2023|a_year_since|years_since|used_to_be|in_the_past|back_then|dark_patch|last_month|months_ago|month_ago|long_ago|in_2010|in_2011|in_2012|in_2013|in_2014',
-  safeNow: 'fine_now|i_am_fine_now|okay_now|ok_now|made_up|we_made_up|lived_experience|left_an_abusive|yn_iawn_rwan|iawn_rwan|iawn_nawr|yn_well_rwan|well_for|been_well|fine_for_years|for_years_now|years_clean|clean|not_no_more|not_any_more|not_anymore|no_longer|much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|my_own_account|got_my_own_account|idva|isva|now_she_is_a|now_he_is_a|she_is_an|she_is_a|this_job|means_so_much|means_a_lot|back_on_my_feet|much_better_now|doing_much_better|he_fine|she_fine|they_fine|well_now|behind_me|proud_of_her|proud_of_him|so_proud|give_back|giving_back|council_flat|caught_the_guy|caught_him|had_therapy|had_counselling',
+  safeNow: 'fine_now|been_fine|fine_for_over|i_am_fine_now|okay_now|ok_now|made_up|we_made_up|lived_experience|left_an_abusive|yn_iawn_rwan|iawn_rwan|iawn_nawr|yn_well_rwan|well_for|been_well|fine_for_years|for_years_now|years_clean|clean|not_no_more|not_any_more|not_anymore|no_longer|much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|my_own_account|got_my_own_account|idva|isva|now_she_is_a|now_he_is_a|she_is_an|she_is_a|this_job|means_so_much|means_a_lot|back_on_my_feet|much_better_now|doing_much_better|he_fine|she_fine|they_fine|well_now|behind_me|proud_of_her|proud_of_him|so_proud|give_back|giving_back|council_flat|caught_the_guy|caught_him|had_therapy|had_counselling',
   current: 'eto|again|still_scared|still_happening|still_hits|still_hurts|still_does|still_there|still_with_him|still_with_her|still_want|still_feel_like|tonight|today|this_week|right_now|back_in_touch|came_back|found_me|started|relapsed|scared|afraid|help_me|worried|struggling|can_not_cope|cannot_cope|feel_like|feeling_like|urge|urges',
 } as const;
