@@ -7,7 +7,7 @@ import type { ConceptRule } from './concept-rules.js';
 export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'killing oneself (cy)', category: 'suicide', pattern: 'KILL|lladd|ladd|crogi|grogi|boddi|foddi fy|ei ~1 hun|hunan', unlessFollowedBy: 'yn_chwerthin|chwerthin' },
   { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger' },
-  { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|isho|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|isho|isie|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest|bron|marw' },
+  { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|isho|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|isho|isie|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest|bron|marw', unlessWith: 'lol|haha|gem' },
   { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
   { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
   { name: 'means saved up (cy)', category: 'suicide', pattern: 'cadw|gadw|casglu|gasglu|cuddio ~4 MEANS_PILLS' },
@@ -36,7 +36,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'documents held (cy)', category: 'exploitation', pattern: 'cadw|gadw|cymryd|gymryd|dwyn|ddwyn ~3 fy|ei|ein ~1 DOCUMENTS', unlessWith: 'copi|gwiriad|hawl_i_weithio' },
   { name: 'work without pay (cy)', category: 'exploitation', pattern: 'gweithio|weithio ~3 am_ddim|heb_dal|heb_gyflog|heb_gael_fy_nhalu' },
   { name: 'not paid (cy)', category: 'exploitation', pattern: 'ddim|byth ~2 yn ~1 fy|ein ~1 nhalu|talu' },
-  { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael' },
+  { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael', unlessWith: 'paid_off|been_paid_off|gap_on_my_cv' },
   { name: 'a home taken over (cy)', category: 'exploitation', pattern: 'symud ~2 i_fewn|i_mewn|mewn ~4 fflat|nhy|ty ~5 werthu|gwerthu|delio', onlyWith: 'DRUGS' },
   { name: 'homeless now (cy)', category: 'homeless_tonight', pattern: 'dwi|dw|rydw|rwy|rwyf|ni|dan|rydyn|rydan ~2 digartref|ddigartref', unlessWith: 'ddim_yn_ddigartref|oeddwn|roeddwn|arfer|elusen|gwirfoddoli' },
   { name: 'nowhere to sleep (cy)', category: 'homeless_tonight', pattern: 'nunlle|nunman|unman|nunlla ~3 i ~1 gysgu|cysgu|aros|fynd|fyw' },

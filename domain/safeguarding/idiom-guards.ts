@@ -4,7 +4,7 @@
  * there ("not even joking", "I'm going round").
  */
 export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: string }[] = [
-  { name: 'killing it', pattern: 'killing|killed|kill|smashing|smashed it' },
+  { name: 'killing it', pattern: 'killing|killed|kill|smashing|smashed it', deniedBy: 'smashing_it_up|smashed_it_up|smashin_it_up' },
   { name: 'dying to', pattern: 'dying|dieing to|for|of' },
   { name: 'dead as "very"', pattern: 'dead tired|chuffed|excited|nervous|good|happy|busy|keen|easy|proud|funny|nice|on|set|end|beat|lucky|chuffed|serious|quiet|slow|hard|boring|cold|hot|late|early|sound|bored' },
   { name: 'something killing me', pattern: 'job|feet|back|head|knees|commute|shoes|heat|hangover|this|it|weather|rota|shifts|neck|legs|tooth|teeth|stomach|kids|hayfever|traffic|bus|waiting|suspense|cold|prices|bills|boredom ~3 killing|kills|kill|murdering|destroying ~1 me' },
@@ -145,7 +145,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'hit the roof', pattern: 'hit|hits|hitting the roof|ceiling|sack|gym|shops|road|hay|jackpot|ground_running|target|wall_at_work' },
   { name: 'suicide squad', pattern: 'suicide squad|bomber|bombers|bombing|mission|doors' },
   { name: 'a joke threat', pattern: 'gonna|going|will|wanna ~2 kill|murder|batter|strangle ~1 my|him|her|them|me ~10 lol|haha|lmao|jk|xd' },
-  { name: 'got drunk', pattern: 'got|get|getting ~2 battered|hammered|smashed|wasted|plastered ~8 lol|haha|drunk|drinks|night|nite|hangover|head|pub|out|birthday|party|feeling_rough|rough_today|mates|mate' },
+  { name: 'got drunk', pattern: 'got|get|getting ~2 battered|hammered|smashed|wasted|plastered ~8 lol|haha|drunk|drinks|night|nite|hangover|head|pub|out|birthday|party|feeling_rough|rough_today|mates|mate', deniedBy: 'bottle|bottled|glass|glassed|over_my_head|still_bleeding' },
   { name: 'rather die than', pattern: 'rather ~1 die|dead ~1 than ~3 wear|wearing|eat|eating|watch|watching|work_at|go_back_to|sit_through|listen|go|do|be_seen' },
   { name: 'dye my hair', pattern: 'die ~2 hair|fringe|roots|eyebrows|jeans|top|clothes' },
   { name: 'cuckoo birds', pattern: 'cuckooing ~3 birds|bird|clock|eggs|nest|nests' },
@@ -284,6 +284,37 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a pill box', pattern: 'pill|pills|tablet ~1 box|organiser|organizer|reminder|dispenser' },
   { name: 'she will kill me if I do not get the job', pattern: 'she|he|they|mum|mam|nan ~1 will|ll|is_going_to|going_to|gonna|would ~1 kill|murder ~1 me ~1 if_i_do_not_get|promised|after_all|if_i_fail' },
   { name: 'my little one will kill me (a promise)', pattern: 'little_boy|little_girl|little_one|son|daughter|kids|boy|girl ~3 going_to|gonna|will|ll ~1 kill|murder ~1 me ~3 promised|i_promised' },
+  { name: 'murder this verse', pattern: 'murder|kill|murdered|killed|smash|smashed|batter ~2 this|that|the|my ~1 verse|track|tune|beat|song|set|bars|interview|exam|test|presentation|level|round' },
+  { name: 'cannot beat him (at a game)', pattern: 'can_not|could_not|never|can not ~1 beat ~1 him|her|them|you' },
+  { name: 'beaten at a game', pattern: 'fifa|fortnite|game|games|pool|darts|chess|snooker|ps5|xbox|cards|quiz ~6 beat|beats|killer|battered|thrashed' },
+  { name: 'stubbed my toe', pattern: 'stabbed|stubbed|stubbing|stab|stub ~1 my|his|her ~1 toe|toes|finger|foot|little_toe' },
+  { name: 'held it down', pattern: 'held|hold|holding it ~1 down' },
+  { name: 'shot me down', pattern: 'shot|shoot|shoots me|him|her|it ~1 down' },
+  { name: 'robbed by the referee', pattern: 'referee|ref|var|penalty|match|game|daylight ~8 robbed|robbery' },
+  { name: 'years free of self-harm', pattern: 'years|months|year|flynedd|blynedd|mlynedd ~2 clean|free|heb ~2 from? self_harm|selfharm|self|cutting|hunan_niweidio|niweidio|hunan', deniedBy: 'relapsed|again|but|struggling|urge|urges|eto' },
+  { name: 'a course about domestic violence', pattern: 'domestic_abuse|domestic_violence|abuse|anger ~1 course|courses|programme|order|awareness_course|perpetrator|management' },
+  { name: 'killed in a game', pattern: 'kill|killed|shot|stabbed|kill_you ~8 on ~1 fortnite|fifa|cod|call_of_duty|gta|xbox|ps5|minecraft|roblox|warzone' },
+  { name: 'want to die after a match (cy)', pattern: 'eisiau|isio|moyn marw ~8 lol|haha|gem|gêm' },
+  { name: 'it hurts (feelings)', pattern: 'it|that|which|rejections|rejection|comments|words|criticism|feedback ~1 still? hurts|hurt|stung ~1 man|bro|mate|though|tho|but|a_lot|so_much' },
+  { name: 'hang a shelf myself', pattern: 'hang|hanging MYSELF a ~1 new? shelf|shelves|picture|mirror|door|curtains|blind|blinds' },
+  { name: 'covering scars with tattoos', pattern: 'tattoo|tattoos|tattooing|studio|cover_up|covered_with|covering ~8 self_harm|scars' },
+  { name: 'covering scars with tattoos', pattern: 'self_harm|scars ~4 covered|cover|covering ~2 with? tattoos|tattoo' },
+  { name: 'batter the other team', pattern: 'batter|hammer|smash|thrash|destroy|beat|murder ~2 the|them|other ~1 team|side|lot|opposition|other_team' },
+  { name: 'someone will kill me for a small mistake', pattern: 'manager|boss|mum|mam|dad|nan|wife|missus|supervisor|mate|trainer|coach|teacher ~8 kill|murder ~1 me ~4 i_put|wrong|i_broke|i_dented|i_forgot|i_missed|i_lost|if_i_do_not_ring|if_i_skipped|if_i_skip|leg_day|one_sec|ring_her_back' },
+  { name: 'murder whoever ate it', pattern: 'murder|kill|strangle ~1 whoever ~3 keeps|eating|ate|took|nicked|used|drank|finished' },
+  { name: 'hit the target', pattern: 'hit|smashed|beat ~1 it|target|targets|the_target|my_target|my_targets' },
+  { name: 'a talk about knife crime', pattern: 'talk|talks|speaker|workshop|assembly|documentary|podcast|session ~10 stabbed|shot|murdered|killed|knife_crime|attacked|abused', deniedBy: 'my_brother|my_sister|my_son|my_daughter|my_mate|my_friend|my_cousin|my_dad|my_mum|my_partner|it_was_me|was_me|my_uncle|my_nephew|me' },
+  { name: 'threatened to disown me', pattern: 'threatened|threatens|threatening to ~1 disown|unfriend|block|unfollow' },
+  { name: 'overdose in training or an exam', pattern: 'protocol|learnt|learned|exam|module|covered|covers|what_to_do ~10 overdose|overdoses|overdosed' },
+  { name: 'overdose and its antidote', pattern: 'overdose|overdoses ~3 antidote|antidotes|treatment|management|protocol' },
+  { name: 'an interview question about a crisis', pattern: 'how ~3 handle|deal|respond|react ~10 self_harming|self_harm|fight|threat|threatened|kill|suicide|overdose' },
+  { name: 'an interview question about a crisis', pattern: 'what_would_you_do|what_would_you_do_if ~8 threatened|kill|self_harm|self_harming|overdose|suicide|attacked' },
+  { name: 'injuries seen in a hospital job', pattern: 'a_e|casualty|paramedic|nurse|nurses|doctor|surgeon|works_in ~10 stab_wounds|stab|stabbings|gunshot|overdoses', deniedBy: 'was_stabbed|got_stabbed|been_stabbed|my_sister_was|my_brother_was|me' },
+  { name: 'would kill for a bigger flat', pattern: 'kill|murder|killing ~1 for ~1 a|an|some ~1 bigger|better|new|day_off|holiday|lie_in|sleep|nap|garden|flat' },
+  { name: 'spotting spiking', pattern: 'spot|spotting|prevent|preventing|test_strips|test_for ~2 spiking|spiked|spike' },
+  { name: 'I will die if I eat that again', pattern: 'if ~1 i ~1 eat|have|hear|see|watch|sit ~6 i_will_die|will_die|i_will_literally_die' },
+  { name: 'helped someone sleeping rough into a room', pattern: 'helped|helping|help ~3 sleeping_rough|rough_sleeper|rough_sleepers ~6 shelter|room|into|flat|hostel' },
+  { name: 'a man glassed outside (witnessed)', pattern: 'a|some ~1 man|bloke|guy|lad ~1 got ~1 glassed|stabbed|jumped|attacked|battered', deniedBy: 'still_here|still_outside|help|please|scared|i_am_scared|bleeding|my|me' },
 ];
 
 /**
@@ -292,7 +323,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
  * it is over now, and nothing that says it is happening still or again.
  */
 export const RESOLVED_PAST = {
-  past: 'as_a_child|when_i_was_a_child|when_i_was_little|when_i_was_young|when_i_was_15|when_i_was_16|when_i_was_17|yn_ifanc|mlynedd_yn_ol|flynedd_yn_ol|blynyddoedd_yn_ol|used_to|when_i_was_a_teen|when_i_was_younger|years_ago|year_ago|last_year|that_was|as_a_teenager|as_a_kid|in_2015|in_2016|in_2017|in_2018|in_2019|in_2020|in_2021|in_2022|in_2023|a_year_since|years_since|used_to_be|in_the_past|back_then|dark_patch|last_month|months_ago|month_ago|long_ago|in_2010|in_2011|in_2012|in_2013|in_2014',
-  safeNow: 'fine_now|been_fine|fine_for_over|i_am_fine_now|okay_now|ok_now|made_up|we_made_up|lived_experience|left_an_abusive|yn_iawn_rwan|iawn_rwan|iawn_nawr|yn_well_rwan|well_for|been_well|fine_for_years|for_years_now|years_clean|clean|not_no_more|not_any_more|not_anymore|no_longer|much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|my_own_account|got_my_own_account|idva|isva|now_she_is_a|now_he_is_a|she_is_an|she_is_a|this_job|means_so_much|means_a_lot|back_on_my_feet|much_better_now|doing_much_better|he_fine|she_fine|they_fine|well_now|behind_me|proud_of_her|proud_of_him|so_proud|give_back|giving_back|council_flat|caught_the_guy|caught_him|had_therapy|had_counselling',
+  past: 'as_a_child|as_a_teen|when_i_was_19|when_i_was_14|when_i_was_18|when_i_was_20|a_long_time_ago|long_time_ago|got_housed|flynyddoedd_yn_ol|blynyddoedd_yn_ol|when_i_was_a_child|when_i_was_little|when_i_was_young|when_i_was_15|when_i_was_16|when_i_was_17|yn_ifanc|mlynedd_yn_ol|flynedd_yn_ol|blynyddoedd_yn_ol|used_to|when_i_was_a_teen|when_i_was_younger|years_ago|year_ago|last_year|that_was|as_a_teenager|as_a_kid|in_2015|in_2016|in_2017|in_2018|in_2019|in_2020|in_2021|in_2022|in_2023|a_year_since|years_since|used_to_be|in_the_past|back_then|dark_patch|last_month|months_ago|month_ago|long_ago|in_2010|in_2011|in_2012|in_2013|in_2014',
+  safeNow: 'fine_now|now_i_volunteer|i_volunteer|volunteer_at|housing_officer|i_tell_the_younger|stay_away_from_it|not_going_back_to_that|doing_really_good|doing_really_well|doing_good|doing_great|left_her_abusive|left_his_abusive|tribute|teyrnged|getting_counselling|having_counselling|they_are_old|old_scars|settled|nursing_student|student_nurse|paid_off|been_paid_off|been_fine|fine_for_over|i_am_fine_now|okay_now|ok_now|made_up|we_made_up|lived_experience|left_an_abusive|yn_iawn_rwan|iawn_rwan|iawn_nawr|yn_well_rwan|well_for|been_well|fine_for_years|for_years_now|years_clean|clean|not_no_more|not_any_more|not_anymore|no_longer|much_better_place|better_place_now|in_a_good_place|good_place_now|have_my_status|got_my_status|my_own_place|my_own_flat|in_a_flat_now|someone_lovely|sorted_me|ready_to_work|ready_to_go_back_to_work|doing_well_now|recovered|years_clean|safe_now|i_am_safe|moved_on|own_bank_account|my_own_account|got_my_own_account|idva|isva|now_she_is_a|now_he_is_a|she_is_an|she_is_a|this_job|means_so_much|means_a_lot|back_on_my_feet|much_better_now|doing_much_better|he_fine|she_fine|they_fine|well_now|behind_me|proud_of_her|proud_of_him|so_proud|give_back|giving_back|council_flat|caught_the_guy|caught_him|had_therapy|had_counselling',
   current: 'eto|again|still_scared|still_happening|still_hits|still_hurts|still_does|still_there|still_with_him|still_with_her|still_want|still_feel_like|tonight|today|this_week|right_now|back_in_touch|came_back|found_me|started|relapsed|scared|afraid|help_me|worried|struggling|can_not_cope|cannot_cope|feel_like|feeling_like|urge|urges',
 } as const;
