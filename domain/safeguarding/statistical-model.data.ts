@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "f77fddc1562e18962849bb832dcd5c6286669ba7f6a35b1ae634fa9a2cc2dbaf",
-    "sources": "242cc2daf8510f8983c1453d9840c2fa22ffa1bf2e7c6978adca4fad0a9d2e66"
+    "sources": "698a6ed3dd16eb0fb4cd8005f5fce5673fefb2d55bce38e6cdeff29c32d69762"
   },
   "threshold": 0.6785,
   "categoryBits": 13,
