@@ -1,35 +1,63 @@
 import type { Concept } from './vocabulary.js';
-import { itemKeys, longestWord, somePhraseIn, type MessageIndex, type PatternItem } from './token-pattern.js';
+import { itemKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
 
 const ascending = (a: number, b: number) => a - b;
 
+/** Every key (word or concept) of every index, numbered: a message's keys are looked up once for all the indexes. */
+const keyIds = new Map<string, number>();
+const keyId = (key: string) => keyIds.get(key) ?? keyIds.set(key, keyIds.size).get(key)!;
+
+/** The key numbers of the last message looked at (the screen looks at one message with each of its indexes in turn). */
+let lastIndex: MessageIndex | undefined;
+let lastKeys: number[] = [];
+let lastKeyCount = 0;
+
+function keysOf(index: MessageIndex): number[] {
+  if (index === lastIndex && keyIds.size === lastKeyCount) return lastKeys;
+  const keys: number[] = [];
+  for (const word of index.words) {
+    const id = keyIds.get(word);
+    if (id !== undefined) keys.push(id);
+  }
+  for (const concept of index.concepts) {
+    const id = keyIds.get(concept);
+    if (id !== undefined) keys.push(id);
+  }
+  lastIndex = index;
+  lastKeys = keys;
+  lastKeyCount = keyIds.size;
+  return keys;
+}
+
 /**
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
- * (a word or concept of it, or all the words of one of its phrases, are in the text). Built once; each text then costs
- * one look-up per word and concept it holds, however many rules there are, and phrases are looked at only for rules
- * whose every item has a key (a phrase's key is its longest word). The per-text work runs over typed arrays kept from
- * text to text (the screen is synchronous).
+ * (`itemMayMatch`: a word or concept of it, or all the words of one of its phrases, are in the text). Built once; each
+ * text then costs one look-up per word and concept it holds, however many rules there are, and a phrase is looked at
+ * only when its longest (and so usually rarest) word is there. The per-text work runs over typed arrays kept from text
+ * to text (the screen is synchronous).
  */
 export class RuleIndex {
   /**
-   * The items (numbered across all rules, a rule's items in a row) each key can satisfy, each item once, as
-   * `item * 2 + 1` when the key is only the longest word of one of the item's phrases, else `item * 2`.
+   * By key number, the items (numbered across all rules, a rule's items in a row) the key can satisfy, each item once,
+   * as `item * 2 + 1` when the key is only the longest word of some of the item's phrases, else `item * 2`.
    */
-  private readonly itemsByKey = new Map<string, Int32Array>();
+  private readonly itemsByKey: (Int32Array | undefined)[] = [];
+  /** By key number and alongside `itemsByKey`: for a phrase's longest word, the item's phrases with it (their other words). */
+  private readonly phrasesByKey: ((readonly string[][])[] | undefined)[] = [];
   private readonly ruleOfItem: Int32Array;
   private readonly firstItem: Int32Array;
   private readonly itemsPerRule: Uint16Array;
-  /** Per item: 0 no key, 1 only a phrase's longest word (the phrase may still not be there), 2 a word or concept. */
+  /** Per item: 0 no key, 1 only a phrase's longest word (the rest of the phrase not seen), 2 it may match. */
   private readonly satisfied: Uint8Array;
   private readonly satisfiedCount: Uint16Array;
-  private readonly items: PatternItem[] = [];
   /** The items satisfied by the current text, to clear after it. */
   private readonly touched: Int32Array;
   private touchedCount = 0;
 
   constructor(rules: readonly (readonly PatternItem[])[]) {
     const ruleOfItem: number[] = [];
-    const itemsByKey = new Map<string, number[]>();
+    const itemsByKey = new Map<number, number[]>();
+    const phrasesByKey = new Map<number, string[][][]>();
     this.itemsPerRule = new Uint16Array(rules.length);
     this.firstItem = new Int32Array(rules.length);
     rules.forEach((items, rule) => {
@@ -38,43 +66,47 @@ export class RuleIndex {
       for (const item of items) {
         const id = ruleOfItem.length;
         ruleOfItem.push(rule);
-        this.items.push(item);
-        const phraseKeys = new Set(item.phrases.map(longestWord));
-        for (const key of itemKeys(item)) {
-          const onlyPhrase = phraseKeys.has(key) && !item.words.has(key) && !item.concepts.includes(key as Concept);
-          const ids = itemsByKey.get(key) ?? [];
-          if (!ids.includes(id * 2) && !ids.includes(id * 2 + 1)) ids.push(id * 2 + (onlyPhrase ? 1 : 0));
-          itemsByKey.set(key, ids);
+        for (const key of new Set(itemKeys(item))) {
+          const number = keyId(key);
+          const ids = itemsByKey.get(number) ?? [];
+          const phrases = phrasesByKey.get(number) ?? [];
+          itemsByKey.set(number, ids);
+          phrasesByKey.set(number, phrases);
+          if (item.words.has(key) || item.concepts.includes(key as Concept)) {
+            ids.push(id * 2);
+            phrases.push([]);
+          } else {
+            // Words longest first, as `phraseWordsLongestFirst` orders them: the first is the key itself.
+            ids.push(id * 2 + 1);
+            phrases.push(item.phraseWordsLongestFirst.filter((words) => words[0] === key).map((words) => words.slice(1)));
+          }
         }
       }
     });
-    for (const [key, ids] of itemsByKey) this.itemsByKey.set(key, Int32Array.from(ids));
+    for (const [number, ids] of itemsByKey) {
+      this.itemsByKey[number] = Int32Array.from(ids);
+      this.phrasesByKey[number] = phrasesByKey.get(number)!;
+    }
     this.ruleOfItem = Int32Array.from(ruleOfItem);
     this.satisfied = new Uint8Array(ruleOfItem.length);
     this.touched = new Int32Array(ruleOfItem.length);
     this.satisfiedCount = new Uint16Array(rules.length);
   }
 
-  /** The positions of the candidate rules, in rule order: those whose every item may match (`itemMayMatch`). */
+  /** The positions of the candidate rules, in rule order: those whose every required item may match. */
   candidates(index: MessageIndex): number[] {
     const found: number[] = [];
     this.touchedCount = 0;
-    for (const word of index.words) {
-      const ids = this.itemsByKey.get(word);
-      if (ids) this.mark(ids, found);
+    for (const key of keysOf(index)) {
+      const ids = this.itemsByKey[key];
+      if (ids) this.mark(ids, key, index, found);
     }
-    for (const concept of index.concepts) {
-      const ids = this.itemsByKey.get(concept);
-      if (ids) this.mark(ids, found);
-    }
-    const { touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule, items } = this;
-    // An item found only by a phrase's longest word may match only if all the words of one of its phrases are there.
+    const { touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
+    // A rule each of whose items had a key, but one of them only a phrase's longest word without the rest of the phrase.
     let kept = 0;
     for (const rule of found) {
       let all = true;
-      for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) {
-        if (satisfied[id] === 1 && !somePhraseIn(items[id]!, index)) all = false;
-      }
+      for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) if (satisfied[id] !== 2) all = false;
       if (all) found[kept++] = rule;
     }
     found.length = kept;
@@ -86,19 +118,29 @@ export class RuleIndex {
     return found.length > 1 ? found.sort(ascending) : found;
   }
 
-  private mark(ids: Int32Array, found: number[]): void {
+  /** Marks the items the key satisfies; a rule is found when each of its items has a key (phrases checked after). */
+  private mark(ids: Int32Array, key: number, index: MessageIndex, found: number[]): void {
     const { satisfied, satisfiedCount, ruleOfItem, itemsPerRule, touched } = this;
     for (let position = 0; position < ids.length; position++) {
       const entry = ids[position]!;
       const id = entry >> 1;
-      const state = entry & 1 ? 1 : 2;
       const was = satisfied[id]!;
-      if (was >= state) continue;
-      satisfied[id] = state;
+      if (was === 2) continue;
+      satisfied[id] = entry & 1 && !someRestIn(this.phrasesByKey[key]![position]!, index.words) ? 1 : 2;
       if (was !== 0) continue;
       touched[this.touchedCount++] = id;
       const rule = ruleOfItem[id]!;
       if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
     }
   }
+}
+
+/** Whether every word of one of the phrases (the rest of each, its longest word already seen) is in the message. */
+function someRestIn(phrases: readonly string[][], words: ReadonlySet<string>): boolean {
+  for (const rest of phrases) {
+    let all = true;
+    for (let position = 0; all && position < rest.length; position++) if (!words.has(rest[position]!)) all = false;
+    if (all) return true;
+  }
+  return false;
 }

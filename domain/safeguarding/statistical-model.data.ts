@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "f77fddc1562e18962849bb832dcd5c6286669ba7f6a35b1ae634fa9a2cc2dbaf",
-    "sources": "698a6ed3dd16eb0fb4cd8005f5fce5673fefb2d55bce38e6cdeff29c32d69762"
+    "sources": "e8bc5d3709a36fdbae4270e38c9d75e7c004a0156f1ce9486e39d4be3f65cfcf"
   },
   "threshold": 0.6785,
   "categoryBits": 13,

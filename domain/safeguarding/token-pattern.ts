@@ -119,7 +119,7 @@ export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
 }
 
 /** Whether all the words of one of the item's phrases are in the message. */
-export function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
+function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
   for (const phrase of item.phraseWordsLongestFirst) if (allIn(phrase, index.words)) return true;
   return false;
 }
@@ -135,7 +135,7 @@ export function itemKeys(item: PatternItem): string[] {
 }
 
 /** A phrase can match only where its longest (and so usually rarest) word is: "not_free" is looked for by "free". */
-export function longestWord(phrase: readonly string[]): string {
+function longestWord(phrase: readonly string[]): string {
   return phrase.reduce((longest, word) => (word.length > longest.length ? word : longest));
 }
 
