@@ -32,6 +32,8 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
+/** A whole word (between spaces) with a character of LEET in it. */
+const LEET_WORD = /(?<![^ ])[^ ]*?[013457@$!][^ ]*/g;
 const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
 
 /**
@@ -51,7 +53,7 @@ export function normaliseForScreening(text: string): string {
   if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
   let words = lower.replace(/[^a-z0-9@$! ]+/g, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
-  if (ANY_LEET.test(words)) words = words.replace(/[^ ]+/g, undoLeetspeak);
+  if (ANY_LEET.test(words)) words = words.replace(LEET_WORD, undoLeetspeak);
   return words.replace(REPEATS, '$1$1').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 

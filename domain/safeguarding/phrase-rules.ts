@@ -53,7 +53,7 @@ export function normaliseForScreening(text: string): string {
   const lower = isAscii(text) ? text.toLowerCase() : text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
   let words = lower.replace(APOSTROPHES, "'").replace(DASHES, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
-  if (ANY_LEET.test(words)) words = words.replace(/\S+/g, undoLeetspeak);
+  if (ANY_LEET.test(words)) words = words.replace(/(?<!\S)\S*?[013457@$!]\S*/g, undoLeetspeak);
   return words
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')

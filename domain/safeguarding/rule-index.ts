@@ -29,6 +29,9 @@ function keysOf(index: MessageIndex): number[] {
   return keys;
 }
 
+/** 1 at the number of each key of the message being looked at, else 0 (set and cleared by `candidates`). */
+let present = new Uint8Array(1024);
+
 /**
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
  * (`itemMayMatch`: a word or concept of it, or all the words of one of its phrases, are in the text). Built once; each
@@ -42,8 +45,11 @@ export class RuleIndex {
    * as `item * 2 + 1` when the key is only the longest word of some of the item's phrases, else `item * 2`.
    */
   private readonly itemsByKey: (Int32Array | undefined)[] = [];
-  /** By key number and alongside `itemsByKey`: for a phrase's longest word, the item's phrases with it (their other words). */
-  private readonly phrasesByKey: ((readonly string[][])[] | undefined)[] = [];
+  /**
+   * By key number and alongside `itemsByKey`: for a phrase's longest word, the item's phrases with it (the numbers of
+   * their other words).
+   */
+  private readonly phrasesByKey: ((readonly Int32Array[])[] | undefined)[] = [];
   private readonly ruleOfItem: Int32Array;
   private readonly firstItem: Int32Array;
   private readonly itemsPerRule: Uint16Array;
@@ -52,12 +58,11 @@ export class RuleIndex {
   private readonly satisfiedCount: Uint16Array;
   /** The items satisfied by the current text, to clear after it. */
   private readonly touched: Int32Array;
-  private touchedCount = 0;
 
   constructor(rules: readonly (readonly PatternItem[])[]) {
     const ruleOfItem: number[] = [];
     const itemsByKey = new Map<number, number[]>();
-    const phrasesByKey = new Map<number, string[][][]>();
+    const phrasesByKey = new Map<number, Int32Array[][]>();
     this.itemsPerRule = new Uint16Array(rules.length);
     this.firstItem = new Int32Array(rules.length);
     rules.forEach((items, rule) => {
@@ -78,7 +83,8 @@ export class RuleIndex {
           } else {
             // Words longest first, as `phraseWordsLongestFirst` orders them: the first is the key itself.
             ids.push(id * 2 + 1);
-            phrases.push(item.phraseWordsLongestFirst.filter((words) => words[0] === key).map((words) => words.slice(1)));
+            const withKey = item.phraseWordsLongestFirst.filter((words) => words[0] === key);
+            phrases.push(withKey.map((words) => Int32Array.from(words.slice(1), keyId)));
           }
         }
       }
@@ -95,13 +101,29 @@ export class RuleIndex {
 
   /** The positions of the candidate rules, in rule order: those whose every required item may match. */
   candidates(index: MessageIndex): number[] {
+    const { itemsByKey, phrasesByKey, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
     const found: number[] = [];
-    this.touchedCount = 0;
-    for (const key of keysOf(index)) {
-      const ids = this.itemsByKey[key];
-      if (ids) this.mark(ids, key, index, found);
+    let touchedCount = 0;
+    const keys = keysOf(index);
+    if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
+    for (const key of keys) present[key] = 1;
+    // Each item a key satisfies; a rule is found when each of its items has a key (phrases checked below).
+    for (const key of keys) {
+      const ids = itemsByKey[key];
+      if (!ids) continue;
+      for (let position = 0; position < ids.length; position++) {
+        const entry = ids[position]!;
+        const id = entry >> 1;
+        const was = satisfied[id]!;
+        if (was === 2) continue;
+        satisfied[id] = entry & 1 && !someRestIn(phrasesByKey[key]![position]!) ? 1 : 2;
+        if (was !== 0) continue;
+        touched[touchedCount++] = id;
+        const rule = ruleOfItem[id]!;
+        if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
+      }
     }
-    const { touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
+    for (const key of keys) present[key] = 0;
     // A rule each of whose items had a key, but one of them only a phrase's longest word without the rest of the phrase.
     let kept = 0;
     for (const rule of found) {
@@ -110,36 +132,20 @@ export class RuleIndex {
       if (all) found[kept++] = rule;
     }
     found.length = kept;
-    for (let position = 0; position < this.touchedCount; position++) {
+    for (let position = 0; position < touchedCount; position++) {
       const id = touched[position]!;
       satisfied[id] = 0;
       satisfiedCount[ruleOfItem[id]!] = 0;
     }
     return found.length > 1 ? found.sort(ascending) : found;
   }
-
-  /** Marks the items the key satisfies; a rule is found when each of its items has a key (phrases checked after). */
-  private mark(ids: Int32Array, key: number, index: MessageIndex, found: number[]): void {
-    const { satisfied, satisfiedCount, ruleOfItem, itemsPerRule, touched } = this;
-    for (let position = 0; position < ids.length; position++) {
-      const entry = ids[position]!;
-      const id = entry >> 1;
-      const was = satisfied[id]!;
-      if (was === 2) continue;
-      satisfied[id] = entry & 1 && !someRestIn(this.phrasesByKey[key]![position]!, index.words) ? 1 : 2;
-      if (was !== 0) continue;
-      touched[this.touchedCount++] = id;
-      const rule = ruleOfItem[id]!;
-      if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
-    }
-  }
 }
 
 /** Whether every word of one of the phrases (the rest of each, its longest word already seen) is in the message. */
-function someRestIn(phrases: readonly string[][], words: ReadonlySet<string>): boolean {
+function someRestIn(phrases: readonly Int32Array[]): boolean {
   for (const rest of phrases) {
     let all = true;
-    for (let position = 0; all && position < rest.length; position++) if (!words.has(rest[position]!)) all = false;
+    for (let position = 0; all && position < rest.length; position++) if (present[rest[position]!] !== 1) all = false;
     if (all) return true;
   }
   return false;

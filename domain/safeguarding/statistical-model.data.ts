@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "f77fddc1562e18962849bb832dcd5c6286669ba7f6a35b1ae634fa9a2cc2dbaf",
-    "sources": "e8bc5d3709a36fdbae4270e38c9d75e7c004a0156f1ce9486e39d4be3f65cfcf"
+    "sources": "a12bf19df015808a59d1f27bfba61b8eef4d845809e3a66d436610e440db6d60"
   },
   "threshold": 0.6785,
   "categoryBits": 13,
