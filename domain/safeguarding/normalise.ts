@@ -26,28 +26,35 @@ const LEET_CHARS = /[013457@$!]/g;
 /** Three or more of one letter are two: "pleeeease" → "pleease"; the vocabulary also knows words with doubles undone. */
 const REPEATS = /([a-z])\1{2,}/g;
 
+/** Whether every character is below U+0080: NFKC, NFD and NFC, format characters, emoji and accents leave it as it is. */
+export function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
+/** A whole word (between spaces) with a character of LEET in it. */
+const LEET_WORD = /(?<![^ ])[^ ]*?[013457@$!][^ ]*/g;
+const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
+
 /**
  * Lower-case Latin letters, digits and spaces: look-alike letters from other scripts and full-width forms mapped to
  * Latin (the `confusables` table), invisible characters and accents removed, apostrophes dropped ("don't" → "dont").
  */
 export function normaliseForScreening(text: string): string {
-  const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
-  return latin
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(POSSESSIVE_S, '')
-    .replace(WELSH_YN, ' yn')
-    .replace(APOSTROPHES, '')
-    .replace(/[^a-z0-9@$! ]+/g, ' ')
-    .split(' ')
-    .filter((word) => word.length > 0)
-    .map(undoLeetspeak)
-    .join(' ')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(REPEATS, '$1$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let lower: string;
+  if (isAscii(text)) {
+    // The same steps as below, less those that cannot change a text of ASCII characters.
+    const latin = withoutConfusables(text);
+    lower = isAscii(latin) ? latin.toLowerCase() : latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+  } else {
+    const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
+    lower = latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+  }
+  if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
+  let words = lower.replace(/[^a-z0-9@$! ]+/g, ' ');
+  // Runs of spaces are made one at the end: what lies between them is read word by word.
+  if (ANY_LEET.test(words)) words = words.replace(LEET_WORD, undoLeetspeak);
+  return words.replace(REPEATS, '$1$1').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** A word with none of LEET's characters reads as it is (most words: no need to count its letters). */

@@ -9,6 +9,7 @@
  * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
+import { isAscii } from './normalise.js';
 import type { RiskFlag } from './risk-category.js';
 
 export const PHRASE_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
@@ -48,18 +49,12 @@ function undoLeetspeak(word: string): string {
  * spaces.
  */
 export function normaliseForScreening(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ZERO_WIDTH, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(WELSH_ACCENTS, '')
-    .normalize('NFC')
-    .replace(APOSTROPHES, "'")
-    .replace(DASHES, ' ')
-    .split(/\s+/u)
-    .map(undoLeetspeak)
-    .join(' ')
+  // A text of ASCII characters has nothing for NFKC, NFD or NFC to change, and no zero-width characters or accents.
+  const lower = isAscii(text) ? text.toLowerCase() : text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
+  let words = lower.replace(APOSTROPHES, "'").replace(DASHES, ' ');
+  // Runs of spaces are made one at the end: what lies between them is read word by word.
+  if (ANY_LEET.test(words)) words = words.replace(/(?<!\S)\S*?[013457@$!]\S*/g, undoLeetspeak);
+  return words
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -10,7 +10,7 @@ import { readTokens, type ReadToken } from './token-reading.js';
 import { RuleIndex } from './rule-index.js';
 import { secondOpinion } from './statistical-model.js';
 import { writtenWords } from './written-words.js';
-import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, itemMayMatch, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
+import { compileItem, compilePattern, findMatches, indexMessage, itemFitsAnywhere, itemFitsAt, type MessageIndex, type PatternItem, type TokenPattern } from './token-pattern.js';
 
 /**
  * The safeguarding screen, run on every inbound text before any dialog: normalisation and text-speak
@@ -147,7 +147,6 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
   const flags: RiskFlag[] = [];
   for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (!rule.together.every((item) => itemMayMatch(item, index))) continue;
     if (!contextAllows(rule, tokens, index)) {
       if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index) && findTogether(rule, tokens, guarded)) declined.byRule = true;
       continue;

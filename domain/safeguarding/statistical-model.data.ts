@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "c228938332dade65643763de2fe1368b04458474649a4727d4ac73fbd6978cfb",
-    "sources": "42243605361cc99a2221203324ac64121d65cd733a81e8dc871a2ff09f273729"
+    "sources": "985ed971916c9a6ffd90df16c7ae3862402a489bbbc34287355fff9913566d48"
   },
   "threshold": 0.6941,
   "categoryBits": 13,

@@ -14,6 +14,8 @@ interface Step {
   phrases: string[][];
   /** The phrases by their first word, so a token is compared only with the phrases it could begin. */
   phrasesByFirst: ReadonlyMap<string, string[][]>;
+  /** Each phrase's words, longest (and so usually rarest) first: to tell soonest that a message lacks one. */
+  phraseWordsLongestFirst: string[][];
   gapBefore: number;
   optional: boolean;
 }
@@ -58,7 +60,8 @@ export function compilePattern(source: string): TokenPattern {
     }
     const phrasesByFirst = new Map<string, string[][]>();
     for (const phrase of phrases) phrasesByFirst.set(phrase[0]!, [...(phrasesByFirst.get(phrase[0]!) ?? []), phrase]);
-    steps.push({ concepts, words: new Set(words), phrases, phrasesByFirst, gapBefore: gap, optional });
+    const phraseWordsLongestFirst = phrases.map((phrase) => [...phrase].sort((a, b) => b.length - a.length));
+    steps.push({ concepts, words: new Set(words), phrases, phrasesByFirst, phraseWordsLongestFirst, gapBefore: gap, optional });
     gap = 0;
   }
   if (steps.length === 0 || steps[0]!.optional) throw new Error(`Pattern "${source}" must start with a required item`);
@@ -112,8 +115,18 @@ export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   } else {
     for (const word of index.words) if (item.words.has(word)) return true;
   }
-  for (const phrase of item.phrases) if (phrase.every((word) => index.words.has(word))) return true;
+  return somePhraseIn(item, index);
+}
+
+/** Whether all the words of one of the item's phrases are in the message. */
+function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
+  for (const phrase of item.phraseWordsLongestFirst) if (allIn(phrase, index.words)) return true;
   return false;
+}
+
+function allIn(phrase: readonly string[], words: ReadonlySet<string>): boolean {
+  for (let position = 0; position < phrase.length; position++) if (!words.has(phrase[position]!)) return false;
+  return true;
 }
 
 /** The words and concepts that could make the item match: a rule is looked at only when its message holds one. */

@@ -179,27 +179,38 @@ const JOINED: ReadonlyMap<string, string> = new Map([
   ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'], ['over does', 'overdose'], ['no were', 'nowhere'], ['no where', 'nowhere'],
 ]);
 
+/** The first words of JOINED: only a word among them can start a pair worth looking up. */
+const JOINED_FIRST: ReadonlySet<string> = new Set([...JOINED.keys()].map((pair) => pair.split(' ')[0]!));
+
+/** A token of the word as the vocabulary reads it (`{ written, ...readWord(word) }`, without spreading). */
+function tokenOf(written: string, word: string): ReadToken {
+  const read = readWord(word);
+  return { written, word: read.word, concepts: read.concepts };
+}
+
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
 export function readTokens(text: string): ReadToken[] {
   const words: { word: string; written: string }[] = [];
   for (const written of normaliseForScreening(text).split(' ')) {
     if (written.length === 0) continue;
-    for (const word of TEXT_SPEAK.get(written) ?? [written]) words.push({ word, written });
+    const expanded = TEXT_SPEAK.get(written);
+    if (expanded === undefined) words.push({ word: written, written });
+    else for (const word of expanded) words.push({ word, written });
   }
   const tokens: ReadToken[] = [];
   for (let index = 0; index < words.length; index++) {
     const { word, written } = words[index]!;
     const next = words[index + 1];
-    const joined = next ? JOINED.get(`${word} ${next.word}`) : undefined;
+    const joined = next && JOINED_FIRST.has(word) ? JOINED.get(`${word} ${next.word}`) : undefined;
     if (joined && next) {
       const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
-      tokens.push({ written: writtenBoth, ...readWord(joined) });
+      tokens.push(tokenOf(writtenBoth, joined));
       index++;
     } else if (next && splitApart(word, next.word)) {
-      tokens.push({ written: `${written} ${next.written}`, ...readWord(word + next.word) });
+      tokens.push(tokenOf(`${written} ${next.written}`, word + next.word));
       index++;
     } else {
-      tokens.push({ written, ...readWord(word) });
+      tokens.push(tokenOf(written, word));
     }
   }
   return withAges(withoutDeniedLaughter(tokens));
@@ -212,9 +223,11 @@ const JOKING = new Set([...LAUGHTER, 'joking', 'joke', 'kidding', 'jokin', 'kidd
  * "lol not lol", "not even joking": a text that says it is no joke drops its laughter, so nothing reads it as one.
  */
 function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
-  const denied = tokens.some(
-    (token, at) => token.concepts.has('NOT') && [1, 2].some((ahead) => JOKING.has(tokens[at + ahead]?.word ?? '')),
-  );
+  let denied = false;
+  for (let at = 0; at < tokens.length && !denied; at++) {
+    if (!tokens[at]!.concepts.has('NOT')) continue;
+    denied = JOKING.has(tokens[at + 1]?.word ?? '') || JOKING.has(tokens[at + 2]?.word ?? '');
+  }
   return denied ? tokens.filter((token) => !LAUGHTER.has(token.word)) : tokens;
 }
 
@@ -225,9 +238,11 @@ function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
 function splitApart(word: string, next: string): boolean {
   if (word.length + next.length < 6) return false;
   const { rank, prefixes } = (lexicon ??= buildLexicon());
-  if ((rank.get(word) ?? Infinity) <= RARE_RANK && (rank.get(next) ?? Infinity) <= RARE_RANK) return false;
+  // The cheapest test first: most pairs do not start as a vocabulary word does.
   const start = word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length);
-  if (!prefixes.has(start) || DIGIT.test(word) || DIGIT.test(next)) return false;
+  if (!prefixes.has(start)) return false;
+  if ((rank.get(word) ?? Infinity) <= RARE_RANK && (rank.get(next) ?? Infinity) <= RARE_RANK) return false;
+  if (DIGIT.test(word) || DIGIT.test(next)) return false;
   if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
   const joined = readWord(word + next);
   // Read as itself or one letter off ("homless"), not through a looser likeness ("llun os" is not "lines").
@@ -244,6 +259,9 @@ const AGE_BEFORE = new Set([
 /** A number between words that make it an age ("my 14 year old", "she's 15", "im 16", "14 oed") is a minor or grown. */
 function withAges(tokens: ReadToken[]): ReadToken[] {
   return tokens.map((token, index) => {
+    // Both forms below start with a digit.
+    const first = token.word.charCodeAt(0);
+    if (!(first >= 48 && first <= 57)) return token;
     // "3yo", "14yrs": the number and its unit written as one word.
     const joinedAge = /^(\d{1,2})(?:yo|yr|yrs|yrsold)$/.exec(token.word);
     if (joinedAge) return { ...token, concepts: new Set([...token.concepts, Number(joinedAge[1]) <= 17 ? 'MINOR' : 'GROWN']) };
