@@ -40,7 +40,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a contact sport', pattern: 'boxing|sparring|sparring_partner|kickboxing|karate|judo|mma|jiu_jitsu|bjj|muay_thai|rugby|taekwondo|wrestling|self_defence|self_defense ~10 bruises|covered_in_bruises|black_eye|injured|injuries|punched|hit|kicked|knocked|thrown|battered|beat|beaten|bruised|choked|strangled|tackled|elbowed' },
   { name: 'a contact sport', pattern: 'punched|hit|kicked|knocked|thrown|bruised|choked|tackled|elbowed ~8 boxing|sparring|sparring_partner|kickboxing|karate|judo|mma|jiu_jitsu|bjj|muay_thai|rugby|taekwondo|wrestling|self_defence|self_defense' },
   { name: 'a locksmith changed the locks', pattern: 'locksmith ~10 changed|change|changing ~2 locks|lock' },
-  { name: 'knives in a kitchen job', pattern: 'sharpen|sharpening|sharpened|whetstone ~3 knives|knife|blades', deniedBy: 'videos_of_him|video_of_him|sending_her|sending_me|saying_her_name|saying_my_name|got_out_of_prison|for_him|for_her|for_them|tonight|when_he|if_he|myself|on_myself|my_wrists|my_arms' },
+  { name: 'knives in a kitchen job', pattern: 'sharpen|sharpening|sharpened|whetstone ~3 knives|knife|blades', deniedBy: 'the_neighbours|has_not_slept|getting_the|videos_of_him|video_of_him|sending_her|sending_me|saying_her_name|saying_my_name|got_out_of_prison|for_him|for_her|for_them|tonight|when_he|if_he|myself|on_myself|my_wrists|my_arms' },
   { name: 'knives in a kitchen job', pattern: 'a_lot_of|lots_of|loads_of|involves|involve ~2 knives|blades|box_cutters' },
   { name: 'knives in a kitchen job', pattern: 'no ~1 knives|blades ~1 except|allowed|policy|rule|at_work' },
   { name: 'what to do if someone has a knife (training)', pattern: 'what_to_do|how_to_handle|how_to_deal|how_to_respond ~4 knife|knives|weapon|weapons' },
@@ -321,6 +321,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'going to kill my son for a small thing', pattern: 'kill|murder|strangle|throttle ~1 my ~1 son|daughter|kids|husband|wife|brother|sister ~8 used|ate|eaten|broke|lost|spent|forgot|left|games|data|again', deniedBy: 'if_he|if_she|when_he|when_she|knife|seriously|not_joking|really_will|scared_i' },
   { name: 'it hurts me very much (feelings)', pattern: 'it|that ~1 hurts|hurt ~1 me ~1 very_much|so_much|a_lot|deeply|inside|as_a_mother|as_mother' },
   { name: 'I feel hurt (feelings)', pattern: 'feel|feeling|felt ~1 hurt|hurted|upset', deniedBy: 'hit|hits|slap|slapped|punch|punched|kick|kicked|push|pushed|grab|grabbed|beat|beats|bruise|bruises' },
+  { name: 'batter him at a game', pattern: 'batter|beat|smash|destroy|murder|hammer ~2 him|her|them|you|u ~2 at|on ~1 fifa|pool|darts|chess|cards|snooker|fortnite|cod|golf|tennis|squash' },
 ];
 
 /**
