@@ -193,8 +193,13 @@ const paddedCode = (written: string, position: number) => (position === 0 || pos
 /** Hashes of the 3-, 4- and 5-grams starting at each position of ` <written> `, a row each (reused). */
 let gramHashes = new Int32Array(3 * 32);
 
-/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
-function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
+/** Each written word's letter-gram buckets, in the order they are added: a word seen before costs a look-up. */
+const wordGrams = new Map<string, Int32Array>();
+/** Longer words (rare, or a wall of letters) are not kept: the cache's size stays bounded by words, not characters. */
+const CACHED_WORD_LENGTH = 40;
+
+/** The buckets of the letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
+function gramBucketsOf(written: string): Int32Array {
   const padded = written.length + 2;
   if (gramHashes.length < 3 * padded) gramHashes = new Int32Array(6 * padded);
   // FNV runs left to right, so a 4-gram's hash continues its 3-gram's and a 5-gram's its 4-gram's.
@@ -209,10 +214,26 @@ function addLetterGrams(features: FeatureBuffer, written: string, index: number)
     if (at + 5 > padded) continue;
     gramHashes[2 * padded + at] = Math.imul(hash ^ paddedCode(written, at + 4), FNV_PRIME);
   }
+  const buckets = new Int32Array(Math.max(0, padded - 2) + Math.max(0, padded - 3) + Math.max(0, padded - 4));
+  let count = 0;
   for (let size = 3; size <= 5; size++) {
     const row = (size - 3) * padded;
-    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1, 1);
+    for (let at = 0; at + size <= padded; at++) buckets[count++] = toBucket(gramHashes[row + at]!);
   }
+  return buckets;
+}
+
+/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
+function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
+  let buckets = wordGrams.get(written);
+  if (!buckets) {
+    buckets = gramBucketsOf(written);
+    if (written.length <= CACHED_WORD_LENGTH) {
+      if (wordGrams.size >= CACHE_LIMIT) wordGrams.clear();
+      wordGrams.set(written, buckets);
+    }
+  }
+  for (let position = 0; position < buckets.length; position++) features.add(buckets[position]!, index, index + 1, 1);
 }
 
 /** The letters round the space between two written words (reused). */

@@ -36,8 +36,9 @@ let present = new Uint8Array(1024);
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
  * (`itemMayMatch`: a word or concept of it, or all the words of one of its phrases, are in the text). Built once; each
  * text then costs one look-up per word and concept it holds, however many rules there are, and a phrase is looked at
- * only when its longest (and so usually rarest) word is there. The per-text work runs over typed arrays kept from text
- * to text (the screen is synchronous).
+ * only when its longest (and so usually rarest) word is there, and only for a rule each of whose items has a key in the
+ * text (most rules lack one, so most phrases are never looked at). The per-text work runs over typed arrays kept from
+ * text to text (the screen is synchronous).
  */
 export class RuleIndex {
   /**
@@ -45,15 +46,12 @@ export class RuleIndex {
    * as `item * 2 + 1` when the key is only the longest word of some of the item's phrases, else `item * 2`.
    */
   private readonly itemsByKey: (Int32Array | undefined)[] = [];
-  /**
-   * By key number and alongside `itemsByKey`: for a phrase's longest word, the item's phrases with it (the numbers of
-   * their other words).
-   */
-  private readonly phrasesByKey: ((readonly Int32Array[])[] | undefined)[] = [];
+  /** By item: its phrases, each as the numbers of its words, longest first. */
+  private readonly phrasesOfItem: (readonly Int32Array[])[];
   private readonly ruleOfItem: Int32Array;
   private readonly firstItem: Int32Array;
   private readonly itemsPerRule: Uint16Array;
-  /** Per item: 0 no key, 1 only a phrase's longest word (the rest of the phrase not seen), 2 it may match. */
+  /** Per item: 0 no key, 1 only a phrase's longest word (the rest of the phrase not yet looked at), 2 it may match. */
   private readonly satisfied: Uint8Array;
   private readonly satisfiedCount: Uint16Array;
   /** The items satisfied by the current text, to clear after it. */
@@ -62,7 +60,7 @@ export class RuleIndex {
   constructor(rules: readonly (readonly PatternItem[])[]) {
     const ruleOfItem: number[] = [];
     const itemsByKey = new Map<number, number[]>();
-    const phrasesByKey = new Map<number, Int32Array[][]>();
+    this.phrasesOfItem = [];
     this.itemsPerRule = new Uint16Array(rules.length);
     this.firstItem = new Int32Array(rules.length);
     rules.forEach((items, rule) => {
@@ -71,28 +69,16 @@ export class RuleIndex {
       for (const item of items) {
         const id = ruleOfItem.length;
         ruleOfItem.push(rule);
+        this.phrasesOfItem.push(item.phraseWordsLongestFirst.map((words) => Int32Array.from(words, keyId)));
         for (const key of new Set(itemKeys(item))) {
           const number = keyId(key);
           const ids = itemsByKey.get(number) ?? [];
-          const phrases = phrasesByKey.get(number) ?? [];
           itemsByKey.set(number, ids);
-          phrasesByKey.set(number, phrases);
-          if (item.words.has(key) || item.concepts.includes(key as Concept)) {
-            ids.push(id * 2);
-            phrases.push([]);
-          } else {
-            // Words longest first, as `phraseWordsLongestFirst` orders them: the first is the key itself.
-            ids.push(id * 2 + 1);
-            const withKey = item.phraseWordsLongestFirst.filter((words) => words[0] === key);
-            phrases.push(withKey.map((words) => Int32Array.from(words.slice(1), keyId)));
-          }
+          ids.push(item.words.has(key) || item.concepts.includes(key as Concept) ? id * 2 : id * 2 + 1);
         }
       }
     });
-    for (const [number, ids] of itemsByKey) {
-      this.itemsByKey[number] = Int32Array.from(ids);
-      this.phrasesByKey[number] = phrasesByKey.get(number)!;
-    }
+    for (const [number, ids] of itemsByKey) this.itemsByKey[number] = Int32Array.from(ids);
     this.ruleOfItem = Int32Array.from(ruleOfItem);
     this.satisfied = new Uint8Array(ruleOfItem.length);
     this.touched = new Int32Array(ruleOfItem.length);
@@ -101,13 +87,12 @@ export class RuleIndex {
 
   /** The positions of the candidate rules, in rule order: those whose every required item may match. */
   candidates(index: MessageIndex): number[] {
-    const { itemsByKey, phrasesByKey, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
+    const { itemsByKey, phrasesOfItem, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
     const found: number[] = [];
     let touchedCount = 0;
     const keys = keysOf(index);
     if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
-    for (const key of keys) present[key] = 1;
-    // Each item a key satisfies; a rule is found when each of its items has a key (phrases checked below).
+    // Each item a key may satisfy; a rule is found when each of its items has a key (phrases checked below).
     for (const key of keys) {
       const ids = itemsByKey[key];
       if (!ids) continue;
@@ -116,20 +101,25 @@ export class RuleIndex {
         const id = entry >> 1;
         const was = satisfied[id]!;
         if (was === 2) continue;
-        satisfied[id] = entry & 1 && !someRestIn(phrasesByKey[key]![position]!) ? 1 : 2;
+        satisfied[id] = entry & 1 ? 1 : 2;
         if (was !== 0) continue;
         touched[touchedCount++] = id;
         const rule = ruleOfItem[id]!;
         if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
       }
     }
-    for (const key of keys) present[key] = 0;
-    // A rule each of whose items had a key, but one of them only a phrase's longest word without the rest of the phrase.
+    // A rule each of whose items had a key, but some only a phrase's longest word: one of its phrases must be whole.
     let kept = 0;
-    for (const rule of found) {
-      let all = true;
-      for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) if (satisfied[id] !== 2) all = false;
-      if (all) found[kept++] = rule;
+    if (found.length > 0) {
+      for (const key of keys) present[key] = 1;
+      for (const rule of found) {
+        let all = true;
+        for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) {
+          if (satisfied[id] !== 2 && !someWhole(phrasesOfItem[id]!)) all = false;
+        }
+        if (all) found[kept++] = rule;
+      }
+      for (const key of keys) present[key] = 0;
     }
     found.length = kept;
     for (let position = 0; position < touchedCount; position++) {
@@ -141,11 +131,11 @@ export class RuleIndex {
   }
 }
 
-/** Whether every word of one of the phrases (the rest of each, its longest word already seen) is in the message. */
-function someRestIn(phrases: readonly Int32Array[]): boolean {
-  for (const rest of phrases) {
+/** Whether every word of one of the phrases is in the message. */
+function someWhole(phrases: readonly Int32Array[]): boolean {
+  for (const words of phrases) {
     let all = true;
-    for (let position = 0; all && position < rest.length; position++) if (present[rest[position]!] !== 1) all = false;
+    for (let position = 0; all && position < words.length; position++) if (present[words[position]!] !== 1) all = false;
     if (all) return true;
   }
   return false;
