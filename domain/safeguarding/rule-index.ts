@@ -46,8 +46,11 @@ export class RuleIndex {
    * as `item * 2 + 1` when the key is only the longest word of some of the item's phrases, else `item * 2`.
    */
   private readonly itemsByKey: (Int32Array | undefined)[] = [];
-  /** By item: its phrases, each as the numbers of its words, longest first. */
-  private readonly phrasesOfItem: (readonly Int32Array[])[];
+  /**
+   * By key number and alongside `itemsByKey`: for a phrase's longest word, the item's phrases with it (the numbers of
+   * their other words).
+   */
+  private readonly phrasesByKey: ((readonly Int32Array[])[] | undefined)[] = [];
   private readonly ruleOfItem: Int32Array;
   private readonly firstItem: Int32Array;
   private readonly itemsPerRule: Uint16Array;
@@ -56,11 +59,19 @@ export class RuleIndex {
   private readonly satisfiedCount: Uint16Array;
   /** The items satisfied by the current text, to clear after it. */
   private readonly touched: Int32Array;
+  /**
+   * Per item, the last of the current text's phrase keys met for it (-1 none): the key's number and its position in
+   * `itemsByKey`, in `seenKey` and `seenPosition`, each linked to the one before it by `seenBefore`.
+   */
+  private readonly lastSeen: Int32Array;
+  private seenKey = new Int32Array(256);
+  private seenPosition = new Int32Array(256);
+  private seenBefore = new Int32Array(256);
 
   constructor(rules: readonly (readonly PatternItem[])[]) {
     const ruleOfItem: number[] = [];
     const itemsByKey = new Map<number, number[]>();
-    this.phrasesOfItem = [];
+    const phrasesByKey = new Map<number, Int32Array[][]>();
     this.itemsPerRule = new Uint16Array(rules.length);
     this.firstItem = new Int32Array(rules.length);
     rules.forEach((items, rule) => {
@@ -69,30 +80,46 @@ export class RuleIndex {
       for (const item of items) {
         const id = ruleOfItem.length;
         ruleOfItem.push(rule);
-        this.phrasesOfItem.push(item.phraseWordsLongestFirst.map((words) => Int32Array.from(words, keyId)));
         for (const key of new Set(itemKeys(item))) {
           const number = keyId(key);
           const ids = itemsByKey.get(number) ?? [];
+          const phrases = phrasesByKey.get(number) ?? [];
           itemsByKey.set(number, ids);
-          ids.push(item.words.has(key) || item.concepts.includes(key as Concept) ? id * 2 : id * 2 + 1);
+          phrasesByKey.set(number, phrases);
+          if (item.words.has(key) || item.concepts.includes(key as Concept)) {
+            ids.push(id * 2);
+            phrases.push([]);
+          } else {
+            // Words longest first, as `phraseWordsLongestFirst` orders them: the first is the key itself.
+            ids.push(id * 2 + 1);
+            const withKey = item.phraseWordsLongestFirst.filter((words) => words[0] === key);
+            phrases.push(withKey.map((words) => Int32Array.from(words.slice(1), keyId)));
+          }
         }
       }
     });
-    for (const [number, ids] of itemsByKey) this.itemsByKey[number] = Int32Array.from(ids);
+    // Filled in key order, so the arrays stay packed (set out of order, they would turn into slower dictionaries).
+    for (let number = 0; number < keyIds.size; number++) {
+      const ids = itemsByKey.get(number);
+      this.itemsByKey.push(ids && Int32Array.from(ids));
+      this.phrasesByKey.push(phrasesByKey.get(number));
+    }
     this.ruleOfItem = Int32Array.from(ruleOfItem);
     this.satisfied = new Uint8Array(ruleOfItem.length);
     this.touched = new Int32Array(ruleOfItem.length);
     this.satisfiedCount = new Uint16Array(rules.length);
+    this.lastSeen = new Int32Array(ruleOfItem.length).fill(-1);
   }
 
   /** The positions of the candidate rules, in rule order: those whose every required item may match. */
   candidates(index: MessageIndex): number[] {
-    const { itemsByKey, phrasesOfItem, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
+    const { itemsByKey, phrasesByKey, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule, lastSeen } = this;
     const found: number[] = [];
     let touchedCount = 0;
+    let seenCount = 0;
     const keys = keysOf(index);
-    if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
-    // Each item a key may satisfy; a rule is found when each of its items has a key (phrases checked below).
+    // Each item a key may satisfy; a rule is found when each of its items has a key. A key that is only a phrase's
+    // longest word is noted against the item, for the rest of its phrases to be looked for below.
     for (const key of keys) {
       const ids = itemsByKey[key];
       if (!ids) continue;
@@ -101,21 +128,35 @@ export class RuleIndex {
         const id = entry >> 1;
         const was = satisfied[id]!;
         if (was === 2) continue;
-        satisfied[id] = entry & 1 ? 1 : 2;
+        if (entry & 1) {
+          if (seenCount === this.seenKey.length) this.growSeen();
+          this.seenKey[seenCount] = key;
+          this.seenPosition[seenCount] = position;
+          this.seenBefore[seenCount] = lastSeen[id]!;
+          lastSeen[id] = seenCount++;
+          satisfied[id] = 1;
+        } else {
+          satisfied[id] = 2;
+        }
         if (was !== 0) continue;
         touched[touchedCount++] = id;
         const rule = ruleOfItem[id]!;
         if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
       }
     }
-    // A rule each of whose items had a key, but some only a phrase's longest word: one of its phrases must be whole.
+    // A rule each of whose items had a key, but some only a phrase's longest word: the rest of one of those phrases
+    // must be there too.
     let kept = 0;
     if (found.length > 0) {
+      if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
       for (const key of keys) present[key] = 1;
+      const { seenKey, seenPosition, seenBefore } = this;
       for (const rule of found) {
         let all = true;
         for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) {
-          if (satisfied[id] !== 2 && !someWhole(phrasesOfItem[id]!)) all = false;
+          if (satisfied[id] === 2) continue;
+          all = false;
+          for (let seen = lastSeen[id]!; !all && seen >= 0; seen = seenBefore[seen]!) all = someRestIn(phrasesByKey[seenKey[seen]!]![seenPosition[seen]!]!);
         }
         if (all) found[kept++] = rule;
       }
@@ -125,17 +166,29 @@ export class RuleIndex {
     for (let position = 0; position < touchedCount; position++) {
       const id = touched[position]!;
       satisfied[id] = 0;
+      lastSeen[id] = -1;
       satisfiedCount[ruleOfItem[id]!] = 0;
     }
     return found.length > 1 ? found.sort(ascending) : found;
   }
+
+  private growSeen(): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.seenKey = grown(this.seenKey);
+    this.seenPosition = grown(this.seenPosition);
+    this.seenBefore = grown(this.seenBefore);
+  }
 }
 
-/** Whether every word of one of the phrases is in the message. */
-function someWhole(phrases: readonly Int32Array[]): boolean {
-  for (const words of phrases) {
+/** Whether every word of one of the phrases (the rest of each, its longest word already seen) is in the message. */
+function someRestIn(phrases: readonly Int32Array[]): boolean {
+  for (const rest of phrases) {
     let all = true;
-    for (let position = 0; all && position < words.length; position++) if (present[words[position]!] !== 1) all = false;
+    for (let position = 0; all && position < rest.length; position++) if (present[rest[position]!] !== 1) all = false;
     if (all) return true;
   }
   return false;
