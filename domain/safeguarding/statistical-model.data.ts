@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "c228938332dade65643763de2fe1368b04458474649a4727d4ac73fbd6978cfb",
-    "sources": "376acc6249c5576ca4927ad42776bc8cb0c656cca9d452401642e96d240f3794"
+    "sources": "b3687713168b0ba3298b32f81b846d6f697b45ecc40ed25a6a6dd59bfc9b7790"
   },
   "threshold": 0.6941,
   "categoryBits": 13,
