@@ -137,54 +137,30 @@ export class FeatureBuffer {
 
 const BIAS = bucketOf('bias');
 /**
- * The buckets already taken by this text: a small open-addressed set whose slots count as empty unless stamped with
- * this text's number, so starting the next text clears nothing. A few kilobytes the processor keeps close, where an
- * array of all 262,144 buckets would be fetched from memory a bucket at a time.
+ * The buckets already taken by this text, a bit each: 32 kB the processor keeps close (a byte or more per bucket would
+ * be fetched from memory a bucket at a time), and a bit is tested and set with no hashing or probing. Starting a text
+ * clears only the words holding the last text's bits.
  */
-class TakenBuckets {
-  private keys = new Int32Array(1024);
-  private stamps = new Uint32Array(1024);
-  private stamp = 1;
-  private count = 0;
-  /** A slot is the top bits of the bucket times a large odd number (Fibonacci hashing): 32 less log2 of the slots. */
-  private shift = 22;
+class TakenBits {
+  private readonly bits = new Int32Array(BUCKETS >>> 5);
 
-  /** Starts a new text. */
-  clear(): void {
-    this.count = 0;
-    if (++this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
+  /** Starts a new text: `previous` are the last text's buckets. */
+  clear(previous: Int32Array, count: number): void {
+    for (let position = 0; position < count; position++) this.bits[previous[position]! >>> 5] = 0;
   }
 
   /** Adds the bucket; false when this text already has it. */
   insert(bucket: number): boolean {
-    const mask = this.keys.length - 1;
-    for (let slot = Math.imul(bucket, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      if (this.stamps[slot] !== this.stamp) {
-        this.stamps[slot] = this.stamp;
-        this.keys[slot] = bucket;
-        if (++this.count * 2 > this.keys.length) this.grow();
-        return true;
-      }
-      if (this.keys[slot] === bucket) return false;
-    }
-  }
-
-  /** Twice the slots, the text's buckets so far placed again. */
-  private grow(): void {
-    const [keys, stamps, stamp] = [this.keys, this.stamps, this.stamp];
-    this.keys = new Int32Array(keys.length * 2);
-    this.stamps = new Uint32Array(keys.length * 2);
-    this.stamp = 1;
-    this.count = 0;
-    this.shift--;
-    for (let slot = 0; slot < keys.length; slot++) if (stamps[slot] === stamp) this.insert(keys[slot]!);
+    const word = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const bits = this.bits[word]!;
+    if (bits & bit) return false;
+    this.bits[word] = bits | bit;
+    return true;
   }
 }
 
-const taken = new TakenBuckets();
+const taken = new TakenBits();
 const shared = new FeatureBuffer();
 
 /** The letter at `position` of ` <written> `. */
@@ -193,8 +169,13 @@ const paddedCode = (written: string, position: number) => (position === 0 || pos
 /** Hashes of the 3-, 4- and 5-grams starting at each position of ` <written> `, a row each (reused). */
 let gramHashes = new Int32Array(3 * 32);
 
-/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
-function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
+/** Each written word's letter-gram buckets, in the order they are added: a word seen before costs a look-up. */
+const wordGrams = new Map<string, Int32Array>();
+/** Longer words (rare, or a wall of letters) are not kept: the cache's size stays bounded by words, not characters. */
+const CACHED_WORD_LENGTH = 40;
+
+/** The buckets of the letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
+function gramBucketsOf(written: string): Int32Array {
   const padded = written.length + 2;
   if (gramHashes.length < 3 * padded) gramHashes = new Int32Array(6 * padded);
   // FNV runs left to right, so a 4-gram's hash continues its 3-gram's and a 5-gram's its 4-gram's.
@@ -209,10 +190,26 @@ function addLetterGrams(features: FeatureBuffer, written: string, index: number)
     if (at + 5 > padded) continue;
     gramHashes[2 * padded + at] = Math.imul(hash ^ paddedCode(written, at + 4), FNV_PRIME);
   }
+  const buckets = new Int32Array(Math.max(0, padded - 2) + Math.max(0, padded - 3) + Math.max(0, padded - 4));
+  let count = 0;
   for (let size = 3; size <= 5; size++) {
     const row = (size - 3) * padded;
-    for (let at = 0; at + size <= padded; at++) features.add(toBucket(gramHashes[row + at]!), index, index + 1, 1);
+    for (let at = 0; at + size <= padded; at++) buckets[count++] = toBucket(gramHashes[row + at]!);
   }
+  return buckets;
+}
+
+/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
+function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
+  let buckets = wordGrams.get(written);
+  if (!buckets) {
+    buckets = gramBucketsOf(written);
+    if (written.length <= CACHED_WORD_LENGTH) {
+      if (wordGrams.size >= CACHE_LIMIT) wordGrams.clear();
+      wordGrams.set(written, buckets);
+    }
+  }
+  for (let position = 0; position < buckets.length; position++) features.add(buckets[position]!, index, index + 1, 1);
 }
 
 /** The letters round the space between two written words (reused). */
@@ -241,8 +238,8 @@ function addCrossGrams(features: FeatureBuffer, before: string, after: string, i
 /** The text's features, each once, in the shared buffer (valid until the next call). */
 export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
   const features = shared;
+  taken.clear(features.buckets, features.length);
   features.length = 0;
-  taken.clear();
   features.add(BIAS, 0, 0);
   let previous: WordParts | undefined;
   let beforePrevious: WordParts | undefined;

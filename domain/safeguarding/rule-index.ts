@@ -36,8 +36,9 @@ let present = new Uint8Array(1024);
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
  * (`itemMayMatch`: a word or concept of it, or all the words of one of its phrases, are in the text). Built once; each
  * text then costs one look-up per word and concept it holds, however many rules there are, and a phrase is looked at
- * only when its longest (and so usually rarest) word is there. The per-text work runs over typed arrays kept from text
- * to text (the screen is synchronous).
+ * only when its longest (and so usually rarest) word is there, and only for a rule each of whose items has a key in the
+ * text (most rules lack one, so most phrases are never looked at). The per-text work runs over typed arrays kept from
+ * text to text (the screen is synchronous).
  */
 export class RuleIndex {
   /**
@@ -53,11 +54,19 @@ export class RuleIndex {
   private readonly ruleOfItem: Int32Array;
   private readonly firstItem: Int32Array;
   private readonly itemsPerRule: Uint16Array;
-  /** Per item: 0 no key, 1 only a phrase's longest word (the rest of the phrase not seen), 2 it may match. */
+  /** Per item: 0 no key, 1 only a phrase's longest word (the rest of the phrase not yet looked at), 2 it may match. */
   private readonly satisfied: Uint8Array;
   private readonly satisfiedCount: Uint16Array;
   /** The items satisfied by the current text, to clear after it. */
   private readonly touched: Int32Array;
+  /**
+   * Per item, the last of the current text's phrase keys met for it (-1 none): the key's number and its position in
+   * `itemsByKey`, in `seenKey` and `seenPosition`, each linked to the one before it by `seenBefore`.
+   */
+  private readonly lastSeen: Int32Array;
+  private seenKey = new Int32Array(256);
+  private seenPosition = new Int32Array(256);
+  private seenBefore = new Int32Array(256);
 
   constructor(rules: readonly (readonly PatternItem[])[]) {
     const ruleOfItem: number[] = [];
@@ -89,25 +98,28 @@ export class RuleIndex {
         }
       }
     });
-    for (const [number, ids] of itemsByKey) {
-      this.itemsByKey[number] = Int32Array.from(ids);
-      this.phrasesByKey[number] = phrasesByKey.get(number)!;
+    // Filled in key order, so the arrays stay packed (set out of order, they would turn into slower dictionaries).
+    for (let number = 0; number < keyIds.size; number++) {
+      const ids = itemsByKey.get(number);
+      this.itemsByKey.push(ids && Int32Array.from(ids));
+      this.phrasesByKey.push(phrasesByKey.get(number));
     }
     this.ruleOfItem = Int32Array.from(ruleOfItem);
     this.satisfied = new Uint8Array(ruleOfItem.length);
     this.touched = new Int32Array(ruleOfItem.length);
     this.satisfiedCount = new Uint16Array(rules.length);
+    this.lastSeen = new Int32Array(ruleOfItem.length).fill(-1);
   }
 
   /** The positions of the candidate rules, in rule order: those whose every required item may match. */
   candidates(index: MessageIndex): number[] {
-    const { itemsByKey, phrasesByKey, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule } = this;
+    const { itemsByKey, phrasesByKey, touched, satisfied, satisfiedCount, ruleOfItem, firstItem, itemsPerRule, lastSeen } = this;
     const found: number[] = [];
     let touchedCount = 0;
+    let seenCount = 0;
     const keys = keysOf(index);
-    if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
-    for (const key of keys) present[key] = 1;
-    // Each item a key satisfies; a rule is found when each of its items has a key (phrases checked below).
+    // Each item a key may satisfy; a rule is found when each of its items has a key. A key that is only a phrase's
+    // longest word is noted against the item, for the rest of its phrases to be looked for below.
     for (const key of keys) {
       const ids = itemsByKey[key];
       if (!ids) continue;
@@ -116,28 +128,59 @@ export class RuleIndex {
         const id = entry >> 1;
         const was = satisfied[id]!;
         if (was === 2) continue;
-        satisfied[id] = entry & 1 && !someRestIn(phrasesByKey[key]![position]!) ? 1 : 2;
+        if (entry & 1) {
+          if (seenCount === this.seenKey.length) this.growSeen();
+          this.seenKey[seenCount] = key;
+          this.seenPosition[seenCount] = position;
+          this.seenBefore[seenCount] = lastSeen[id]!;
+          lastSeen[id] = seenCount++;
+          satisfied[id] = 1;
+        } else {
+          satisfied[id] = 2;
+        }
         if (was !== 0) continue;
         touched[touchedCount++] = id;
         const rule = ruleOfItem[id]!;
         if (++satisfiedCount[rule]! === itemsPerRule[rule]) found.push(rule);
       }
     }
-    for (const key of keys) present[key] = 0;
-    // A rule each of whose items had a key, but one of them only a phrase's longest word without the rest of the phrase.
+    // A rule each of whose items had a key, but some only a phrase's longest word: the rest of one of those phrases
+    // must be there too.
     let kept = 0;
-    for (const rule of found) {
-      let all = true;
-      for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) if (satisfied[id] !== 2) all = false;
-      if (all) found[kept++] = rule;
+    if (found.length > 0) {
+      if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
+      for (const key of keys) present[key] = 1;
+      const { seenKey, seenPosition, seenBefore } = this;
+      for (const rule of found) {
+        let all = true;
+        for (let id = firstItem[rule]!, last = id + itemsPerRule[rule]!; all && id < last; id++) {
+          if (satisfied[id] === 2) continue;
+          all = false;
+          for (let seen = lastSeen[id]!; !all && seen >= 0; seen = seenBefore[seen]!) all = someRestIn(phrasesByKey[seenKey[seen]!]![seenPosition[seen]!]!);
+        }
+        if (all) found[kept++] = rule;
+      }
+      for (const key of keys) present[key] = 0;
     }
     found.length = kept;
     for (let position = 0; position < touchedCount; position++) {
       const id = touched[position]!;
       satisfied[id] = 0;
+      lastSeen[id] = -1;
       satisfiedCount[ruleOfItem[id]!] = 0;
     }
     return found.length > 1 ? found.sort(ascending) : found;
+  }
+
+  private growSeen(): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.seenKey = grown(this.seenKey);
+    this.seenPosition = grown(this.seenPosition);
+    this.seenBefore = grown(this.seenBefore);
   }
 }
 

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "99a6fb7146764a14fe20752880bcd963091c1e7ca572894d4c8a567a4c08c7dc",
-    "sources": "2ed029e8904c36e7771a75b9fd8d78b66cf22fdaa403d97a2110093bcb9556b2"
+    "sources": "de1700dad5a239c511e716667569d89da792ef7a891cbe248f6295f224af2ba2"
   },
   "threshold": 0.6823,
   "categoryBits": 13,

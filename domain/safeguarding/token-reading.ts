@@ -2,7 +2,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { words as popularWords } from 'popular-english-words/words.js';
 import { stemmer } from 'stemmer';
-import { normaliseForScreening } from './normalise.js';
+import { isAscii, normaliseForScreening } from './normalise.js';
 import { TEXT_SPEAK } from './text-speak.js';
 import { TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
 import { WELSH_VOCABULARY } from './vocabulary.cy.js';
@@ -44,6 +44,8 @@ interface Lexicon {
   common: Set<string>;
   /** The first three letters of every vocabulary word: two pieces that start otherwise cannot join into one. */
   prefixes: Set<string>;
+  /** The ASCII ones of `prefixes` as `prefixCode` numbers. */
+  prefixCodes: Set<number>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -90,7 +92,10 @@ function buildLexicon(): Lexicon {
   });
   const common = new Set([...rank.keys()].filter((word) => !exact.has(word)));
   const prefixes = new Set([...exact.keys()].filter((word) => word.length >= 6).map((word) => word.slice(0, 3)));
-  return { exact, byStem, tolerant, bySound, undoubled: undoubledWords, rank, common, prefixes };
+  const prefixCodes = new Set(
+    [...prefixes].filter(isAscii).map((prefix) => prefixCode(prefix.charCodeAt(0), prefix.charCodeAt(1), prefix.charCodeAt(2))),
+  );
+  return { exact, byStem, tolerant, bySound, undoubled: undoubledWords, rank, common, prefixes, prefixCodes };
 }
 
 /** A word as the vocabulary knows it: its usual spelling, and its concepts. */
@@ -235,12 +240,23 @@ function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
  * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
  * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
  */
+/** The letter at `position` of the two words written together. */
+const startCode = (word: string, next: string, position: number) =>
+  position < word.length ? word.charCodeAt(position) : next.charCodeAt(position - word.length);
+
+/** Three ASCII letters as one small number (no string cut out of each pair of words to look up). */
+const prefixCode = (first: number, second: number, third: number) => (first << 14) | (second << 7) | third;
+
 function splitApart(word: string, next: string): boolean {
   if (word.length + next.length < 6) return false;
-  const { rank, prefixes } = (lexicon ??= buildLexicon());
+  const { rank, prefixes, prefixCodes } = (lexicon ??= buildLexicon());
   // The cheapest test first: most pairs do not start as a vocabulary word does.
-  const start = word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length);
-  if (!prefixes.has(start)) return false;
+  const [first, second, third] = [startCode(word, next, 0), startCode(word, next, 1), startCode(word, next, 2)];
+  if ((first | second | third) < 0x80) {
+    if (!prefixCodes.has(prefixCode(first, second, third))) return false;
+  } else if (!prefixes.has(word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length))) {
+    return false;
+  }
   if ((rank.get(word) ?? Infinity) <= RARE_RANK && (rank.get(next) ?? Infinity) <= RARE_RANK) return false;
   if (DIGIT.test(word) || DIGIT.test(next)) return false;
   if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
