@@ -33,6 +33,7 @@ import { FireCheckIn } from '../app/in-work/fire-check-in.action.js';
 import { FireFollowUp } from '../app/appointments/fire-follow-up.action.js';
 import { FireReminder } from '../app/appointments/fire-reminder.action.js';
 import { createFollowUpWorker } from './follow-up.worker.js';
+import { handBackUnstartedJobs } from './hand-back-unstarted.js';
 import { JobsInFlight, startWorkersHealthServer } from './health-server.js';
 import { createOutboundWorker, sendPacing } from './outbound.worker.js';
 import { RequestSpacer } from './request-spacer.js';
@@ -205,6 +206,11 @@ export async function startWorkers(deps: {
       await sweeper.stop();
       await crmFeed.stop();
       await Promise.all(workers.map((w) => w.close()));
+      const handedBack = await handBackUnstartedJobs([...workers, sweeper.worker], queues.all(), queues.connection).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not hand back the jobs fetched as the workers closed (they come back when their locks expire)');
+        return 0;
+      });
+      if (handedBack > 0) logger.info({ handedBack }, 'jobs fetched as the workers closed went back to wait');
       await queues.close();
       redisWatch.stop();
       producer.disconnect();
