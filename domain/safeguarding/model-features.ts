@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { ReadToken } from './token-reading.js';
+import { doubled } from './typed-arrays.js';
 
 /**
  * What the statistical second opinion (statistical-model.ts) sees of a text: the screen's own reading of it (normalised,
@@ -121,17 +122,10 @@ export class FeatureBuffer {
   }
 
   private grow(): void {
-    const grown = (from: Int32Array) => {
-      const to = new Int32Array(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.buckets = grown(this.buckets);
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    const letterGrams = new Uint8Array(this.letterGrams.length * 2);
-    letterGrams.set(this.letterGrams);
-    this.letterGrams = letterGrams;
+    this.buckets = doubled(this.buckets);
+    this.starts = doubled(this.starts);
+    this.ends = doubled(this.ends);
+    this.letterGrams = doubled(this.letterGrams);
   }
 }
 

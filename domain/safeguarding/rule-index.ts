@@ -1,5 +1,6 @@
 import type { Concept } from './vocabulary.js';
 import { itemKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
+import { doubled } from './typed-arrays.js';
 
 const ascending = (a: number, b: number) => a - b;
 
@@ -173,14 +174,9 @@ export class RuleIndex {
   }
 
   private growSeen(): void {
-    const grown = (from: Int32Array) => {
-      const to = new Int32Array(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.seenKey = grown(this.seenKey);
-    this.seenPosition = grown(this.seenPosition);
-    this.seenBefore = grown(this.seenBefore);
+    this.seenKey = doubled(this.seenKey);
+    this.seenPosition = doubled(this.seenPosition);
+    this.seenBefore = doubled(this.seenBefore);
   }
 }
 

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "99a6fb7146764a14fe20752880bcd963091c1e7ca572894d4c8a567a4c08c7dc",
-    "sources": "de1700dad5a239c511e716667569d89da792ef7a891cbe248f6295f224af2ba2"
+    "sources": "d13e3db665d2ea4212cf4a3d120a542ba10bbfe8515d26c19923a4d97b0eab0b"
   },
   "threshold": 0.6823,
   "categoryBits": 13,
