@@ -503,5 +503,12 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     somewer: 'somewhere',
     sumwhere: 'somewhere',
     bonked: 'bumped',
+    perpuse: 'purpose',
+    sory: 'sorry',
+    trubble: 'trouble',
+    truble: 'trouble',
+    mesage: 'message',
+    messege: 'message',
+    mesages: 'messages',
   }).map(([word, expansion]) => [word, expansion.split(' ')]),
 );
