@@ -171,11 +171,21 @@ describe('graceful shutdown finishes the jobs in flight', () => {
     await app?.close();
   });
 
-  const activeJobs = async () => {
-    let total = 0;
-    for (const name of Object.values(QUEUE_NAMES)) total += await app.redis.llen(`${app.config.QUEUE_PREFIX}:${name}:active`);
-    return total;
+  /** Every job in an active list: queue, id, name and who holds its lock, so a failure says which job was left. */
+  const activeJobList = async () => {
+    const active: Array<{ queue: string; id: string; name: string | null; lock: string | null }> = [];
+    for (const name of Object.values(QUEUE_NAMES)) {
+      for (const id of await app.redis.lrange(`${app.config.QUEUE_PREFIX}:${name}:active`, 0, -1)) {
+        const [jobName, lock] = await Promise.all([
+          app.redis.hget(`${app.config.QUEUE_PREFIX}:${name}:${id}`, 'name'),
+          app.redis.get(`${app.config.QUEUE_PREFIX}:${name}:${id}:lock`),
+        ]);
+        active.push({ queue: name, id, name: jobName, lock });
+      }
+    }
+    return active;
   };
+  const activeJobs = async () => (await activeJobList()).length;
 
   it('WorkersRole.close() while a send is waiting on Twilio: it is answered, recorded, and nothing is left active', async () => {
     const phone = '+447700900890';
@@ -193,7 +203,7 @@ describe('graceful shutdown finishes the jobs in flight', () => {
     const row = await app.db.selectFrom('messages').select(['status', 'twilio_sid']).where('participant_id', '=', participant.id).where('direction', '=', 'outbound').executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'accepted', twilio_sid: request?.sid });
     expect((await app.record(participant.id)).filter((e) => e.type === 'message.outbound')).toHaveLength(1);
-    expect(await activeJobs()).toBe(0);
+    expect(await activeJobList()).toEqual([]);
     await app.startWorkers();
   });
 
@@ -234,7 +244,7 @@ describe('graceful shutdown finishes the jobs in flight', () => {
     expect(text.status).toBe('processed');
     const outcome = await app.db.selectFrom('pending_writebacks').select('id').where('source_key', '=', `inbound-${sid}`).execute();
     expect(outcome).toHaveLength(1);
-    expect(await activeJobs()).toBe(0);
+    expect(await activeJobList()).toEqual([]);
 
     // What the turn queued runs in the next workers process: one reply, once.
     await app.startWorkers();
