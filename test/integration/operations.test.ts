@@ -216,7 +216,10 @@ describe('graceful shutdown finishes the jobs in flight', () => {
     await locker.connect();
     await locker.query('begin');
     await locker.query('select id from participants where id = $1 for no key update', [participant.id]);
-    child = await startWorkersProcess({ ...app.env, PATH: process.env.PATH ?? '' });
+    // The product's default job lock (30 s), not this file's 2 s: on a loaded machine the child's lock renewals came
+    // late, the waiting turn lost its lock, and BullMQ could not record it as completed (left active with no lock, to
+    // be re-run after the stalled check): a failure of the shortened lock, not of graceful shutdown.
+    child = await startWorkersProcess({ ...app.env, JOB_LOCK_MS: '30000', PATH: process.env.PATH ?? '' });
     const { sid } = await app.inbound(phone, 'Can I bring my CV on Tuesday?');
     await eventually(
       async () => {
