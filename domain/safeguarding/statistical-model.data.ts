@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "be7f20250c5cf30f7fa3e6d98db65d33fc998b2c5c91dcb9b1c9c4ccdd59f390",
-    "sources": "a0cd2231f786680ceb8442ee8b46a3ec25c85453c6774e5926f2a7dc0e28fe88"
+    "sources": "bbaa062027060898dddc8fc5870864253b2511961c873ee57ba87c7c4e82f4d6"
   },
   "threshold": 0.6918,
   "categoryBits": 13,

@@ -108,7 +108,7 @@ export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
 }
 
 /** False when the item cannot match anywhere in the message; true when it might. */
-export function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
+function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
   for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
   if (item.words.size < index.words.size) {
     for (const word of item.words) if (index.words.has(word)) return true;
@@ -131,12 +131,8 @@ function allIn(phrase: readonly string[], words: ReadonlySet<string>): boolean {
 
 /** The words and concepts that could make the item match: a rule is looked at only when its message holds one. */
 export function itemKeys(item: PatternItem): string[] {
-  return [...item.concepts, ...item.words, ...item.phrases.map(longestWord)];
-}
-
-/** A phrase can match only where its longest (and so usually rarest) word is: "not_free" is looked for by "free". */
-function longestWord(phrase: readonly string[]): string {
-  return phrase.reduce((longest, word) => (word.length > longest.length ? word : longest));
+  // A phrase can match only where its longest (and so usually rarest) word is: "not_free" is looked for by "free".
+  return [...item.concepts, ...item.words, ...item.phraseWordsLongestFirst.map((words) => words[0]!)];
 }
 
 /** Whether the item matches somewhere in the message. */

@@ -236,10 +236,6 @@ function withoutDeniedLaughter(tokens: ReadToken[]): ReadToken[] {
   return denied ? tokens.filter((token) => !LAUGHTER.has(token.word)) : tokens;
 }
 
-/**
- * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
- * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
- */
 /** The letter at `position` of the two words written together. */
 const startCode = (word: string, next: string, position: number) =>
   position < word.length ? word.charCodeAt(position) : next.charCodeAt(position - word.length);
@@ -247,6 +243,10 @@ const startCode = (word: string, next: string, position: number) =>
 /** Three ASCII letters as one small number (no string cut out of each pair of words to look up). */
 const prefixCode = (first: number, second: number, third: number) => (first << 14) | (second << 7) | third;
 
+/**
+ * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
+ * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
+ */
 function splitApart(word: string, next: string): boolean {
   if (word.length + next.length < 6) return false;
   const { rank, prefixes, prefixCodes } = (lexicon ??= buildLexicon());
