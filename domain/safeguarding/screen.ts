@@ -1,7 +1,7 @@
 import { CO_OCCURRENCE_RULES } from './co-occurrence-rules.js';
 import { CONCEPT_RULES } from './concept-rules.js';
 import { WELSH_CONCEPT_RULES } from './concept-rules.cy.js';
-import { IDIOM_GUARDS, RESOLVED_PAST, TOLD_AS_A_STORY } from './idiom-guards.js';
+import { IDIOM_GUARDS, MISHEARD, RESOLVED_PAST, TOLD_AS_A_STORY } from './idiom-guards.js';
 import { INDIRECT_DISCLOSURE_RULES } from './indirect-disclosure-rules.js';
 import { INTENT_AND_PLACE_RULES } from './intent-and-place-rules.js';
 import { phraseFlags } from './phrase-rules.js';
@@ -52,6 +52,7 @@ interface Compiled {
   guards: CompiledGuard[];
   resolvedPast: { past: PatternItem; safeNow: PatternItem; current: PatternItem };
   toldAsAStory: { about: PatternItem; broughtHome: PatternItem };
+  misheard: { by: PatternItem; correction: PatternItem; denied: PatternItem };
   /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
   ruleTriggers: RuleIndex;
   coOccurrenceTriggers: RuleIndex;
@@ -72,10 +73,11 @@ function compileAll(): Compiled {
   };
 }
 
-function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'resolvedPast' | 'toldAsAStory'> {
+function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'resolvedPast' | 'toldAsAStory' | 'misheard'> {
   return {
     resolvedPast: { past: compileItem(RESOLVED_PAST.past), safeNow: compileItem(RESOLVED_PAST.safeNow), current: compileItem(RESOLVED_PAST.current) },
     toldAsAStory: { about: compileItem(TOLD_AS_A_STORY.about), broughtHome: compileItem(TOLD_AS_A_STORY.broughtHome) },
+    misheard: { by: compileItem(MISHEARD.by), correction: compileItem(MISHEARD.correction), denied: compileItem(MISHEARD.denied) },
     coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES, ...INTENT_AND_PLACE_RULES].map((rule) => ({
       name: rule.name,
       category: rule.category,
@@ -219,6 +221,12 @@ function toldAsAStory(tokens: readonly ReadToken[], index: MessageIndex): boolea
   return itemFitsAnywhere(about, tokens, index) && !itemFitsAnywhere(broughtHome, tokens, index);
 }
 
+/** Risk words that voice typing or autocorrect put in, with what was meant (idiom-guards.ts). */
+function toldAsMisheard(tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  const { by, correction, denied } = compiled!.misheard;
+  return itemFitsAnywhere(by, tokens, index) && itemFitsAnywhere(correction, tokens, index) && !itemFitsAnywhere(denied, tokens, index);
+}
+
 /**
  * Screens one inbound message for risk of harm: the rules, and the statistical second opinion (statistical-model.ts)
  * when no rule flagged and none set risk words aside as a near-miss.
@@ -253,7 +261,7 @@ export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: 
   const index = indexMessage(tokens);
   const guarded = guardedTokens(compiled.guards, tokens, index);
   // Told as long past and over now: the rules set its risk words aside, so the model stays silent too.
-  if (toldAsResolved(tokens, index) || toldAsAStory(tokens, index)) return { flags: [], declined: true };
+  if (toldAsResolved(tokens, index) || toldAsAStory(tokens, index) || toldAsMisheard(tokens, index)) return { flags: [], declined: true };
   const declined: Declined = { byRule: guarded.size > 0 };
   const flags = uniqueFlags([
     ...conceptFlags(tokens, index, guarded, declined),

@@ -396,6 +396,7 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     mrech: 'mraich',
     lafnau: 'llafnau',
     thru: 'through',
+    ruff: 'rough',
     paras: 'paracetamol',
     paracetemol: 'paracetamol',
     writen: 'written',
