@@ -46,13 +46,18 @@ interface CompiledGuard {
   deniedBy?: PatternItem;
 }
 
+/** A text told as something other than a disclosure now: every `needs` item is in it and `unless` is not. */
+interface CompiledFrame {
+  needs: PatternItem[];
+  unless: PatternItem;
+}
+
 interface Compiled {
   rules: CompiledRule[];
   coOccurrences: CompiledCoOccurrence[];
   guards: CompiledGuard[];
-  resolvedPast: { past: PatternItem; safeNow: PatternItem; current: PatternItem };
-  toldAsAStory: { about: PatternItem; broughtHome: PatternItem };
-  misheard: { by: PatternItem; correction: PatternItem; denied: PatternItem };
+  /** Whole-text frames that set every risk word aside: told as long past, as a story, as misheard. */
+  notNow: CompiledFrame[];
   /** Which rules, co-occurrences and guards each word or concept can start, so a text looks only at those. */
   ruleTriggers: RuleIndex;
   coOccurrenceTriggers: RuleIndex;
@@ -73,11 +78,13 @@ function compileAll(): Compiled {
   };
 }
 
-function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'resolvedPast' | 'toldAsAStory' | 'misheard'> {
+function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'notNow'> {
   return {
-    resolvedPast: { past: compileItem(RESOLVED_PAST.past), safeNow: compileItem(RESOLVED_PAST.safeNow), current: compileItem(RESOLVED_PAST.current) },
-    toldAsAStory: { about: compileItem(TOLD_AS_A_STORY.about), broughtHome: compileItem(TOLD_AS_A_STORY.broughtHome) },
-    misheard: { by: compileItem(MISHEARD.by), correction: compileItem(MISHEARD.correction), denied: compileItem(MISHEARD.denied) },
+    notNow: [
+      { needs: [RESOLVED_PAST.past, RESOLVED_PAST.safeNow], unless: RESOLVED_PAST.current },
+      { needs: [TOLD_AS_A_STORY.about], unless: TOLD_AS_A_STORY.broughtHome },
+      { needs: [MISHEARD.by, MISHEARD.correction], unless: MISHEARD.denied },
+    ].map((frame) => ({ needs: frame.needs.map(compileItem), unless: compileItem(frame.unless) })),
     coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES, ...INTENT_AND_PLACE_RULES].map((rule) => ({
       name: rule.name,
       category: rule.category,
@@ -209,22 +216,14 @@ function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
   });
 }
 
-/** A disclosure told as long past and over now, with nothing happening still or again (idiom-guards.ts). */
-function toldAsResolved(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  const { past, safeNow, current } = compiled!.resolvedPast;
-  return itemFitsAnywhere(past, tokens, index) && itemFitsAnywhere(safeNow, tokens, index) && !itemFitsAnywhere(current, tokens, index);
-}
-
-/** Risk words as the subject of a drama, the news or a training course, not brought home (idiom-guards.ts). */
-function toldAsAStory(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  const { about, broughtHome } = compiled!.toldAsAStory;
-  return itemFitsAnywhere(about, tokens, index) && !itemFitsAnywhere(broughtHome, tokens, index);
-}
-
-/** Risk words that voice typing or autocorrect put in, with what was meant (idiom-guards.ts). */
-function toldAsMisheard(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  const { by, correction, denied } = compiled!.misheard;
-  return itemFitsAnywhere(by, tokens, index) && itemFitsAnywhere(correction, tokens, index) && !itemFitsAnywhere(denied, tokens, index);
+/**
+ * A disclosure told as long past and over now, as the subject of a story, a course or a form, or as words voice typing
+ * put in (idiom-guards.ts), with nothing that brings it home now.
+ */
+function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  return compiled!.notNow.some(
+    (frame) => frame.needs.every((item) => itemFitsAnywhere(item, tokens, index)) && !itemFitsAnywhere(frame.unless, tokens, index),
+  );
 }
 
 /**
@@ -260,8 +259,8 @@ export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: 
   compiled ??= compileAll();
   const index = indexMessage(tokens);
   const guarded = guardedTokens(compiled.guards, tokens, index);
-  // Told as long past and over now: the rules set its risk words aside, so the model stays silent too.
-  if (toldAsResolved(tokens, index) || toldAsAStory(tokens, index) || toldAsMisheard(tokens, index)) return { flags: [], declined: true };
+  // Told as long past and over now, as a story or as misheard: the rules set its risk words aside, so the model stays silent too.
+  if (toldAsNotNow(tokens, index)) return { flags: [], declined: true };
   const declined: Declined = { byRule: guarded.size > 0 };
   const flags = uniqueFlags([
     ...conceptFlags(tokens, index, guarded, declined),
