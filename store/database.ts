@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import { startPgliteThread, type PgliteProtocolPeer } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 // A `date` is a calendar day, not an instant: pg would make it a Date at the process's local midnight, which
@@ -35,9 +36,22 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
 }
 
-/** Kysely over an embedded PGlite. PGlite is one connection: the pool must hold exactly one client and never end it. */
-export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 }) }) });
+/**
+ * A pg pool over an embedded PGlite, in this thread or in one of its own (pglite-thread.ts). PGlite is one
+ * connection: the pool must hold exactly one client and never end it.
+ */
+function poolOverPglite(pglite: PgliteProtocolPeer): pg.Pool {
+  // The node-postgres connection uses only `waitReady` and `execProtocolStream` of what it is given (its source).
+  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 });
+  // As on PostgreSQL: the PGlite thread failing fails the queries in flight; it must not crash the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** Kysely over an embedded PGlite (see poolOverPglite). */
+export function kyselyOverPglite(pglite: PgliteProtocolPeer): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolOverPglite(pglite) }) });
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
@@ -57,12 +71,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const db = kyselyOverPglite(pglite);
+  // In a thread of its own: its statements would otherwise hold the one event loop of the web role and the workers.
+  const pglite = startPgliteThread({ dataDir: dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), loadDataDir: options.loadDataDir });
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const pool = poolOverPglite(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     engine: 'pglite',
-    ping: async () => void (await pglite.query('select 1')),
+    ping: async () => void (await pool.query('select 1')),
     close: async () => {
       await db.destroy();
       await pglite.close();
