@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import { pgliteLanes } from './pglite-lanes.js';
 import { startPgliteThread, type PgliteProtocolPeer } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
@@ -21,6 +22,11 @@ export type Executor = Db | Tx;
 export interface CaseRecordDatabase {
   db: Db;
   engine: 'postgres' | 'pglite';
+  /**
+   * The same database for the web role beside the workers in one process: on PGlite (one connection) its statements
+   * take the connection before the workers' waiting ones, so a webhook is not answered after a queue of jobs.
+   */
+  forWebRole(): CaseRecordDatabase;
   /** Checks the connection answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -62,12 +68,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return {
+    const database: CaseRecordDatabase = {
       db,
       engine: 'postgres',
+      forWebRole: () => database,
       ping: async () => void (await pool.query('select 1')),
       close: () => db.destroy(),
     };
+    return database;
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
@@ -80,16 +88,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
     throw error;
   }
   const pool = poolOverPglite(pglite);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    engine: 'pglite',
-    ping: async () => void (await pool.query('select 1')),
-    close: async () => {
-      await db.destroy();
-      await pglite.close();
-    },
+  const lanes = pgliteLanes(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lanes.second }) });
+  const webDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lanes.first }) });
+  const ping = async () => void (await pool.query('select 1'));
+  const close = async () => {
+    await webDb.destroy();
+    await db.destroy();
+    await pglite.close();
   };
+  const database: CaseRecordDatabase = { db, engine: 'pglite', forWebRole: () => ({ ...database, db: webDb }), ping, close };
+  return database;
 }
 
 // Our own advisory lock key (Kysely's migrator holds another, around the migrations only).
