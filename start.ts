@@ -62,7 +62,7 @@ async function main(role: Role): Promise<void> {
   const { startWorkers } = await import('./workers/main.js');
   const { startWeb } = await import('./bot/main.js');
   if (role !== 'web') workers = await startWorkers({ config, database, logger, clock: systemClock, healthServer: role === 'workers' });
-  if (role !== 'workers') web = await startWeb({ config, database, logger, clock: systemClock });
+  if (role !== 'workers') web = await startWeb({ config, database: database.forWebRole(), logger, clock: systemClock });
 
   const lines = [
     `Engagement bot (${role === 'all' ? 'web + workers' : role}) is running.`,

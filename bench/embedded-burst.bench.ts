@@ -6,6 +6,7 @@
  * 600 texts. Twilio is the test suite's fake (replies go to it), Redis the machine's. Issue 20's target: p99 < 250 ms.
  * `baseline`: the same bursts on PostgreSQL, the same process otherwise.
  */
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { PUBLIC_BASE_URL, TestApp } from '../test/test-app.js';
 import { inboundParams, signedTwilioForm } from '../test/twilio-signer.js';
@@ -68,9 +69,18 @@ async function bursts(engine: 'pglite' | 'postgres'): Promise<number[]> {
     const latencies: number[] = [];
     for (let burst = 0; burst < BURSTS; burst++) {
       if (burst > 0) await sleep(GAP_MS);
-      const answered = await sendBurst(`${app.url}/twilio/inbound`, signedBurst(app.twilio.authToken, burst));
+      const requests = signedBurst(app.twilio.authToken, burst);
+      const loopBefore = performance.eventLoopUtilization();
+      const cpuBefore = process.cpuUsage();
+      const answered = await sendBurst(`${app.url}/twilio/inbound`, requests);
+      const loop = performance.eventLoopUtilization(loopBefore);
+      const cpu = process.cpuUsage(cpuBefore);
       latencies.push(...answered);
-      progress(`${engine}: burst ${burst + 1} of ${PEOPLE} texts answered, slowest ${round(Math.max(...answered))} ms`);
+      // The event loop's busy share while the burst was answered says whether the main thread is what they wait for.
+      progress(
+        `${engine}: burst ${burst + 1} of ${PEOPLE} texts answered, slowest ${round(Math.max(...answered))} ms; ` +
+          `event loop busy ${Math.round(loop.utilization * 100)}% of ${round(loop.idle + loop.active)} ms, process CPU ${round((cpu.user + cpu.system) / 1000)} ms`,
+      );
     }
     return latencies.sort((a, b) => a - b);
   } finally {

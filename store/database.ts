@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import { pgliteLanes } from './pglite-lanes.js';
+import { startPgliteThread, type PgliteProtocolPeer } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 // A `date` is a calendar day, not an instant: pg would make it a Date at the process's local midnight, which
@@ -20,6 +22,11 @@ export type Executor = Db | Tx;
 export interface CaseRecordDatabase {
   db: Db;
   engine: 'postgres' | 'pglite';
+  /**
+   * The same database for the web role beside the workers in one process: on PGlite (one connection) its statements
+   * take the connection before the workers' waiting ones, so a webhook is not answered after a queue of jobs.
+   */
+  forWebRole(): CaseRecordDatabase;
   /** Checks the connection answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,9 +42,22 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
 }
 
-/** Kysely over an embedded PGlite. PGlite is one connection: the pool must hold exactly one client and never end it. */
-export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 }) }) });
+/**
+ * A pg pool over an embedded PGlite, in this thread or in one of its own (pglite-thread.ts). PGlite is one
+ * connection: the pool must hold exactly one client and never end it.
+ */
+function poolOverPglite(pglite: PgliteProtocolPeer): pg.Pool {
+  // The node-postgres connection uses only `waitReady` and `execProtocolStream` of what it is given (its source).
+  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 });
+  // As on PostgreSQL: the PGlite thread failing fails the queries in flight; it must not crash the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** Kysely over an embedded PGlite (see poolOverPglite). */
+export function kyselyOverPglite(pglite: PgliteProtocolPeer): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolOverPglite(pglite) }) });
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
@@ -48,26 +68,37 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRe
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return {
+    const database: CaseRecordDatabase = {
       db,
       engine: 'postgres',
+      forWebRole: () => database,
       ping: async () => void (await pool.query('select 1')),
       close: () => db.destroy(),
     };
+    return database;
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const db = kyselyOverPglite(pglite);
-  return {
-    db,
-    engine: 'pglite',
-    ping: async () => void (await pglite.query('select 1')),
-    close: async () => {
-      await db.destroy();
-      await pglite.close();
-    },
+  // In a thread of its own: its statements would otherwise hold the one event loop of the web role and the workers.
+  const pglite = startPgliteThread({ dataDir: dataDir.startsWith('memory://') ? dataDir : resolve(dataDir), loadDataDir: options.loadDataDir });
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const pool = poolOverPglite(pglite);
+  const lanes = pgliteLanes(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lanes.second }) });
+  const webDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lanes.first }) });
+  const ping = async () => void (await pool.query('select 1'));
+  const close = async () => {
+    await webDb.destroy();
+    await db.destroy();
+    await pglite.close();
   };
+  const database: CaseRecordDatabase = { db, engine: 'pglite', forWebRole: () => ({ ...database, db: webDb }), ping, close };
+  return database;
 }
 
 // Our own advisory lock key (Kysely's migrator holds another, around the migrations only).

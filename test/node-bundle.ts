@@ -10,6 +10,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** store/pglite-thread.ts starts its thread from the file of this name beside its own code, so it is bundled too. */
+const PGLITE_THREAD_ENTRY = join(ROOT, 'store', 'pglite-thread.entry.ts');
 
 export interface NodeBundle {
   /** The bundled entry, an `.mjs` file. */
@@ -36,6 +38,9 @@ export async function bundleForNode(entry: string): Promise<NodeBundle> {
     const file = join(dir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
     await run(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
       entry,
+      PGLITE_THREAD_ENTRY,
+      // Every file at the top of the folder, so the thread's entry sits beside the code that starts it.
+      '--entry-names=[name]',
       '--bundle',
       '--platform=node',
       '--format=esm',

@@ -105,7 +105,7 @@ export class TestApp {
     const logger = this.options.webLogger ?? pino({ level: 'silent' });
     const clock = this.options.clock ?? systemClock;
     if (this.options.workers ?? true) await this.startWorkers();
-    this.web = await startWeb({ config: this.config, database: this.database, logger, clock });
+    this.web = await startWeb({ config: this.config, database: this.database.forWebRole(), logger, clock });
   }
 
   async startWorkers(): Promise<void> {

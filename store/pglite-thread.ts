@@ -1,0 +1,111 @@
+/**
+ * Embedded PGlite in a worker thread of its own (store/pglite-thread.entry.ts), so that its statements, which run
+ * in WASM and hold their thread, no longer hold the event loop that answers webhooks and runs the workers.
+ * The handle it gives is what `@electric-sql/pglite/node-postgres`'s connection asks of a PGlite: `waitReady` and
+ * `execProtocolStream`. The connection hands over one frontend message at a time; the messages up to the one the
+ * backend answers (Sync, Flush, a simple Query, the end of a COPY) go to the thread together, in one round trip.
+ */
+import { Worker } from 'node:worker_threads';
+import { protocol, type PGlite } from '@electric-sql/pglite';
+import type { FromPgliteThread, PgliteThreadData, ToPgliteThread } from './pglite-thread.entry.js';
+
+export type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+/** What the node-postgres connection of `@electric-sql/pglite/node-postgres` uses of a PGlite (read in its source). */
+export interface PgliteProtocolPeer {
+  readonly waitReady: Promise<void>;
+  execProtocolStream(message: Uint8Array, options?: { throwOnError?: boolean }): Promise<BackendMessage[]>;
+}
+
+export interface PgliteThread extends PgliteProtocolPeer {
+  /** Closes PGlite in the thread (statements sent before it still run) and ends the thread. */
+  close(): Promise<void>;
+  /** Ends the thread at once without closing PGlite, as a crash would (tests). */
+  terminate(): Promise<void>;
+}
+
+// Sync, Flush, Query, CopyDone, CopyFail: the frontend messages after which the backend answers without waiting for more.
+const ANSWERED_AFTER = new Set(['S', 'H', 'Q', 'c', 'f'].map((code) => code.charCodeAt(0)));
+
+/** The entry beside this module as it runs: `.ts` in the sources (vitest, tsx), `.js` in dist/, `.mjs` in a test bundle. */
+function entryUrl(): URL {
+  const extension = /\.[cm]?[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
+  return new URL(`./pglite-thread.entry${extension}`, import.meta.url);
+}
+
+function concatenate(parts: Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.byteLength;
+  }
+  return whole;
+}
+
+export function startPgliteThread(data: PgliteThreadData): PgliteThread {
+  const thread = new Worker(entryUrl(), { workerData: data });
+  const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let unsent: Uint8Array[] = [];
+  let stopped: Error | undefined;
+  let closing = false;
+
+  let markReady!: () => void;
+  let failStart!: (error: Error) => void;
+  const waitReady = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failStart = reject;
+  });
+
+  const stop = (error: Error) => {
+    stopped ??= error;
+    failStart(stopped);
+    for (const request of pending.values()) request.reject(stopped);
+    pending.clear();
+  };
+
+  thread.on('message', (message: FromPgliteThread) => {
+    if (message.type === 'ready') markReady();
+    else if (message.type === 'start-failed') stop(new Error(`PGlite could not start: ${message.message}`));
+    else if (message.type === 'result') pending.get(message.id)?.resolve(message.bytes);
+    else if (message.type === 'failed') pending.get(message.id)?.reject(new Error(`PGlite: ${message.message}`));
+    if (message.type === 'result' || message.type === 'failed') pending.delete(message.id);
+  });
+  thread.on('error', (error) => stop(new Error(`The PGlite thread failed: ${error.message}`)));
+  thread.on('exit', (code) => stop(new Error(closing ? 'PGlite is closed' : `The PGlite thread stopped (exit code ${code})`)));
+
+  const send = (bytes: Uint8Array): Promise<Uint8Array> =>
+    new Promise((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const request: ToPgliteThread = { type: 'exec', id, bytes };
+      thread.postMessage(request, [bytes.buffer as ArrayBuffer]);
+    });
+
+  return {
+    waitReady,
+    async execProtocolStream(message) {
+      // A copy: the serializer may reuse the buffer behind `message` for the next one.
+      unsent.push(message.slice());
+      if (!ANSWERED_AFTER.has(message[0] ?? 0)) return [];
+      const batch = unsent.length === 1 ? (unsent[0] as Uint8Array) : concatenate(unsent);
+      unsent = [];
+      const answer = await send(batch);
+      const messages: BackendMessage[] = [];
+      new protocol.Parser().parse(answer, (parsed) => messages.push(parsed));
+      return messages;
+    },
+    async close() {
+      if (stopped) return thread.terminate().then(() => undefined);
+      closing = true;
+      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      thread.postMessage({ type: 'close' } satisfies ToPgliteThread);
+      await exited;
+    },
+    async terminate() {
+      await thread.terminate();
+    },
+  };
+}
