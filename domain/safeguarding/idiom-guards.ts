@@ -384,6 +384,10 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'better off without me on the tills', pattern: 'better ~1 off ~1 without ~1 me ~1 on ~2 tills|till|team|rota|shift|desk|line|phones' },
   { name: 'engine running to warm up', pattern: 'engine ~1 running ~4 warm_up|to_warm|defrost|heater|freezing|before_my_shift' },
   { name: 'a hosepipe for a business or the garden', pattern: 'hosepipe|hose ~6 pressure_washer|valeting|car_wash|garden|plants|paddling_pool|business|patio' },
+  // Round 40 (near-misses paired with risk), written blind.
+  { name: 'could punch a wall (frustration)', pattern: 'could|want_to|wanna ~1 punch|kick ~1 a|the ~1 wall ~6 rejected|rejection|again|jobcentre|interview|lol', deniedBy: 'did|punched|knuckles|broke|blood|hand' },
+  { name: 'self-harming his liver (drink)', pattern: 'self_harming|selfharm|self_harm ~2 his|her|my ~1 liver|lungs|bank_balance|wallet' },
+  { name: 'kicked me out of bed for snoring', pattern: 'kicked|chucked|booted ME out ~2 of? ~1 bed|the_bed|the_room|the_kitchen|the_lounge ~4 snoring|lol|hogging' },
   // Round 30 (false alarms first, written blind).
   { name: 'a bereavement by suicide, told as loss', pattern: 'my ~1 uncle|aunt|auntie|dad|mum|grandad|brother|cousin|friend|mate ~2 took ~1 his|her|their ~1 own ~1 life ~8 anniversary|years_ago|grave|funeral|miss_him|miss_her|thinking_about_him|thinking_about_her', deniedBy: 'same|join_him|join_her|be_with_him|be_with_her|follow|do_it_too|want_to|wanna|going_to|tonight|can_not_go_on' },
   { name: 'bereaved by suicide', pattern: 'bereaved|bereavement|affected|lost_someone ~1 by|to ~1 suicide' },
