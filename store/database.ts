@@ -48,8 +48,15 @@ export interface OpenDatabaseOptions {
  */
 function poolOverPglite(pglite: PgliteProtocolPeer): pg.Pool {
   // The node-postgres connection uses only `waitReady` and `execProtocolStream` of what it is given (its source).
-  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 });
   // As on PostgreSQL: the PGlite thread failing fails the queries in flight; it must not crash the process.
+  return failingQueriesOnly(new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 }));
+}
+
+/**
+ * A client losing its server (idle or mid-query) must not crash the process: the query in flight fails (the caller
+ * answers 503 or retries) and the pool connects afresh for the next one.
+ */
+function failingQueriesOnly(pool: pg.Pool): pg.Pool {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
@@ -62,11 +69,7 @@ export function kyselyOverPglite(pglite: PgliteProtocolPeer): Kysely<Database> {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // A client losing its server (idle or mid-query) must not crash the process: the query in flight fails (the
-    // caller answers 503 or retries) and the pool connects afresh for the next one.
-    pool.on('error', () => undefined);
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    const pool = failingQueriesOnly(new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const database: CaseRecordDatabase = {
       db,

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
-import { evaluate, loadCorpus, type CorpusMessage } from '../../test/safeguarding-corpus/corpus.js';
+import { evaluate, loadCorpus, loadCorpusFile } from '../../test/safeguarding-corpus/corpus.js';
 
 /**
  * `npx tsx bench/safeguarding-model/blind-round.ts <round.jsonl>`: a new round of blind-written texts, before anything
  * is tuned on it: the rules alone and the rules with the statistical second opinion. Prints totals only, never a text.
  */
-const rows = readFileSync(process.argv[2]!, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as CorpusMessage);
+const rows = loadCorpusFile(process.argv[2]!);
 const key = (text: string) => text.toLowerCase().replace(/\W+/g, ' ').trim();
 const tuning = new Set(loadCorpus('tuning').map((message) => key(message.text)));
 const pct = (value: number) => Number((value * 100).toFixed(1));

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
-import { CORPUS_PARTS, loadCorpus } from '../../test/safeguarding-corpus/corpus.js';
+import { CORPUS_PARTS, loadCorpus, loadCorpusFile } from '../../test/safeguarding-corpus/corpus.js';
 
 /**
  * For tuning by hand: what a change to the rules did to every text.
@@ -23,11 +23,6 @@ type Saved = Record<string, Verdict[]>;
 const UNREAD = new Set(['holdout', 'reserve']);
 const verdictsOf = (rows: readonly { text: string; risk: boolean }[]): Verdict[] =>
   rows.map(({ text, risk }) => ({ text, risk, rules: screenByRules(text).risk, screen: screenForRisk(text).risk }));
-const readRound = (path: string) =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { text: string; risk: boolean });
 const rate = (verdicts: readonly Verdict[], by: 'rules' | 'screen') => {
   const share = (risk: boolean) => {
     const some = verdicts.filter((verdict) => verdict.risk === risk);
@@ -39,7 +34,7 @@ const rate = (verdicts: readonly Verdict[], by: 'rules' | 'screen') => {
 const [command, first, ...rest] = process.argv.slice(2);
 if (command === 'save' && first) {
   const saved: Saved = Object.fromEntries(CORPUS_PARTS.map((part) => [part, verdictsOf(loadCorpus(part))]));
-  for (const path of rest) saved[path] = verdictsOf(readRound(path));
+  for (const path of rest) saved[path] = verdictsOf(loadCorpusFile(path));
   writeFileSync(first, JSON.stringify(saved));
 } else if (command === 'compare' && first && rest[0]) {
   const [before, after] = [first, rest[0]].map((path) => JSON.parse(readFileSync(path, 'utf8')) as Saved);

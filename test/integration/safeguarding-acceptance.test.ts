@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenForRisk } from '../../domain/safeguarding/screen.js';
+import { loadCorpusFile, type CorpusMessage } from '../safeguarding-corpus/corpus.js';
 import { FLOORS, SIGN_OFF } from '../safeguarding-corpus/floors.js';
 import { eventually, TestApp } from '../test-app.js';
 
@@ -17,16 +18,8 @@ import { eventually, TestApp } from '../test-app.js';
 const DEFAULT_CORPUS = fileURLToPath(new URL('../safeguarding-corpus/holdout.jsonl', import.meta.url));
 const CORPUS = process.env.SAFEGUARDING_CORPUS ?? DEFAULT_CORPUS;
 
-interface LabelledText {
-  text: string;
-  risk: boolean;
-  category: string | null;
-  style: string;
-  lang: 'en' | 'cy';
-}
-
 interface Outcome {
-  item: LabelledText;
+  item: CorpusMessage;
   participantId: string;
   phone: string;
   alert: { priority: string; data: Record<string, unknown> } | undefined;
@@ -39,16 +32,9 @@ interface Outcome {
 const PHONES = Array.from({ length: 999 }, (_, i) => `+447700900${String(i + 1).padStart(3, '0')}`);
 const BATCH = 40;
 
-function readCorpus(path: string): LabelledText[] {
+function readCorpus(path: string): CorpusMessage[] {
   if (!existsSync(path)) throw new Error(`the held-out safeguarding corpus is missing: ${path}`);
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      const item = JSON.parse(line) as LabelledText;
-      if (typeof item.text !== 'string' || typeof item.risk !== 'boolean') throw new Error(`${path}:${index + 1}: not {text, risk, …}`);
-      return item;
-    });
+  return loadCorpusFile(path);
 }
 
 async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {

@@ -19,7 +19,12 @@ const corpusLine = z.object({
 export type CorpusMessage = z.infer<typeof corpusLine>;
 
 export function loadCorpus(part: CorpusPart): CorpusMessage[] {
-  const lines = readFileSync(new URL(`./${part}.jsonl`, import.meta.url), 'utf8').split('\n');
+  return loadCorpusFile(new URL(`./${part}.jsonl`, import.meta.url));
+}
+
+/** Any file in the corpus's format: a part, a blind round kept unread, a new round before it joins. */
+export function loadCorpusFile(path: string | URL): CorpusMessage[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
   return lines.filter((line) => line.trim().length > 0).map((line) => corpusLine.parse(JSON.parse(line)));
 }
 
