@@ -263,9 +263,11 @@ export class FakeTwilio {
       return;
     }
 
+    // When the request arrived, as Twilio would date it: before its body is read, which is the fake's own time.
+    const at = this.#now();
     const raw = await readBody(req);
     const message: FakeTwilioMessage = {
-      at: this.#now(),
+      at,
       accountSid: decodeURIComponent(match[1] ?? ''),
       form: raw === undefined ? {} : decodeForm(raw),
       response: 0,

@@ -32,3 +32,18 @@ describe('TwilioMessageSender (checks before sending)', () => {
     await expect(sender.send({ to: '+447700900123', channel: 'sms', statusCallback })).rejects.toThrow(/body or a contentSid/);
   });
 });
+
+describe('TwilioMessageSender (start)', () => {
+  it("loads the SDK's Messages API when it is made, not inside the first send's rate-limit slot", () => {
+    const touched: string[] = [];
+    const fresh = createTwilioClient({ accountSid: TEST_ACCOUNT_SID, authToken: 'token', apiBaseUrl: 'http://127.0.0.1:9' });
+    const watched = new Proxy(fresh, {
+      get(target, key, receiver) {
+        touched.push(String(key));
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    new TwilioMessageSender({ client: watched, smsFrom: '+447700900000' });
+    expect(touched).toContain('messages');
+  });
+});
