@@ -408,6 +408,9 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'not suicidal or anything, just tired', pattern: 'not ~1 suicidal ~3 or_anything|i_promise|just_exhausted|just_tired', deniedBy: 'but|plan|pills|tonight|rope|goodbye' },
   { name: 'got beaten up, everyone fine', pattern: 'got ~1 beaten_up|beaten ~16 he_is_fine|the_mate_is_fine|everyone_is_fine|all_fine' },
   { name: 'killing myself with overtime', pattern: 'killing ~1 MYSELF ~3 with ~4 overtime|shifts|work|hours|studying|training|the_gym|running', deniedBy: 'want_to|tonight|pills|rope|goodbye' },
+  { name: 'got shot from every angle (photos)', pattern: 'got|get|getting shot ~2 from ~1 every|all ~1 angle|angles|sides' },
+  { name: 'want to die (mornings, rotas), lol', pattern: 'want_to_die|wanna_die ~6 alarm|rota|earlies|mornings|lol|but_it_is_fine|just_mornings', deniedBy: 'not_joking|seriously|really_do|every_day|pills|rope|tonight' },
+  { name: 'I am battered (tired)', pattern: 'i ~1 am battered ~3 but|tired|knackered|getting_paid|shift' },
   // Round 30 (false alarms first, written blind).
   { name: 'a bereavement by suicide, told as loss', pattern: 'my ~1 uncle|aunt|auntie|dad|mum|grandad|brother|cousin|friend|mate ~2 took ~1 his|her|their ~1 own ~1 life ~8 anniversary|years_ago|grave|funeral|miss_him|miss_her|thinking_about_him|thinking_about_her', deniedBy: 'same|join_him|join_her|be_with_him|be_with_her|follow|do_it_too|want_to|wanna|going_to|tonight|can_not_go_on' },
   { name: 'bereaved by suicide', pattern: 'bereaved|bereavement|affected|lost_someone ~1 by|to ~1 suicide' },

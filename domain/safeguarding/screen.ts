@@ -232,12 +232,24 @@ function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolea
  */
 export function screenForRisk(text: string): RiskScreen {
   const tokens = readTokens(text);
-  const { flags, declined } = ruleFlags(text, tokens);
-  if (flags.length === 0 && !declined) {
+  const rules = ruleFlags(text, tokens);
+  const flags = [...rules.flags];
+  if (secondOpinionMayAdd(rules, tokens)) {
     const opinion = secondOpinion(tokens);
     if (opinion) flags.push(opinion);
   }
   return asScreen(flags);
+}
+
+/**
+ * From this many tokens on, a rule set aside (by an exception or an idiom) no longer keeps the second opinion quiet:
+ * a long message nearly always holds some ordinary word that excuses a rule far from its disclosure ("job", "phone").
+ */
+export const SET_ASIDE_SILENCES_UP_TO = 30;
+
+/** Whether the second opinion may add a flag: no rule flagged, and none set risk words aside in a short message. */
+export function secondOpinionMayAdd(rules: { flags: readonly RiskFlag[]; declined: boolean }, tokens: readonly ReadToken[]): boolean {
+  return rules.flags.length === 0 && (!rules.declined || tokens.length >= SET_ASIDE_SILENCES_UP_TO);
 }
 
 /** The rules alone, without the second opinion: what the model adds is measured against it. */

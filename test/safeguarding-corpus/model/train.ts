@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_BITS, modelFeatures, type ModelFeatures } from '../../../domain/safeguarding/model-features.js';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../domain/safeguarding/risk-category.js';
-import { ruleFlags } from '../../../domain/safeguarding/screen.js';
+import { ruleFlags, secondOpinionMayAdd } from '../../../domain/safeguarding/screen.js';
 import { MIN_WORDS_FOR_MODEL, wordsWritten } from '../../../domain/safeguarding/statistical-model.js';
 import type { QuantisedWeights, StatisticalModelData } from '../../../domain/safeguarding/statistical-model.types.js';
 import { readTokens } from '../../../domain/safeguarding/token-reading.js';
@@ -105,7 +105,8 @@ export function learnSecondOpinion(texts: readonly TrainingText[]): { model: Omi
 
 export function trainStatisticalModel(): { model: StatisticalModelData; report: Record<string, number> } {
   const tuning = loadCorpus('tuning');
-  // The model may speak only where no rule flagged, no rule set risk words aside (screen.ts), on texts long enough.
+  // The model may speak only where no rule flagged and (in a short text) none set risk words aside (screen.ts), on
+  // texts long enough.
   const texts: TrainingText[] = tuning.map((message) => {
     const tokens = readTokens(message.text);
     const rules = ruleFlags(message.text, tokens);
@@ -115,7 +116,7 @@ export function trainStatisticalModel(): { model: StatisticalModelData; report: 
       risk: message.risk,
       category: message.category,
       flagged,
-      silent: flagged || rules.declined || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL,
+      silent: !secondOpinionMayAdd(rules, tokens) || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL,
     };
   });
   const { model: learnt, scores, benignTheModelMaySpeakOn } = learnSecondOpinion(texts);
