@@ -411,6 +411,9 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'got shot from every angle (photos)', pattern: 'got|get|getting shot ~2 from ~1 every|all ~1 angle|angles|sides' },
   { name: 'want to die (mornings, rotas), lol', pattern: 'want_to_die|wanna_die ~6 alarm|rota|earlies|mornings|lol|but_it_is_fine|just_mornings', deniedBy: 'not_joking|seriously|really_do|every_day|pills|rope|tonight' },
   { name: 'I am battered (tired)', pattern: 'i ~1 am battered ~3 but|tired|knackered|getting_paid|shift' },
+  { name: 'a medicine that might cause suicidal thoughts', pattern: 'might|may|can|could ~1 cause ~2 suicidal ~1 thoughts|feelings', deniedBy: 'i_have_been|i_am_getting|i_get_them|started_having|having_them' },
+  { name: 'grandma ready to die (said with a smile)', pattern: 'grandma|nan|grandad|granny|nana ~8 ready ~1 to ~1 die|go', deniedBy: 'i_am_ready|me_too' },
+  { name: 'a dog attacked our cat', pattern: 'attacked|went_for|bit ~2 our|my|the ~1 cat|dog|rabbit|kitten|puppy' },
   // Round 30 (false alarms first, written blind).
   { name: 'a bereavement by suicide, told as loss', pattern: 'my ~1 uncle|aunt|auntie|dad|mum|grandad|brother|cousin|friend|mate ~2 took ~1 his|her|their ~1 own ~1 life ~8 anniversary|years_ago|grave|funeral|miss_him|miss_her|thinking_about_him|thinking_about_her', deniedBy: 'same|join_him|join_her|be_with_him|be_with_her|follow|do_it_too|want_to|wanna|going_to|tonight|can_not_go_on' },
   { name: 'bereaved by suicide', pattern: 'bereaved|bereavement|affected|lost_someone ~1 by|to ~1 suicide' },
