@@ -414,6 +414,10 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a medicine that might cause suicidal thoughts', pattern: 'might|may|can|could ~1 cause ~2 suicidal ~1 thoughts|feelings', deniedBy: 'i_have_been|i_am_getting|i_get_them|started_having|having_them' },
   { name: 'grandma ready to die (said with a smile)', pattern: 'grandma|nan|grandad|granny|nana ~8 ready ~1 to ~1 die|go', deniedBy: 'i_am_ready|me_too' },
   { name: 'a dog attacked our cat', pattern: 'attacked|went_for|bit ~2 our|my|the ~1 cat|dog|rabbit|kitten|puppy' },
+  { name: 'got mugged, long over', pattern: 'got|was ~1 mugged ~6 last_year|over_it|years_ago|self_defence', deniedBy: 'tonight|today|again|just_now' },
+  { name: 'chased with a knife in a dream', pattern: 'dream|dreamt|nightmare ~6 chased ~2 with ~1 a ~1 knife|gun', deniedBy: 'not_a_dream|was_not_a_dream|real' },
+  { name: 'threatened with a parking fine', pattern: 'threatened ~2 with ~1 a|the ~1 parking_fine|fine|ticket|ban|sanction' },
+  { name: 'domestic abuse information, not for me', pattern: 'domestic_abuse ~8 not_for_me|community_page|info_for|for_our_page|for_a_friend_s_page' },
   // Round 30 (false alarms first, written blind).
   { name: 'a bereavement by suicide, told as loss', pattern: 'my ~1 uncle|aunt|auntie|dad|mum|grandad|brother|cousin|friend|mate ~2 took ~1 his|her|their ~1 own ~1 life ~8 anniversary|years_ago|grave|funeral|miss_him|miss_her|thinking_about_him|thinking_about_her', deniedBy: 'same|join_him|join_her|be_with_him|be_with_her|follow|do_it_too|want_to|wanna|going_to|tonight|can_not_go_on' },
   { name: 'bereaved by suicide', pattern: 'bereaved|bereavement|affected|lost_someone ~1 by|to ~1 suicide' },
