@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { modelFeatures } from '../../domain/safeguarding/model-features.js';
 import type { RiskCategory } from '../../domain/safeguarding/risk-category.js';
 import { MIN_WORDS_FOR_MODEL, riskScorer, wordsWritten } from '../../domain/safeguarding/statistical-model.js';
-import { SET_ASIDE_SILENCES_UP_TO } from '../../domain/safeguarding/screen.js';
+import { secondOpinionMayAdd } from '../../domain/safeguarding/screen.js';
 import type { ReadToken } from '../../domain/safeguarding/token-reading.js';
 import { learnSecondOpinion } from '../../test/safeguarding-corpus/model/train.js';
 
@@ -24,7 +24,7 @@ const tokensOf = (row: Row) => row.tokens.map(([word, written, concepts]) => ({ 
 const totals = { recent: { caught: 0, missed: 0, alarms: 0 }, older: { caught: 0, missed: 0, alarms: 0 } };
 for (const round of process.argv.slice(2)) {
   const { train, test } = JSON.parse(readFileSync(`${CACHE}${round}.json`, 'utf8')) as { train: Row[]; test: Row[] };
-  const silent = (row: Row, tokens: readonly ReadToken[]) => row.flagged || (row.declined && tokens.length < SET_ASIDE_SILENCES_UP_TO) || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL;
+  const silent = (row: Row, tokens: readonly ReadToken[]) => !secondOpinionMayAdd(row, tokens.length) || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL;
   const { model } = learnSecondOpinion(train.map((row) => {
     const tokens = tokensOf(row);
     return { features: modelFeatures(tokens), risk: row.risk, category: row.category, flagged: row.flagged, silent: silent(row, tokens) };

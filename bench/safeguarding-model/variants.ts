@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
-import { SET_ASIDE_SILENCES_UP_TO } from '../../domain/safeguarding/screen.js';
+import { secondOpinionMayAdd } from '../../domain/safeguarding/screen.js';
 import { featureValue, margin, seededRandom, shuffled, sigmoid } from '../../test/safeguarding-corpus/model/logistic-regression.js';
 
 /**
@@ -114,7 +114,7 @@ function evaluateRound(file: string, v: Variant) {
   const data = JSON.parse(readFileSync(`${CACHE}${file}.json`, 'utf8')) as { train: Row[]; test: Row[] };
   const { train: tr, test: te } = data;
   const minWords = v.minWords ?? 6;
-  const may = (r: Row) => !r.flagged && !(r.declined && r.tokens.length < SET_ASIDE_SILENCES_UP_TO) && wordsWritten(r) >= minWords;
+  const may = (r: Row) => secondOpinionMayAdd(r, r.tokens.length) && wordsWritten(r) >= minWords;
   const trF = tr.map((r) => features(r.tokens, v)), teF = te.map((r) => features(r.tokens, v));
   let { oof, test } = modelScores(tr, trF, teF, v);
   if (v.ensemble) {

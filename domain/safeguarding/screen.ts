@@ -232,9 +232,8 @@ function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolea
  */
 export function screenForRisk(text: string): RiskScreen {
   const tokens = readTokens(text);
-  const rules = ruleFlags(text, tokens);
-  const flags = [...rules.flags];
-  if (secondOpinionMayAdd(rules, tokens)) {
+  const { flags, declined } = ruleFlags(text, tokens);
+  if (secondOpinionMayAdd({ flagged: flags.length > 0, declined }, tokens.length)) {
     const opinion = secondOpinion(tokens);
     if (opinion) flags.push(opinion);
   }
@@ -247,9 +246,12 @@ export function screenForRisk(text: string): RiskScreen {
  */
 export const SET_ASIDE_SILENCES_UP_TO = 30;
 
-/** Whether the second opinion may add a flag: no rule flagged, and none set risk words aside in a short message. */
-export function secondOpinionMayAdd(rules: { flags: readonly RiskFlag[]; declined: boolean }, tokens: readonly ReadToken[]): boolean {
-  return rules.flags.length === 0 && (!rules.declined || tokens.length >= SET_ASIDE_SILENCES_UP_TO);
+/**
+ * Whether the second opinion may add a flag to a message of `tokenCount` tokens: no rule flagged, and none set risk
+ * words aside in a short message. The screen, the training and the model experiments all ask this.
+ */
+export function secondOpinionMayAdd(rules: { flagged: boolean; declined: boolean }, tokenCount: number): boolean {
+  return !rules.flagged && (!rules.declined || tokenCount >= SET_ASIDE_SILENCES_UP_TO);
 }
 
 /** The rules alone, without the second opinion: what the model adds is measured against it. */

@@ -116,7 +116,7 @@ export function trainStatisticalModel(): { model: StatisticalModelData; report: 
       risk: message.risk,
       category: message.category,
       flagged,
-      silent: !secondOpinionMayAdd(rules, tokens) || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL,
+      silent: !secondOpinionMayAdd({ flagged, declined: rules.declined }, tokens.length) || wordsWritten(tokens) < MIN_WORDS_FOR_MODEL,
     };
   });
   const { model: learnt, scores, benignTheModelMaySpeakOn } = learnSecondOpinion(texts);
