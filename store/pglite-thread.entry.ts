@@ -10,6 +10,8 @@ export interface PgliteThreadData {
   /** `memory://…` or an absolute folder. */
   dataDir: string;
   loadDataDir?: Blob | undefined;
+  /** PGlite's WASM, compiled once in the process that starts the threads and shared by all of them. */
+  pgliteWasmModule?: WebAssembly.Module | undefined;
 }
 
 export type ToPgliteThread = { type: 'exec'; id: number; bytes: Uint8Array } | { type: 'close' };
@@ -30,7 +32,10 @@ const data = workerData as PgliteThreadData;
 
 async function start(): Promise<PGlite | undefined> {
   try {
-    return await PGlite.create(data.dataDir, data.loadDataDir ? { loadDataDir: data.loadDataDir } : {});
+    return await PGlite.create(data.dataDir, {
+      ...(data.loadDataDir && { loadDataDir: data.loadDataDir }),
+      ...(data.pgliteWasmModule && { pgliteWasmModule: data.pgliteWasmModule }),
+    });
   } catch (error) {
     reply({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) });
     return undefined;

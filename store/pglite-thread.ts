@@ -5,6 +5,9 @@
  * `execProtocolStream`. The connection hands over one frontend message at a time; the messages up to the one the
  * backend answers (Sync, Flush, a simple Query, the end of a COPY) go to the thread together, in one round trip.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { protocol, type PGlite } from '@electric-sql/pglite';
 import type { FromPgliteThread, PgliteThreadData, ToPgliteThread } from './pglite-thread.entry.js';
@@ -43,8 +46,20 @@ function concatenate(parts: Uint8Array[]): Uint8Array {
   return whole;
 }
 
+let compiledWasm: WebAssembly.Module | undefined;
+
+/**
+ * PGlite's WASM compiled once per process (V8 compiles its functions lazily, so this takes tens of milliseconds) and
+ * handed to each thread, which would otherwise compile its own: a process that opens several databases (the tests
+ * open dozens) saves about a third of each thread's start.
+ */
+function pgliteWasmModule(): WebAssembly.Module {
+  const wasm = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm');
+  return (compiledWasm ??= new WebAssembly.Module(readFileSync(wasm)));
+}
+
 export function startPgliteThread(data: PgliteThreadData): PgliteThread {
-  const thread = new Worker(entryUrl(), { workerData: data });
+  const thread = new Worker(entryUrl(), { workerData: { ...data, pgliteWasmModule: pgliteWasmModule() } satisfies PgliteThreadData });
   const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let unsent: Uint8Array[] = [];

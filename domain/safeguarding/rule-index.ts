@@ -125,8 +125,8 @@ export class RuleIndex {
       const ids = itemsByKey[key];
       if (!ids) continue;
       for (let position = 0; position < ids.length; position++) {
-        const entry = ids[position]!;
-        const id = entry >> 1;
+        const entry: number = ids[position]!;
+        const id: number = entry >> 1;
         const was = satisfied[id]!;
         if (was === 2) continue;
         if (entry & 1) {
