@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "120f5a50c1a195e653503f4188cc4a5bb6e5172973aa18df15fa7718f639a1b4",
-    "sources": "fefcb019c4106df471e34b7bae7ac3860a397bfb7de612a2bd37853835876f3b"
+    "sources": "4a6b769be3020a4abb3198e7236c38da3ea1e32779aeb3c84f766f8cffae0977"
   },
   "threshold": 0.649,
   "categoryBits": 13,
