@@ -3,11 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Files that keep a fresh process each: they mock a module with vi.mock (which must not leak into files sharing a
- * worker), replace what a shared process holds, or drive a browser. Every other file shares reused workers
+ * worker) or replace what a shared process holds. Every other file, the browser tests too, shares reused workers
  * (isolate: false), so the bot's modules load once per worker instead of once per file: each file still starts and
  * closes its own app, database, Redis prefix and servers.
  */
-const ownProcess = ['dialogs/safeguarding.dialog.test.ts', 'test/fake-twilio.test.ts', 'test/browser/**/*.test.ts'];
+const ownProcess = ['dialogs/safeguarding.dialog.test.ts', 'test/fake-twilio.test.ts'];
 const excluded = ['node_modules/**', 'dist/**'];
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { minimumSafeWaitMs, RECONCILE_SAFE_WAIT_MS } from './sending/send-reconcile.js';
 import { ConfigError, loadConfig } from './config.schema.js';
 
 const TWILIO = {
@@ -95,5 +96,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'load-balancer' })).toThrow(
       'Invalid configuration: TRUST_PROXY must be a hop count from 1 to 10, or comma-separated IP addresses or CIDRs',
     );
+  });
+
+  it('takes a Twilio request timeout from 1 to 30 seconds, 10 by default, so the reconcile safe wait outlasts it', () => {
+    expect(loadConfig({}).TWILIO_REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig({ TWILIO_REQUEST_TIMEOUT_MS: '2500' }).TWILIO_REQUEST_TIMEOUT_MS).toBe(2_500);
+    expect(() => loadConfig({ TWILIO_REQUEST_TIMEOUT_MS: '999' })).toThrow(/TWILIO_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ TWILIO_REQUEST_TIMEOUT_MS: '30001' })).toThrow(/TWILIO_REQUEST_TIMEOUT_MS/);
+    expect(RECONCILE_SAFE_WAIT_MS).toBeGreaterThanOrEqual(minimumSafeWaitMs(30_000));
   });
 });

@@ -49,6 +49,12 @@ export const configSchema = z
     /** An approved WhatsApp template (Content SID) with one variable, used outside the 24-hour window. */
     TWILIO_WHATSAPP_FALLBACK_CONTENT_SID: z.preprocess(emptyAsUndefined, z.string().regex(/^HX[0-9a-fA-F]{32}$/).optional()),
     TWILIO_API_BASE_URL: url(['http', 'https']).default('https://api.twilio.com'),
+    /**
+     * How long one request to Twilio may take before it counts as cut (and is looked up later, see send-reconcile.ts).
+     * At most 30 s, so the reconcile's two-minute safe wait still outlasts twice the timeout plus a minute.
+     * @defaultValue 10000
+     */
+    TWILIO_REQUEST_TIMEOUT_MS: wholeNumber(1_000, 30_000).default(10_000),
     ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
     PROGRAMME_TIMEZONE: z
       .string()
@@ -58,6 +64,8 @@ export const configSchema = z
     PROGRAMME_NAME: z.string().min(1).max(40).default('Employment Support'),
     /** Messages handed to Twilio per second across all workers. @defaultValue 10 */
     OUTBOUND_RATE_PER_SECOND: wholeNumber(1, 1000).default(10),
+    /** A send Twilio refused for now (429, 5xx, a cut connection) is tried again after this long, doubling each time. @defaultValue 2000 */
+    OUTBOUND_RETRY_BASE_MS: wholeNumber(100, 600_000).default(2_000),
     /** Reminders and campaign messages one person gets per local day at most. @defaultValue 3 */
     DAILY_MESSAGE_CAP: wholeNumber(1, 50).default(3),
     /** Message bodies older than this many days are cleared (counts and timelines stay). @defaultValue 365 */

@@ -1,9 +1,11 @@
 /**
- * `npm run checks` (the first half of `npm test`): the type check, ESLint and the import-cycle check, run at the same
- * time rather than one after another, each one's output held back and printed whole when it ends so the three never
- * interleave. Exits non-zero when any of them fails, after all have finished, so one run shows every problem.
+ * `npm run checks`: the type check, ESLint and the import-cycle check, run at the same time rather than one after
+ * another, each one's output held back and printed whole when it ends so they never interleave. Exits non-zero when
+ * any of them fails, after all have finished, so one run shows every problem. `npm test` runs them beside vitest
+ * (scripts/test.ts).
  */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 interface Check {
   name: string;
@@ -22,14 +24,20 @@ const CHECKS: Check[] = [
   { name: 'import cycles', command: 'npm', args: ['run', '--silent', 'check:cycles'] },
 ];
 
-function run(check: Check): Promise<{ check: Check; code: number; output: string; seconds: number }> {
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
+
+function run(check: Check): Promise<CheckResult & { output: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(check.command, check.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const finish = (code: number) => resolve({ check, code, output: Buffer.concat(chunks).toString('utf8'), seconds: (Date.now() - started) / 1000 });
+    const finish = (code: number) => resolve({ name: check.name, ok: code === 0, output: Buffer.concat(chunks).toString('utf8'), seconds: (Date.now() - started) / 1000 });
     child.on('error', (error) => {
       chunks.push(Buffer.from(`${error.message}\n`));
       finish(1);
@@ -38,10 +46,22 @@ function run(check: Check): Promise<{ check: Check; code: number; output: string
   });
 }
 
-const results = await Promise.all(CHECKS.map(async (check) => {
-  const result = await run(check);
-  const verdict = result.code === 0 ? 'ok' : `FAILED (exit ${result.code})`;
-  process.stdout.write(`── ${check.name}: ${verdict} in ${result.seconds.toFixed(1)} s\n${result.output}`);
-  return result;
-}));
-process.exitCode = results.some((result) => result.code !== 0) ? 1 : 0;
+export function describeCheck(result: CheckResult): string {
+  return `${result.name}: ${result.ok ? 'ok' : 'FAILED'} in ${result.seconds.toFixed(1)} s`;
+}
+
+/** Runs every check at once; each one's output is written whole as it ends. */
+export function runChecks(): Promise<CheckResult[]> {
+  return Promise.all(
+    CHECKS.map(async (check) => {
+      const { output, ...result } = await run(check);
+      process.stdout.write(`── ${describeCheck(result)}\n${output}`);
+      return result;
+    }),
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const results = await runChecks();
+  process.exitCode = results.every((result) => result.ok) ? 0 : 1;
+}

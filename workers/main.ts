@@ -4,7 +4,7 @@ import { EscalateSafeguardingAlert } from '../app/safeguarding/escalate-safeguar
 import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { classifyStatusErrorCode } from '../bot/twilio/send-errors.js';
-import { classifySendFailure, createMessageTransport, createSentMessageLookup, TWILIO_REQUEST_TIMEOUT_MS } from '../bot/twilio/twilio-transport.js';
+import { classifySendFailure, createMessageTransport, createSentMessageLookup } from '../bot/twilio/twilio-transport.js';
 import { whatsappFallbackFor } from '../bot/twilio/whatsapp-fallback.js';
 import { runTurn } from '../dialogs/conversation.js';
 import type { Clock } from '../domain/time/clock.js';
@@ -130,7 +130,7 @@ export async function startWorkers(deps: {
     classifyStatusErrorCode,
     clock,
     enqueueSends,
-    requestTimeoutMs: TWILIO_REQUEST_TIMEOUT_MS,
+    requestTimeoutMs: config.TWILIO_REQUEST_TIMEOUT_MS,
     countOutcome: (outcome) => queues.countReconcileOutcome(outcome),
     whatsappFallback,
   });
@@ -149,7 +149,7 @@ export async function startWorkers(deps: {
   const workers: Worker[] = [
     createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
     createWritebackWorker(base, applyWriteback),
-    createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND, countOutcome: (outcome) => queues.countSendOutcome(outcome) }, send),
+    createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND, retryBaseMs: config.OUTBOUND_RETRY_BASE_MS, countOutcome: (outcome) => queues.countSendOutcome(outcome) }, send),
     createReminderWorker(base, fireReminder, enqueueSends),
     createFollowUpWorker({ ...base, queues, now: () => clock.now() }, fireFollowUp),
     createCheckInWorker(base, fireCheckIn, enqueueSends),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendPacing } from './outbound.worker.js';
+import { sendPacing, sendRetryDelay } from './outbound.worker.js';
 
 describe('sendPacing', () => {
   it.each([
@@ -15,5 +15,12 @@ describe('sendPacing', () => {
 
   it('never lets rate + 1 sends start within one second, whatever the rate', () => {
     for (let rate = 1; rate <= 1000; rate++) expect(sendPacing(rate).duration * rate).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('sendRetryDelay', () => {
+  it('waits the base after the first try, then doubles, as BullMQ\'s exponential backoff did at 2 s', () => {
+    expect([1, 2, 3, 4, 7].map((attemptsMade) => sendRetryDelay(attemptsMade, 2000))).toEqual([2000, 4000, 8000, 16_000, 128_000]);
+    expect([1, 2, 3].map((attemptsMade) => sendRetryDelay(attemptsMade, 250))).toEqual([250, 500, 1000]);
   });
 });

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { QUEUE_NAMES, sendJobSchema, type SendOutcomeCount } from './queues.js';
+import { QUEUE_NAMES, SEND_RETRY_BACKOFF, sendJobSchema, type SendOutcomeCount } from './queues.js';
 import { RetryableSendError, type SendOutboundMessage, type SendOutcome } from '../app/sending/send-outbound.action.js';
 import { lockOptions } from './worker-options.js';
 
@@ -15,6 +15,11 @@ export function sendPacing(ratePerSecond: number): { max: number; duration: numb
   return { max: 1, duration: Math.ceil(1000 / ratePerSecond) };
 }
 
+/** The wait before a send's next try after `attemptsMade` tries: `baseMs`, then doubling, as BullMQ's exponential backoff. */
+export function sendRetryDelay(attemptsMade: number, baseMs: number): number {
+  return baseMs * 2 ** Math.max(0, attemptsMade - 1);
+}
+
 /** Sends have a queue of their own, so its rate limit (global across workers) slows nothing else. */
 export function createOutboundWorker(
   deps: {
@@ -22,6 +27,8 @@ export function createOutboundWorker(
     prefix: string;
     logger: Logger;
     ratePerSecond: number;
+    /** OUTBOUND_RETRY_BASE_MS: the first retry's wait (then doubling). */
+    retryBaseMs: number;
     concurrency?: number;
     lockMs?: number;
     /** Counts each outcome for /metrics (best effort: a failure to count is ignored). */
@@ -58,6 +65,8 @@ export function createOutboundWorker(
       concurrency: deps.concurrency ?? 10,
       ...lockOptions(deps.lockMs),
       limiter: sendPacing(deps.ratePerSecond),
+      // Jobs queued before this backoff type existed carry BullMQ's own 'exponential', which BullMQ computes itself.
+      settings: { backoffStrategy: (attemptsMade, type) => (type === SEND_RETRY_BACKOFF ? sendRetryDelay(attemptsMade, deps.retryBaseMs) : 0) },
     },
   );
 }

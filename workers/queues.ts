@@ -64,8 +64,11 @@ export const BASE_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 1000 },
 };
 
+/** The backoff of a send's retries: the outbound worker spaces them (OUTBOUND_RETRY_BASE_MS), not whoever queued the send. */
+export const SEND_RETRY_BACKOFF = 'send-retry';
+
 // The row's attempt count is the truth (it survives a Redis flush); BullMQ only spaces the tries out.
-const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } };
+const SEND_JOB_OPTIONS: JobsOptions = { attempts: MAX_SEND_ATTEMPTS, backoff: { type: SEND_RETRY_BACKOFF } };
 
 // A CRM delivery job that gave up (the database was away) frees its id at once, so the sweep can add it again.
 const CRM_JOB_OPTIONS: JobsOptions = { removeOnFail: true };

@@ -4,7 +4,7 @@ import type { SentMessageLookup } from '../../domain/sending/send-reconcile.js';
 import { SandboxSentMessageLookup } from './sandbox-sent-lookup.js';
 import { SandboxTransport } from './sandbox-transport.js';
 import { classifyTwilioError } from './send-errors.js';
-import { createTwilioClient, DEFAULT_TWILIO_TIMEOUT_MS, type TwilioClient } from './twilio-client.js';
+import { createTwilioClient, type TwilioClient } from './twilio-client.js';
 import { TwilioMessageSender } from './twilio-sender.js';
 import { TwilioSentMessageLookup } from './twilio-sent-lookup.js';
 
@@ -14,7 +14,7 @@ function twilioFor(config: Config): { client: TwilioClient; sender: TwilioMessag
     accountSid: config.TWILIO_ACCOUNT_SID,
     authToken: config.TWILIO_AUTH_TOKEN,
     apiBaseUrl: config.TWILIO_API_BASE_URL,
-    timeoutMs: TWILIO_REQUEST_TIMEOUT_MS,
+    timeoutMs: config.TWILIO_REQUEST_TIMEOUT_MS,
   });
   const sender = new TwilioMessageSender({
     client,
@@ -24,9 +24,6 @@ function twilioFor(config: Config): { client: TwilioClient; sender: TwilioMessag
   });
   return { client, sender };
 }
-
-/** How long a request to Twilio may take before it counts as cut; the reconcile's safe wait is checked against it. */
-export const TWILIO_REQUEST_TIMEOUT_MS = DEFAULT_TWILIO_TIMEOUT_MS;
 
 /** Where a send cut mid-call is looked up: Twilio's Messages list with credentials, nowhere (nothing left) without. */
 export function createSentMessageLookup(config: Config): SentMessageLookup {

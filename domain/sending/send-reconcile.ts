@@ -8,9 +8,10 @@ import type { Channel } from '../channel.js';
 
 /**
  * How long after the claim a cut send is looked up. It must exceed everything that can still make the original
- * request land: our request timeout (10 s, `DEFAULT_TWILIO_TIMEOUT_MS`), the moments between claim and request, and
- * Twilio finishing a request whose client has hung up, then Twilio's list catching up. Two minutes is twelve times
- * the timeout; {@link minimumSafeWaitMs} refuses anything shorter than twice the timeout plus a minute.
+ * request land: our request timeout (`TWILIO_REQUEST_TIMEOUT_MS`, 10 s by default, at most 30 s), the moments
+ * between claim and request, and Twilio finishing a request whose client has hung up, then Twilio's list catching
+ * up. Two minutes is twelve times the default timeout; {@link minimumSafeWaitMs} refuses anything shorter than twice
+ * the timeout plus a minute.
  */
 export const RECONCILE_SAFE_WAIT_MS = 120_000;
 

@@ -74,7 +74,8 @@ describe('outbound sender against Twilio errors', () => {
   const clock = new ShiftedClock();
 
   beforeAll(async () => {
-    app = await TestApp.start({ clock });
+    // A held request is cut after 2 s rather than the default 10 s: the same path, a shorter wait.
+    app = await TestApp.start({ clock, env: { TWILIO_REQUEST_TIMEOUT_MS: '2000' } });
     app.twilio.setClock(() => clock.now());
   });
   afterEach(() => {
@@ -103,7 +104,7 @@ describe('outbound sender against Twilio errors', () => {
       15_000,
       'reply accepted after one retry',
     );
-    // A retry would be 2 s after the first try; give a duplicate time to show up.
+    // A retry would come OUTBOUND_RETRY_BASE_MS (250 ms in tests) after the first try; give a duplicate time to show up.
     await sleep(500);
     const requests = requestsTo(app, to);
     expect(requests.map((m) => m.response)).toEqual([typeof failure === 'string' ? failure : failure.status, 201]);
@@ -117,7 +118,7 @@ describe('outbound sender against Twilio errors', () => {
     expect(outbound).toHaveLength(1);
   });
 
-  it('a request that times out (SDK timeout 10 s) is looked up, then sent once more', { timeout: 45_000 }, async () => {
+  it('a request that times out (TWILIO_REQUEST_TIMEOUT_MS) is looked up, then sent once more', { timeout: 45_000 }, async () => {
     const to = phone(403);
     const participant = await app.createParticipant(to);
     failOnceFor(app, to, 'timeout');
@@ -158,8 +159,8 @@ describe('outbound sender against Twilio errors', () => {
     const optOuts = (await app.record(participant.id)).filter((e) => e.type === 'consent.opted_out');
     expect(optOuts).toEqual([expect.objectContaining({ data: expect.objectContaining({ code: 21610 }) })]);
 
-    // Past the first backoff (2 s): a retry would have arrived by now.
-    await sleep(2500);
+    // Well past the first backoff (OUTBOUND_RETRY_BASE_MS, 250 ms in tests): a retry would have arrived by now.
+    await sleep(1000);
     expect(requestsTo(app, to)).toHaveLength(1);
     const [failed] = await outboundRows(app, participant.id);
     expect(failed).toMatchObject({ status: 'failed', error_code: 21610, attempts: 1 });
@@ -191,7 +192,8 @@ describe('outbound sender against Twilio errors', () => {
       return found.length > 0 && found;
     });
     expect(alert).toMatchObject({ priority: 'high', data: expect.objectContaining({ code }) });
-    await sleep(2500);
+    // Well past the first backoff (OUTBOUND_RETRY_BASE_MS, 250 ms in tests): a retry would have arrived by now.
+    await sleep(1000);
     expect(requestsTo(app, to)).toHaveLength(1);
     expect(await alertsFor(app, participant.id, 'undeliverable')).toHaveLength(1);
     const [row] = await outboundRows(app, participant.id);

@@ -46,7 +46,8 @@ describe('fake Twilio answering a sustained 429/500/503, reset and timeout storm
   const clock = new ShiftedClock();
 
   beforeAll(async () => {
-    app = await TestApp.start({ clock, env: { OUTBOUND_RATE_PER_SECOND: String(RATE_PER_SECOND) } });
+    // Held requests are cut after 2 s rather than the default 10 s: the same path, shorter waits.
+    app = await TestApp.start({ clock, env: { OUTBOUND_RATE_PER_SECOND: String(RATE_PER_SECOND), TWILIO_REQUEST_TIMEOUT_MS: '2000' } });
     app.twilio.setClock(() => clock.now());
     for (const phone of PEOPLE) await app.createParticipant(phone);
   }, 60_000);
