@@ -1,12 +1,13 @@
 /**
  * `npm run build` (always builds) and `npm run build:if-stale` (what `npm start` runs): TypeScript to dist/ and the
- * dashboard to dist/web, then a stamp, dist/.build-stamp, holding a SHA-256 of every input. The TypeScript is
- * transpiled file by file with esbuild (as tsx runs it in development), not compiled with tsc: checking the types is
- * `npm run typecheck`'s job, in `npm test` and CI, and tsc's emit took 15–20 s of a fresh clone's first start where
- * esbuild takes under one. `isolatedModules` and `verbatimModuleSyntax` in tsconfig.json keep every file
- * transpilable on its own. The fingerprint is taken
+ * dashboard to dist/web, then a stamp, dist/.build-stamp, holding a SHA-256 of every input. The fingerprint is taken
  * before the build starts, so a file saved while it runs makes the next start build again. With `--if-stale` the
  * build is skipped when dist/start.js, dist/web/index.html and the stamp are there and the stamp matches.
+ *
+ * The TypeScript is transpiled file by file with esbuild (as tsx runs it in development), not compiled with tsc:
+ * checking the types is `npm run typecheck`'s job, in `npm test` and CI, and tsc's emit took 15–20 s of a fresh
+ * clone's first start where esbuild takes under one. `isolatedModules` and `verbatimModuleSyntax` in tsconfig.json
+ * keep every file transpilable on its own.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
