@@ -4,7 +4,7 @@
  * any of them fails, after all have finished, so one run shows every problem. `npm test` runs them beside vitest
  * (scripts/test.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 interface Check {
@@ -24,6 +24,37 @@ const CHECKS: Check[] = [
   { name: 'import cycles', command: 'npm', args: ['run', '--silent', 'check:cycles'] },
 ];
 
+/**
+ * Every child still running, so a signal to this process (Ctrl-C, a CI timeout) reaches them too. Each child leads
+ * a process group of its own (`detached`) and the signal goes to the whole group, since `npm run` does not pass a
+ * signal on to the script it runs. (TypeScript 7's native compiler puts itself in a session of its own, out of
+ * reach: it finishes on its own within seconds, and this process ends when it has.)
+ */
+const running = new Set<ChildProcess>();
+
+export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  child.on('close', () => running.delete(child));
+  return child;
+}
+
+/** Passes SIGINT and SIGTERM on to every child still running, and its children. */
+export function forwardStopSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      for (const child of running) {
+        try {
+          if (child.pid) process.kill(-child.pid, signal);
+        } catch {
+          // The group has already gone.
+        }
+      }
+      process.exitCode = 1;
+    });
+  }
+}
+
 export interface CheckResult {
   name: string;
   ok: boolean;
@@ -33,10 +64,10 @@ export interface CheckResult {
 function run(check: Check): Promise<CheckResult & { output: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(check.command, check.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(check.command, check.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
     const finish = (code: number) => resolve({ name: check.name, ok: code === 0, output: Buffer.concat(chunks).toString('utf8'), seconds: (Date.now() - started) / 1000 });
     child.on('error', (error) => {
       chunks.push(Buffer.from(`${error.message}\n`));
@@ -62,6 +93,7 @@ export function runChecks(): Promise<CheckResult[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  forwardStopSignals();
   const results = await runChecks();
   process.exitCode = results.every((result) => result.ok) ? 0 : 1;
 }

@@ -5,16 +5,15 @@
  * check's is printed whole when it ends, and a summary of the checks comes after vitest's. Arguments go to vitest
  * (`npm test -- test/integration/loop-guard.test.ts`). Exits non-zero when the suite or any check fails.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeCheck, runChecks } from './checks.js';
+import { describeCheck, forwardStopSignals, runChecks, spawnGroup } from './checks.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 
 function runVitest(args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...args], { stdio: 'inherit', cwd: root });
+    const child = spawnGroup(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...args], { stdio: 'inherit', cwd: root });
     child.on('error', (error) => {
       process.stderr.write(`vitest could not start: ${error.message}\n`);
       resolve(false);
@@ -23,6 +22,7 @@ function runVitest(args: string[]): Promise<boolean> {
   });
 }
 
+forwardStopSignals();
 const [checks, suitePassed] = await Promise.all([runChecks(), runVitest(process.argv.slice(2))]);
 process.stdout.write(`\nChecks: ${checks.map(describeCheck).join('; ')}\n`);
 process.exitCode = suitePassed && checks.every((check) => check.ok) ? 0 : 1;
