@@ -42,6 +42,8 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     exclude: excluded,
+    // This machine's Redis, or one of the suite's own when it is stopped (see the file).
+    globalSetup: ['./test/suite-redis.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -4,7 +4,8 @@ import { testRedisUrl } from '../test-database.js';
 import { eventually, TestApp } from '../test-app.js';
 
 describe('Redis unreachable for a while (a restart)', () => {
-  const proxy = new TcpProxy(6379);
+  // In front of the suite's Redis (TEST_REDIS_URL's port: 6379, or a redis-server of the suite's or a checkout's own).
+  const proxy = new TcpProxy(Number(new URL(testRedisUrl()).port || 6379));
   let app: TestApp;
   let sam: { id: string };
 
