@@ -24,7 +24,7 @@ const MAX_SOCKET_PATH = 100;
  * nothing listens on (the machine's own 6379 cannot be stopped for a test).
  */
 export async function startOrFindRedis(options: { defaultUrl: string; dataDir: string; path: string | undefined }): Promise<StartRedis> {
-  if (await answers(options.defaultUrl)) {
+  if (await redisAnswers(options.defaultUrl)) {
     return { address: options.defaultUrl, summary: options.defaultUrl, stop: async () => undefined };
   }
   const binary = findOnPath('redis-server', options.path);
@@ -74,7 +74,7 @@ async function startPrivateRedis(binary: string, socket: string, defaultUrl: str
   process.once('exit', killOnExit);
 
   const deadline = Date.now() + 10_000;
-  while (!(await answers(socket))) {
+  while (!(await redisAnswers(socket))) {
     if (exited || Date.now() > deadline) {
       child.kill('SIGKILL');
       process.off('exit', killOnExit);
@@ -101,7 +101,7 @@ async function stopChild(child: ChildProcess, killOnExit: () => void): Promise<v
 }
 
 /** Whether a Redis answers PING at this URL or socket path, trying once. */
-async function answers(address: string): Promise<boolean> {
+export async function redisAnswers(address: string): Promise<boolean> {
   const client = new Redis(address, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
   client.on('error', () => undefined);
   try {

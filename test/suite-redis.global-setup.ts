@@ -1,21 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { Redis } from 'ioredis';
+import { redisAnswers } from '../start/private-redis.js';
 import { RedisServerProcess } from './redis-server.js';
 
 const MACHINE_REDIS_URL = 'redis://127.0.0.1:6379';
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 /**
  * vitest's global setup: the suite's Redis. With `TEST_REDIS_URL` set, or Redis answering on 127.0.0.1:6379, there
@@ -24,7 +11,7 @@ async function answers(url: string): Promise<boolean> {
  * after this runs and inherit its environment); it is stopped when the run ends.
  */
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
-  if (process.env.TEST_REDIS_URL || (await answers(MACHINE_REDIS_URL))) return undefined;
+  if (process.env.TEST_REDIS_URL || (await redisAnswers(MACHINE_REDIS_URL))) return undefined;
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error(`Nothing answers on ${MACHINE_REDIS_URL} and redis-server is not on PATH: start Redis (apt-get install redis-server), or set TEST_REDIS_URL`);
   }
