@@ -5,7 +5,11 @@
  * (scripts/test.ts).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The project's folder: the checks run there wherever this is started from. */
+export const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 
 interface Check {
   name: string;
@@ -64,7 +68,7 @@ export interface CheckResult {
 function run(check: Check): Promise<CheckResult & { output: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawnGroup(check.command, check.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(check.command, check.args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
     const chunks: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));

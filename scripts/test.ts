@@ -6,14 +6,11 @@
  * (`npm test -- test/integration/loop-guard.test.ts`). Exits non-zero when the suite or any check fails.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describeCheck, forwardStopSignals, runChecks, spawnGroup } from './checks.js';
-
-const root = join(fileURLToPath(import.meta.url), '..', '..');
+import { describeCheck, forwardStopSignals, ROOT, runChecks, spawnGroup } from './checks.js';
 
 function runVitest(args: string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawnGroup(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...args], { stdio: 'inherit', cwd: root });
+    const child = spawnGroup(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', ...args], { stdio: 'inherit', cwd: ROOT });
     child.on('error', (error) => {
       process.stderr.write(`vitest could not start: ${error.message}\n`);
       resolve(false);
