@@ -54,8 +54,8 @@ let compiledWasm: WebAssembly.Module | undefined;
  * open dozens) saves about a third of each thread's start.
  */
 function pgliteWasmModule(): WebAssembly.Module {
-  const wasm = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm');
-  return (compiledWasm ??= new WebAssembly.Module(readFileSync(wasm)));
+  compiledWasm ??= new WebAssembly.Module(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm')));
+  return compiledWasm;
 }
 
 export function startPgliteThread(data: PgliteThreadData): PgliteThread {

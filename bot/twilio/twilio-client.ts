@@ -19,7 +19,8 @@ export interface TwilioClientOptions {
 }
 
 export const DEFAULT_TWILIO_API_BASE_URL = 'https://api.twilio.com';
-export const DEFAULT_TWILIO_TIMEOUT_MS = 10_000;
+/** When no timeout is given (the bot always gives TWILIO_REQUEST_TIMEOUT_MS, whose default this matches). */
+const DEFAULT_TWILIO_TIMEOUT_MS = 10_000;
 
 /** Moves `uri` onto `base`: same path and query, `base`'s origin (and path prefix, if any). */
 export function rebaseTwilioUri(uri: string, base: URL): string {
