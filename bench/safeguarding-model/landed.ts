@@ -12,7 +12,7 @@ import { learnSecondOpinion } from '../../test/safeguarding-corpus/model/train.j
  * as landed — today's features (model-features.ts), trainer (learnSecondOpinion in train.ts) and scoring
  * (statistical-model.ts, weights as bytes) — on each historical round, as variants.ts replays a variant: trained on
  * the tuning texts before the round, read by the screen of that day, speaking only where its rules did not flag or set
- * words aside, on six words or more. Reads only the tuning part's history (test-artifacts/model-variants/).
+ * words aside, on MIN_WORDS_FOR_MODEL words or more. Reads only the tuning part's history (test-artifacts/model-variants/).
  */
 const CACHE = fileURLToPath(new URL('../../test-artifacts/model-variants/', import.meta.url));
 const RECENT = new Set(['03ba6a6', '5b5e76a', '0d74054']);

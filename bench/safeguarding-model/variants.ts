@@ -7,7 +7,7 @@ import { featureValue, margin, seededRandom, shuffled, sigmoid } from '../../tes
 /**
  * `npx tsx bench/safeguarding-model/variants.ts '{"name":"now","bits":18,"trigram":true,"skip":true,"cross":true}' 6748860 … 0d74054 HEAD`
  * (after read-rounds.ts): a variant of the second opinion's features and training replayed on each round as the
- * screen works (the model speaks only where no rule flagged or set words aside, on six words or more; threshold at 1%
+ * screen works (the model speaks only where no rule flagged or set words aside, on `minWords` words or more, six unless the variant says; threshold at 1%
  * added false alarms on the training texts out of fold; weights rounded to bytes). Features are built as named strings,
  * as model-features.test.ts does; `{}` is the features as they were before 6 December 2026 (16 bits, no `t:`/`k:`/`x:`).
  */

@@ -4,9 +4,9 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "120f5a50c1a195e653503f4188cc4a5bb6e5172973aa18df15fa7718f639a1b4",
-    "sources": "4a6b769be3020a4abb3198e7236c38da3ea1e32779aeb3c84f766f8cffae0977"
+    "sources": "a9ed2b56032275c45d22a69f06679deb68fedb3ed0dc59ba32a24ea49f538b0c"
   },
-  "threshold": 0.649,
+  "threshold": 0.6468,
   "categoryBits": 13,
   "risk": {
     "scale": 0.049103843,

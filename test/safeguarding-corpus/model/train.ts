@@ -37,7 +37,7 @@ export interface TrainingText {
   category: RiskCategory | null;
   /** A rule flagged it. */
   flagged: boolean;
-  /** The model may not speak on it: a rule flagged it or set risk words aside, or it has under six words. */
+  /** The model may not speak on it: a rule flagged it or set risk words aside, or it has under MIN_WORDS_FOR_MODEL words. */
   silent: boolean;
 }
 
