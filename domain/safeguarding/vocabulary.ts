@@ -154,6 +154,14 @@ export const VOCABULARY = {
 
 export type Concept = keyof typeof VOCABULARY;
 
+/**
+ * Everyday words whose stem is a risk word's ("training" → train, "exhausting" → exhaust): read as written, never
+ * through the stem.
+ */
+export const NOT_READ_THROUGH_STEM: ReadonlySet<string> = new Set([
+  'training', 'trained', 'trainer', 'trainers', 'trainee', 'trainees', 'exhausted', 'exhausting', 'exhaustion',
+]);
+
 /** Words that read as risk on their own strength, and so may be found misspelt (edit distance) or inflected. */
 export const TOLERANT_CONCEPTS: readonly Concept[] = [
   'SUICIDE', 'MEANS_PILLS', 'VIOLENCE', 'WEAPON', 'THREAT', 'RAPE', 'DOCUMENTS', 'TRAFFICKING', 'MYSELF', 'SCARS',
