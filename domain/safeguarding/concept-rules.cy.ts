@@ -6,7 +6,7 @@ import type { ConceptRule } from './concept-rules.js';
  */
 export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'killing oneself (cy)', category: 'suicide', pattern: 'KILL|lladd|ladd|crogi|grogi|boddi|foddi fy|ei ~1 hun|hunan', unlessFollowedBy: 'yn_chwerthin|chwerthin' },
-  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger' },
+  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger', unlessWith: 'asiantaeth|swydd_newydd|cwmni' },
   { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|isho|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|isho|isie|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest|bron|marw', unlessWith: 'lol|haha|gem' },
   { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
   { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
@@ -15,7 +15,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'sorry for everything (cy)', category: 'suicide', pattern: 'sori|maddau|mae_n_ddrwg ~2 am ~1 bopeth|popeth|bob_dim|pob_dim' },
   { name: 'not here tomorrow (cy)', category: 'suicide', pattern: 'ddim|dim ~1 yma|ma|o_gwmpas ~2 fory|yfory|wythnos|mwyach|rhagor', onlyWith: 'poeni|sori|ffarwel|hwyl_fawr|bopeth|popeth|caru|gwell|diolch_am_bopeth' },
   { name: 'goodbye (cy)', category: 'suicide', pattern: 'ffarwel|hwyl_fawr ~3 bawb|pawb|am_byth|i_bawb' },
-  { name: 'self-harm (cy)', category: 'self_harm', unlessWith: 'brechu|mrechu|pigiad|nghalon|torri_fy_nghalon|wedi_colli|cymru', pattern: 'SELF_INJURY fy|ei|yn ~1 hun|hunan', unlessFollowedBy: 'wrth|ar_ddamwain|yn_ddamweiniol|yn_chwerthin' },
+  { name: 'self-harm (cy)', category: 'self_harm', unlessWith: 'brechu|mrechu|pigiad|nghalon|torri_fy_nghalon|wedi_colli|cymru|ffon|fy_nghoes|coes|sgrin|laptop|gliniadur|teledu|car', pattern: 'SELF_INJURY fy|ei|yn ~1 hun|hunan', unlessFollowedBy: 'wrth|ar_ddamwain|yn_ddamweiniol|yn_chwerthin' },
   { name: 'self-harm on purpose (cy)', category: 'self_harm', pattern: 'SELF_INJURY ~5 ar_bwrpas|yn_fwriadol|bwrpas' },
   { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'HE_SHE|INTIMATE|FAMILY ~4 fy|ei|yn|di ~1 VIOLENCE', onlyWith: 'HE_SHE|INTIMATE|FAMILY', unlessFollowedBy: 'i_fod|fod|bod|mai|yn_y_ras|gan_y_car', unlessWith: 'ras|gem|rownd|ffeinal|pwyntiau|bwyntiau|gystadleuaeth|hwyr|os_dwin_hwyr|erioed|byth|golchi|golchi_r_car' },
   { name: 'someone close hurting them (cy)', category: 'domestic_abuse', pattern: 'VIOLENCE fi|ni', onlyWith: 'HE_SHE|INTIMATE|FAMILY', unlessWith: 'golchi|golchi_r_car' },

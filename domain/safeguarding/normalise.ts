@@ -12,8 +12,9 @@ const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61C}\u{1F61
 const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '\u{1F52A}': 'knife', '\u{1FA78}': 'blood', '\u{1FAA2}': 'rope', '\u{1F48A}': 'pills', '\u{1F6CC}': 'bed',
   '\u{1F4E6}': 'packages', '\u{26B0}': 'coffin', '\u{1FAA6}': 'grave', '\u{1F52B}': 'gun',
+  '\u{1F634}': 'sleep',
 };
-const RISK_EMOJI = /[\u{1F52A}\u{1FA78}\u{1FAA2}\u{1F48A}\u{1F6CC}\u{1F4E6}\u{26B0}\u{1FAA6}\u{1F52B}]/gu;
+const RISK_EMOJI = /[\u{1F52A}\u{1FA78}\u{1FAA2}\u{1F48A}\u{1F6CC}\u{1F4E6}\u{26B0}\u{1FAA6}\u{1F52B}\u{1F634}]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 /** Welsh 'n after a word is "yn" ("mae o'n", "dwi'n"): kept as a word, so "o" (he) is not lost in "on". */
