@@ -426,6 +426,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'someone glassed where I work (witnessed)', pattern: 'someone|somebody got ~1 glassed|stabbed|jumped|attacked|battered|mugged', deniedBy: 'still_here|still_outside|help_me|please|scared|i_am_scared|bleeding|my_mate|my_friend|my_brother|my_son|my_daughter|me|tonight' },
   { name: 'mugged and sorted (a new number)', pattern: 'got|was mugged|robbed ~8 new_number|my_new_number|police_have', deniedBy: 'hurt|hospital|scared|bleeding|stabbed|tonight|knife|again' },
   { name: 'hit me with a pillow', pattern: 'hit|hits|whacked|smacked|thumped ME with ~1 a|his|her ~1 pillow|cushion|balloon|snowball|teddy|nerf|sock' },
+  { name: 'will kill me if I load it wrong', pattern: 'kill ~1 me ~2 if ~1 i ~2 loaded|load|forget|forgot|break|broke|drop|dropped|mess|messed|burn|burnt', deniedBy: 'really|not_joking|hurt|hit|scared|afraid|bruise|bruises' },
   { name: 'overdosed the floor with polish', pattern: 'overdosed|overdid|overdose ~2 floor|plants|lawn|weeds|fish|tank|polish|fertiliser|salt|chilli|garlic|bleach_on_the' },
   { name: 'overdose checks on the ward', pattern: 'overdose ~1 checks|check|count|audit|kit|kits|training|awareness|protocol|course' },
   { name: 'a stranger overdosed and I called 999', pattern: 'someone|a_man|a_woman|a_guest|a_customer|a_lad|a_bloke|a_girl|a_resident ~1 overdosed|od ~8 called|rang|999|ambulance|paramedics|narcan|naloxone', deniedBy: 'my|friend|brother|sister|son|daughter|partner|mum|dad|help_me|still_not' },
