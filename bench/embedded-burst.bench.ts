@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { PUBLIC_BASE_URL, TestApp } from '../test/test-app.js';
 import { inboundParams, signedTwilioForm } from '../test/twilio-signer.js';
 import { progress, round, type BenchResult } from './bench-result.js';
+import { withCpuProfile } from './cpu-profile.js';
 import { percentile, pool, sleep } from './reminder-fixture.js';
 
 // Twilio is somewhere else: the burst is sent from a thread of its own, signed beforehand, so the client's work
@@ -72,7 +73,9 @@ async function bursts(engine: 'pglite' | 'postgres'): Promise<number[]> {
       const requests = signedBurst(app.twilio.authToken, burst);
       const loopBefore = performance.eventLoopUtilization();
       const cpuBefore = process.cpuUsage();
-      const answered = await sendBurst(`${app.url}/twilio/inbound`, requests);
+      // BENCH_PROFILE_BURST=<prefix>: a CPU profile of this thread (web role and workers) for each PGlite burst.
+      const profile = engine === 'pglite' && process.env.BENCH_PROFILE_BURST ? `${process.env.BENCH_PROFILE_BURST}-${burst + 1}.cpuprofile` : undefined;
+      const answered = await withCpuProfile(profile, `burst ${burst + 1}`, () => sendBurst(`${app.url}/twilio/inbound`, requests));
       const loop = performance.eventLoopUtilization(loopBefore);
       const cpu = process.cpuUsage(cpuBefore);
       latencies.push(...answered);

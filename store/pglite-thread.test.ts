@@ -50,6 +50,21 @@ describe('embedded PGlite in a thread of its own', () => {
     expect(await rowsOf(db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 
+  it('opens each transaction with its first statement: an empty one commits, a first statement that fails rolls back', async () => {
+    await expect(db.transaction().execute(async () => 'nothing')).resolves.toBe('nothing');
+    const failingFirst = db.transaction().execute(async (tx) => {
+      await sql`insert into counters values ('committed', 1)`.execute(tx);
+    });
+    await expect(failingFirst).rejects.toMatchObject({ code: '23505' });
+    const twoStatements = await db.transaction().execute(async (tx) => {
+      const [first] = await rowsOf(tx, sql`select pg_current_xact_id()::text as xid`);
+      const [second] = await rowsOf(tx, sql`select pg_current_xact_id()::text as xid`);
+      return [first, second];
+    });
+    expect(twoStatements[0]).toEqual(twoStatements[1]);
+    expect(await rowsOf(db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
+
   it('gives each of many concurrent callers its own answer, and runs their transactions one after another', async () => {
     await sql`insert into counters values ('shared', 0)`.execute(db);
     const answers = await Promise.all(

@@ -36,6 +36,28 @@ function entryUrl(): URL {
   return new URL(`./pglite-thread.entry${extension}`, import.meta.url);
 }
 
+/** A frontend message or backend answer as the wire protocol writes it: its code, its length, then its bytes. */
+function wireMessage(code: string, body: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(5 + body.byteLength);
+  bytes[0] = code.charCodeAt(0);
+  new DataView(bytes.buffer).setInt32(1, 4 + body.byteLength);
+  bytes.set(body, 5);
+  return bytes;
+}
+
+const encoder = new TextEncoder();
+// Kysely opens a transaction with a bare `begin` (a simple Query); PostgreSQL answers it BEGIN, then ready in a transaction.
+const BEGIN = wireMessage('Q', encoder.encode('begin\0'));
+const BEGIN_ANSWER = concatenate([wireMessage('C', encoder.encode('BEGIN\0')), wireMessage('Z', encoder.encode('T'))]);
+
+const isBegin = (message: Uint8Array) => message.byteLength === BEGIN.byteLength && message.every((byte, i) => byte === BEGIN[i]);
+
+function parsed(answer: Uint8Array): BackendMessage[] {
+  const messages: BackendMessage[] = [];
+  new protocol.Parser().parse(answer, (message) => messages.push(message));
+  return messages;
+}
+
 function concatenate(parts: Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
   let offset = 0;
@@ -63,6 +85,7 @@ export function startPgliteThread(data: PgliteThreadData): PgliteThread {
   const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let unsent: Uint8Array[] = [];
+  let beginUnsent = false;
   let stopped: Error | undefined;
   let closing = false;
 
@@ -102,15 +125,23 @@ export function startPgliteThread(data: PgliteThreadData): PgliteThread {
   return {
     waitReady,
     async execProtocolStream(message) {
+      // A `begin` is answered here and goes to the thread with the transaction's next statement: one round trip
+      // fewer a transaction. Nothing else can use the session in between; a begin that fails (only in an aborted
+      // transaction) makes that next statement fail the same way, and it is that statement's caller who is told.
+      if (unsent.length === 0 && !beginUnsent && isBegin(message)) {
+        beginUnsent = true;
+        return parsed(BEGIN_ANSWER);
+      }
       // A copy: the serializer may reuse the buffer behind `message` for the next one.
       unsent.push(message.slice());
       if (!ANSWERED_AFTER.has(message[0] ?? 0)) return [];
-      const batch = unsent.length === 1 ? (unsent[0] as Uint8Array) : concatenate(unsent);
+      const withBegin = beginUnsent;
+      const parts = withBegin ? [BEGIN, ...unsent] : unsent;
+      beginUnsent = false;
       unsent = [];
-      const answer = await send(batch);
-      const messages: BackendMessage[] = [];
-      new protocol.Parser().parse(answer, (parsed) => messages.push(parsed));
-      return messages;
+      const messages = parsed(await send(parts.length === 1 ? (parts[0] as Uint8Array) : concatenate(parts)));
+      // The begin's own answer (its notice, error or completion, then ready) was given already.
+      return withBegin ? messages.slice(messages.findIndex((m) => m.name === 'readyForQuery') + 1) : messages;
     },
     async close() {
       if (stopped) return thread.terminate().then(() => undefined);
