@@ -36,3 +36,26 @@ describe('an idiom guard the text denies', () => {
     expect(screenByRules('sleepin in the stairwell at my mates block, he dunno im here').category).toBe('homeless_tonight');
   });
 });
+
+describe('words that only look like risk words (7 December 2026, rounds 50–57)', () => {
+  const conceptsOf = (text: string) => readTokens(text).flatMap((token) => [...token.concepts]);
+
+  it('reads "training" and "exhausting" as written, not as a train or an exhaust, and still knows the trains', () => {
+    expect(conceptsOf('training all week, exhausting')).not.toContain('MEANS_LETHAL');
+    expect(conceptsOf('stood by the trains')).toContain('MEANS_LETHAL');
+    expect(screenByRules("I keep comparing myself to others, it's exhausting").risk).toBe(false);
+  });
+
+  it('reads text-speak for wanting to die, and leaves the Welsh "wna" (will) and "wan" (weak) alone', () => {
+    expect(words('wan2 die tbh')).toEqual(expect.arrayContaining(['want', 'to', 'die']));
+    expect(screenByRules('ctb 2nite').category).toBe('suicide');
+    expect(words('wna i ffonio chi fory')).not.toContain('want');
+    expect(words("dw i'n teimlo'n wan heddiw")).not.toContain('want');
+  });
+
+  it('reads the sleeping face as sleep, so "😴 forever" is sleeping forever', () => {
+    expect(words('😴 forever x')).toContain('sleep');
+    expect(screenByRules('😴 forever x').category).toBe('suicide');
+    expect(screenByRules('😴 long shift done').risk).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "6b88eccab16c52493c03627c3f37ca64d34f4e537f13c7c21ad8230daf394d95",
-    "sources": "6d5649de733c5973f0769a937b2e90939f77389d081aa633ef58f4e233f49d22"
+    "sources": "1d2b3defccfb144844b6e3cc422d062e249139c3b978b4cbc8cbdb08a2fa440b"
   },
   "threshold": 0.6548,
   "categoryBits": 13,

@@ -19,7 +19,6 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     sui: 'suicide',
     suicidel: 'suicidal',
     sh: 'sh',
-    cacking: 'cacking',
     ctb: 'kill myself',
     wan2: 'want to',
     kut: 'cut',
