@@ -20,6 +20,8 @@ interface Variant {
   negation?: boolean; position?: boolean; noGrams?: boolean; grams?: [number, number];
   epochs: number; lr: number; l2: number; posWeight?: number; flaggedWeight?: number; average?: boolean; minWords?: number; budget?: number;
   ensemble?: Partial<Variant>; conceptPairWord?: boolean; wordGramsOnly?: boolean;
+  /** Declined rows (a rule set aside) may be flagged below this many tokens only over a threshold at this budget of declined benign rows. */
+  declinedBudget?: number;
 }
 const BASE: Variant = { name: 'base', bits: 16, epochs: 12, lr: 0.5, l2: 1e-4 };
 
@@ -114,7 +116,9 @@ function evaluateRound(file: string, v: Variant) {
   const data = JSON.parse(readFileSync(`${CACHE}${file}.json`, 'utf8')) as { train: Row[]; test: Row[] };
   const { train: tr, test: te } = data;
   const minWords = v.minWords ?? 6;
-  const may = (r: Row) => secondOpinionMayAdd(r, r.tokens.length) && wordsWritten(r) >= minWords;
+  const plain = (r: Row) => secondOpinionMayAdd(r, r.tokens.length) && wordsWritten(r) >= minWords;
+  const declinedShort = (r: Row) => v.declinedBudget !== undefined && !r.flagged && wordsWritten(r) >= minWords && !secondOpinionMayAdd(r, r.tokens.length);
+  const may = plain;
   const trF = tr.map((r) => features(r.tokens, v)), teF = te.map((r) => features(r.tokens, v));
   let { oof, test } = modelScores(tr, trF, teF, v);
   if (v.ensemble) {
@@ -125,8 +129,11 @@ function evaluateRound(file: string, v: Variant) {
   }
   const passed = tr.flatMap((r, i) => (!r.risk && may(r) ? [oof[i]!] : [])).sort((a, b) => b - a);
   const threshold = Math.max(0.5, passed[Math.floor((v.budget ?? 0.01) * passed.length)] ?? 0.5);
-  const cvFlag = tr.map((r, i) => r.flagged || (may(r) && oof[i]! >= threshold));
-  const flag = te.map((r, i) => r.flagged || (may(r) && test[i]! >= threshold));
+  const passedDeclined = tr.flatMap((r, i) => (!r.risk && declinedShort(r) ? [oof[i]!] : [])).sort((a, b) => b - a);
+  const dThreshold = Math.max(threshold, passedDeclined[Math.floor((v.declinedBudget ?? 0) * passedDeclined.length)] ?? 1);
+  const speaks = (r: Row, s: number) => (may(r) && s >= threshold) || (declinedShort(r) && s >= dThreshold);
+  const cvFlag = tr.map((r, i) => r.flagged || speaks(r, oof[i]!));
+  const flag = te.map((r, i) => r.flagged || speaks(r, test[i]!));
   const rate = (rows: Row[], f: boolean[]) => {
     let c = 0, n = 0, a = 0, b = 0;
     rows.forEach((r, i) => { if (r.risk) { n++; if (f[i]) c++; } else { b++; if (f[i]) a++; } });
@@ -136,7 +143,7 @@ function evaluateRound(file: string, v: Variant) {
   const both = rate(te, flag);
   const missed = te.filter((r) => r.risk && !r.flagged).length;
   const cv = rate(tr, cvFlag), cvRules = rate(tr, tr.map((r) => r.flagged));
-  return { round: file, t: Number(threshold.toFixed(3)), rules, both, missed, modelCaught: both.caught - rules.caught, modelAlarms: both.alarms - rules.alarms, cv, cvRules };
+  return { round: file, t: Number(threshold.toFixed(3)), dt: Number(dThreshold.toFixed(3)), declinedTrain: passedDeclined.length, rules, both, missed, modelCaught: both.caught - rules.caught, modelAlarms: both.alarms - rules.alarms, cv, cvRules };
 }
 
 const pct = (x: number) => (x * 100).toFixed(1);
@@ -148,7 +155,7 @@ for (const r of rounds) {
   const res = evaluateRound(r, variant);
   const line = r === 'HEAD'
     ? `${variant.name} HEAD-cv t=${res.t} rules ${pct(res.cvRules.recall)}/${pct(res.cvRules.fa)} -> ${pct(res.cv.recall)}/${pct(res.cv.fa)} (+${res.cv.caught - res.cvRules.caught} caught, +${res.cv.alarms - res.cvRules.alarms} alarms)`
-    : `${variant.name} ${r} t=${res.t} rules ${pct(res.rules.recall)}/${pct(res.rules.fa)} -> ${pct(res.both.recall)}/${pct(res.both.fa)} model caught ${res.modelCaught}/${res.missed} added alarms ${res.modelAlarms}/${res.both.benign} | cv ${pct(res.cv.recall)}/${pct(res.cv.fa)}`;
+    : `${variant.name} ${r} t=${res.t} dt=${res.dt}/${res.declinedTrain} rules ${pct(res.rules.recall)}/${pct(res.rules.fa)} -> ${pct(res.both.recall)}/${pct(res.both.fa)} model caught ${res.modelCaught}/${res.missed} added alarms ${res.modelAlarms}/${res.both.benign} | cv ${pct(res.cv.recall)}/${pct(res.cv.fa)}`;
   console.log(line);
   if (r !== 'HEAD') {
     if (RECENT.has(r)) { recentCaught += res.modelCaught; recentMissed += res.missed; recentAlarms += res.modelAlarms; }

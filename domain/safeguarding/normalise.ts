@@ -21,6 +21,8 @@ const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 /** "battery's", "mum's", "it's": the word itself, so it reads as the vocabulary knows it. */
 const POSSESSIVE_S = /(?<=\p{L})['\u2018\u2019\u02BC]s(?!\p{L})/gu;
 const WELSH_YN = /(?<=\p{L})['\u2018\u2019\u02BC]n(?!\p{L})/gu;
+/** "got sa'd": sexually assaulted, told in two letters; without its apostrophe it is "sad". */
+const SA_D = /(?<!\p{L})sa['\u2018\u2019\u02BC]e?d(?!\p{L})/gu;
 /** Digits and symbols standing in for letters, only inside a word that has letters ("k1ll", "m3", "$uicide"). */
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 const LEET_CHARS = /[013457@$!]/g;
@@ -51,7 +53,7 @@ export function normaliseForScreening(text: string): string {
     const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
     lower = latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
   }
-  if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
+  if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(SA_D, 'sexually assaulted').replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
   let words = lower.replace(/[^a-z0-9@$! ]+/g, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
   if (ANY_LEET.test(words)) words = words.replace(LEET_WORD, undoLeetspeak);

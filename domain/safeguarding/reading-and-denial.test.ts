@@ -59,3 +59,31 @@ describe('words that only look like risk words (7 December 2026, rounds 50–57)
     expect(screenByRules('😴 long shift done').risk).toBe(false);
   });
 });
+
+describe('rounds 60–64: two-letter slang, dialect and denials (7 December 2026)', () => {
+  it('reads "sa\'d" as sexually assaulted, and "sad" as sad', () => {
+    expect(words("got sa'd last wknd")).toEqual(['got', 'sexually', 'assaulted', 'last', 'weekend']);
+    expect(screenByRules("got sa'd last wknd").category).toBe('sexual_violence');
+    expect(words('so sad today')).toContain('sad');
+    expect(screenByRules('so sad today').risk).toBe(false);
+  });
+
+  it('reads Geordie and Scots "do not" and a dropped "without"', () => {
+    expect(words('divvent worry')).toEqual(['do', 'not', 'worry']);
+    expect(words('dinnae fash')).toEqual(['do', 'not', 'fash']);
+    expect(words("better place wi'out me")).toContain('without');
+  });
+
+  it('a denial followed by "just" sets the risk words aside; the same words with a plan do not', () => {
+    expect(screenByRules('Not suicidal, just knackered').risk).toBe(false);
+    expect(screenByRules('not thinking of hurting myself, just down').risk).toBe(false);
+    expect(screenByRules("dw i ddim yn hunanladdol, jyst wedi blino").risk).toBe(false);
+    expect(screenByRules('not suicidal just want it to stop and ive got the pills').category).toBe('suicide');
+    expect(screenByRules("i don't want to die, just want the pain to stop").risk).toBe(true);
+  });
+
+  it('a laugh after a partner\'s slap does not make it a joke; a toddler\'s does', () => {
+    expect(screenByRules('gf slapped me again lol').category).toBe('domestic_abuse');
+    expect(screenByRules('my toddler slapped me again lol').risk).toBe(false);
+  });
+});
