@@ -501,6 +501,9 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     porpose: 'purpose',
     brunt: 'burnt',
     agen: 'again',
+    agn: 'again',
+    livng: 'living',
+    livn: 'living',
     somtimes: 'sometimes',
     intervu: 'interview',
     // Everyday misspellings of words the rules read.
