@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenByRules } from './screen.js';
+import { coOccurrenceWindow, LONG_MESSAGE_WINDOW, screenByRules, SET_ASIDE_SILENCES_UP_TO } from './screen.js';
 import { readTokens } from './token-reading.js';
 
 const words = (text: string) => readTokens(text).map((token) => token.word);
@@ -85,5 +85,20 @@ describe('rounds 60–64: two-letter slang, dialect and denials (7 December 2026
   it('a laugh after a partner\'s slap does not make it a joke; a toddler\'s does', () => {
     expect(screenByRules('gf slapped me again lol').category).toBe('domestic_abuse');
     expect(screenByRules('my toddler slapped me again lol').risk).toBe(false);
+  });
+});
+
+describe('a long message narrows how far apart a rule\'s words may stand (round 76)', () => {
+  it('keeps a rule\'s own window in a short message and narrows it to eight tokens from thirty', () => {
+    expect(coOccurrenceWindow(14, 12)).toBe(14);
+    expect(coOccurrenceWindow(14, SET_ASIDE_SILENCES_UP_TO)).toBe(LONG_MESSAGE_WINDOW);
+    expect(coOccurrenceWindow(4, 60)).toBe(4);
+  });
+
+  it('still flags a disclosure whose words stand together inside a long message', () => {
+    const long =
+      'hiya, update on the week: the warehouse induction went fine and the bus is easier now, but honestly ' +
+      'i said goodbye to my mum last night and now my phone is off for good, sorry for everything';
+    expect(screenByRules(long).category).toBe('suicide');
   });
 });
