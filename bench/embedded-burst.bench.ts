@@ -16,7 +16,45 @@ import { percentile, pool, sleep } from './reminder-fixture.js';
 
 // Twilio is somewhere else: the burst is sent from a thread of its own, signed beforehand, so the client's work
 // does not share the server's event loop. It answers with each request's time to its answer (ms).
+// Each request goes as its HTTP/1.1 bytes, built beforehand, on a TCP connection of its own, and the thread reads
+// the answer itself. It used to call fetch, whose own work took 130-250 ms of this thread's CPU on the two-core
+// machine just to start 200 requests: the first connection reached the server only after that, and it was counted
+// in every early request's wait although it is the client's work (BENCH_BURST_CLIENT=fetch still sends that way).
 const SENDER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const net = require('node:net');
+const sockets = [];
+function send(bytes) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = net.connect({ host: workerData.host, port: workerData.port, noDelay: true }, () => socket.write(bytes));
+    sockets.push(socket);
+    let answer = Buffer.alloc(0);
+    socket.on('data', (chunk) => {
+      answer = Buffer.concat([answer, chunk]);
+      const head = answer.indexOf('\\r\\n\\r\\n');
+      if (head < 0) return;
+      const headers = answer.subarray(0, head).toString('latin1');
+      // restify answers chunked: the answer is whole at the last chunk (and no trailers); else at its length.
+      const length = /\\r\\ncontent-length: *(\\d+)/i.exec(headers)?.[1];
+      const whole = length === undefined ? answer.subarray(head + 4).toString('latin1').endsWith('\\r\\n0\\r\\n\\r\\n') : answer.length >= head + 4 + Number(length);
+      if (!whole) return;
+      const status = Number(headers.split(' ')[1]);
+      if (status !== 200) reject(new Error('a text got ' + status));
+      else resolve(performance.now() - started);
+    });
+    socket.on('error', reject);
+  });
+}
+(async () => {
+  const times = await Promise.all(workerData.requests.map((bytes) => send(Buffer.from(bytes))));
+  // As fetch would keep them, the connections stay open until every answer is in.
+  for (const socket of sockets) socket.destroy();
+  parentPort.postMessage(times);
+})().catch((error) => { throw error; });
+`;
+
+const FETCH_SENDER_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const times = await Promise.all(workerData.requests.map(async ({ headers, body }) => {
@@ -43,9 +81,22 @@ function signedBurst(authToken: string, burst: number): SignedRequest[] {
   });
 }
 
+/** One request as it goes on the wire: the request line, the headers fetch would send for it, the body. */
+function wireRequest(url: URL, { headers, body }: SignedRequest): Uint8Array {
+  const head = [`POST ${url.pathname} HTTP/1.1`, `Host: ${url.host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  return new Uint8Array(Buffer.from([...head, `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n')));
+}
+
 function sendBurst(url: string, requests: SignedRequest[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(SENDER_THREAD, { eval: true, workerData: { url, requests } });
+    const target = new URL(url);
+    const thread =
+      process.env.BENCH_BURST_CLIENT === 'fetch'
+        ? new Worker(FETCH_SENDER_THREAD, { eval: true, workerData: { url, requests } })
+        : new Worker(SENDER_THREAD, {
+            eval: true,
+            workerData: { host: target.hostname, port: Number(target.port), requests: requests.map((request) => wireRequest(target, request)) },
+          });
     thread.once('message', (times: number[]) => {
       resolve(times);
       void thread.terminate();

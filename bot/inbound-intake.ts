@@ -26,8 +26,10 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 /**
  * The first step of every inbound text, from Twilio or the sandbox: store it once (with its case-record event)
  * before anyone is told "received", then ask for a turn. Texts that arrive while a write is in flight are stored
- * together in the next one (group commit): one text waits for no one, a thousand share a few commits. If Redis is
- * away, the stored row is enough: the sweep asks for the turn again.
+ * together in the next one (group commit), and a write starts only once the event loop has read what has arrived
+ * (gatherArrivals): one text waits one turn of the loop, a burst shares a few commits instead of its first one or
+ * two texts going alone while the rest wait for them. If Redis is away, the stored row is enough: the sweep asks
+ * for the turn again.
  */
 export class InboundIntake {
   private readonly commit: GroupCommit<InboundText, IntakeResult>;
@@ -36,6 +38,7 @@ export class InboundIntake {
     this.commit = new GroupCommit((texts) => this.store(texts), {
       maxBatch: MAX_BATCH,
       maxInFlight: MAX_FLUSHES_IN_FLIGHT,
+      gatherArrivals: true,
       missing: (text) => new Error(`Inbound ${text.messageSid} was neither stored nor found`),
     });
   }

@@ -79,4 +79,33 @@ describe('a group commit', () => {
     expect(kept).toEqual({ status: 'fulfilled', value: 'kept' });
     expect(lost).toMatchObject({ status: 'rejected', reason: new Error('lost not written') });
   });
+
+  it('with gatherArrivals, writes what arrived in the same turn of the event loop together, the first item included', async () => {
+    const { calls, releaseNext, write } = heldWrites<number>();
+    const commit = new GroupCommit(write, { maxBatch: 10, maxInFlight: 2, gatherArrivals: true, missing });
+    const first = [1, 2, 3].map((item) => commit.submit(item));
+    expect(calls).toEqual([]);
+    // I/O that is ready now is read before the write starts: an item submitted from an I/O callback joins it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1, 2, 3]]);
+    const later = [commit.submit(4), commit.submit(5)];
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // A second write may run beside the first (maxInFlight 2); what comes while both run waits for one to end.
+    expect(calls).toEqual([[1, 2, 3], [4, 5]]);
+    const last = commit.submit(6);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(2);
+    releaseNext();
+    expect(await Promise.all(first)).toEqual(['done 1', 'done 2', 'done 3']);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1, 2, 3], [4, 5], [6]]);
+    releaseNext();
+    releaseNext();
+    expect(await Promise.all([...later, last])).toEqual(['done 4', 'done 5', 'done 6']);
+  });
+
+  it('with gatherArrivals, an item on its own is written after one turn of the event loop', async () => {
+    const commit = new GroupCommit(async (items: string[]) => items, { maxBatch: 10, gatherArrivals: true, missing });
+    expect(await commit.submit('alone')).toBe('alone');
+  });
 });

@@ -8,16 +8,34 @@
 export class GroupCommit<T, R> {
   private readonly waiting: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
   private inFlight = 0;
+  private gathering = false;
 
   constructor(
     private readonly write: (items: T[]) => Promise<readonly (R | undefined)[]>,
-    private readonly options: { maxBatch: number; maxInFlight?: number; missing: (item: T) => Error },
+    private readonly options: {
+      maxBatch: number;
+      maxInFlight?: number;
+      missing: (item: T) => Error;
+      /**
+       * Start a write only once the event loop has handled the I/O that is ready now (setImmediate), so that
+       * requests arriving together go in one write instead of the first one or two alone while the rest wait for
+       * them. An item on its own waits one turn of the loop.
+       */
+      gatherArrivals?: boolean;
+    },
   ) {}
 
   submit(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.inFlight < (this.options.maxInFlight ?? 1)) void this.drain();
+      if (this.inFlight >= (this.options.maxInFlight ?? 1)) return;
+      if (!this.options.gatherArrivals) return void this.drain();
+      if (this.gathering) return;
+      this.gathering = true;
+      setImmediate(() => {
+        this.gathering = false;
+        if (this.waiting.length > 0 && this.inFlight < (this.options.maxInFlight ?? 1)) void this.drain();
+      });
     });
   }
 
