@@ -20,7 +20,7 @@ interface Variant {
   negation?: boolean; position?: boolean; noGrams?: boolean; grams?: [number, number];
   epochs: number; lr: number; l2: number; posWeight?: number; flaggedWeight?: number; average?: boolean; minWords?: number; budget?: number;
   ensemble?: Partial<Variant>; conceptPairWord?: boolean; wordGramsOnly?: boolean;
-  /** Declined rows (a rule set aside) may be flagged below this many tokens only over a threshold at this budget of declined benign rows. */
+  /** With this, a short text whose words a rule set aside may be flagged too, over a threshold that passes this share of such benign texts. */
   declinedBudget?: number;
 }
 const BASE: Variant = { name: 'base', bits: 16, epochs: 12, lr: 0.5, l2: 1e-4 };
@@ -116,9 +116,8 @@ function evaluateRound(file: string, v: Variant) {
   const data = JSON.parse(readFileSync(`${CACHE}${file}.json`, 'utf8')) as { train: Row[]; test: Row[] };
   const { train: tr, test: te } = data;
   const minWords = v.minWords ?? 6;
-  const plain = (r: Row) => secondOpinionMayAdd(r, r.tokens.length) && wordsWritten(r) >= minWords;
+  const may = (r: Row) => secondOpinionMayAdd(r, r.tokens.length) && wordsWritten(r) >= minWords;
   const declinedShort = (r: Row) => v.declinedBudget !== undefined && !r.flagged && wordsWritten(r) >= minWords && !secondOpinionMayAdd(r, r.tokens.length);
-  const may = plain;
   const trF = tr.map((r) => features(r.tokens, v)), teF = te.map((r) => features(r.tokens, v));
   let { oof, test } = modelScores(tr, trF, teF, v);
   if (v.ensemble) {
