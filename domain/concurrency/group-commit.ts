@@ -25,16 +25,21 @@ export class GroupCommit<T, R> {
     },
   ) {}
 
+  /** Whether another write may start now (at most `maxInFlight`, one unless told). */
+  private hasRoom(): boolean {
+    return this.inFlight < (this.options.maxInFlight ?? 1);
+  }
+
   submit(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.inFlight >= (this.options.maxInFlight ?? 1)) return;
+      if (!this.hasRoom()) return;
       if (!this.options.gatherArrivals) return void this.drain();
       if (this.gathering) return;
       this.gathering = true;
       setImmediate(() => {
         this.gathering = false;
-        if (this.waiting.length > 0 && this.inFlight < (this.options.maxInFlight ?? 1)) void this.drain();
+        if (this.waiting.length > 0 && this.hasRoom()) void this.drain();
       });
     });
   }

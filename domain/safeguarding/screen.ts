@@ -172,13 +172,14 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
 function findTogether(rule: CompiledCoOccurrence, tokens: readonly ReadToken[], guarded: ReadonlySet<number>): { start: number; end: number } | undefined {
   const [first, ...others] = rule.together;
   const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
+  const within = coOccurrenceWindow(rule.within, tokens.length);
   for (let at = 0; at < tokens.length; at++) {
     if (!fitsUnguarded(first!, at)) continue;
     let start = at;
     let end = at;
     let all = true;
     for (const item of others) {
-      const near = nearestFit(item, at, coOccurrenceWindow(rule.within, tokens.length), tokens.length, fitsUnguarded);
+      const near = nearestFit(item, at, within, tokens.length, fitsUnguarded);
       if (near === undefined) {
         all = false;
         break;

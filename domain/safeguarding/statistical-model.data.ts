@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "ab1d96b248dbeed47f17d4ce2d94a7b631a7b1d772d819fdcdf7cbc8bd3bd895",
-    "sources": "8fec6fbffd1a80da3365c527718b5adf81b16e5310557cd44f3e39275fce50ab"
+    "sources": "14bec2350a2bb6cfca2d22f99dbdb6b1f0a5766cc18de3e83e66cec352582f40"
   },
   "threshold": 0.6384,
   "categoryBits": 13,
