@@ -102,3 +102,19 @@ describe('a long message narrows how far apart a rule\'s words may stand (round 
     expect(screenByRules(long).category).toBe('suicide');
   });
 });
+
+describe('rounds 79–82: replies, voice typing and Welsh that sounds like English (7 December 2026)', () => {
+  it('reads an everyday Welsh word as itself, not as the risk word it sounds like ("blodau" is flowers, not "blade")', () => {
+    expect(words('Dw i wedi rhoi blodau wrth ei llun')).toContain('blodau');
+    expect(screenByRules("Dw i'n colli Mam heddiw. Dw i wedi rhoi blodau wrth ei llun. Dw i'n iawn, jest yn drist.").risk).toBe(false);
+  });
+
+  it('sets aside punctuation said aloud to voice typing ("question mark" is no mark on the body)', () => {
+    expect(screenByRules("Hi it's me I can't come today because my son is sick with a temperature can we do Thursday question mark").risk).toBe(false);
+  });
+
+  it('a "NO" that answers the reminder still lets the rest of the reply speak', () => {
+    expect(screenByRules('NO. ill be dead by tuesday').category).toBe('suicide');
+    expect(screenByRules("I'll be dead and buried before the council answers the phone").risk).toBe(false);
+  });
+});
