@@ -155,13 +155,13 @@ export const VOCABULARY = {
 export type Concept = keyof typeof VOCABULARY;
 
 /**
- * Everyday words whose stem is a risk word's ("training" → train, "exhausting" → exhaust), and everyday Welsh words
- * that sound like one ("blodau", flowers, is not "blade"): read as written, never through the stem, the sound or a
- * misspelling.
+ * Everyday words whose stem is a risk word's ("training" → train, "exhausting" → exhaust), and everyday words that
+ * sound like one ("blodau", Welsh for flowers, is not "blade"; a bag "snatching" is not "scratching"): read as
+ * written, never through the stem, the sound or a misspelling.
  */
 export const NOT_READ_THROUGH_STEM: ReadonlySet<string> = new Set([
   'training', 'trained', 'trainer', 'trainers', 'trainee', 'trainees', 'exhausted', 'exhausting', 'exhaustion',
-  'blodau', 'blodyn',
+  'blodau', 'blodyn', 'snatching', 'snatched',
 ]);
 
 /** Words that read as risk on their own strength, and so may be found misspelt (edit distance) or inflected. */
