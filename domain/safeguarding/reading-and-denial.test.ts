@@ -118,3 +118,14 @@ describe('rounds 79–82: replies, voice typing and Welsh that sounds like Engli
     expect(screenByRules("I'll be dead and buried before the council answers the phone").risk).toBe(false);
   });
 });
+
+describe('a past told as over, with a feeling now (round 87)', () => {
+  it('a feeling now sets the past-and-over reading aside, unless the text says twice over that it is over', () => {
+    expect(screenByRules("I saw my ex in town today, the one who used to hurt me. He was with a new girlfriend and just walked past. I felt nothing. Not scared, not angry. That's how I know I'm healed").risk).toBe(false);
+    expect(screenByRules("I used to cut when I was 16. I'm in a good place now but tonight I'm scared I'll cut").category).toBe('self_harm');
+  });
+
+  it('one sign said in overlapping words ("in a good place now") counts once', () => {
+    expect(screenByRules("I used to cut when I was 16. I'm in a good place now but tonight I'm scared I'll start cutting").category).toBe('self_harm');
+  });
+});

@@ -50,6 +50,8 @@ interface CompiledGuard {
 interface CompiledFrame {
   needs: PatternItem[];
   unless: PatternItem;
+  /** Words that set the frame aside too, unless `outweighedBy` has at least two different matches in the text. */
+  unlessFelt?: { item: PatternItem; outweighedBy: PatternItem[] };
 }
 
 interface Compiled {
@@ -78,13 +80,32 @@ function compileAll(): Compiled {
   };
 }
 
+/**
+ * Frames that set a text's risk words aside as not happening now: long past and over (a feeling now or tonight sets it
+ * aside only when the text does not say twice over that it is over), told as a story, or misheard by voice typing.
+ */
+interface NotNowFrame {
+  needs: readonly string[];
+  unless: string;
+  felt?: string;
+  outweighedBy?: string;
+}
+const NOT_NOW_FRAMES: readonly NotNowFrame[] = [
+  { needs: [RESOLVED_PAST.past, RESOLVED_PAST.safeNow], unless: RESOLVED_PAST.current, felt: RESOLVED_PAST.feltNow, outweighedBy: RESOLVED_PAST.safeNow },
+  { needs: [TOLD_AS_A_STORY.about], unless: TOLD_AS_A_STORY.broughtHome },
+  { needs: [MISHEARD.by, MISHEARD.correction], unless: MISHEARD.denied },
+];
+
 function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | 'notNow'> {
   return {
-    notNow: [
-      { needs: [RESOLVED_PAST.past, RESOLVED_PAST.safeNow], unless: RESOLVED_PAST.current },
-      { needs: [TOLD_AS_A_STORY.about], unless: TOLD_AS_A_STORY.broughtHome },
-      { needs: [MISHEARD.by, MISHEARD.correction], unless: MISHEARD.denied },
-    ].map((frame) => ({ needs: frame.needs.map(compileItem), unless: compileItem(frame.unless) })),
+    notNow: NOT_NOW_FRAMES.map((frame): CompiledFrame => ({
+      needs: frame.needs.map(compileItem),
+      unless: compileItem(frame.unless),
+      unlessFelt:
+        frame.felt === undefined || frame.outweighedBy === undefined
+          ? undefined
+          : { item: compileItem(frame.felt), outweighedBy: frame.outweighedBy.split('|').map(compileItem) },
+    })),
     coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES, ...INTENT_AND_PLACE_RULES].map((rule) => ({
       name: rule.name,
       category: rule.category,
@@ -236,8 +257,28 @@ function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
  */
 function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolean {
   return compiled!.notNow.some(
-    (frame) => frame.needs.every((item) => itemFitsAnywhere(item, tokens, index)) && !itemFitsAnywhere(frame.unless, tokens, index),
+    (frame) =>
+      frame.needs.every((item) => itemFitsAnywhere(item, tokens, index)) &&
+      !itemFitsAnywhere(frame.unless, tokens, index) &&
+      !(frame.unlessFelt && itemFitsAnywhere(frame.unlessFelt.item, tokens, index) && !saidTwice(frame.unlessFelt.outweighedBy, tokens, index)),
   );
+}
+
+/** How far apart two signs must start to count as two ("in a good place now" is one sign, not "in a good place" and "good place now"). */
+const APART = 4;
+
+/** Whether two of the alternatives stand apart in the text ("I'm safe and genuinely happy", "my own flat ... I'm healed"). */
+function saidTwice(alternatives: readonly PatternItem[], tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  const starts: number[] = [];
+  for (const item of alternatives) {
+    if (!itemFitsAnywhere(item, tokens, index)) continue;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!itemFitsAt(item, tokens, at)) continue;
+      if (starts.some((start) => Math.abs(start - at) >= APART)) return true;
+      starts.push(at);
+    }
+  }
+  return false;
 }
 
 /**

@@ -76,7 +76,7 @@ export const VOCABULARY = {
   VIOLENCE: [
     'hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'kick',
     'kicks', 'kicked', 'kicking', 'slap', 'slaps', 'slapped', 'slapping', 'choke', 'chokes', 'choked', 'choking',
-    'strangle', 'strangles', 'strangled', 'strangling', 'throttle', 'throttled', 'smother', 'smothered', 'push',
+    'strangle', 'strangles', 'strangled', 'strangling', 'strangulated', 'strangulation', 'throttle', 'throttled', 'smother', 'smothered', 'push',
     'pushes', 'pushed', 'shove', 'shoves', 'shoved', 'throw', 'throws', 'threw', 'thrown', 'grab', 'grabs',
     'grabbed', 'drag', 'dragged', 'pin', 'pinned', 'bite', 'bit', 'headbutt', 'headbutted', 'attack', 'attacked',
     'attacks', 'assault', 'assaulted', 'batter', 'battered', 'hurt', 'hurts', 'hurting', 'smack', 'smacks',
@@ -90,7 +90,7 @@ export const VOCABULARY = {
   VIOLENCE_STRONG: [
     'hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'kick',
     'kicks', 'kicked', 'kicking', 'slap', 'slaps', 'slapped', 'choke', 'chokes', 'choked', 'choking', 'strangle',
-    'strangles', 'strangled', 'strangling', 'throttle', 'throttled', 'smother', 'smothered', 'batter', 'battered',
+    'strangles', 'strangled', 'strangling', 'strangulated', 'strangulation', 'throttle', 'throttled', 'smother', 'smothered', 'batter', 'battered',
     'battering', 'abuse', 'abuses', 'abused', 'abusing', 'assault', 'assaulted', 'attack', 'attacked', 'headbutt',
     'headbutted', 'stab', 'stabbed', 'stabbing', 'thump', 'thumped', 'smack', 'smacked', 'strangl', 'beated',
     'nharo', 'nghuro', 'mwrw', 'nghicio', 'nyrnu', 'nhagu', 'mygu', 'taro', 'curo', 'tagu', 'dyrnu', 'cicio', 'hurts', 'hurt', 'hurting',
