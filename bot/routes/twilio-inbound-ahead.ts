@@ -3,14 +3,14 @@
  * request/response life cycle without the overhead of the restify framework"). On the embedded default a burst of
  * texts is answered by the one event loop that also runs the workers, and restify's chain (routing, pre and use
  * handlers a tick each, its response formatting and end-of-request bookkeeping) was about a fifth of a text's CPU.
- * What is done is what the route does: the body read with the same limit and parsed by the same parser (`qs` with
- * its defaults: restify hands it only options of its own, which qs does not read), the same checks and handler
+ * What is done is what the route does: the body read with the same limit and parsed as restify's parser does
+ * (`parseFormBody`: qs with its defaults, restify handing it only options of its own), the same checks and handler
  * (`registerTwilioWebhooks`), the same headers, request id, metrics and `request finished` line. What this does not
  * take (another content type, a compressed, chunked, oversized or Content-MD5 body, another method or path) goes on
  * to restify's route as before.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import qs from 'qs';
+import { parseFormBody } from './form-body.js';
 import type { FinishedRequest } from '../request-envelope.js';
 import { REQUEST_ID_HEADER, requestIdFor, runInRequest } from '../request-context.js';
 import { ApiError } from './api-error.js';
@@ -73,7 +73,7 @@ export function inboundAheadOfRestify(deps: InboundAheadDeps): (req: IncomingMes
   const answer = async (req: IncomingMessage, res: ServerResponse, requestId: string, started: number, body: string) => {
     let params;
     try {
-      params = formParams(body.length > 0 ? qs.parse(body) : undefined);
+      params = formParams(body.length > 0 ? parseFormBody(body) : undefined);
     } catch (error) {
       // As restify's body parser: InvalidContent, in the contract's error shape.
       const message = error instanceof Error ? error.message : 'Invalid content';
