@@ -28,17 +28,19 @@ const ENQUEUE_TIMEOUT_MS = 2000;
  * before anyone is told "received", then ask for a turn. Texts that arrive while a write is in flight are stored
  * together in the next one (group commit), and a write starts only once the event loop has read what has arrived
  * (gatherArrivals): one text waits one turn of the loop, a burst shares a few commits instead of its first one or
- * two texts going alone while the rest wait for them. If Redis is away, the stored row is enough: the sweep asks
- * for the turn again.
+ * two texts going alone while the rest wait for them. A group is cut once its write holds a database connection
+ * (hold): on PGlite's one session a write waits for the one before it, and the texts that arrive meanwhile go in it
+ * instead of waiting for a third. If Redis is away, the stored row is enough: the sweep asks for the turn again.
  */
 export class InboundIntake {
-  private readonly commit: GroupCommit<InboundText, IntakeResult>;
+  private readonly commit: GroupCommit<InboundText, IntakeResult, Db>;
 
   constructor(private readonly deps: { db: Db; queues: JobQueues; clock: Clock; logger: Logger }) {
-    this.commit = new GroupCommit((texts) => this.store(texts), {
+    this.commit = new GroupCommit((texts, connection) => this.store(texts, connection), {
       maxBatch: MAX_BATCH,
       maxInFlight: MAX_FLUSHES_IN_FLIGHT,
       gatherArrivals: true,
+      hold: (use) => deps.db.connection().execute(use),
       missing: (text) => new Error(`Inbound ${text.messageSid} was neither stored nor found`),
     });
   }
@@ -47,8 +49,8 @@ export class InboundIntake {
     return this.commit.submit(text);
   }
 
-  private async store(texts: InboundText[]): Promise<(IntakeResult | undefined)[]> {
-    const stored = await new MessageRepository(this.deps.db).insertInboundBatch(
+  private async store(texts: InboundText[], connection: Db): Promise<(IntakeResult | undefined)[]> {
+    const stored = await new MessageRepository(connection).insertInboundBatch(
       texts.map((text) => ({ twilioSid: text.messageSid, channel: text.channel, phone: text.phone, body: text.body })),
       this.deps.clock.now(),
     );

@@ -12,6 +12,7 @@ import { OpenIdIdentityProvider } from './auth/openid-identity-provider.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { clientAddressResolver } from './client-address.js';
 import { InboundIntake } from './inbound-intake.js';
+import { finishedRequestRecorder, securityHeaders } from './request-envelope.js';
 import { currentRequestId, REQUEST_ID_HEADER, requestIdFor, runInRequest } from './request-context.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Metrics } from './metrics.js';
@@ -47,6 +48,8 @@ import { registerTwilioWebhooks } from './routes/twilio-webhooks.js';
 // Twilio's largest inbound form (a 1,600-character SMS or a 4,096-character WhatsApp text plus media URLs)
 // is a few kilobytes; API bodies are small too. Anything bigger is refused with 413 before it is parsed.
 const MAX_BODY_BYTES = 64 * 1024;
+// restify sends it as the Server header of every answer.
+const SERVER_NAME = 'engagement-bot';
 
 export interface WebServerDeps {
   config: Config;
@@ -107,23 +110,20 @@ export function apiRouteTable(deps: ApiDeps): ApiRoute[] {
 export function createWebServer(deps: WebServerDeps): Server {
   const { config, database, queues, clock, logger, metrics } = deps;
   const db = database.db;
-  const server = restify.createServer({ name: 'engagement-bot', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: SERVER_NAME, handleUncaughtExceptions: false });
   const intake = new InboundIntake({ db, queues, clock, logger });
   const apiDeps: ApiDeps = { db, clock, config, queues, intake, logger };
   const routes = apiRouteTable(apiDeps);
   const https = config.PUBLIC_BASE_URL.startsWith('https://');
+  const headers = securityHeaders(https);
+  const recordFinished = finishedRequestRecorder(metrics, logger);
   // Security headers on every answer; API answers are never cached (they carry personal data).
   server.pre((req: Request, res: Response, next: () => void) => {
     // A sane incoming X-Request-Id (from a load balancer or tracer) is kept, otherwise one is made; it is echoed.
     // restify's own request id (req.getId()) becomes it; its typings miss id(reqId), which sets it once.
     const setId = req as unknown as { id(reqId: string): string };
     res.header(REQUEST_ID_HEADER, setId.id(requestIdFor(req.headers['x-request-id'])));
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('X-Frame-Options', 'DENY');
-    res.header('Referrer-Policy', 'no-referrer');
-    res.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    res.header('Cross-Origin-Resource-Policy', 'same-origin');
-    if (https) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    for (const [name, value] of headers) res.header(name, value);
     if (req.url?.startsWith('/api/')) res.header('Cache-Control', 'no-store');
     next();
   });
@@ -155,12 +155,7 @@ export function createWebServer(deps: WebServerDeps): Server {
   });
   server.on('after', (req: Request, res: Response) => {
     const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
-    const seconds = (Date.now() - req.time()) / 1000;
-    metrics.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
-    logger.info({ requestId: req.getId(), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request finished');
-    if (route === '/twilio/inbound' || route === '/twilio/status') {
-      metrics.webhookDuration.observe({ route: route.slice('/twilio/'.length), status: String(res.statusCode) }, seconds);
-    }
+    recordFinished({ requestId: req.getId(), method: req.method, route, status: res.statusCode, ms: Date.now() - req.time() });
   });
 
   const openApi = apiDocument(routes);
@@ -268,6 +263,7 @@ export function createWebServer(deps: WebServerDeps): Server {
     logger,
     whatsappFallback: deps.whatsappFallback,
     onWebhook: (route, status) => metrics.webhooks.inc({ route, status: String(status) }),
+    ahead: { headers: [['Server', SERVER_NAME], ...headers], maxBodyBytes: MAX_BODY_BYTES, onFinished: recordFinished },
   });
   return server;
 }

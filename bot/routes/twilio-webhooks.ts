@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/time/clock.js';
@@ -12,7 +13,9 @@ import { MESSAGE_STATUSES, isMessageStatus, shouldAdvance } from '../twilio/mess
 import { classifyStatusErrorCode } from '../twilio/send-errors.js';
 import { parseStatusCallback, type StatusCallback } from '../twilio/status.schema.js';
 import { isConnectionError } from './api-error.js';
-import { formParams, hasValidTwilioSignature, isFormRequest } from './twilio-request.js';
+import type { TwilioFormParams } from '../twilio/signature.js';
+import { inboundAheadOfRestify, type InboundAheadDeps, type WebhookAnswer } from './twilio-inbound-ahead.js';
+import { hasValidTwilioSignature, isFormRequest, twilioWebhookRequest, type TwilioWebhookRequest } from './twilio-request.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
@@ -25,56 +28,76 @@ export interface TwilioWebhookDeps {
   logger: Logger;
   whatsappFallback: WhatsAppFallback;
   onWebhook?: (route: 'inbound' | 'status', status: number) => void;
+  /** Answer `POST /twilio/inbound` ahead of restify's chain (twilio-inbound-ahead.ts) with these. */
+  ahead?: Omit<InboundAheadDeps, 'answer' | 'logger'>;
 }
 
 export function registerTwilioWebhooks(server: Server, deps: TwilioWebhookDeps): void {
   const recordMessageStatus = new RecordMessageStatus(deps);
-  const answer = (route: 'inbound' | 'status', res: Response, status: number, body: string, contentType = 'text/plain') => {
-    deps.onWebhook?.(route, status);
+
+  /** What both routes do whichever way the request came in: the form and signature checks, the handler, errors. */
+  const answerWebhook =
+    (route: 'inbound' | 'status', handler: (params: TwilioFormParams) => Promise<WebhookAnswer>) =>
+    async (request: TwilioWebhookRequest, isForm: boolean): Promise<WebhookAnswer> => {
+      const answer = await guarded(route, request, isForm, handler);
+      deps.onWebhook?.(route, answer.status);
+      return answer;
+    };
+
+  const guarded = async (
+    route: 'inbound' | 'status',
+    request: TwilioWebhookRequest,
+    isForm: boolean,
+    handler: (params: TwilioFormParams) => Promise<WebhookAnswer>,
+  ): Promise<WebhookAnswer> => {
+    if (!isForm) return plain(415, 'Expected application/x-www-form-urlencoded');
+    if (!hasValidTwilioSignature(request, deps.config)) return plain(403, 'Invalid signature');
+    try {
+      return await handler(request.params);
+    } catch (error) {
+      // 503 makes Twilio retry; nothing was half-written because every write is one transaction.
+      deps.logger.error({ err: error, route }, 'twilio webhook failed');
+      return isConnectionError(error) ? { ...plain(503, 'Temporarily unavailable'), retryAfterSeconds: 5 } : plain(500, 'Internal error');
+    }
+  };
+
+  const inbound = answerWebhook('inbound', async (params) => {
+    const parsed = parseInboundWebhook(params);
+    if (!parsed.success) return plain(400, 'Invalid inbound message form');
+    const inbound = parsed.data;
+    await deps.intake.accept({
+      messageSid: inbound.messageSid,
+      channel: inbound.from.channel,
+      phone: inbound.from.phone,
+      body: inbound.body,
+    });
+    return { status: 200, body: EMPTY_TWIML, contentType: 'text/xml' };
+  });
+
+  const status = answerWebhook('status', async (params) => {
+    const parsed = parseStatusCallback(params);
+    if (!parsed.success) return plain(400, 'Invalid status callback form');
+    return plain(200, await recordMessageStatus.execute(statusReport(parsed.data)));
+  });
+
+  const viaRestify = (answer: (request: TwilioWebhookRequest, isForm: boolean) => Promise<WebhookAnswer>) => async (req: Request, res: Response) => {
+    const { status, body, contentType, retryAfterSeconds } = await answer(twilioWebhookRequest(req), isFormRequest(req));
+    if (retryAfterSeconds !== undefined) res.header('Retry-After', String(retryAfterSeconds));
     res.sendRaw(status, body, { 'Content-Type': contentType });
   };
 
-  const guard = (route: 'inbound' | 'status', handler: (req: Request, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      if (!isFormRequest(req)) return answer(route, res, 415, 'Expected application/x-www-form-urlencoded');
-      if (!hasValidTwilioSignature(req, deps.config)) return answer(route, res, 403, 'Invalid signature');
-      try {
-        await handler(req, res);
-      } catch (error) {
-        // 503 makes Twilio retry; nothing was half-written because every write is one transaction.
-        const status = isConnectionError(error) ? 503 : 500;
-        deps.logger.error({ err: error, route }, 'twilio webhook failed');
-        if (status === 503) res.header('Retry-After', '5');
-        answer(route, res, status, status === 503 ? 'Temporarily unavailable' : 'Internal error');
-      }
-    };
-
-  server.post(
-    '/twilio/inbound',
-    guard('inbound', async (req, res) => {
-      const parsed = parseInboundWebhook(formParams(req));
-      if (!parsed.success) return answer('inbound', res, 400, 'Invalid inbound message form');
-      const inbound = parsed.data;
-      await deps.intake.accept({
-        messageSid: inbound.messageSid,
-        channel: inbound.from.channel,
-        phone: inbound.from.phone,
-        body: inbound.body,
-      });
-      answer('inbound', res, 200, EMPTY_TWIML, 'text/xml');
-    }),
-  );
-
-  server.post(
-    '/twilio/status',
-    guard('status', async (req, res) => {
-      const parsed = parseStatusCallback(formParams(req));
-      if (!parsed.success) return answer('status', res, 400, 'Invalid status callback form');
-      const outcome = await recordMessageStatus.execute(statusReport(parsed.data));
-      answer('status', res, 200, outcome);
-    }),
-  );
+  // Twilio's texts take the short way (read, checked and answered without restify's chain); anything unusual, such
+  // as another content type, a compressed or oversized body, is left to the route below.
+  if (deps.ahead) {
+    // restify's typings (8.x) miss `first`, which restify 12 has.
+    const first = server as unknown as { first(handler: (req: IncomingMessage, res: ServerResponse) => boolean): void };
+    first.first(inboundAheadOfRestify({ ...deps.ahead, logger: deps.logger, answer: (request) => inbound(request, true) }));
+  }
+  server.post('/twilio/inbound', viaRestify(inbound));
+  server.post('/twilio/status', viaRestify(status));
 }
+
+const plain = (status: number, body: string): WebhookAnswer => ({ status, body, contentType: 'text/plain' });
 
 /** Twilio's words for the action: which statuses this one may replace, and what its error code means. */
 function statusReport(callback: StatusCallback): MessageStatusReport {

@@ -108,4 +108,63 @@ describe('a group commit', () => {
     const commit = new GroupCommit(async (items: string[]) => items, { maxBatch: 10, gatherArrivals: true, missing });
     expect(await commit.submit('alone')).toBe('alone');
   });
+
+  it('with hold, cuts a group only once its write holds what it needs: what arrives while it waits goes in it', async () => {
+    // One connection, as PGlite's one session: a write waits for the one before it to give it back.
+    const written: Array<{ items: number[]; on: string }> = [];
+    let free: (() => void) | undefined;
+    let connectionTaken = false;
+    const queue: (() => void)[] = [];
+    const hold = async <X,>(use: (held: string) => Promise<X>): Promise<X> => {
+      if (connectionTaken) await new Promise<void>((resolve) => queue.push(resolve));
+      connectionTaken = true;
+      try {
+        return await use('the connection');
+      } finally {
+        const next = queue.shift();
+        if (next) next();
+        else connectionTaken = false;
+      }
+    };
+    const commit = new GroupCommit(
+      async (items: number[], on: string) => {
+        written.push({ items, on });
+        await new Promise<void>((resolve) => (free = resolve));
+        return items;
+      },
+      { maxBatch: 10, maxInFlight: 2, hold, missing },
+    );
+    const results = [commit.submit(1)];
+    await Promise.resolve();
+    // The second write starts at once (maxInFlight 2) but waits for the connection, its group not yet cut.
+    results.push(commit.submit(2));
+    await Promise.resolve();
+    results.push(commit.submit(3), commit.submit(4));
+    expect(written).toEqual([{ items: [1], on: 'the connection' }]);
+    free?.();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(written).toEqual([
+      { items: [1], on: 'the connection' },
+      { items: [2, 3, 4], on: 'the connection' },
+    ]);
+    free?.();
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('with hold, fails those waiting when nothing can be held, and writes the next group as usual', async () => {
+    let away = true;
+    const commit = new GroupCommit(async (items: string[]) => items, {
+      maxBatch: 10,
+      hold: async (use) => {
+        if (away) {
+          away = false;
+          throw new Error('no connection');
+        }
+        return use(undefined);
+      },
+      missing,
+    });
+    await expect(commit.submit('a')).rejects.toThrow('no connection');
+    expect(await commit.submit('b')).toBe('b');
+  });
 });
