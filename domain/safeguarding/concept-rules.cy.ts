@@ -44,5 +44,5 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty' },
   { name: 'wanting to hurt someone (cy)', category: 'violence', pattern: 'mynd|isio|eisiau ~2 iw|i|ei ~1 ladd|lladd|frifo|drywanu ~2 o|hi|nhw|rhywun', onlyWith: 'ddifri|o_ddifri|gyllell|pan' },
   { name: 'stabbed (cy)', category: 'violence', pattern: 'fy|ei|di ~1 nhrywanu|drywanu|trywanu|saethu', unlessWith: 'newyddion|ar_y_newyddion|mor_drist|fortnite|gem|squad|fifa' },
-  { name: 'threats to kill (cy)', category: 'violence', pattern: 'bygwth|fygwth ~2 fy|ei|ein ~1 lladd|ladd|mrifo|nhrywanu|saethu' },
+  { name: 'threats to kill (cy)', category: 'violence', pattern: 'bygwth|fygwth ~2 fy|ei|ein ~1 lladd|ladd|mrifo|nhrywanu|saethu', unlessWith: 'darllenais|yn_y_papur|dim_byd_i_wneud' },
 ];
