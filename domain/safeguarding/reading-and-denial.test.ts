@@ -125,6 +125,10 @@ describe('a past told as over, with a feeling now (round 87)', () => {
     expect(screenByRules("I used to cut when I was 16. I'm in a good place now but tonight I'm scared I'll cut").category).toBe('self_harm');
   });
 
+  it('a new start alone ("a new job as an apprentice") is no sign that a past harm is over', () => {
+    expect(screenByRules("I was raped last year. I've got a new job as an apprentice but he works there too").category).toBe('sexual_violence');
+  });
+
   it('one sign said in overlapping words ("in a good place now") counts once', () => {
     expect(screenByRules("I used to cut when I was 16. I'm in a good place now but tonight I'm scared I'll start cutting").category).toBe('self_harm');
   });
