@@ -87,11 +87,14 @@ function compileAll(): Compiled {
 interface NotNowFrame {
   needs: readonly string[];
   unless: string;
-  felt?: string;
-  outweighedBy?: string;
+  unlessFelt?: { felt: string; outweighedBy: string };
 }
 const NOT_NOW_FRAMES: readonly NotNowFrame[] = [
-  { needs: [RESOLVED_PAST.past, RESOLVED_PAST.safeNow], unless: RESOLVED_PAST.current, felt: RESOLVED_PAST.feltNow, outweighedBy: RESOLVED_PAST.safeNow },
+  {
+    needs: [RESOLVED_PAST.past, RESOLVED_PAST.safeNow],
+    unless: RESOLVED_PAST.current,
+    unlessFelt: { felt: RESOLVED_PAST.feltNow, outweighedBy: RESOLVED_PAST.safeNow },
+  },
   { needs: [TOLD_AS_A_STORY.about], unless: TOLD_AS_A_STORY.broughtHome },
   { needs: [MISHEARD.by, MISHEARD.correction], unless: MISHEARD.denied },
 ];
@@ -101,10 +104,10 @@ function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | '
     notNow: NOT_NOW_FRAMES.map((frame): CompiledFrame => ({
       needs: frame.needs.map(compileItem),
       unless: compileItem(frame.unless),
-      unlessFelt:
-        frame.felt === undefined || frame.outweighedBy === undefined
-          ? undefined
-          : { item: compileItem(frame.felt), outweighedBy: frame.outweighedBy.split('|').map(compileItem) },
+      unlessFelt: frame.unlessFelt && {
+        item: compileItem(frame.unlessFelt.felt),
+        outweighedBy: frame.unlessFelt.outweighedBy.split('|').map(compileItem),
+      },
     })),
     coOccurrences: [...CO_OCCURRENCE_RULES, ...INDIRECT_DISCLOSURE_RULES, ...INTENT_AND_PLACE_RULES].map((rule) => ({
       name: rule.name,

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "d7ff11e3a71a540f0ab233e5481804057e05316201e32d986af3415dc5b14825",
-    "sources": "2222519d5b7d0328d38e66bb905672f1c7c73e320ca651347cc6a858c4701a99"
+    "sources": "edc66dfd3ec16512989e6f3982f56682d7fa35d2701c86e2e891d500b3f3d4e4"
   },
   "threshold": 0.5966,
   "categoryBits": 13,

@@ -4,7 +4,7 @@ import { words as popularWords } from 'popular-english-words/words.js';
 import { stemmer } from 'stemmer';
 import { isAscii, normaliseForScreening } from './normalise.js';
 import { TEXT_SPEAK } from './text-speak.js';
-import { NOT_READ_THROUGH_STEM, TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
+import { READ_AS_WRITTEN, TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
 import { WELSH_VOCABULARY } from './vocabulary.cy.js';
 
 /** One word of a message as the rules see it: the word, what the participant wrote, and the concepts it carries. */
@@ -146,7 +146,7 @@ function lookUp(word: string): ReadWord {
   );
   if (variant && exact.has(variant)) return { word: variant, concepts: exact.get(variant)! };
   const plain: ReadWord = { word: word.length >= 5 && variant ? variant : word, concepts: NO_CONCEPTS };
-  if (word.length < 4 || /\d/.test(word) || NOT_READ_THROUGH_STEM.has(word)) return plain;
+  if (word.length < 4 || /\d/.test(word) || READ_AS_WRITTEN.has(word)) return plain;
   const stemmed = lexicon.byStem.get(stemmer(plain.word));
   if (stemmed) return { word: plain.word, concepts: stemmed };
   if (common.has(word) || variant) return plain;
