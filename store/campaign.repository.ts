@@ -100,7 +100,10 @@ export class CampaignRepository {
   }
 
   async lock(id: string): Promise<CampaignRow | undefined> {
-    return this.db.selectFrom('campaigns').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    // Not FOR UPDATE: the key never changes, and a message being written holds FOR KEY SHARE through its question
+    // session's foreign key until it commits, so late messages locking after they are written (FireCampaignMessage.
+    // sendIfRoom) would deadlock each other.
+    return this.db.selectFrom('campaigns').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
   }
 
   /** Active campaigns nobody is waiting in any more are recorded `completed` (the sweep does this). */
@@ -194,6 +197,41 @@ export class CampaignRepository {
       .orderBy('due_at')
       .execute();
     return rows.map((row) => new Date(row.due_at));
+  }
+
+  /**
+   * How many of this campaign's messages to anyone but `except` went within `windowMs` either side of `now`, or are
+   * still planned for the `windowMs` after it (one still waiting from before `now` is counted when it goes).
+   */
+  async countAround(campaignId: string, now: Date, windowMs: number, except: string): Promise<number> {
+    const before = new Date(now.getTime() - windowMs);
+    const after = new Date(now.getTime() + windowMs);
+    // One statement: a late message asks this with the campaign row locked, so every round trip holds up the next.
+    const row = await this.db
+      .selectFrom('campaign_recipients')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('campaign_id', '=', campaignId)
+      .where('participant_id', '!=', except)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'sent'), eb('sent_at', '>', before), eb('sent_at', '<', after)]),
+          eb.and([eb('status', '=', 'pending'), eb('due_at', '>', now), eb('due_at', '<', after)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** When this campaign's messages went, from `since` on. */
+  async sentSince(campaignId: string, since: Date): Promise<Date[]> {
+    const rows = await this.db
+      .selectFrom('campaign_recipients')
+      .select('sent_at')
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'sent')
+      .where('sent_at', '>=', since)
+      .execute();
+    return rows.flatMap((r) => (r.sent_at ? [new Date(r.sent_at)] : []));
   }
 
   /** When the last message of this campaign went (a resume plans one interval after it). */

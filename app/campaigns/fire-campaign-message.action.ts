@@ -1,4 +1,5 @@
-import { campaignIntervalMs, firstFreeSlot, slotSpacingMs } from '../../domain/campaigns/campaign-pacing.js';
+import { sql } from 'kysely';
+import { campaignIntervalMs, firstFreeSlot, firstTimeWithRoom, slotSpacingMs } from '../../domain/campaigns/campaign-pacing.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { checkInOpening, pulseOpening } from '../../domain/wording/in-work-wording.js';
 import { findInstrument } from '../../domain/in-work/pulse-instruments.js';
@@ -31,13 +32,16 @@ export type CampaignMessageOutcome =
   | { kind: 'closed'; reason: string };
 
 /**
- * A message this late (its workers were down, or Redis lost its job) goes to the plan's first free slot instead of now:
- * sent now, all the late ones together would go faster than the campaign's rate. It is moved once: workers that
- * are behind all the time would otherwise keep moving everyone and send nobody.
+ * A message this late (its workers were down or slower than the rate, or Redis lost its job) goes now only while the
+ * minute around now has room for it (roomToCatchUp), else to the first time that has: all the late ones sent at once
+ * could go faster than the campaign's rate. It is moved once: workers that are behind all the time would otherwise
+ * keep moving everyone and send nobody.
  */
 function lateAfterMs(ratePerMinute: number): number {
   return Math.max(5000, 2 * campaignIntervalMs(ratePerMinute));
 }
+
+const MINUTE_MS = 60_000;
 
 /**
  * One campaign message is due for one person. Re-checked at this moment: the campaign still running (a paused one
@@ -66,11 +70,7 @@ export class FireCampaignMessage {
       const now = this.deps.clock.now();
       if (recipient.due_at.getTime() > now.getTime() + 1000) return { kind: 'deferred', until: recipient.due_at, reason: 'not due yet' };
       // Once only: when the workers stay behind, a message moved for being late goes when it next comes up.
-      if (recipient.reason !== 'late' && now.getTime() - recipient.due_at.getTime() > lateAfterMs(campaign.rate_per_minute)) {
-        const until = await this.slotFrom(tx, campaign, participantId, now);
-        await campaigns.deferRecipient(campaignId, participantId, until, 'late', { counts: false });
-        return { kind: 'deferred', until, reason: 'late' };
-      }
+      const late = recipient.reason !== 'late' && now.getTime() - recipient.due_at.getTime() > lateAfterMs(campaign.rate_per_minute);
 
       const skip = async (reason: string): Promise<CampaignMessageOutcome> => {
         await campaigns.finishRecipient(campaignId, participantId, 'skipped', { reason });
@@ -91,8 +91,24 @@ export class FireCampaignMessage {
         await campaigns.deferRecipient(campaignId, participantId, until, decision.reason, { counts: decision.reason === 'in_conversation' });
         return { kind: 'deferred', until, reason: decision.reason };
       }
-      return this.send(tx, campaign, participant, now);
+      return late ? this.sendIfRoom(tx, campaign, participant, now) : this.send(tx, campaign, participant, now);
     });
+  }
+
+  /**
+   * A late message is written as sent, then kept only if the minute around now has room for it (roomToCatchUp);
+   * otherwise it is moved (lateSlot). Deciding last keeps the campaign row locked only for the decision
+   * and the commit, so late messages are written side by side and only decided in turn.
+   */
+  private async sendIfRoom(tx: Tx, campaign: CampaignRow, participant: ParticipantRow, now: Date): Promise<CampaignMessageOutcome> {
+    await sql`savepoint late_send`.execute(tx);
+    const outcome = await this.send(tx, campaign, participant, now);
+    // Kept: the savepoint goes with the commit (a release would be one more round trip with the campaign row locked).
+    if (outcome.kind !== 'sent' || (await this.roomToCatchUp(tx, campaign, participant.id, now))) return outcome;
+    await sql`rollback to savepoint late_send`.execute(tx);
+    const until = await this.lateSlot(tx, campaign, participant.id, now);
+    await new CampaignRepository(tx).deferRecipient(campaign.id, participant.id, until, 'late', { counts: false });
+    return { kind: 'deferred', until, reason: 'late' };
   }
 
   private async send(tx: Tx, campaign: CampaignRow, participant: ParticipantRow, now: Date): Promise<CampaignMessageOutcome> {
@@ -132,6 +148,28 @@ export class FireCampaignMessage {
       sentAt: now,
     });
     return { kind: 'sent', messageIds: queuedMessageIds };
+  }
+
+  /**
+   * Whether a late message may go now: no minute through now holds more than the rate (what went in the minutes
+   * either side, this one, what is planned for the minute after). Workers merely slower than the rate so send their
+   * backlog at their own pace, instead of moving every message behind the whole plan and sending nothing until all
+   * are moved; workers back after an outage, or a job the sweep re-added while the plan runs on time, move when the
+   * minute is full. The campaign row is locked: late messages decide one at a time.
+   */
+  private async roomToCatchUp(tx: Tx, campaign: CampaignRow, participantId: string, now: Date): Promise<boolean> {
+    const campaigns = new CampaignRepository(tx);
+    await campaigns.lock(campaign.id);
+    return (await campaigns.countAround(campaign.id, now, MINUTE_MS, participantId)) + 1 <= campaign.rate_per_minute;
+  }
+
+  /** Where a late message with no room now goes: the first time with room in the minute around it (the campaign row locked). */
+  private async lateSlot(tx: Tx, campaign: CampaignRow, participantId: string, now: Date): Promise<Date> {
+    const campaigns = new CampaignRepository(tx);
+    await campaigns.lock(campaign.id);
+    const taken = [...(await campaigns.plannedSince(campaign.id, now, participantId)), ...(await campaigns.sentSince(campaign.id, new Date(now.getTime() - MINUTE_MS)))];
+    const policy = await new TeamPolicyRepository(tx).get(campaign.team);
+    return firstTimeWithRoom({ from: now, taken, ratePerMinute: campaign.rate_per_minute, policy, timeZone: this.deps.timeZone });
   }
 
   /** The first free slot of the plan from `from` (the campaign row locked, so two deferrals never share a slot). */

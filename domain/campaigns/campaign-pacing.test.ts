@@ -6,9 +6,11 @@ import {
   campaignIntervalMs,
   DEFAULT_CAMPAIGN_RATE_PER_MINUTE,
   firstFreeSlot,
+  firstTimeWithRoom,
   MAX_CAMPAIGN_RATE_PER_MINUTE,
   PACING_HEADROOM,
   paceSlots,
+  roomInMinuteAround,
   slotSpacingMs,
 } from './campaign-pacing.js';
 import { isInQuietHours, nextAllowedTime, type SendWindowPolicy } from '../time/quiet-hours.js';
@@ -263,6 +265,44 @@ describe('firstFreeSlot', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('firstTimeWithRoom', () => {
+  const at = (ms: number) => new Date(Date.UTC(2026, 2, 4, 12) + ms);
+  const second = 1000;
+
+  it('now, when the minutes either side hold fewer than the rate', () => {
+    const taken = [at(-50 * second), at(20 * second)];
+    expect(firstTimeWithRoom({ from: at(0), taken, ratePerMinute: 3, policy: ANY_TIME, timeZone: LONDON })).toEqual(at(0));
+  });
+
+  it('a minute after the earliest of a full minute, when that one has left it', () => {
+    // Three a minute, three sent just now: the next goes when the first of them is a minute old.
+    const taken = [at(-2 * second), at(-1 * second), at(0)];
+    expect(firstTimeWithRoom({ from: at(0), taken, ratePerMinute: 3, policy: ANY_TIME, timeZone: LONDON })).toEqual(at(58 * second));
+  });
+
+  it('never into quiet hours', () => {
+    const evening = new Date('2026-03-04T20:59:30Z');
+    const taken = [evening, new Date(evening.getTime() + 1)];
+    expect(firstTimeWithRoom({ from: evening, taken, ratePerMinute: 2, policy: DEFAULT_WINDOW, timeZone: LONDON })).toEqual(new Date('2026-03-05T08:00:00Z'));
+  });
+
+  it('wherever it lands, no minute-long window through it holds more than the rate', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: -120_000, max: 120_000 }), { maxLength: 60 }), (rate, offsets) => {
+        const taken = offsets.map((ms) => at(ms));
+        const found = firstTimeWithRoom({ from: at(0), taken, ratePerMinute: rate, policy: ANY_TIME, timeZone: LONDON }).getTime();
+        expect(found).toBeGreaterThanOrEqual(at(0).getTime());
+        expect(roomInMinuteAround(found, offsets.map((ms) => at(ms).getTime()).sort((a, b) => a - b), rate)).toBe(true);
+        // Every minute-long window through it (starting at any message at or before it) holds no more than the rate.
+        const times = [...offsets.map((ms) => at(ms).getTime()), found].sort((a, b) => a - b);
+        for (const start of times.filter((t) => t <= found && t > found - 60_000)) {
+          expect(times.filter((t) => t >= start && t < start + 60_000).length).toBeLessThanOrEqual(rate);
+        }
+      }),
     );
   });
 });

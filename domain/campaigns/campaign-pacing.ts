@@ -68,6 +68,53 @@ export function firstFreeSlot(input: { from: Date; planned: readonly Date[]; rat
   return new Date(at);
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * Whether one more message at `at` keeps every minute through it within the rate: the messages sent or planned
+ * (`taken`, sorted) within a minute either side of it, and it, are no more than `ratePerMinute` (every minute-long
+ * window through `at` lies inside those two minutes).
+ */
+export function roomInMinuteAround(at: number, taken: readonly number[], ratePerMinute: number): boolean {
+  return countBetween(taken, at - MINUTE_MS, at + MINUTE_MS) + 1 <= ratePerMinute;
+}
+
+/**
+ * The first time at or after `from`, allowed by the window, with room in the minute around it (roomInMinuteAround):
+ * where a late message goes when sending it now would put more than the rate into a minute.
+ */
+export function firstTimeWithRoom(input: { from: Date; taken: readonly Date[]; ratePerMinute: number; policy: SendWindowPolicy; timeZone: string }): Date {
+  const taken = input.taken.map((d) => d.getTime()).sort((a, b) => a - b);
+  let at = nextAllowedTime(input.from, input.policy, input.timeZone).getTime();
+  while (!roomInMinuteAround(at, taken, input.ratePerMinute)) {
+    // The count only falls when the earliest message in the window leaves it, a minute after it.
+    const earliest = taken[firstAfter(taken, at - MINUTE_MS)] as number;
+    at = nextAllowedTime(new Date(earliest + MINUTE_MS), input.policy, input.timeZone).getTime();
+  }
+  return new Date(at);
+}
+
+/** How many of the sorted `times` lie strictly between `after` and `before`. */
+function countBetween(times: readonly number[], after: number, before: number): number {
+  return firstAtOrAfter(times, before) - firstAfter(times, after);
+}
+
+function firstAfter(times: readonly number[], t: number): number {
+  return firstAtOrAfter(times, t + 1);
+}
+
+/** Index of the first of the sorted `times` at or after `t` (times.length if none): a binary search. */
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The last instant of the stretch starting at `at` known to be allowed, looking at most an hour ahead. */
 function endOfAllowedStretch(at: number, policy: SendWindowPolicy, timeZone: string): number {
   // Quiet hours and bank holidays start on a minute, so checking minute by minute for an hour is exact and cheap.

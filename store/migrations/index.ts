@@ -21,6 +21,7 @@ import * as oidcSignIns from './0019-oidc-sign-ins.js';
 import * as appointmentImport from './0021-appointment-import.js';
 import * as exportsIndex from './0022-exports.js';
 import * as crmSinkBatches from './0023-crm-sink-batches.js';
+import * as campaignRecentSends from './0024-campaign-recent-sends.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -48,6 +49,7 @@ export const migrationProvider: MigrationProvider = {
       '0021-appointment-import': appointmentImport,
       '0022-exports': exportsIndex,
       '0023-crm-sink-batches': crmSinkBatches,
+      '0024-campaign-recent-sends': campaignRecentSends,
     };
   },
 };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCalendarDate } from '../../domain/time/calendar-date.js';
-import { sql } from 'kysely';
 import { startOfNextLocalDay } from '../../domain/sending/message-cap.js';
 import { CampaignRepository } from '../../store/campaign.repository.js';
 import { MessageRepository } from '../../store/message.repository.js';
@@ -176,22 +175,55 @@ describe('campaigns and confidence pulses', () => {
     expect((await campaign(created.id)).counts.sent).toBe(1);
   });
 
-  it('a message whose job runs late (workers down) goes to the end of the plan once, then is sent', async () => {
-    const people = [await inWork('07700 900830'), await inWork('07700 900831')];
+  /** Fires as the campaign worker would, at the clock's time; `planned[i]` is person i's slot. */
+  const lateCampaign = async (phones: string[], ratePerMinute: number) => {
+    const people = [];
+    for (const phone of phones) people.push(await inWork(phone));
     const startAt = new Date(Date.now() + 3600_000);
-    const created = await create({ type: 'pulse', participantIds: people.map((p) => p.id), ratePerMinute: 60, startAt: startAt.toISOString() });
-    const [first] = await app.db.selectFrom('campaign_recipients').selectAll().where('campaign_id', '=', created.id).orderBy('slot').execute();
-    // Ten minutes after the first slot, as if every workers process had been down.
-    const clock = new ManualClock(new Date(startAt.getTime() + 10 * 60_000));
-    const fire = new FireCampaignMessage({ db: app.db, clock, timeZone: 'Europe/London', programmeName: 'Employment Support', dailyCap: 3 });
-    const lastSlot = await app.db.selectFrom('campaign_recipients').select(sql<Date>`max(due_at)`.as('at')).where('campaign_id', '=', created.id).executeTakeFirstOrThrow();
-    const moved = await fire.execute(created.id, first!.participant_id, 0);
-    expect(moved).toMatchObject({ kind: 'deferred', reason: 'late' });
-    // Behind every slot of the plan: one spacing (1.02 s at 60 a minute) after the last, or now if that has passed.
-    expect(moved.kind === 'deferred' && moved.until.getTime()).toBe(Math.max(new Date(lastSlot.at).getTime() + 1020, clock.now().getTime()));
+    const created = await create({ type: 'pulse', participantIds: people.map((p) => p.id), ratePerMinute, startAt: startAt.toISOString() });
+    const rows = await app.db.selectFrom('campaign_recipients').selectAll().where('campaign_id', '=', created.id).orderBy('slot').execute();
+    const clock = new ManualClock(startAt);
+    const fireAt = new FireCampaignMessage({ db: app.db, clock, timeZone: 'Europe/London', programmeName: 'Employment Support', dailyCap: 3 });
+    const fire = (i: number, at: Date) => {
+      clock.set(at);
+      return fireAt.execute(created.id, rows[i]!.participant_id, 0);
+    };
+    return { planned: rows.map((r) => r.due_at), fire };
+  };
+
+  it('workers back after an outage catch up no faster than the rate: late messages go while the minute has room, the rest move once', async () => {
+    const phones = ['07700 900830', '07700 900831', '07700 900832', '07700 900833', '07700 900834', '07700 900835', '07700 900836', '07700 900837'];
+    const { planned, fire } = await lateCampaign(phones, 6);
+    // Ten minutes after the last slot, as if every workers process had been down: six a minute go at once.
+    const back = new Date(planned[7]!.getTime() + 10 * 60_000);
+    for (let i = 0; i < 6; i++) expect(await fire(i, back), `message ${i}`).toMatchObject({ kind: 'sent' });
+    // The seventh and eighth would make it eight in that minute: they move to when the six have left it.
+    const minuteLater = new Date(back.getTime() + 60_000);
+    expect(await fire(6, back)).toEqual({ kind: 'deferred', reason: 'late', until: minuteLater });
+    expect(await fire(7, back)).toEqual({ kind: 'deferred', reason: 'late', until: minuteLater });
     // Still late when it next comes up (the workers are still behind): it goes now rather than move again.
-    clock.advance(20 * 60_000);
-    expect(await fire.execute(created.id, first!.participant_id, 0)).toMatchObject({ kind: 'sent' });
+    expect(await fire(6, new Date(back.getTime() + 20 * 60_000))).toMatchObject({ kind: 'sent' });
+  });
+
+  it('workers slower than the rate send each late message as it comes up, in plan order, instead of moving everyone', async () => {
+    const phones = ['07700 900850', '07700 900851', '07700 900852', '07700 900853', '07700 900854'];
+    const { planned, fire } = await lateCampaign(phones, 60);
+    // Six seconds behind from the start (late is five), and losing ground: one message every 1.5 s against slots 1.02 s apart.
+    for (let i = 0; i < phones.length; i++) {
+      expect(await fire(i, new Date(planned[0]!.getTime() + 6000 + i * 1500)), `message ${i}`).toMatchObject({ kind: 'sent' });
+    }
+  });
+
+  it('a job re-added late while the plan runs on time waits for room: sent now, the minute would hold more than the rate', async () => {
+    const phones = ['07700 900860', '07700 900861', '07700 900862', '07700 900863', '07700 900864', '07700 900865', '07700 900866', '07700 900867', '07700 900868'];
+    // Six a minute: slots 10.2 s apart.
+    const { planned, fire } = await lateCampaign(phones, 6);
+    expect(await fire(1, planned[1]!)).toMatchObject({ kind: 'sent' });
+    expect(await fire(2, planned[2]!)).toMatchObject({ kind: 'sent' });
+    // Person 0's job was lost and comes back 25 s after its slot, with two sent and six planned within a minute of it.
+    const moved = await fire(0, new Date(planned[0]!.getTime() + 25_000));
+    // Room comes a minute after the third slot, when the minute around it holds five of the rest.
+    expect(moved).toEqual({ kind: 'deferred', reason: 'late', until: new Date(planned[3]!.getTime() + 60_000) });
   });
 
   it('someone over the daily cap waits for the next day (the one cap rule), rather than being skipped', async () => {
