@@ -32,7 +32,7 @@ async function runAll(): Promise<Map<ReminderBenchmark, BenchResult[] | Error>> 
       scheduled = { appointments: outcome.appointments, reminders: outcome.scheduledReminders };
       return outcome.results;
     });
-    workers = await startWorkersProcess(f.workersEnv);
+    workers = await startWorkersProcess(f.workersEnv, 30_000);
     const w = workers;
     await stage('rss_mb', () => measureWorkerRss(f.redis, f.prefix, w, scheduled));
     await stage('reminder_drift', () => measureDrift(f));

@@ -33,7 +33,12 @@ async function bundle(): Promise<NodeBundle | undefined> {
   }
 }
 
-export async function startWorkersProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkersProcess> {
+/**
+ * `readyWithinMs`: a deadline for `ready`, for callers that want one. Tests leave it out: loading the role is seconds
+ * of CPU, and on a busy machine many times that, so a fixed deadline failed healthy starts; a child that dies before
+ * `ready` fails the start at once, and a hung one is caught by the test's own timeout.
+ */
+export async function startWorkersProcess(env: Record<string, string>, readyWithinMs?: number): Promise<WorkersProcess> {
   const bundled = await bundle();
   const profileDir = process.env.BENCH_PROFILE_WORKERS;
   const args = [
@@ -50,9 +55,9 @@ export async function startWorkersProcess(env: Record<string, string>, timeoutMs
     child.once('error', () => resolve(null));
   });
 
-  const next = <T extends FromChild['type']>(type: T, ms: number): Promise<Extract<FromChild, { type: T }>> =>
+  const next = <T extends FromChild['type']>(type: T, ms: number | undefined): Promise<Extract<FromChild, { type: T }>> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`workers child: no "${type}" within ${ms} ms`)), ms);
+      const timer = ms === undefined ? undefined : setTimeout(() => done(new Error(`workers child: no "${type}" within ${ms} ms`)), ms);
       const onMessage = (message: FromChild) => {
         if (message.type === type) done(undefined, message as Extract<FromChild, { type: T }>);
       };
@@ -84,7 +89,7 @@ export async function startWorkersProcess(env: Record<string, string>, timeoutMs
   };
 
   try {
-    const ready = await next('ready', timeoutMs);
+    const ready = await next('ready', readyWithinMs);
     if (child.pid === undefined) throw new Error('workers child has no pid');
     return {
       pid: child.pid,
