@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coOccurrenceWindow, LONG_MESSAGE_WINDOW, screenByRules, SET_ASIDE_SILENCES_UP_TO } from './screen.js';
+import { coOccurrenceWindow, LONG_MESSAGE_WINDOW, ruleFlags, screenByRules, SET_ASIDE_SILENCES_UP_TO } from './screen.js';
 import { readTokens } from './token-reading.js';
 
 const words = (text: string) => readTokens(text).map((token) => token.word);
@@ -131,5 +131,26 @@ describe('a past told as over, with a feeling now (round 87)', () => {
 
   it('one sign said in overlapping words ("in a good place now") counts once', () => {
     expect(screenByRules("I used to cut when I was 16. I'm in a good place now but tonight I'm scared I'll start cutting").category).toBe('self_harm');
+  });
+});
+
+describe('rounds 92–98: "ill", a greeting, and a rule without what it needs (7 December 2026)', () => {
+  it('reads "ill" after "are", "been" or "feel" as unwell, and elsewhere still as "I\'ll"', () => {
+    expect(words('the kids are ill, the boiler\'s gone')).toEqual(['the', 'kids', 'are', 'ill', 'the', 'boiler', 'gone']);
+    expect(screenByRules('everything feels a bit much this week. the kids are ill, the boiler\'s gone').risk).toBe(false);
+    expect(words('so tired ill do it tonight')).toContain('will');
+    expect(screenByRules('im done ill be gone by tonight').risk).toBe(true);
+  });
+
+  it('reads a first "hi" as a greeting, and the Welsh "hi" (she) after its verb as she', () => {
+    expect(readTokens('Hi mark it\'s jamie, first proper payslip')[0]!.concepts.size).toBe(0);
+    expect(screenByRules('Hi mark it\'s jamie i\'m knackered but buzzing, first proper payslip').risk).toBe(false);
+    expect(readTokens('mae hi wedi mynd')[1]!.concepts.has('HE_SHE')).toBe(true);
+  });
+
+  it('lets the second opinion speak when a rule only lacked what it needs, as it does when a rule never matched', () => {
+    // "control at home, in few words" meets "withheld" but needs words of home it does not find: nothing set aside.
+    const text = 'I had a missed call from a withheld number, was that you lot';
+    expect(ruleFlags(text, readTokens(text))).toEqual({ flags: [], declined: false, notNow: false });
   });
 });

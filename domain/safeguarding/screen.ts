@@ -146,12 +146,6 @@ function guardedTokens(guards: readonly CompiledGuard[], tokens: readonly ReadTo
   return guarded;
 }
 
-/** A rule's message-wide conditions: something it needs somewhere in the text, or something that rules it out. */
-function contextAllows(rule: { onlyWith?: PatternItem; unlessWith?: PatternItem }, tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) return false;
-  return !(rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index));
-}
-
 function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>, declined: Declined): RiskFlag[] {
   compiled ??= compileAll();
   const flags: RiskFlag[] = [];
@@ -182,11 +176,13 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
   const flags: RiskFlag[] = [];
   for (const position of compiled.coOccurrenceTriggers.candidates(index)) {
     const rule = compiled.coOccurrences[position]!;
-    if (!contextAllows(rule, tokens, index)) {
-      if (rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index) && findTogether(rule, tokens, guarded)) declined.byRule = true;
+    // Without what it needs (`onlyWith`) a rule has not met a near-miss: only an exception sets its words aside.
+    if (rule.onlyWith && !itemFitsAnywhere(rule.onlyWith, tokens, index)) continue;
+    const span = findTogether(rule, tokens, guarded);
+    if (span && rule.unlessWith && itemFitsAnywhere(rule.unlessWith, tokens, index)) {
+      declined.byRule = true;
       continue;
     }
-    const span = findTogether(rule, tokens, guarded);
     if (span) flags.push({ category: rule.category, rule: rule.name, words: writtenWords(tokens, span.start, span.end) });
   }
   return flags;
@@ -290,9 +286,10 @@ function saidTwice(alternatives: readonly PatternItem[], tokens: readonly ReadTo
  */
 export function screenForRisk(text: string): RiskScreen {
   const tokens = readTokens(text);
-  const { flags, declined } = ruleFlags(text, tokens);
+  const { flags, declined, notNow } = ruleFlags(text, tokens);
   if (secondOpinionMayAdd({ flagged: flags.length > 0, declined }, tokens.length)) {
-    const opinion = secondOpinion(tokens);
+    // A window of a message told as past and over, or as a story, loses what set its words aside: whole texts only.
+    const opinion = secondOpinion(tokens, { windows: !notNow });
     if (opinion) flags.push(opinion);
   }
   return asScreen(flags);
@@ -326,20 +323,23 @@ interface Declined {
   byRule: boolean;
 }
 
-/** The rules' flags, and whether they set any risk words aside (the model then stays silent). */
-export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: RiskFlag[]; declined: boolean } {
+/**
+ * The rules' flags, whether they set any risk words aside (the model then stays silent), and whether that was the
+ * whole message, told as past and over, as a story or as misheard (`notNow`).
+ */
+export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: RiskFlag[]; declined: boolean; notNow: boolean } {
   compiled ??= compileAll();
   const index = indexMessage(tokens);
   const guarded = guardedTokens(compiled.guards, tokens, index);
   // Told as long past and over now, as a story or as misheard: the rules set its risk words aside, so the model stays silent too.
-  if (toldAsNotNow(tokens, index)) return { flags: [], declined: true };
+  if (toldAsNotNow(tokens, index)) return { flags: [], declined: true, notNow: true };
   const declined: Declined = { byRule: guarded.size > 0 };
   const flags = uniqueFlags([
     ...conceptFlags(tokens, index, guarded, declined),
     ...coOccurrenceFlags(tokens, index, guarded, declined),
     ...unguarded(phraseFlags(text), tokens, guarded),
   ]);
-  return { flags, declined: declined.byRule };
+  return { flags, declined: declined.byRule, notNow: false };
 }
 
 function asScreen(flags: readonly RiskFlag[]): RiskScreen {

@@ -184,6 +184,9 @@ const JOINED: ReadonlyMap<string, string> = new Map([
   ['every one', 'everyone'], ['a sleep', 'asleep'], ['over dose', 'overdose'], ['over does', 'overdose'], ['no were', 'nowhere'], ['no where', 'nowhere'],
 ]);
 
+/** After these, "ill" is unwell, not "I'll" ("the kids are ill", "I've been ill"); not "so" ("so ill end it"). */
+const ILL_AFTER: ReadonlySet<string> = new Set(['am', 'im', 'are', 'is', 'was', 'were', 'been', 'be', 'being', 'feel', 'feeling', 'felt', 'really', 'very', 'quite', 'too', 'getting', 'got', 'fell', 'falling', 'seriously', 'terminally', 'critically', 'chronically', 'mentally', 'hes', 'shes', 'theyre', 'look', 'looks', 'looked', 'looking']);
+
 /** The first words of JOINED: only a word among them can start a pair worth looking up. */
 const JOINED_FIRST: ReadonlySet<string> = new Set([...JOINED.keys()].map((pair) => pair.split(' ')[0]!));
 
@@ -198,7 +201,7 @@ export function readTokens(text: string): ReadToken[] {
   const words: { word: string; written: string }[] = [];
   for (const written of normaliseForScreening(text).split(' ')) {
     if (written.length === 0) continue;
-    const expanded = TEXT_SPEAK.get(written);
+    const expanded = written === 'ill' && ILL_AFTER.has(words.at(-1)?.written ?? '') ? undefined : TEXT_SPEAK.get(written);
     if (expanded === undefined) words.push({ word: written, written });
     else for (const word of expanded) words.push({ word, written });
   }
@@ -218,7 +221,14 @@ export function readTokens(text: string): ReadToken[] {
       tokens.push(tokenOf(written, word));
     }
   }
-  return withAges(withoutDeniedLaughter(tokens));
+  return withAges(withoutDeniedLaughter(greetedFirst(tokens)));
+}
+
+/** "Hi Mark, ..." opens with a greeting: Welsh "hi" (she) follows its verb ("mae hi"), so a first "hi" is not she. */
+function greetedFirst(tokens: ReadToken[]): ReadToken[] {
+  const first = tokens[0];
+  if (first?.word === 'hi' && first.concepts.size > 0) tokens[0] = { ...first, concepts: NO_CONCEPTS };
+  return tokens;
 }
 
 const LAUGHTER = new Set(['lol', 'lolol', 'haha', 'hahaha', 'lmao', 'jk', 'xd']);

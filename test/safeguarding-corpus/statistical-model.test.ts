@@ -6,6 +6,7 @@ import { normaliseForScreening } from '../../domain/safeguarding/normalise.js';
 import { RISK_CATEGORIES } from '../../domain/safeguarding/risk-category.js';
 import { screenByRules, screenForRisk } from '../../domain/safeguarding/screen.js';
 import { STATISTICAL_MODEL } from '../../domain/safeguarding/statistical-model.data.js';
+import { riskScore, secondOpinion, WINDOWS_FROM_TOKENS } from '../../domain/safeguarding/statistical-model.js';
 import { readTokens } from '../../domain/safeguarding/token-reading.js';
 import { loadCorpus } from './corpus.js';
 
@@ -54,5 +55,35 @@ describe('the statistical second opinion', () => {
       for (const word of words) expect(written, text).toContain(word);
     }
     expect(added).toBeGreaterThan(0);
+  });
+
+  describe('in a long message, reads windows of it too', () => {
+    const ordinary = [
+      'Hiya, the bus was late again so I might be ten minutes behind on Thursday, sorry.',
+      'My youngest has her school play next week and I have made the costume myself.',
+    ];
+    const after = 'The payslip from the warehouse came through fine and I think my tax code is right now. Can I bring my mum\'s letter about the council tax as well?';
+    const disclosure = 'He holds my bank card and gives me ten pound a week and checks where I go.';
+
+    it('hears one sentence of control among ordinary news, which the whole text\'s score drowns', () => {
+      const text = [...ordinary, disclosure, after].join(' ');
+      expect(readTokens(text).length).toBeGreaterThanOrEqual(WINDOWS_FROM_TOKENS);
+      expect(screenByRules(text).risk).toBe(false);
+      expect(riskScore(readTokens(text))).toBeLessThan(STATISTICAL_MODEL.threshold);
+      const screen = screenForRisk(text);
+      expect(screen.category).toBe('domestic_abuse');
+      for (const word of screen.flags[0]!.words.split(' ')) expect(disclosure.toLowerCase()).toContain(word);
+    });
+
+    it('stays quiet on the same news without it', () => {
+      expect(screenForRisk([...ordinary, after].join(' ')).risk).toBe(false);
+    });
+
+    it('does not read a window of a message told as long past and over, which the window would not know', () => {
+      const text =
+        'I have been thinking about how far I have come since I started the course with you all. Years ago my ex held my bank card and gave me ten pound a week and checked everywhere I went and who I spoke to. I left him with help from the refuge, I am in a good place now and I have my own account and my own flat. Thank you for believing in me';
+      expect(secondOpinion(readTokens(text), { windows: true })?.category).toBe('domestic_abuse');
+      expect(screenForRisk(text).risk).toBe(false);
+    });
   });
 });
