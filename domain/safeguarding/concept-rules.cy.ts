@@ -41,7 +41,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'homeless now (cy)', category: 'homeless_tonight', pattern: 'dwi|dw|rydw|rwy|rwyf|ni|dan|rydyn|rydan ~2 digartref|ddigartref', unlessWith: 'ddim_yn_ddigartref|oeddwn|roeddwn|arfer|elusen|gwirfoddoli' },
   { name: 'nowhere to sleep (cy)', category: 'homeless_tonight', pattern: 'nunlle|nunman|unman|nunlla ~3 i ~1 gysgu|cysgu|aros|fynd|fyw' },
   { name: 'sleeping rough (cy)', category: 'homeless_tonight', pattern: 'cysgu|gysgu ~4 stryd|strydoedd|car|parc|allan|tu_allan|gorsaf', unlessWith: 'gwasanaethau|dreif|briodas|gwyl|gwersylla' },
-  { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty' },
+  { name: 'put out of home (cy)', category: 'homeless_tonight', pattern: 'nghicio|cicio|nhaflu|taflu|thaflu ~2 allan', onlyWith: 'heno|heddiw|cysgu|gysgu|nunlle|stryd|adra|ty', unlessWith: 'tostiwr' },
   { name: 'wanting to hurt someone (cy)', category: 'violence', pattern: 'mynd|isio|eisiau ~2 iw|i|ei ~1 ladd|lladd|frifo|drywanu ~2 o|hi|nhw|rhywun', onlyWith: 'ddifri|o_ddifri|gyllell|pan' },
   { name: 'stabbed (cy)', category: 'violence', pattern: 'fy|ei|di ~1 nhrywanu|drywanu|trywanu|saethu', unlessWith: 'newyddion|ar_y_newyddion|mor_drist|fortnite|gem|squad|fifa' },
   { name: 'threats to kill (cy)', category: 'violence', pattern: 'bygwth|fygwth ~2 fy|ei|ein ~1 lladd|ladd|mrifo|nhrywanu|saethu', unlessWith: 'darllenais|yn_y_papur|dim_byd_i_wneud' },

@@ -15,6 +15,8 @@ export const TEXT_SPEAK: ReadonlyMap<string, readonly string[]> = new Map(
     unalived: 'killed',
     unaliving: 'killing',
     sewerslide: 'suicide',
+    skippering: 'sleeping rough',
+    skipperin: 'sleeping rough',
     sewer: 'sewer',
     sui: 'suicide',
     suicidel: 'suicidal',

@@ -60,7 +60,7 @@ describe('the statistical second opinion', () => {
   describe('in a long message, reads windows of it too', () => {
     const ordinary = [
       'Hiya, the bus was late again so I might be ten minutes behind on Thursday, sorry.',
-      'My youngest has her school play next week and I have made the costume myself.',
+      'My back has been a lot better this week and I have been walking to the shops every morning.',
     ];
     const after = 'The payslip from the warehouse came through fine and I think my tax code is right now. Can I bring my mum\'s letter about the council tax as well?';
     const disclosure = 'He holds my bank card and gives me ten pound a week and checks where I go.';
@@ -71,7 +71,9 @@ describe('the statistical second opinion', () => {
       expect(screenByRules(text).risk).toBe(false);
       expect(riskScore(readTokens(text))).toBeLessThan(STATISTICAL_MODEL.threshold);
       const screen = screenForRisk(text);
-      expect(screen.category).toBe('domestic_abuse');
+      // Which help it names is the category models' call, and a control of money is either.
+      expect(['domestic_abuse', 'exploitation']).toContain(screen.category);
+      expect(screen.flags[0]!.rule).toBe(`model:${screen.category}`);
       for (const word of screen.flags[0]!.words.split(' ')) expect(disclosure.toLowerCase()).toContain(word);
     });
 
