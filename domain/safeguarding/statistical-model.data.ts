@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "09268ffc132b5e159997435d82ce9550004fc4eaa7a445e9349ab5c22cfe6379",
-    "sources": "40c3b52c16814ab070d303f929a55cae028ecc83bdbb30304e778ccccadfaa33"
+    "sources": "5d0d0c84a35987f7bb9299e759021d8a45cce92207d147107bbae2dbbeeff788"
   },
   "threshold": 0.5663,
   "categoryBits": 13,
