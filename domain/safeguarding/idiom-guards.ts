@@ -603,6 +603,12 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a shooting seen on the news or on facebook', pattern: 'on_facebook|on_the_news|in_the_paper|headline|on_tiktok|on_twitter ~8 got_shot|got_stabbed|was_stabbed|was_shot|shot|stabbed', deniedBy: 'my_brother|my_son|my_mate|my_friend|my_dad|my_cousin|me|my_partner|my_boyfriend' },
   { name: 'I wanted to die when I saw the typo', pattern: 'wanted_to_die|want_to_die|could_have_died ~2 when ~1 i ~1 realised|saw|noticed', deniedBy: 'not_joking|for_real|really_do|still_do' },
   { name: 'stab me with a fork over chips', pattern: 'stab ~1 me ~1 with ~1 a ~1 fork|spoon|pencil|biro|chopstick|straw' },
+  // Round 102 (first months of work).
+  { name: 'cleaning up after an overdose, the room only', pattern: 'clean|cleaning|cleaned ~4 after ~2 an ~1 overdose|overdoses', deniedBy: 'i_took|myself|i_have_taken|i_am_going_to|my_own' },
+  // Round 104 (Welsh and Wenglish).
+  { name: 'ready to die on the sofa (tired)', pattern: 'ready|barod ~1 to|i ~1 die|farw|marw ~3 sofa|soffa|bed|gwely|settee', deniedBy: 'not_joking|for_real|pills|tablets|tabledi|goodbye|hwyl_fawr' },
+  { name: 'shot myself in the foot (cy, en)', pattern: 'saethu|shot ~1 fy|myself ~1 hun|in ~2 droed|foot' },
+  { name: 'a course on helping someone who thinks of suicide (cy)', pattern: 'cwrs|hyfforddi|hyfforddiant ~8 hunanladdiad', deniedBy: 'dw_i_isio|dwi_isio|fy_hun|dw_i_eisiau|dwi_eisiau' },
   { name: 'a saying in another language (kill you with my look; take my life before yours)', pattern: 'in_polish|in_arabic|in_urdu|in_romanian|in_my_language|arabic|polish|we_say|we_said ~10 kill|take_my_life|die|dead', deniedBy: 'not_joking|for_real|i_mean_it|tonight|want_to' },
 ];
 
