@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "c669cafa1199d1389c9196c874d02cb20c9ed73a626442b69836506f0752260f",
-    "sources": "afab5177048cb972cd30ea7191e8518cdceb8da9f9ddcee66403c246fd955092"
+    "sources": "892552af10abee5666c080b3e417aa3018bec7c5a90fea3db8e88f4fbb66764e"
   },
   "threshold": 0.5547,
   "categoryBits": 13,
