@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { campaignIntervalMs, firstFreeSlot, firstTimeWithRoom, slotSpacingMs } from '../../domain/campaigns/campaign-pacing.js';
+import { campaignIntervalMs, firstFreeSlot, firstTimeWithRoom, ROOM_WINDOW_MS, roomFor, slotSpacingMs } from '../../domain/campaigns/campaign-pacing.js';
 import type { Clock } from '../../domain/time/clock.js';
 import { checkInOpening, pulseOpening } from '../../domain/wording/in-work-wording.js';
 import { findInstrument } from '../../domain/in-work/pulse-instruments.js';
@@ -40,8 +40,6 @@ export type CampaignMessageOutcome =
 function lateAfterMs(ratePerMinute: number): number {
   return Math.max(5000, 2 * campaignIntervalMs(ratePerMinute));
 }
-
-const MINUTE_MS = 60_000;
 
 /**
  * One campaign message is due for one person. Re-checked at this moment: the campaign still running (a paused one
@@ -160,14 +158,14 @@ export class FireCampaignMessage {
   private async roomToCatchUp(tx: Tx, campaign: CampaignRow, participantId: string, now: Date): Promise<boolean> {
     const campaigns = new CampaignRepository(tx);
     await campaigns.lock(campaign.id);
-    return (await campaigns.countAround(campaign.id, now, MINUTE_MS, participantId)) + 1 <= campaign.rate_per_minute;
+    return roomFor(await campaigns.countAround(campaign.id, now, ROOM_WINDOW_MS, participantId), campaign.rate_per_minute);
   }
 
   /** Where a late message with no room now goes: the first time with room in the minute around it (the campaign row locked). */
   private async lateSlot(tx: Tx, campaign: CampaignRow, participantId: string, now: Date): Promise<Date> {
     const campaigns = new CampaignRepository(tx);
     await campaigns.lock(campaign.id);
-    const taken = [...(await campaigns.plannedSince(campaign.id, now, participantId)), ...(await campaigns.sentSince(campaign.id, new Date(now.getTime() - MINUTE_MS)))];
+    const taken = [...(await campaigns.plannedSince(campaign.id, now, participantId)), ...(await campaigns.sentSince(campaign.id, new Date(now.getTime() - ROOM_WINDOW_MS)))];
     const policy = await new TeamPolicyRepository(tx).get(campaign.team);
     return firstTimeWithRoom({ from: now, taken, ratePerMinute: campaign.rate_per_minute, policy, timeZone: this.deps.timeZone });
   }

@@ -68,15 +68,21 @@ export function firstFreeSlot(input: { from: Date; planned: readonly Date[]; rat
   return new Date(at);
 }
 
-const MINUTE_MS = 60_000;
+/** How far either side of a late message its campaign's other messages count against the rate: a minute. */
+export const ROOM_WINDOW_MS = 60_000;
 
 /**
- * Whether one more message at `at` keeps every minute through it within the rate: the messages sent or planned
- * (`taken`, sorted) within a minute either side of it, and it, are no more than `ratePerMinute` (every minute-long
- * window through `at` lies inside those two minutes).
+ * Whether one more message fits when `others` of the campaign's messages (sent or planned) stand within
+ * ROOM_WINDOW_MS either side of it: it and they are no more than `ratePerMinute`, so every minute-long window through
+ * it (each lies inside those two minutes) keeps to the rate.
  */
+export function roomFor(others: number, ratePerMinute: number): boolean {
+  return others + 1 <= ratePerMinute;
+}
+
+/** roomFor at `at`, counting the sorted `taken` times. */
 export function roomInMinuteAround(at: number, taken: readonly number[], ratePerMinute: number): boolean {
-  return countBetween(taken, at - MINUTE_MS, at + MINUTE_MS) + 1 <= ratePerMinute;
+  return roomFor(countBetween(taken, at - ROOM_WINDOW_MS, at + ROOM_WINDOW_MS), ratePerMinute);
 }
 
 /**
@@ -88,8 +94,8 @@ export function firstTimeWithRoom(input: { from: Date; taken: readonly Date[]; r
   let at = nextAllowedTime(input.from, input.policy, input.timeZone).getTime();
   while (!roomInMinuteAround(at, taken, input.ratePerMinute)) {
     // The count only falls when the earliest message in the window leaves it, a minute after it.
-    const earliest = taken[firstAfter(taken, at - MINUTE_MS)] as number;
-    at = nextAllowedTime(new Date(earliest + MINUTE_MS), input.policy, input.timeZone).getTime();
+    const earliest = taken[firstAfter(taken, at - ROOM_WINDOW_MS)] as number;
+    at = nextAllowedTime(new Date(earliest + ROOM_WINDOW_MS), input.policy, input.timeZone).getTime();
   }
   return new Date(at);
 }
