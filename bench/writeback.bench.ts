@@ -5,6 +5,7 @@
  * `baseline`: the same events written raw on the same database in the same run: one multi-row INSERT per
  * transaction of the same size, from the same number of callers, with nothing read, locked or marked — the most
  * this machine's database can commit that way (issue 20's target: the real path ≥ 70% of it).
+ * `BENCH_PROFILE_WRITEBACK=<file>` writes a CPU profile of the timed write-backs on PostgreSQL.
  */
 import { sql } from 'kysely';
 import type { EventDraft } from '../domain/case-record/case-record.types.js';
@@ -18,6 +19,7 @@ import { ApplyPendingWritebacks } from '../app/conversation/apply-pending-writeb
 import { progress, round, type BenchResult } from './bench-result.js';
 import { cpuPerUnit, startCpuCount } from './process-cpu.js';
 import { pool } from './reminder-fixture.js';
+import { withCpuProfile } from './cpu-profile.js';
 
 const BENCH = 'writeback';
 const CONCURRENCY = 8;
@@ -97,7 +99,10 @@ async function measure(database: CaseRecordDatabase, plan: Plan): Promise<Rates>
   const before = await countEvents(database);
   const cpu = database.engine === 'postgres' ? await startCpuCount(db) : undefined;
   const started = performance.now();
-  await pool(plan.writebacks - plan.warmup, CONCURRENCY, (i) => apply(i + plan.warmup), Date.now() + plan.maxSeconds * 1000);
+  const profile = database.engine === 'postgres' ? process.env.BENCH_PROFILE_WRITEBACK : undefined;
+  await withCpuProfile(profile, 'the write-backs on PostgreSQL', () =>
+    pool(plan.writebacks - plan.warmup, CONCURRENCY, (i) => apply(i + plan.warmup), Date.now() + plan.maxSeconds * 1000),
+  );
   const seconds = (performance.now() - started) / 1000;
   const spent = await cpu?.();
   const committed = (await countEvents(database)) - before;
@@ -137,10 +142,14 @@ async function rawInserts(database: CaseRecordDatabase, participantIds: string[]
     });
   await pool(200, CONCURRENCY, (i) => insert(transactions + i));
   const before = await countEvents(database);
+  const cpu = database.engine === 'postgres' ? await startCpuCount(db) : undefined;
   const started = performance.now();
   await pool(transactions, CONCURRENCY, insert, Date.now() + maxSeconds * 1000);
   const seconds = (performance.now() - started) / 1000;
-  return ((await countEvents(database)) - before) / seconds;
+  const spent = await cpu?.();
+  const committed = (await countEvents(database)) - before;
+  if (spent) progress(`${database.engine}: CPU per event of the raw INSERTs: ${cpuPerUnit(spent, committed)}`);
+  return committed / seconds;
 }
 
 async function countEvents(database: CaseRecordDatabase): Promise<number> {

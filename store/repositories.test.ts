@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
+import { sql } from 'kysely';
+import { eventually } from '../test/test-app.js';
 import { openTestEngine } from '../test/test-database.js';
 import { AlertRepository } from './alert.repository.js';
 import { BotStateRepository, StateConflictError } from './bot-state.repository.js';
@@ -575,22 +577,60 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       expect(rows).toHaveLength(1);
     });
 
-    it('locks an outcome with its payload and marks it applied', async () => {
+    it('locks the person and claims their outcomes still waiting up to one of them, oldest first', async () => {
       const writebacks = new WritebackRepository(db);
       const p = await newParticipant();
-      const payload = payloadFor(p.id);
-      const id = await writebacks.save(payload);
+      const other = await newParticipant();
+      const payloads = [payloadFor(p.id), payloadFor(p.id), payloadFor(p.id)];
+      const first = await writebacks.save(payloads[0]!);
+      const second = await writebacks.save(payloads[1]!);
+      const third = await writebacks.save(payloads[2]!);
+      const someoneElses = await writebacks.save(payloadFor(other.id));
       const at = new Date('2026-03-09T10:00:05Z');
-      const locked = await db.transaction().execute(async (tx) => {
-        const repository = new WritebackRepository(tx);
-        const before = await repository.lock(id);
-        await repository.markApplied(id, at);
-        return before;
+      const found = await db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerAndClaimThrough(second, at));
+      expect(found?.owner).toEqual(await new ParticipantRepository(db).findById(p.id));
+      expect(found?.claimed.map((w) => w.id)).toEqual([first, second]);
+      expect(found?.claimed[0]).toEqual({ id: first, seq: expect.any(String), participantId: p.id, payload: payloads[0], appliedAt: at });
+      expect(await writebacks.find(first)).toMatchObject({ appliedAt: at });
+      expect(await writebacks.find(third)).toMatchObject({ appliedAt: null });
+      expect(await writebacks.find(someoneElses)).toMatchObject({ appliedAt: null });
+      // Claimed once: a second claim up to the same outcome finds nothing; an unknown one claims nothing.
+      expect(await writebacks.lockOwnerAndClaimThrough(second, at)).toBeUndefined();
+      expect(await writebacks.lockOwnerAndClaimThrough(randomUUID(), at)).toBeUndefined();
+      expect((await writebacks.lockOwnerAndClaimThrough(third, at))?.claimed.map((w) => w.id)).toEqual([third]);
+    });
+
+    // One connection on PGlite: two transactions cannot be in flight there.
+    if (engine === 'postgres')
+      it('takes the person\'s lock before any outcome\'s, and claims what is still waiting once it has it', async () => {
+      const p = await newParticipant();
+      const id = await new WritebackRepository(db).save(payloadFor(p.id));
+      let releaseHolder!: () => void;
+      const held = new Promise<void>((resolve) => (releaseHolder = resolve));
+      let holderLocked!: () => void;
+      const locked = new Promise<void>((resolve) => (holderLocked = resolve));
+      const holder = db.transaction().execute(async (tx) => {
+        await new ParticipantRepository(tx).lockForUpdate(p.id);
+        holderLocked();
+        await held;
+        await tx.updateTable('pending_writebacks').set({ applied_at: new Date() }).where('id', '=', id).execute();
       });
-      expect(locked).toEqual({ id, seq: expect.any(String), participantId: p.id, payload, appliedAt: null });
-      expect(await writebacks.lock(id)).toMatchObject({ id, participantId: p.id, payload, appliedAt: at });
-      expect(await writebacks.find(id)).toEqual(await writebacks.lock(id));
-      expect(await writebacks.lock(randomUUID())).toBeUndefined();
+      await locked;
+      const claim = db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerAndClaimThrough(id, new Date()));
+      // While the claim waits for the person, the outcome's row is not locked by it.
+      await eventually(
+        async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]?.n) > 0,
+        10_000,
+        'the claim waiting for the person',
+      );
+      const free = await db.transaction().execute((tx) =>
+        sql<{ id: string }>`select id from pending_writebacks where id = ${id} for update nowait`.execute(tx),
+      );
+      expect(free.rows).toHaveLength(1);
+      releaseHolder();
+      await holder;
+      // The holder applied it meanwhile: the claim, once it has the person, finds nothing left.
+      expect(await claim).toBeUndefined();
     });
 
     it('lists unapplied outcomes older than a time, oldest first', async () => {
@@ -603,7 +643,7 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       await age('pending_writebacks', older, 3 * AN_HOUR);
       await age('pending_writebacks', old, 2 * AN_HOUR);
       await age('pending_writebacks', applied, 2 * AN_HOUR);
-      await writebacks.markApplied(applied, new Date());
+      await db.updateTable('pending_writebacks').set({ applied_at: new Date() }).where('id', '=', applied).execute();
       const ids = await writebacks.listUnapplied(new Date(Date.now() - AN_HOUR), 1000);
       expect(ids.filter((id) => [older, old, applied, fresh].includes(id))).toEqual([older, old]);
       expect(await writebacks.listUnapplied(inAMinute(), 1000)).toContain(fresh);

@@ -1,7 +1,13 @@
 import { type Selectable, sql } from 'kysely';
 import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
 import type { Executor } from './database.js';
-import type { PendingWritebacksTable } from './schema.js';
+import type { ParticipantRow, PendingWritebacksTable } from './schema.js';
+
+interface ClaimedColumns {
+  claimed_id: string;
+  claimed_seq: string;
+  claimed_payload: unknown;
+}
 
 export interface PendingWriteback {
   id: string;
@@ -41,32 +47,41 @@ export class WritebackRepository {
     return row ? toPending(row) : undefined;
   }
 
-  async lock(id: string): Promise<PendingWriteback | undefined> {
-    const row = await this.db
-      .selectFrom('pending_writebacks')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    return row ? toPending(row) : undefined;
-  }
-
-  /** This person's outcomes not yet applied, up to and including `upToSeq`, oldest first, locked. */
-  async lockUnappliedForParticipant(participantId: string, upToSeq: string): Promise<PendingWriteback[]> {
-    const rows = await this.db
-      .selectFrom('pending_writebacks')
-      .selectAll()
-      .where('participant_id', '=', participantId)
-      .where('applied_at', 'is', null)
-      .where('seq', '<=', upToSeq)
-      .orderBy('seq')
-      .forUpdate()
-      .execute();
-    return rows.map(toPending);
-  }
-
-  async markApplied(id: string, at: Date): Promise<void> {
-    await this.db.updateTable('pending_writebacks').set({ applied_at: at }).where('id', '=', id).execute();
+  /**
+   * In one statement: locks the person `writebackId` belongs to, then marks as applied their outcomes still waiting
+   * up to and including it, and returns the person's row as locked with those outcomes, oldest first, for the caller
+   * to apply in the same transaction. Undefined when there is nothing to apply (unknown, or applied already).
+   * The person is locked before any outcome: the claim's rows are found by the lock's result, so this takes its
+   * locks in the same order as every other writer of the person (person first).
+   */
+  async lockOwnerAndClaimThrough(writebackId: string, at: Date): Promise<{ owner: ParticipantRow; claimed: PendingWriteback[] } | undefined> {
+    const result = await sql<ParticipantRow & ClaimedColumns>`
+      with owner as materialized (
+        select * from participants
+        where id = (select participant_id from pending_writebacks where id = ${writebackId})
+        for update
+      ),
+      claimed as (
+        update pending_writebacks set applied_at = ${at}
+        where participant_id = (select id from owner)
+          and applied_at is null
+          and seq <= (select seq from pending_writebacks where id = ${writebackId})
+        returning id, seq, payload
+      )
+      select owner.*, claimed.id as claimed_id, claimed.seq as claimed_seq, claimed.payload as claimed_payload
+      from owner cross join claimed
+      order by claimed.seq`.execute(this.db);
+    const first = result.rows[0];
+    if (!first) return undefined;
+    const { claimed_id: _id, claimed_seq: _seq, claimed_payload: _payload, ...owner } = first;
+    const claimed = result.rows.map((row) => ({
+      id: row.claimed_id,
+      seq: row.claimed_seq,
+      participantId: owner.id,
+      payload: row.claimed_payload as unknown as WritebackPayload,
+      appliedAt: at,
+    }));
+    return { owner, claimed };
   }
 
   async listUnapplied(olderThan: Date, limit: number): Promise<string[]> {

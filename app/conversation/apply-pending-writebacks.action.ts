@@ -1,7 +1,6 @@
 import type { Clock } from '../../domain/time/clock.js';
 import { applyWriteback } from './apply-writeback.js';
 import type { Db } from '../../store/database.js';
-import { ParticipantRepository } from '../../store/participant.repository.js';
 import type { DueEscalation } from '../../store/alert.repository.js';
 import { WritebackRepository } from '../../store/writeback.repository.js';
 
@@ -23,13 +22,11 @@ export class ApplyPendingWritebacks {
 
   async execute(writebackId: string): Promise<{ applied: number; queuedMessageIds: string[]; escalations: DueEscalation[] }> {
     const { db } = this.deps;
-    const target = await new WritebackRepository(db).find(writebackId);
-    if (!target || target.appliedAt) return { applied: 0, queuedMessageIds: [], escalations: [] };
     const result = await db.transaction().execute(async (tx) => {
       // Locking the person first orders this against their turns and other write-backs.
-      const participant = await new ParticipantRepository(tx).lockForUpdate(target.participantId);
-      const writebacks = new WritebackRepository(tx);
-      const waiting = await writebacks.lockUnappliedForParticipant(target.participantId, target.seq);
+      const found = await new WritebackRepository(tx).lockOwnerAndClaimThrough(writebackId, this.deps.clock.now());
+      if (!found) return { applied: 0, queuedMessageIds: [], escalations: [] };
+      const { owner: participant, claimed: waiting } = found;
       const queuedMessageIds: string[] = [];
       const escalations: DueEscalation[] = [];
       for (const [index, pending] of waiting.entries()) {
@@ -37,7 +34,6 @@ export class ApplyPendingWritebacks {
         const { queuedMessageIds: queued, escalations: due } = await applyWriteback(tx, pending.payload, index === 0 ? participant : undefined);
         queuedMessageIds.push(...queued);
         escalations.push(...due);
-        await writebacks.markApplied(pending.id, this.deps.clock.now());
       }
       return { applied: waiting.length, queuedMessageIds, escalations };
     });

@@ -70,7 +70,7 @@ describe.each([['postgres'], ['pglite']] as const)('eraseParticipant on %s', (en
     const alert = await new AlertRepository(db()).findById(alertId);
     expect(alert).toMatchObject({ data: { erased: true }, note: null, status: 'acknowledged' });
     expect((await new BotStateRepository(db()).read([stateKey])).size).toBe(0);
-    const writeback = await new WritebackRepository(db()).lock(writebackId);
+    const writeback = await new WritebackRepository(db()).find(writebackId);
     expect(writeback?.payload).toEqual({});
     expect(writeback?.appliedAt).toBeInstanceOf(Date);
     expect(await new WritebackRepository(db()).listUnapplied(new Date(Date.now() + 60_000), 10_000)).not.toContain(writebackId);
