@@ -157,7 +157,7 @@ export const IDIOM_GUARDS: readonly { name: string; pattern: string; deniedBy?: 
   { name: 'a dead man walking', pattern: 'dead_man_walking|dead_and_buried|dead_to_me', deniedBy: 'texts|messages|keep_getting|saying|text_saying|message_saying' },
   { name: 'shot, meaning tired', pattern: 'am|im shot ~3 long|tired|day|knackered|shattered|week|shift' },
   { name: 'life in my hands', pattern: 'took|take|taking my life in my hands' },
-  { name: 'kill a program', pattern: 'kill|end ~2 program|programme|app|process|laptop|tab|task|computer|game|engine|music|lights|call|time|heating', deniedBy: 'beat_me|said_they|say_they|threatened|next_time|kill_me' },
+  { name: 'kill a program', pattern: 'kill|end ~2 program|programme|app|process|laptop|tab|task|computer|game|engine|music|lights|call|time|heating', deniedBy: 'beat_me|said_they|say_they|threatened|next_time|kill_me|kill_myself|myself' },
   { name: 'so bad I could die', pattern: 'so|too ~5 wanted|want|could|will|ill|actually ~2 die|died ~3 lol|haha' },
   { name: 'cut throat razor', pattern: 'cut_throat|cutthroat|cut-throat' },
   { name: 'tonight, tired', pattern: 'dead_on_my_feet|dead_tired|knackered' },
