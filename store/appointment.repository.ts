@@ -38,23 +38,7 @@ export class AppointmentRepository {
   /** Many appointments in one statement; ids are chosen here so each input maps to its row. */
   async createMany(items: readonly (NewAppointment & { id: string })[]): Promise<AppointmentRow[]> {
     if (items.length === 0) return [];
-    return this.db
-      .insertInto('appointments')
-      .values(
-        items.map((a) => ({
-          id: a.id,
-          participant_id: a.participantId,
-          title: a.title,
-          location: a.location,
-          starts_at: a.startsAt,
-          mandatory: a.mandatory,
-          reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
-          created_by: a.createdBy,
-          external_ref: a.externalRef ?? null,
-        })),
-      )
-      .returningAll()
-      .execute();
+    return this.db.insertInto('appointments').values(items.map(appointmentRow)).returningAll().execute();
   }
 
   /** The appointment if its participant is in the caller's caseload (and not erased). */
@@ -173,4 +157,19 @@ export class AppointmentRepository {
       .orderBy('starts_at')
       .execute();
   }
+}
+
+/** The row a new appointment inserts (version, status and timestamps are the table's defaults). */
+export function appointmentRow(a: NewAppointment & { id: string }) {
+  return {
+    id: a.id,
+    participant_id: a.participantId,
+    title: a.title,
+    location: a.location,
+    starts_at: a.startsAt,
+    mandatory: a.mandatory,
+    reminder_offsets: a.reminderOffsets ? JSON.stringify(a.reminderOffsets) : null,
+    created_by: a.createdBy,
+    external_ref: a.externalRef ?? null,
+  };
 }

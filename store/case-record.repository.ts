@@ -19,7 +19,7 @@ export class CaseRecordRepository {
   async append(event: NewEvent): Promise<string | undefined> {
     const row = await this.db
       .insertInto('case_record_events')
-      .values(toRow(event))
+      .values(eventRow(event))
       .onConflict((oc) => oc.column('source_key').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -31,7 +31,7 @@ export class CaseRecordRepository {
     if (events.length === 0) return;
     await this.db
       .insertInto('case_record_events')
-      .values(events.map(toRow))
+      .values(events.map(eventRow))
       .onConflict((oc) => oc.column('source_key').doNothing())
       .execute();
   }
@@ -67,7 +67,8 @@ export class CaseRecordRepository {
   }
 }
 
-function toRow(event: NewEvent) {
+/** The row an event inserts. */
+export function eventRow(event: NewEvent) {
   return {
     participant_id: event.participantId,
     type: event.type,

@@ -4,6 +4,20 @@ import { reminderJobId } from '../domain/job-keys.js';
 import type { Executor } from './database.js';
 import type { ReminderRow, ReminderStatus } from './schema.js';
 
+/** The row a planned reminder inserts (its id is the table's default unless the caller adds one). */
+export function reminderRow(appointmentId: string, participantId: string, version: number, p: PlannedReminder) {
+  return {
+    appointment_id: appointmentId,
+    participant_id: participantId,
+    version,
+    offset: p.offset,
+    due_at: p.dueAt,
+    send_at: p.sendAt,
+    status: p.status,
+    reason: p.status === 'dropped' ? p.reason : (p.moved ?? null),
+    job_id: reminderJobId(appointmentId, version, p.offset),
+  };
+}
 
 export class ReminderRepository {
   constructor(private readonly db: Executor) {}
@@ -22,19 +36,7 @@ export class ReminderRepository {
 
   /** Many appointments' plans in as few statements as the parameter limit allows. */
   async savePlans(plans: ReadonlyArray<{ appointmentId: string; participantId: string; version: number; plan: PlannedReminder[] }>): Promise<ReminderRow[]> {
-    const rows = plans.flatMap(({ appointmentId, participantId, version, plan }) =>
-      plan.map((p) => ({
-        appointment_id: appointmentId,
-        participant_id: participantId,
-        version,
-        offset: p.offset,
-        due_at: p.dueAt,
-        send_at: p.sendAt,
-        status: p.status,
-        reason: p.status === 'dropped' ? p.reason : (p.moved ?? null),
-        job_id: reminderJobId(appointmentId, version, p.offset),
-      })),
-    );
+    const rows = plans.flatMap(({ appointmentId, participantId, version, plan }) => plan.map((p) => reminderRow(appointmentId, participantId, version, p)));
     const saved: ReminderRow[] = [];
     // 9 parameters a row; PostgreSQL allows 65,535 parameters a statement.
     for (let i = 0; i < rows.length; i += 5000) {

@@ -41,7 +41,7 @@ export async function saveReminderPlan(tx: Tx, ctx: SchedulingContext, appointme
   return new ReminderRepository(tx).savePlan(appointment.id, participant.id, appointment.version, reminderPlan(ctx, appointment, policy));
 }
 
-export function reminderPlan(ctx: SchedulingContext, appointment: AppointmentRow, policy: ReminderPolicy) {
+export function reminderPlan(ctx: SchedulingContext, appointment: Pick<AppointmentRow, 'starts_at' | 'reminder_offsets'>, policy: ReminderPolicy) {
   return planReminders({
     startsAt: appointment.starts_at,
     offsets: appointment.reminder_offsets ?? policy.defaultOffsets,
@@ -115,7 +115,10 @@ export async function noticeWording(tx: Tx, ctx: SchedulingContext, participant:
   };
 }
 
-export function appointmentCreatedData(appointment: AppointmentRow, staffId: string): JsonObject {
+export function appointmentCreatedData(
+  appointment: Pick<AppointmentRow, 'title' | 'starts_at' | 'location' | 'mandatory' | 'version'>,
+  staffId: string,
+): JsonObject {
   return {
     title: appointment.title,
     startsAt: appointment.starts_at.toISOString(),

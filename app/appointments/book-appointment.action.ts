@@ -2,21 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ReminderPolicy } from '../../domain/appointments/appointment.types.js';
 import type { StaffIdentity } from '../../domain/caseload.js';
 import { sourceKeys } from '../../domain/job-keys.js';
-import { AppointmentRepository, type NewAppointment } from '../../store/appointment.repository.js';
-import { CaseRecordRepository } from '../../store/case-record.repository.js';
+import { AppointmentBookingRepository, type NewBookingRows } from '../../store/appointment-booking.repository.js';
+import type { NewAppointment } from '../../store/appointment.repository.js';
 import type { Db, Tx } from '../../store/database.js';
-import { ReminderRepository } from '../../store/reminder.repository.js';
+import { reminderRow } from '../../store/reminder.repository.js';
 import type { ParticipantRow } from '../../store/schema.js';
 import { TeamPolicyRepository } from '../../store/team-policy.repository.js';
 import { type AppointmentActionDeps, AppointmentInPastError, enqueueAppointmentJobs, schedulingContext } from './appointment-changes.js';
-import {
-  appendAppointmentEvent,
-  appointmentCreatedData,
-  reminderPlan,
-  saveReminderPlan,
-  type ScheduleResult,
-  type SchedulingContext,
-} from './appointment-schedule.js';
+import { appointmentCreatedData, reminderPlan, type ScheduleResult, type SchedulingContext } from './appointment-schedule.js';
 import { participantInCaseload } from '../participant-in-caseload.js';
 
 export type NewBooking = Omit<NewAppointment, 'participantId' | 'createdBy'>;
@@ -52,15 +45,15 @@ export class BookAppointment {
 
 /** One booking in the caller's transaction: the appointment, its reminders and `appointment.created`. */
 export async function bookAppointment(tx: Tx, ctx: SchedulingContext, participant: ParticipantRow, booking: NewBooking): Promise<ScheduleResult> {
-  const appointment = await new AppointmentRepository(tx).create({ ...booking, participantId: participant.id, createdBy: ctx.staffId });
-  const reminders = await saveReminderPlan(tx, ctx, appointment, participant);
-  await appendAppointmentEvent(tx, ctx, appointment, 'appointment.created', sourceKeys.appointmentCreated(appointment.id), appointmentCreatedData(appointment, ctx.staffId));
-  return { appointment, reminders, obsoleteJobIds: [], queuedMessageIds: [] };
+  const [result] = await bookAppointments(tx, ctx, [{ participant, input: booking }]);
+  if (!result) throw new Error('booking returned nothing');
+  return result;
 }
 
 /**
- * Many bookings in a handful of statements (an import from a CRM, a clinic's whole week): the same rows, plans
- * and events as `bookAppointment`, written together. The caller has locked the participants.
+ * Many bookings in a handful of statements (an import from a CRM, a clinic's whole week): each team's policy
+ * read once, every plan made before anything is written, then the appointments (version 1), their reminders and
+ * their `appointment.created` events in one statement. The caller has locked the participants.
  */
 export async function bookAppointments(
   tx: Tx,
@@ -72,32 +65,28 @@ export async function bookAppointments(
     const key = participant.team ?? '';
     if (!policies.has(key)) policies.set(key, await new TeamPolicyRepository(tx).get(participant.team));
   }
-  const appointments = await new AppointmentRepository(tx).createMany(
-    bookings.map(({ participant, input }) => ({ ...input, id: randomUUID(), participantId: participant.id, createdBy: ctx.staffId })),
-  );
-  const teamOf = new Map(bookings.map(({ participant }) => [participant.id, participant.team ?? '']));
-  const reminders = await new ReminderRepository(tx).savePlans(
-    appointments.map((appointment) => ({
-      appointmentId: appointment.id,
-      participantId: appointment.participant_id,
-      version: appointment.version,
-      plan: reminderPlan(ctx, appointment, policies.get(teamOf.get(appointment.participant_id) ?? '') as ReminderPolicy),
-    })),
-  );
-  await new CaseRecordRepository(tx).appendMany(
-    appointments.map((appointment) => ({
-      participantId: appointment.participant_id,
-      type: 'appointment.created' as const,
-      at: ctx.now,
-      appointmentId: appointment.id,
-      data: appointmentCreatedData(appointment, ctx.staffId),
-      sourceKey: sourceKeys.appointmentCreated(appointment.id),
-    })),
-  );
-  const byAppointment = Map.groupBy(reminders, (r) => r.appointment_id);
-  return appointments.map((appointment) => ({
+  const rows = bookings.map(({ participant, input }): NewBookingRows => {
+    const appointment = { ...input, id: randomUUID(), participantId: participant.id, createdBy: ctx.staffId };
+    const version = 1;
+    const planned = { title: input.title, location: input.location ?? null, starts_at: input.startsAt, mandatory: input.mandatory, version, reminder_offsets: input.reminderOffsets };
+    const plan = reminderPlan(ctx, planned, policies.get(participant.team ?? '') as ReminderPolicy);
+    return {
+      appointment,
+      reminders: plan.map((p) => ({ ...reminderRow(appointment.id, participant.id, version, p), id: randomUUID(), message_id: null, sent_at: null })),
+      event: {
+        participantId: participant.id,
+        type: 'appointment.created',
+        at: ctx.now,
+        appointmentId: appointment.id,
+        data: appointmentCreatedData(planned, ctx.staffId),
+        sourceKey: sourceKeys.appointmentCreated(appointment.id),
+      },
+    };
+  });
+  const appointments = await new AppointmentBookingRepository(tx).insertMany(rows);
+  return appointments.map((appointment, i) => ({
     appointment,
-    reminders: byAppointment.get(appointment.id) ?? [],
+    reminders: [...(rows[i] as NewBookingRows).reminders],
     obsoleteJobIds: [],
     queuedMessageIds: [],
   }));

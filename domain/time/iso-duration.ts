@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { sub } from 'date-fns';
+import { steadyOffsetMs } from './steady-offset.js';
 
 /**
  * A reminder offset as key workers write it: an ISO 8601 duration of weeks, days, hours and minutes
@@ -17,6 +18,7 @@ export interface IsoDuration {
 export const MAX_DURATION_DAYS = 60;
 
 const MINUTES_PER_DAY = 24 * 60;
+const DAY_MS = MINUTES_PER_DAY * 60_000;
 
 /**
  * Upper case only, no sign, no fractions, no spaces: the stored string is also part of a BullMQ job id
@@ -67,6 +69,18 @@ export function subtractDuration(instant: Date, duration: IsoDuration, timeZone:
   const exactMs = (duration.hours * 60 + duration.minutes) * 60_000;
   // Hours and minutes alone need no calendar, and zone lookups are the slow part of planning reminders.
   if (duration.weeks === 0 && duration.days === 0) return new Date(instant.getTime() - exactMs);
+  // With one offset from a day before the earlier date to a day after it, and the same as the instant's, whole days
+  // of 24 hours keep the wall-clock time and that time happens once: what TZDate would find, without asking it.
+  const offset = steadyOffsetMs(timeZone, instant.getTime());
+  const earlier = instant.getTime() - (duration.weeks * 7 + duration.days) * DAY_MS;
+  if (
+    offset !== null &&
+    steadyOffsetMs(timeZone, earlier) === offset &&
+    steadyOffsetMs(timeZone, earlier - DAY_MS) === offset &&
+    steadyOffsetMs(timeZone, earlier + DAY_MS) === offset
+  ) {
+    return new Date(earlier - exactMs);
+  }
   const result = sub(new TZDate(instant, timeZone), {
     weeks: duration.weeks,
     days: duration.days,

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { ReminderPolicy } from '../appointments/appointment.types.js';
 import { bankHolidayCalendar } from './bank-holidays.js';
+import { steadyWallClock } from './steady-offset.js';
 
 /** Local clock times "HH:mm"; the window runs from `start` up to (not including) `end`. */
 export type QuietHours = NonNullable<ReminderPolicy['quietHours']>;
@@ -28,6 +29,16 @@ export function isClockTime(text: string): boolean {
 /** Minutes (with fractions) after local midnight on the local clock: the wall clock is what quiet hours are about. */
 function localMinutes(local: TZDate): number {
   return local.getHours() * 60 + local.getMinutes() + (local.getSeconds() * 1000 + local.getMilliseconds()) / 60_000;
+}
+
+/** localDate of a wall clock read with its UTC getters (steadyWallClock). */
+function wallDate(wall: Date): string {
+  return `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}-${String(wall.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** localMinutes of a wall clock read with its UTC getters (steadyWallClock). */
+function wallMinutes(wall: Date): number {
+  return wall.getUTCHours() * 60 + wall.getUTCMinutes() + (wall.getUTCSeconds() * 1000 + wall.getUTCMilliseconds()) / 60_000;
 }
 
 /**
@@ -96,6 +107,12 @@ export function nextAllowedSendTime(
 ): { at: Date; moved: SendTimeMove | null } {
   const quiet = policy.quietHours && { start: clockMinutes(policy.quietHours.start), end: clockMinutes(policy.quietHours.end) };
   const isBankHoliday = policy.skipBankHolidays ? bankHolidayCalendar(policy.region) : null;
+  if (!quiet && !isBankHoliday) return { at: new Date(instant.getTime()), moved: null };
+  // Most instants may go as they are: on a day without a clock change that is read without a TZDate.
+  const wall = steadyWallClock(timeZone, instant.getTime());
+  if (wall && !isBankHoliday?.(wallDate(wall)) && !(quiet && inWindow(wallMinutes(wall), quiet.start, quiet.end))) {
+    return { at: new Date(instant.getTime()), moved: null };
+  }
   let local = new TZDate(instant, timeZone);
   let moved: SendTimeMove | null = null;
   for (let step = 0; step < MAX_STEPS; step += 1) {
