@@ -157,7 +157,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     expect(await repo.settle([delivered(kit, first, 202)])).toEqual([expect.objectContaining({ eventId: first, settled: false })]);
 
     // A claimed event given back is the head again, free for the next claim.
-    await repo.releaseLeases(CASE_RECORD_SINK_ID, [second]);
+    await repo.releaseLeases(lane(kit), [second]);
     expect(await repo.claimLane(lane(kit), LEASE_MS, 5)).toMatchObject({ kind: 'claimed', deliveries: [{ eventId: second }, { eventId: third }] });
     await repo.settle([delivered(kit, second, 200), delivered(kit, third, 200)]);
     expect(await repo.claimLane(lane(kit), LEASE_MS, 5)).toEqual({ kind: 'idle' });
@@ -200,7 +200,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     const repo = outbox.repo();
     expect(await repo.claimLane(lane(lee), LEASE_MS, 1)).toMatchObject({ kind: 'claimed', deliveries: [{ eventId: first }] });
     const failedAt = new Date('2026-03-01T10:00:00Z');
-    await repo.recordFailure(CASE_RECORD_SINK_ID, first, { at: failedAt, httpStatus: 500, error: 'HTTP 500', retryAt: new Date('2026-03-01T10:00:05Z') });
+    await repo.recordFailure(lane(lee), first, { at: failedAt, httpStatus: 500, error: 'HTTP 500', retryAt: new Date('2026-03-01T10:00:05Z') });
 
     expect(await repo.claimLane(lane(lee), LEASE_MS, 5)).toEqual({ kind: 'waiting' });
     expect(await repo.claimLane(lane(lee), LEASE_MS, 5, { eventId: first, attempts: 0 })).toEqual({ kind: 'waiting' });
@@ -210,8 +210,8 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
     const retry = await repo.claimLane(lane(lee), LEASE_MS, 5, { eventId: first, attempts: 1 });
     expect(retry).toMatchObject({ kind: 'claimed', deliveries: [{ eventId: first, attempts: 1, firstFailedAt: failedAt }, { eventId: later }] });
 
-    await repo.recordFailure(CASE_RECORD_SINK_ID, first, { at: new Date('2026-03-02T10:00:00Z'), httpStatus: null, error: 'timeout', retryAt: null });
-    await repo.releaseLeases(CASE_RECORD_SINK_ID, [later]);
+    await repo.recordFailure(lane(lee), first, { at: new Date('2026-03-02T10:00:00Z'), httpStatus: null, error: 'timeout', retryAt: null });
+    await repo.releaseLeases(lane(lee), [later]);
     expect(await repo.claimLane(lane(lee), LEASE_MS, 5)).toEqual({ kind: 'blocked' });
     expect(await repo.laneHeads([lane(lee)])).toEqual([]);
     const parked = await repo.listParked(CASE_RECORD_SINK_ID, 10);

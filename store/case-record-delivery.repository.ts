@@ -205,13 +205,17 @@ export class CaseRecordDeliveryRepository {
     }));
   }
 
-  /** Gives back claimed deliveries not posted (their job hands the lane on, or stopped short). */
-  async releaseLeases(sinkId: string, eventIds: readonly string[]): Promise<void> {
+  /**
+   * Gives back claimed deliveries not posted (their job hands the lane on, or stopped short). Rows are
+   * found by their lane as well as their event, as in store/migrations/0025-crm-sink-lane-keys.ts.
+   */
+  async releaseLeases(lane: DeliveryLane, eventIds: readonly string[]): Promise<void> {
     if (eventIds.length === 0) return;
     await this.db
       .updateTable('case_record_deliveries')
       .set({ leased_until: null })
-      .where('sink_id', '=', sinkId)
+      .where('sink_id', '=', lane.sinkId)
+      .where('participant_id', '=', lane.participantId)
       .where('event_id', 'in', [...eventIds])
       .where('status', '=', 'pending')
       .execute();
@@ -219,7 +223,7 @@ export class CaseRecordDeliveryRepository {
 
   /** Counts a failed try; `retryAt` null parks the delivery (the dead-letter list). */
   async recordFailure(
-    sinkId: string,
+    lane: DeliveryLane,
     eventId: string,
     failure: { at: Date; httpStatus: number | null; error: string; retryAt: Date | null },
   ): Promise<void> {
@@ -236,7 +240,8 @@ export class CaseRecordDeliveryRepository {
         status: park ? 'parked' : 'pending',
         parked_at: park ? failure.at : null,
       }))
-      .where('sink_id', '=', sinkId)
+      .where('sink_id', '=', lane.sinkId)
+      .where('participant_id', '=', lane.participantId)
       .where('event_id', '=', eventId)
       .where('status', '=', 'pending')
       .execute();

@@ -116,7 +116,7 @@ export class DeliverCaseRecordEvents {
   ): Promise<RunEnd> {
     const { sink, deliveries } = claim;
     const giveBack = (from: number) =>
-      new CaseRecordDeliveryRepository(this.deps.db).releaseLeases(lane.sinkId, deliveries.slice(from).map((d) => d.eventId));
+      new CaseRecordDeliveryRepository(this.deps.db).releaseLeases(lane, deliveries.slice(from).map((d) => d.eventId));
     for (let i = 0; i < deliveries.length; i++) {
       const delivery = deliveries[i] as ClaimedDelivery;
       if (counter.delivered >= maxPerJob) {
@@ -177,12 +177,12 @@ export class DeliverCaseRecordEvents {
     const { delivery, status, error } = failure;
     const now = this.deps.clock.now();
     if (crmShouldPark(delivery.firstFailedAt ?? now, now, this.deps.retry)) {
-      await repo.recordFailure(lane.sinkId, delivery.eventId, { at: now, httpStatus: status, error, retryAt: null });
+      await repo.recordFailure(lane, delivery.eventId, { at: now, httpStatus: status, error, retryAt: null });
       return { kind: 'parked', delivered, eventId: delivery.eventId, status, error };
     }
     const failures = delivery.attempts + 1;
     const retryAt = new Date(now.getTime() + crmRetryDelayMs(failures, (this.deps.random ?? Math.random)(), this.deps.retry));
-    await repo.recordFailure(lane.sinkId, delivery.eventId, { at: now, httpStatus: status, error, retryAt });
+    await repo.recordFailure(lane, delivery.eventId, { at: now, httpStatus: status, error, retryAt });
     return { kind: 'retry', delivered, head: { ...lane, eventId: delivery.eventId, attempts: failures, nextAttemptAt: retryAt }, status, error };
   }
 }

@@ -7,12 +7,25 @@ import { createClaimHeadFunction } from './0008-case-record-sink.js';
  * settle for the rules; both are PL/pgSQL so that their plans are kept.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createClaimLaneFunction(db);
+  await createSettleFunction(db);
+  await sql`drop function case_record_claim_head(text, uuid, integer, bigint, integer, bigint, text, integer, timestamptz)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function if exists case_record_settle(text[], bigint[], uuid[], text[], integer[], timestamptz[])`.execute(db);
+  await sql`drop function if exists case_record_claim_lane(text, uuid, integer, bigint, integer, integer, bigint, text, integer, timestamptz)`.execute(db);
+  await createClaimHeadFunction(db);
+}
+
+/** This migration's case_record_claim_lane (0025 replaces it; its down puts this one back). */
+export async function createClaimLaneFunction(db: Kysely<unknown>): Promise<void> {
   // Marks the delivery just posted (if any), then locks the lane's head and decides whether it may go now, as
   // case_record_claim_head did; if so, leases it and the events right behind it that may go too (pending, their
   // transaction settled, no retry of their own), up to p_limit, in lane order. Every claimed row is leased, so
   // whichever of them is the head next is seen as busy.
   await sql`
-    create function case_record_claim_lane(
+    create or replace function case_record_claim_lane(
       p_sink text, p_participant uuid, p_lease_ms integer,
       p_expected_event bigint, p_expected_attempts integer, p_limit integer,
       p_done_event bigint, p_done_outcome text, p_done_status integer, p_done_at timestamptz
@@ -109,12 +122,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         order by l.leased_xid, l.leased_event;
     end
     $$`.execute(db);
+}
 
+/** This migration's case_record_settle (0025 replaces it; its down puts this one back). */
+export async function createSettleFunction(db: Kysely<unknown>): Promise<void> {
   // Marks posted (or skipped) deliveries of any lanes, each only if still pending, and says for each whether it was,
   // in the order given, with the sink's version and whether its person has been erased since: a lane whose claim is out of date stops
   // using what it claimed.
   await sql`
-    create function case_record_settle(
+    create or replace function case_record_settle(
       p_sinks text[], p_events bigint[], p_participants uuid[], p_outcomes text[], p_statuses integer[], p_at timestamptz[]
     ) returns table (event_id bigint, settled boolean, sink_version timestamptz, sink_enabled boolean, erased boolean)
     language plpgsql as $$
@@ -146,12 +162,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         order by i.in_order;
     end
     $$`.execute(db);
-
-  await sql`drop function case_record_claim_head(text, uuid, integer, bigint, integer, bigint, text, integer, timestamptz)`.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function if exists case_record_settle(text[], bigint[], uuid[], text[], integer[], timestamptz[])`.execute(db);
-  await sql`drop function if exists case_record_claim_lane(text, uuid, integer, bigint, integer, integer, bigint, text, integer, timestamptz)`.execute(db);
-  await createClaimHeadFunction(db);
 }

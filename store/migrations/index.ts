@@ -22,6 +22,7 @@ import * as appointmentImport from './0021-appointment-import.js';
 import * as exportsIndex from './0022-exports.js';
 import * as crmSinkBatches from './0023-crm-sink-batches.js';
 import * as campaignRecentSends from './0024-campaign-recent-sends.js';
+import * as crmSinkLaneKeys from './0025-crm-sink-lane-keys.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -50,6 +51,7 @@ export const migrationProvider: MigrationProvider = {
       '0022-exports': exportsIndex,
       '0023-crm-sink-batches': crmSinkBatches,
       '0024-campaign-recent-sends': campaignRecentSends,
+      '0025-crm-sink-lane-keys': crmSinkLaneKeys,
     };
   },
 };
