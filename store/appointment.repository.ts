@@ -29,16 +29,9 @@ export interface AppointmentChanges {
 export class AppointmentRepository {
   constructor(private readonly db: Executor) {}
 
+  /** One appointment (bookings go through AppointmentBookingRepository, with their reminders and event). */
   async create(a: NewAppointment): Promise<AppointmentRow> {
-    const [row] = await this.createMany([{ ...a, id: randomUUID() }]);
-    if (!row) throw new Error('appointment insert returned nothing');
-    return row;
-  }
-
-  /** Many appointments in one statement; ids are chosen here so each input maps to its row. */
-  async createMany(items: readonly (NewAppointment & { id: string })[]): Promise<AppointmentRow[]> {
-    if (items.length === 0) return [];
-    return this.db.insertInto('appointments').values(items.map(appointmentRow)).returningAll().execute();
+    return this.db.insertInto('appointments').values(appointmentRow({ ...a, id: randomUUID() })).returningAll().executeTakeFirstOrThrow();
   }
 
   /** The appointment if its participant is in the caller's caseload (and not erased). */
