@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "38063cbafed244e15226399d2f37b2cb519cb801933ddef8186aed5a413981ae",
-    "sources": "b0e9993af42cf6607df1f9ceeff88ccf126d324a66db0fffb4cf2a9feb63eb1b"
+    "sources": "fc733cd122039d65c15d7891a79ef7e8ac89328e2e270b38d175cadeaa3fd315"
   },
   "threshold": 0.5425,
   "categoryBits": 13,
