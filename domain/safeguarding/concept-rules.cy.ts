@@ -36,7 +36,7 @@ export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'documents held (cy)', category: 'exploitation', pattern: 'cadw|gadw|cymryd|gymryd|dwyn|ddwyn ~3 fy|ei|ein ~1 DOCUMENTS', unlessWith: 'copi|gwiriad|hawl_i_weithio' },
   { name: 'work without pay (cy)', category: 'exploitation', pattern: 'gweithio|weithio ~3 am_ddim|heb_dal|heb_gyflog|heb_gael_fy_nhalu' },
   { name: 'not paid (cy)', category: 'exploitation', pattern: 'ddim|byth ~2 yn ~1 fy|ein ~1 nhalu|talu' },
-  { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael', unlessWith: 'paid_off|been_paid_off|gap_on_my_cv|left_early|fair_enough|extra_hour|all_friendly|mate_of_my_dad|bought_my_car|50_a_week|missing_hours|the_agency|fob_me_off' },
+  { name: 'a debt to work off (cy)', category: 'exploitation', pattern: 'ddyled|dyled|nyled ~4 iddyn|iddo|iddi|nhw|bos', onlyWith: 'gorfod|orfod|gweithio|gadael|adael', unlessWith: 'paid_off|been_paid_off|gap_on_my_cv|left_early|fair_enough|extra_hour|all_friendly|mate_of_my_dad|bought_my_car|50_a_week|missing_hours|the_agency|fob_me_off|overpayment|off_my_uc' },
   { name: 'a home taken over (cy)', category: 'exploitation', pattern: 'symud ~2 i_fewn|i_mewn|mewn ~4 fflat|nhy|ty ~5 werthu|gwerthu|delio', onlyWith: 'DRUGS' },
   { name: 'homeless now (cy)', category: 'homeless_tonight', pattern: 'dwi|dw|rydw|rwy|rwyf|ni|dan|rydyn|rydan ~2 digartref|ddigartref', unlessWith: 'ddim_yn_ddigartref|oeddwn|roeddwn|arfer|elusen|gwirfoddoli' },
   { name: 'nowhere to sleep (cy)', category: 'homeless_tonight', pattern: 'nunlle|nunman|unman|nunlla ~3 i ~1 gysgu|cysgu|aros|fynd|fyw' },
