@@ -1,35 +1,6 @@
-import { itemKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
+import { itemKeys, keyCount, keyId, keysOf, markedKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
 
 const ascending = (a: number, b: number) => a - b;
-
-/** Every key (word or concept) of every index, numbered: a message's keys are looked up once for all the indexes. */
-const keyIds = new Map<string, number>();
-const keyId = (key: string) => keyIds.get(key) ?? keyIds.set(key, keyIds.size).get(key)!;
-
-/** The key numbers of the last message looked at (the screen looks at one message with each of its indexes in turn). */
-let lastIndex: MessageIndex | undefined;
-let lastKeys: number[] = [];
-let lastKeyCount = 0;
-
-function keysOf(index: MessageIndex): number[] {
-  if (index === lastIndex && keyIds.size === lastKeyCount) return lastKeys;
-  const keys: number[] = [];
-  for (const word of index.words) {
-    const id = keyIds.get(word);
-    if (id !== undefined) keys.push(id);
-  }
-  for (const concept of index.concepts) {
-    const id = keyIds.get(concept);
-    if (id !== undefined) keys.push(id);
-  }
-  lastIndex = index;
-  lastKeys = keys;
-  lastKeyCount = keyIds.size;
-  return keys;
-}
-
-/** 1 at the number of each key of the message being looked at, else 0 (set and cleared by `candidates`). */
-let present = new Uint8Array(1024);
 
 /**
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
@@ -84,7 +55,7 @@ export class RuleIndex {
     });
     this.keyData = Int32Array.from(keyData);
     // Filled in key order, so the array stays packed (set out of order, it would turn into a slower dictionary).
-    for (let number = 0; number < keyIds.size; number++) {
+    for (let number = 0; number < keyCount(); number++) {
       const found = rulesByKey.get(number);
       this.rulesByKey.push(found && Int32Array.from(found));
     }
@@ -95,8 +66,8 @@ export class RuleIndex {
   candidates(index: MessageIndex): number[] {
     const { rulesByKey, lookedAt } = this;
     const keys = keysOf(index);
-    if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
-    for (const key of keys) present[key] = 1;
+    const present = markedKeys(index);
+    const stamp = index.stamp;
     if (++this.text === 0xffffffff) {
       lookedAt.fill(0);
       this.text = 1;
@@ -110,36 +81,38 @@ export class RuleIndex {
         const rule = rules[position]!;
         if (lookedAt[rule] === text) continue;
         lookedAt[rule] = text;
-        if (this.everyItemPresent(rule)) found.push(rule);
+        if (this.everyItemPresent(rule, present, stamp)) found.push(rule);
       }
     }
-    for (const key of keys) present[key] = 0;
     return found.length > 1 ? found.sort(ascending) : found;
   }
 
   /** Whether each of the rule's items has a word or concept in the message, or every word of one of its phrases. */
-  private everyItemPresent(rule: number): boolean {
+  private everyItemPresent(rule: number, present: Uint32Array, stamp: number): boolean {
     const data = this.keyData;
     let at = this.ruleStart[rule]!;
     const items = data[at++]!;
     if (items === 0) return false;
     for (let item = 0; item < items; item++) {
       const next = data[at++]!;
-      if (!itemPresent(data, at, next)) return false;
+      if (!itemPresent(data, at, next, present, stamp)) return false;
       at = next;
     }
     return true;
   }
 }
 
-/** Whether the item written in `data` from `at` to `end` (see `keyData`) may match the message in `present`. */
-function itemPresent(data: Int32Array, at: number, end: number): boolean {
+/**
+ * Whether the item written in `data` from `at` to `end` (see `keyData`) may match the message whose keys are those
+ * with `stamp` in `present`.
+ */
+function itemPresent(data: Int32Array, at: number, end: number, present: Uint32Array, stamp: number): boolean {
   const directEnd = at + 1 + data[at]!;
-  for (at++; at < directEnd; at++) if (present[data[at]!] === 1) return true;
+  for (at++; at < directEnd; at++) if (present[data[at]!] === stamp) return true;
   while (at < end) {
     const phraseEnd = at + 1 + data[at]!;
     let all = true;
-    for (at++; all && at < phraseEnd; at++) all = present[data[at]!] === 1;
+    for (at++; all && at < phraseEnd; at++) all = present[data[at]!] === stamp;
     if (all) return true;
     at = phraseEnd;
   }
