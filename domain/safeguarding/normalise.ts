@@ -35,8 +35,6 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
-/** A whole word (between spaces) with a character of LEET in it. */
-const LEET_WORD = /(?<![^ ])[^ ]*?[013457@$!][^ ]*/g;
 const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
 
 /**
@@ -44,20 +42,98 @@ const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
  * Latin (the `confusables` table), invisible characters and accents removed, apostrophes dropped ("don't" → "dont").
  */
 export function normaliseForScreening(text: string): string {
+  return wordsForScreening(text).join(' ');
+}
+
+/** The words of `normaliseForScreening(text)`, in order (what lies between its spaces). */
+export function wordsForScreening(text: string): string[] {
   let lower: string;
   if (isAscii(text)) {
     // The same steps as below, less those that cannot change a text of ASCII characters.
-    const latin = withoutConfusables(text);
+    const latin = confusablesLeaveAsIs(text) ? text : withoutConfusables(text);
     lower = isAscii(latin) ? latin.toLowerCase() : latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
   } else {
     const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
     lower = latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
   }
   if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(SA_D, 'sexually assaulted').replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
-  let words = lower.replace(/[^a-z0-9@$! ]+/g, ' ');
-  // Runs of spaces are made one at the end: what lies between them is read word by word.
-  if (ANY_LEET.test(words)) words = words.replace(LEET_WORD, undoLeetspeak);
-  return words.replace(REPEATS, '$1$1').replace(/[^a-z0-9]+/g, ' ').trim();
+  return wordsOf(lower);
+}
+
+/**
+ * Whether `confusables`' `remove` returns this ASCII text as it is: it does when every character is a letter, a
+ * digit, white space or punctuation other than `$` (its own test, without a regular expression), and the text is not
+ * empty. Otherwise it maps `|` to `l` and drops control characters.
+ */
+function confusablesLeaveAsIs(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x24 || code === 0x7f || (code < 0x20 && (code < 0x09 || code > 0x0d))) return false;
+  }
+  return text.length > 0;
+}
+
+const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** The characters that may stand for letters (LEET) and are kept in a word until leetspeak is undone. */
+const isLeet = (code: number) => code === 0x40 || code === 0x24 || code === 0x21;
+
+/**
+ * The words of a lower-cased text: runs of letters, digits and LEET's characters (anything else parts words), each
+ * with leetspeak undone, three or more of one letter made two ("pleeeease" → "pleease"), and then parted where
+ * anything but letters and digits is left. One pass over the text, where four expressions each went over all of it.
+ */
+function wordsOf(lower: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (isLetter(code) || isDigit(code) || isLeet(code)) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      addWord(words, lower.slice(start, index));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+function addWord(words: string[], written: string): void {
+  let word = hasLeet(written) ? undoLeetspeak(written) : written;
+  if (hasRepeats(word)) word = word.replace(REPEATS, '$1$1');
+  if (lettersAndDigitsOnly(word)) {
+    if (word.length > 0) words.push(word);
+    return;
+  }
+  for (const part of word.split(NOT_LETTER_OR_DIGIT)) if (part.length > 0) words.push(part);
+}
+
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/;
+
+function lettersAndDigitsOnly(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (!isLetter(code) && !isDigit(code)) return false;
+  }
+  return true;
+}
+
+/** Whether the word has a character of LEET (ANY_LEET). */
+function hasLeet(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (isLeet(code) || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37) return true;
+  }
+  return false;
+}
+
+/** Whether one letter stands three or more times in a row (REPEATS). */
+function hasRepeats(word: string): boolean {
+  for (let index = 2; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (isLetter(code) && code === word.charCodeAt(index - 1) && code === word.charCodeAt(index - 2)) return true;
+  }
+  return false;
 }
 
 /** A word with none of LEET's characters reads as it is (most words: no need to count its letters). */

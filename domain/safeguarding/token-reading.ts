@@ -2,7 +2,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { words as popularWords } from 'popular-english-words/words.js';
 import { stemmer } from 'stemmer';
-import { isAscii, normaliseForScreening } from './normalise.js';
+import { isAscii, wordsForScreening } from './normalise.js';
 import { TEXT_SPEAK } from './text-speak.js';
 import { READ_AS_WRITTEN, TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
 import { WELSH_VOCABULARY } from './vocabulary.cy.js';
@@ -199,8 +199,7 @@ function tokenOf(written: string, word: string): ReadToken {
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
 export function readTokens(text: string): ReadToken[] {
   const words: { word: string; written: string }[] = [];
-  for (const written of normaliseForScreening(text).split(' ')) {
-    if (written.length === 0) continue;
+  for (const written of wordsForScreening(text)) {
     const expanded = written === 'ill' && ILL_AFTER.has(words.at(-1)?.written ?? '') ? undefined : TEXT_SPEAK.get(written);
     if (expanded === undefined) words.push({ word: written, written });
     else for (const word of expanded) words.push({ word, written });
