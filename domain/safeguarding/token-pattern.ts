@@ -151,9 +151,9 @@ function markKeys(index: MessageIndex): void {
   index.keys.length = 0;
   for (const token of index.tokens) {
     mark(index, token.word);
-    mark(index, token.written);
+    if (token.written !== token.word) mark(index, token.written);
+    if (token.concepts.size > 0) for (const concept of token.concepts) mark(index, concept);
   }
-  for (const token of index.tokens) if (token.concepts.size > 0) for (const concept of token.concepts) mark(index, concept);
   marked = index;
 }
 
