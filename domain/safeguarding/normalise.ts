@@ -119,7 +119,7 @@ function lettersAndDigitsOnly(word: string): boolean {
 }
 
 /** Whether the word has a character of LEET (ANY_LEET). */
-function hasLeet(word: string): boolean {
+export function hasLeet(word: string): boolean {
   for (let index = 0; index < word.length; index++) {
     const code = word.charCodeAt(index);
     if (isLeet(code) || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37) return true;

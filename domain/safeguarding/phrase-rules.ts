@@ -9,7 +9,7 @@
  * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
-import { isAscii } from './normalise.js';
+import { hasLeet, isAscii } from './normalise.js';
 import type { RiskFlag } from './risk-category.js';
 
 export const PHRASE_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
@@ -50,12 +50,11 @@ function undoLeetspeak(word: string): string {
  */
 export function normaliseForScreening(text: string): string {
   // A text of ASCII characters has nothing for NFKC, NFD or NFC to change, and no zero-width characters or accents.
-  const ascii = isAscii(text);
-  const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
+  if (isAscii(text)) return asciiWords(asciiLeetUndone(text.toLowerCase()));
+  const lower = text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
   let words = lower.replace(APOSTROPHES, "'").replace(DASHES, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
   if (ANY_LEET.test(words)) words = words.replace(/(?<!\S)\S*?[013457@$!]\S*/g, undoLeetspeak);
-  if (ascii) return asciiWords(words);
   return words
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
@@ -64,6 +63,35 @@ export function normaliseForScreening(text: string): string {
 }
 
 const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+/** ASCII white space (`\s`): tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+
+/**
+ * The steps of `normaliseForScreening` before `asciiWords` for a lower-case ASCII text: a backtick read as an
+ * apostrophe, a hyphen as a space, and leetspeak undone in each word between white space. One pass, and none of it
+ * when the text has no backtick and no character of leetspeak (a hyphen is then a space to `asciiWords` already).
+ */
+function asciiLeetUndone(lower: string): string {
+  if (!hasLeet(lower) && !lower.includes('`')) return lower;
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (index < lower.length && !isAsciiSpace(code) && code !== HYPHEN) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      words.push(asciiWordLeetUndone(lower.slice(start, index)));
+      start = -1;
+    }
+  }
+  return words.join(' ');
+}
+
+function asciiWordLeetUndone(word: string): string {
+  const apostrophes = word.includes('`') ? word.replaceAll('`', "'") : word;
+  return hasLeet(apostrophes) ? undoLeetspeak(apostrophes) : apostrophes;
+}
 const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 
 /**
