@@ -142,9 +142,22 @@ const ANY_LEET = /[013457@$!]/;
 function undoLeetspeak(text: string): string {
   if (!ANY_LEET.test(text)) return text;
   // "!" ending a word ends a sentence ("help me!", "got the job!"); only inside a word does it stand for an i ("k!ll").
-  const word = text.replace(/!+$/, '');
+  const word = withoutEndingBangs(text);
   // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
   // "p45", "m4", "a1": one letter and digits are a name, not a word in disguise.
-  if ((word.match(/[a-z]/g) ?? []).length < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
+  if (lettersIn(word) < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
   return word.replace(LEET_CHARS, (ch) => LEET[ch] ?? ch);
+}
+
+/** The word less any "!" at its end (`/!+$/`). */
+function withoutEndingBangs(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 0x21) end--;
+  return end === word.length ? word : word.slice(0, end);
+}
+
+function lettersIn(word: string): number {
+  let count = 0;
+  for (let index = 0; index < word.length; index++) if (isLetter(word.charCodeAt(index))) count++;
+  return count;
 }
