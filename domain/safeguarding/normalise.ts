@@ -75,66 +75,47 @@ function confusablesLeaveAsIs(text: string): boolean {
 
 const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-/** The characters that may stand for letters (LEET) and are kept in a word until leetspeak is undone. */
-const isLeet = (code: number) => code === 0x40 || code === 0x24 || code === 0x21;
+/** A character of LEET: digits that stand for letters, and `@`, `$` and `!`. */
+const isLeet = (code: number) =>
+  code === 0x40 || code === 0x24 || code === 0x21 || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37;
 
 /**
  * The words of a lower-cased text: runs of letters, digits and LEET's characters (anything else parts words), each
  * with leetspeak undone, three or more of one letter made two ("pleeeease" → "pleease"), and then parted where
- * anything but letters and digits is left. One pass over the text, where four expressions each went over all of it.
+ * anything but letters and digits is left. One pass over the text, where four expressions each went over all of it;
+ * it notes as it goes whether a word has a character of LEET or a letter three times over, which most words have not.
  */
 function wordsOf(lower: string): string[] {
   const words: string[] = [];
   let start = -1;
+  let leet = false;
+  let repeats = false;
   for (let index = 0; index <= lower.length; index++) {
     const code = lower.charCodeAt(index);
-    if (isLetter(code) || isDigit(code) || isLeet(code)) {
+    if (isLetter(code)) {
       if (start < 0) start = index;
+      else if (!repeats && index - start >= 2 && code === lower.charCodeAt(index - 1) && code === lower.charCodeAt(index - 2)) repeats = true;
+    } else if (isDigit(code) || isLeet(code)) {
+      if (start < 0) start = index;
+      if (!leet) leet = isLeet(code);
     } else if (start >= 0) {
-      addWord(words, lower.slice(start, index));
+      const written = lower.slice(start, index);
+      if (leet) addLeetWord(words, written);
+      else words.push(repeats ? written.replace(REPEATS, '$1$1') : written);
       start = -1;
+      leet = repeats = false;
     }
   }
   return words;
 }
 
-function addWord(words: string[], written: string): void {
-  let word = hasLeet(written) ? undoLeetspeak(written) : written;
-  if (hasRepeats(word)) word = word.replace(REPEATS, '$1$1');
-  if (lettersAndDigitsOnly(word)) {
-    if (word.length > 0) words.push(word);
-    return;
-  }
+/** A word with a character of LEET: leetspeak undone, repeated letters, and parted where `@`, `$` or `!` are left. */
+function addLeetWord(words: string[], written: string): void {
+  const word = undoLeetspeak(written).replace(REPEATS, '$1$1');
   for (const part of word.split(NOT_LETTER_OR_DIGIT)) if (part.length > 0) words.push(part);
 }
 
 const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/;
-
-function lettersAndDigitsOnly(word: string): boolean {
-  for (let index = 0; index < word.length; index++) {
-    const code = word.charCodeAt(index);
-    if (!isLetter(code) && !isDigit(code)) return false;
-  }
-  return true;
-}
-
-/** Whether the word has a character of LEET (ANY_LEET). */
-export function hasLeet(word: string): boolean {
-  for (let index = 0; index < word.length; index++) {
-    const code = word.charCodeAt(index);
-    if (isLeet(code) || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37) return true;
-  }
-  return false;
-}
-
-/** Whether one letter stands three or more times in a row (REPEATS). */
-function hasRepeats(word: string): boolean {
-  for (let index = 2; index < word.length; index++) {
-    const code = word.charCodeAt(index);
-    if (isLetter(code) && code === word.charCodeAt(index - 1) && code === word.charCodeAt(index - 2)) return true;
-  }
-  return false;
-}
 
 /** A word with none of LEET's characters reads as it is (most words: no need to count its letters). */
 const ANY_LEET = /[013457@$!]/;

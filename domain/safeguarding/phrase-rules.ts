@@ -9,7 +9,7 @@
  * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
-import { hasLeet, isAscii } from './normalise.js';
+import { isAscii } from './normalise.js';
 import type { RiskFlag } from './risk-category.js';
 
 export const PHRASE_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
@@ -50,11 +50,12 @@ function undoLeetspeak(word: string): string {
  */
 export function normaliseForScreening(text: string): string {
   // A text of ASCII characters has nothing for NFKC, NFD or NFC to change, and no zero-width characters or accents.
-  if (isAscii(text)) return asciiNormalised(text.toLowerCase());
-  const lower = text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
+  const ascii = isAscii(text);
+  const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
   let words = lower.replace(APOSTROPHES, "'").replace(DASHES, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
   if (ANY_LEET.test(words)) words = words.replace(/(?<!\S)\S*?[013457@$!]\S*/g, undoLeetspeak);
+  if (ascii) return asciiWords(words);
   return words
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
@@ -63,61 +64,30 @@ export function normaliseForScreening(text: string): string {
 }
 
 const APOSTROPHE = 0x27;
-const HYPHEN = 0x2d;
 const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
-/** ASCII white space (`\s`): tab, line feed, vertical tab, form feed, carriage return, space. */
-const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
 
 /**
- * `normaliseForScreening` for a lower-case ASCII text (its only letters are a-z, its only digits 0-9), in one pass: a
- * backtick read as an apostrophe, a hyphen as a space, leetspeak undone in each word between white space; then an
- * apostrophe kept only between two letters, anything else but letters and digits a space, single spaces, trimmed.
- * The Unicode expressions would look up every character's properties.
+ * The last steps of `normaliseForScreening` for a lower-case ASCII text (its only letters are a-z, its only digits
+ * 0-9): an apostrophe kept only between two letters, anything else but letters and digits a space, single spaces,
+ * trimmed. One pass, where the Unicode expressions would look up every character's properties.
  */
-function asciiNormalised(lower: string): string {
-  const words: string[] = [];
+function asciiWords(words: string): string {
+  let out = '';
   let start = -1;
-  for (let index = 0; index <= lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    if (index < lower.length && !isAsciiSpace(code) && code !== HYPHEN) {
-      if (start < 0) start = index;
-    } else if (start >= 0) {
-      const chunk = lower.slice(start, index);
-      const rewritten = hasLeet(chunk) || chunk.includes('`') ? asciiWordLeetUndone(chunk) : chunk;
-      addKeptRuns(words, rewritten);
-      start = -1;
-    }
-  }
-  return words.join(' ');
-}
-
-function asciiWordLeetUndone(word: string): string {
-  const apostrophes = word.includes('`') ? word.replaceAll('`', "'") : word;
-  // As undoLeetspeak: only words that already contain letters (in a lower-case ASCII text, a-z).
-  return hasLeet(apostrophes) && hasLetter(apostrophes) ? undoLeetspeak(apostrophes) : apostrophes;
-}
-
-function hasLetter(word: string): boolean {
-  for (let index = 0; index < word.length; index++) if (isLetter(word.charCodeAt(index))) return true;
-  return false;
-}
-
-/** The runs of letters, digits and apostrophes between two letters in a word between white space, to `words`. */
-function addKeptRuns(words: string[], chunk: string): void {
-  let start = -1;
-  for (let index = 0; index <= chunk.length; index++) {
-    const code = chunk.charCodeAt(index);
+  for (let index = 0; index <= words.length; index++) {
+    const code = words.charCodeAt(index);
     const kept =
       isLetter(code) ||
       (code >= 0x30 && code <= 0x39) ||
-      (code === APOSTROPHE && index > 0 && isLetter(chunk.charCodeAt(index - 1)) && isLetter(chunk.charCodeAt(index + 1)));
+      (code === APOSTROPHE && index > 0 && isLetter(words.charCodeAt(index - 1)) && isLetter(words.charCodeAt(index + 1)));
     if (kept) {
       if (start < 0) start = index;
     } else if (start >= 0) {
-      words.push(start === 0 && index === chunk.length ? chunk : chunk.slice(start, index));
+      out = out.length === 0 ? words.slice(start, index) : `${out} ${words.slice(start, index)}`;
       start = -1;
     }
   }
+  return out;
 }
 
 const SELF = String.raw`(?:my ?self|me ?self)`;
