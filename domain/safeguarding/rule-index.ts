@@ -67,7 +67,6 @@ export class RuleIndex {
     const { rulesByKey, lookedAt } = this;
     const keys = keysOf(index);
     const present = markedKeys(index);
-    const stamp = index.stamp;
     if (++this.text === 0xffffffff) {
       lookedAt.fill(0);
       this.text = 1;
@@ -81,38 +80,35 @@ export class RuleIndex {
         const rule = rules[position]!;
         if (lookedAt[rule] === text) continue;
         lookedAt[rule] = text;
-        if (this.everyItemPresent(rule, present, stamp)) found.push(rule);
+        if (this.everyItemPresent(rule, present)) found.push(rule);
       }
     }
     return found.length > 1 ? found.sort(ascending) : found;
   }
 
   /** Whether each of the rule's items has a word or concept in the message, or every word of one of its phrases. */
-  private everyItemPresent(rule: number, present: Uint32Array, stamp: number): boolean {
+  private everyItemPresent(rule: number, present: Uint8Array): boolean {
     const data = this.keyData;
     let at = this.ruleStart[rule]!;
     const items = data[at++]!;
     if (items === 0) return false;
     for (let item = 0; item < items; item++) {
       const next = data[at++]!;
-      if (!itemPresent(data, at, next, present, stamp)) return false;
+      if (!itemPresent(data, at, next, present)) return false;
       at = next;
     }
     return true;
   }
 }
 
-/**
- * Whether the item written in `data` from `at` to `end` (see `keyData`) may match the message whose keys are those
- * with `stamp` in `present`.
- */
-function itemPresent(data: Int32Array, at: number, end: number, present: Uint32Array, stamp: number): boolean {
+/** Whether the item written in `data` from `at` to `end` (see `keyData`) may match the message marked in `present`. */
+function itemPresent(data: Int32Array, at: number, end: number, present: Uint8Array): boolean {
   const directEnd = at + 1 + data[at]!;
-  for (at++; at < directEnd; at++) if (present[data[at]!] === stamp) return true;
+  for (at++; at < directEnd; at++) if (present[data[at]!] === 1) return true;
   while (at < end) {
     const phraseEnd = at + 1 + data[at]!;
     let all = true;
-    for (at++; all && at < phraseEnd; at++) all = present[data[at]!] === stamp;
+    for (at++; all && at < phraseEnd; at++) all = present[data[at]!] === 1;
     if (all) return true;
     at = phraseEnd;
   }

@@ -112,41 +112,34 @@ export const keyCount = () => keyIds.size;
 /**
  * The words and concepts of one message that items name, to skip at once the rules and items that cannot match it:
  * their key numbers, each once. Whether the message holds a key is told by a table shared from message to message
- * (`markedKeys`), so indexing a message allocates no Set.
+ * (`markedKeys`), so indexing a message allocates no Set; it holds one message's keys at a time.
  */
 export interface MessageIndex {
   readonly tokens: readonly ReadToken[];
   keys: number[];
   /** How many keys were numbered when `keys` was worked out: an item compiled since may name a word of the message. */
   numbered: number;
-  stamp: number;
 }
 
-/** Per key number, the stamp of the last message marked there that holds the key (`MessageIndex.stamp`). */
-let marks = new Uint32Array(1024);
-let lastStamp = 0;
-/** The message whose keys `marks` holds now. */
+/**
+ * 1 at the number of each key of the message marked last (`marked`), else 0: a byte a key, so the table stays in the
+ * processor's nearest cache while the rules look their items up in it.
+ */
+let marks = new Uint8Array(1024);
 let marked: MessageIndex | undefined;
-
-function nextStamp(): number {
-  if (++lastStamp === 0xffffffff) {
-    marks.fill(0);
-    lastStamp = 1;
-  }
-  return lastStamp;
-}
 
 function mark(index: MessageIndex, key: string): void {
   const id = keyIds.get(key);
-  if (id === undefined || marks[id] === index.stamp) return;
-  marks[id] = index.stamp;
+  if (id === undefined || marks[id] === 1) return;
+  marks[id] = 1;
   index.keys.push(id);
 }
 
-/** Marks the message's keys in `marks` under a new stamp, and lists them. */
+/** Clears the last message's keys from `marks`, and marks and lists this message's. */
 function markKeys(index: MessageIndex): void {
-  if (marks.length < keyIds.size) marks = new Uint32Array(keyIds.size * 2);
-  index.stamp = nextStamp();
+  if (marked) for (const key of marked.keys) marks[key] = 0;
+  if (marks.length < keyIds.size) marks = new Uint8Array(keyIds.size * 2);
+  marked = index;
   index.numbered = keyIds.size;
   index.keys.length = 0;
   for (const token of index.tokens) {
@@ -154,11 +147,10 @@ function markKeys(index: MessageIndex): void {
     if (token.written !== token.word) mark(index, token.written);
     if (token.concepts.size > 0) for (const concept of token.concepts) mark(index, concept);
   }
-  marked = index;
 }
 
 export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
-  const index: MessageIndex = { tokens, keys: [], numbered: 0, stamp: 0 };
+  const index: MessageIndex = { tokens, keys: [], numbered: 0 };
   markKeys(index);
   return index;
 }
@@ -169,8 +161,8 @@ export function keysOf(index: MessageIndex): readonly number[] {
   return index.keys;
 }
 
-/** The table in which `marks[key] === index.stamp` says that the message holds the key. */
-export function markedKeys(index: MessageIndex): Uint32Array {
+/** The table in which `marks[key] === 1` says that the message holds the key. */
+export function markedKeys(index: MessageIndex): Uint8Array {
   if (index !== marked || index.numbered !== keyIds.size) markKeys(index);
   return marks;
 }
@@ -179,7 +171,7 @@ export function markedKeys(index: MessageIndex): Uint32Array {
 function someDirectKeyIn(item: PatternItem, index: MessageIndex): boolean {
   const present = markedKeys(index);
   const keys = item.directKeys;
-  for (let position = 0; position < keys.length; position++) if (present[keys[position]!] === index.stamp) return true;
+  for (let position = 0; position < keys.length; position++) if (present[keys[position]!] === 1) return true;
   return false;
 }
 
@@ -191,12 +183,12 @@ function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
 /** Whether all the words of one of the item's phrases are in the message. */
 function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
   const present = markedKeys(index);
-  for (const phrase of item.phraseKeys) if (allIn(phrase, present, index.stamp)) return true;
+  for (const phrase of item.phraseKeys) if (allIn(phrase, present)) return true;
   return false;
 }
 
-function allIn(phrase: Int32Array, present: Uint32Array, stamp: number): boolean {
-  for (let position = 0; position < phrase.length; position++) if (present[phrase[position]!] !== stamp) return false;
+function allIn(phrase: Int32Array, present: Uint8Array): boolean {
+  for (let position = 0; position < phrase.length; position++) if (present[phrase[position]!] !== 1) return false;
   return true;
 }
 
