@@ -53,26 +53,40 @@ interface WordParts {
   stemText: string;
 }
 
-const CACHE_LIMIT = 50_000;
-const wordParts = new Map<string, WordParts>();
-
 function partsOf(word: string): WordParts {
-  let parts = wordParts.get(word);
-  if (!parts) {
-    const stem = stemmer(word);
-    parts = {
-      word: bucketOf(`w:${word}`),
-      stem: bucketOf(`s:${stem}`),
-      pairPrefix: fnv(`b:${stem} `),
-      runPrefix: fnv(`t:${stem} `),
-      skipPrefix: fnv(`k:${stem} `),
-      stemText: stem,
-    };
-    if (wordParts.size >= CACHE_LIMIT) wordParts.clear();
-    wordParts.set(word, parts);
-  }
-  return parts;
+  const stem = stemmer(word);
+  return {
+    word: bucketOf(`w:${word}`),
+    stem: bucketOf(`s:${stem}`),
+    pairPrefix: fnv(`b:${stem} `),
+    runPrefix: fnv(`t:${stem} `),
+    skipPrefix: fnv(`k:${stem} `),
+    stemText: stem,
+  };
 }
+
+/**
+ * What the features take from one word, worked out when first needed: its parts as a word read, and its letter grams
+ * as a word written. Most tokens are read as written, so one look-up finds both.
+ */
+interface WordFeatures {
+  parts?: WordParts;
+  grams?: Int32Array;
+}
+
+const CACHE_LIMIT = 50_000;
+const wordFeatures = new Map<string, WordFeatures>();
+
+function featuresOf(word: string): WordFeatures {
+  let found = wordFeatures.get(word);
+  if (!found) {
+    if (wordFeatures.size >= CACHE_LIMIT) wordFeatures.clear();
+    wordFeatures.set(word, (found = {}));
+  }
+  return found;
+}
+
+const partsIn = (found: WordFeatures, word: string) => (found.parts ??= partsOf(word));
 
 // Concepts are a fixed set, so their buckets and their pairs' are kept once worked out (no string built per text).
 const conceptBuckets = new Map<string, number>();
@@ -163,9 +177,7 @@ const paddedCode = (written: string, position: number) => (position === 0 || pos
 /** Hashes of the 3-, 4- and 5-grams starting at each position of ` <written> `, a row each (reused). */
 let gramHashes = new Int32Array(3 * 32);
 
-/** Each written word's letter-gram buckets, in the order they are added: a word seen before costs a look-up. */
-const wordGrams = new Map<string, Int32Array>();
-/** Longer words (rare, or a wall of letters) are not kept: the cache's size stays bounded by words, not characters. */
+/** Longer words (rare, or a wall of letters) keep no letter grams: the cache's size stays bounded by words, not characters. */
 const CACHED_WORD_LENGTH = 40;
 
 /** The buckets of the letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
@@ -193,15 +205,12 @@ function gramBucketsOf(written: string): Int32Array {
   return buckets;
 }
 
-/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right. */
-function addLetterGrams(features: FeatureBuffer, written: string, index: number): void {
-  let buckets = wordGrams.get(written);
+/** Letter 3- to 5-grams of ` <written> `, shortest first, left to right: a word seen before costs no hashing. */
+function addLetterGrams(features: FeatureBuffer, found: WordFeatures, written: string, index: number): void {
+  let buckets = found.grams;
   if (!buckets) {
     buckets = gramBucketsOf(written);
-    if (written.length <= CACHED_WORD_LENGTH) {
-      if (wordGrams.size >= CACHE_LIMIT) wordGrams.clear();
-      wordGrams.set(written, buckets);
-    }
+    if (written.length <= CACHED_WORD_LENGTH) found.grams = buckets;
   }
   for (let position = 0; position < buckets.length; position++) features.add(buckets[position]!, index, index + 1, 1);
 }
@@ -240,7 +249,8 @@ export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
   let previousWritten = '';
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    const parts = partsOf(token.word);
+    const written = featuresOf(token.written);
+    const parts = token.word === token.written ? partsIn(written, token.word) : partsIn(featuresOf(token.word), token.word);
     features.add(parts.word, index, index + 1);
     features.add(parts.stem, index, index + 1);
     if (previous) features.add(toBucket(fnv(parts.stemText, previous.pairPrefix)), index - 1, index + 1);
@@ -261,7 +271,7 @@ export function collectFeatures(tokens: readonly ReadToken[]): FeatureBuffer {
     }
     // Letter n-grams once per written word ("kms" reads as two tokens but was one word).
     if (token.written !== previousWritten) {
-      addLetterGrams(features, token.written, index);
+      addLetterGrams(features, written, token.written, index);
       if (index > 0) addCrossGrams(features, previousWritten, token.written, index);
     }
     beforePrevious = previous;

@@ -35,8 +35,6 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
-/** A whole word (between spaces) with a character of LEET in it. */
-const LEET_WORD = /(?<![^ ])[^ ]*?[013457@$!][^ ]*/g;
 const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
 
 /**
@@ -44,21 +42,80 @@ const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
  * Latin (the `confusables` table), invisible characters and accents removed, apostrophes dropped ("don't" → "dont").
  */
 export function normaliseForScreening(text: string): string {
+  return wordsForScreening(text).join(' ');
+}
+
+/** The words of `normaliseForScreening(text)`, in order (what lies between its spaces). */
+export function wordsForScreening(text: string): string[] {
   let lower: string;
   if (isAscii(text)) {
     // The same steps as below, less those that cannot change a text of ASCII characters.
-    const latin = withoutConfusables(text);
+    const latin = confusablesLeaveAsIs(text) ? text : withoutConfusables(text);
     lower = isAscii(latin) ? latin.toLowerCase() : latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
   } else {
     const latin = withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '').replace(LAUGHING, ' lol ').replace(RISK_EMOJI, (emoji) => ` ${EMOJI_WORDS[emoji] ?? ''} `));
     lower = latin.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
   }
   if (ANY_APOSTROPHE.test(lower)) lower = lower.replace(SA_D, 'sexually assaulted').replace(POSSESSIVE_S, '').replace(WELSH_YN, ' yn').replace(APOSTROPHES, '');
-  let words = lower.replace(/[^a-z0-9@$! ]+/g, ' ');
-  // Runs of spaces are made one at the end: what lies between them is read word by word.
-  if (ANY_LEET.test(words)) words = words.replace(LEET_WORD, undoLeetspeak);
-  return words.replace(REPEATS, '$1$1').replace(/[^a-z0-9]+/g, ' ').trim();
+  return wordsOf(lower);
 }
+
+/**
+ * Whether `confusables`' `remove` returns this ASCII text as it is: it does when every character is a letter, a
+ * digit, white space or punctuation other than `$` (its own test, without a regular expression), and the text is not
+ * empty. Otherwise it maps `|` to `l` and drops control characters.
+ */
+function confusablesLeaveAsIs(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x24 || code === 0x7f || (code < 0x20 && (code < 0x09 || code > 0x0d))) return false;
+  }
+  return text.length > 0;
+}
+
+const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** A character of LEET: digits that stand for letters, and `@`, `$` and `!`. */
+const isLeet = (code: number) =>
+  code === 0x40 || code === 0x24 || code === 0x21 || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37;
+
+/**
+ * The words of a lower-cased text: runs of letters, digits and LEET's characters (anything else parts words), each
+ * with leetspeak undone, three or more of one letter made two ("pleeeease" → "pleease"), and then parted where
+ * anything but letters and digits is left. One pass over the text, where four expressions each went over all of it;
+ * it notes as it goes whether a word has a character of LEET or a letter three times over, which most words have not.
+ */
+function wordsOf(lower: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  let leet = false;
+  let repeats = false;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (isLetter(code)) {
+      if (start < 0) start = index;
+      else if (!repeats && index - start >= 2 && code === lower.charCodeAt(index - 1) && code === lower.charCodeAt(index - 2)) repeats = true;
+    } else if (isDigit(code) || isLeet(code)) {
+      if (start < 0) start = index;
+      if (!leet) leet = isLeet(code);
+    } else if (start >= 0) {
+      const written = lower.slice(start, index);
+      if (leet) addLeetWord(words, written);
+      else words.push(repeats ? written.replace(REPEATS, '$1$1') : written);
+      start = -1;
+      leet = repeats = false;
+    }
+  }
+  return words;
+}
+
+/** A word with a character of LEET: leetspeak undone, repeated letters, and parted where `@`, `$` or `!` are left. */
+function addLeetWord(words: string[], written: string): void {
+  const word = undoLeetspeak(written).replace(REPEATS, '$1$1');
+  for (const part of word.split(NOT_LETTER_OR_DIGIT)) if (part.length > 0) words.push(part);
+}
+
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/;
 
 /** A word with none of LEET's characters reads as it is (most words: no need to count its letters). */
 const ANY_LEET = /[013457@$!]/;
@@ -66,9 +123,22 @@ const ANY_LEET = /[013457@$!]/;
 function undoLeetspeak(text: string): string {
   if (!ANY_LEET.test(text)) return text;
   // "!" ending a word ends a sentence ("help me!", "got the job!"); only inside a word does it stand for an i ("k!ll").
-  const word = text.replace(/!+$/, '');
+  const word = withoutEndingBangs(text);
   // "116 123", "5 days" and "24/7" keep their digits; "2nite" and "b4" are read by the text-speak lexicon first.
   // "p45", "m4", "a1": one letter and digits are a name, not a word in disguise.
-  if ((word.match(/[a-z]/g) ?? []).length < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
+  if (lettersIn(word) < 2 || /^\d+[a-z]{1,2}$/.test(word) || TEXT_SPEAK.has(word)) return word;
   return word.replace(LEET_CHARS, (ch) => LEET[ch] ?? ch);
+}
+
+/** The word less any "!" at its end (`/!+$/`). */
+function withoutEndingBangs(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 0x21) end--;
+  return end === word.length ? word : word.slice(0, end);
+}
+
+function lettersIn(word: string): number {
+  let count = 0;
+  for (let index = 0; index < word.length; index++) if (isLetter(word.charCodeAt(index))) count++;
+  return count;
 }

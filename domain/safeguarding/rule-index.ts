@@ -1,35 +1,6 @@
-import { itemKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
+import { itemKeys, keyCount, keyId, keysOf, markedKeys, type MessageIndex, type PatternItem } from './token-pattern.js';
 
 const ascending = (a: number, b: number) => a - b;
-
-/** Every key (word or concept) of every index, numbered: a message's keys are looked up once for all the indexes. */
-const keyIds = new Map<string, number>();
-const keyId = (key: string) => keyIds.get(key) ?? keyIds.set(key, keyIds.size).get(key)!;
-
-/** The key numbers of the last message looked at (the screen looks at one message with each of its indexes in turn). */
-let lastIndex: MessageIndex | undefined;
-let lastKeys: number[] = [];
-let lastKeyCount = 0;
-
-function keysOf(index: MessageIndex): number[] {
-  if (index === lastIndex && keyIds.size === lastKeyCount) return lastKeys;
-  const keys: number[] = [];
-  for (const word of index.words) {
-    const id = keyIds.get(word);
-    if (id !== undefined) keys.push(id);
-  }
-  for (const concept of index.concepts) {
-    const id = keyIds.get(concept);
-    if (id !== undefined) keys.push(id);
-  }
-  lastIndex = index;
-  lastKeys = keys;
-  lastKeyCount = keyIds.size;
-  return keys;
-}
-
-/** 1 at the number of each key of the message being looked at, else 0 (set and cleared by `candidates`). */
-let present = new Uint8Array(1024);
 
 /**
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
@@ -40,16 +11,16 @@ let present = new Uint8Array(1024);
  * synchronous). Each text costs one look-up per word and concept it holds and a few per rule it may start.
  */
 export class RuleIndex {
-  /** By key number, the rules whose trigger item has that key (a word, a concept, or a phrase's longest word). */
-  private readonly rulesByKey: (Int32Array | undefined)[] = [];
   /**
-   * Every rule's items' keys in one array, a rule from `ruleStart[rule]`: its number of items, then for each item
-   * where the next item starts, the number of its words and concepts and their key numbers, and for each of its
-   * phrases its number of words and their key numbers, longest word first. The trigger item comes last and the others rarest first, so a rule a text cannot meet
-   * is most often ruled out by the first item looked at.
+   * By key number, the rules whose trigger item has that key (a word, a concept, or a phrase's longest word), each
+   * with its items' keys, one after the other in one array: the rule's number, the length of its record, its number of
+   * items, and for each item its length, the number of its words and concepts and their key numbers, and for each of
+   * its phrases its number of words and their key numbers, longest word first. The trigger item comes last and the
+   * others rarest first, so a rule a text cannot meet is most often ruled out by the first item looked at. A rule is
+   * written out once for each key of its trigger, so the rules a key starts are read in one run of memory, not
+   * fetched from all over one array of every rule.
    */
-  private readonly keyData: Int32Array;
-  private readonly ruleStart: Int32Array;
+  private readonly rulesByKey: (Int32Array | undefined)[] = [];
   /** Per rule, the number of the last text it was looked at for (so a rule two of a text's keys start is looked at once). */
   private readonly lookedAt: Uint32Array;
   private text = 0;
@@ -59,32 +30,19 @@ export class RuleIndex {
     for (const items of rules) for (const item of items) for (const key of new Set(itemKeys(item))) sharedBy.set(key, (sharedBy.get(key) ?? 0) + 1);
     const commonness = (item: PatternItem) => [...new Set(itemKeys(item))].reduce((sum, key) => sum + sharedBy.get(key)!, 0);
     const rulesByKey = new Map<number, number[]>();
-    const keyData: number[] = [];
-    this.ruleStart = new Int32Array(rules.length);
     rules.forEach((items, rule) => {
-      this.ruleStart[rule] = keyData.length;
       // An item with no key can never match, so neither can its rule: it gets no trigger.
-      if (items.some((item) => itemKeys(item).length === 0)) {
-        keyData.push(0);
-        return;
-      }
+      if (items.some((item) => itemKeys(item).length === 0)) return;
       const rarestFirst = [...items].sort((a, b) => commonness(a) - commonness(b));
       const trigger = rarestFirst[0]!;
+      const record = ruleRecord(rule, [...rarestFirst.slice(1), trigger]);
       for (const key of new Set(itemKeys(trigger))) {
         const number = keyId(key);
-        rulesByKey.set(number, [...(rulesByKey.get(number) ?? []), rule]);
-      }
-      keyData.push(items.length);
-      for (const item of [...rarestFirst.slice(1), trigger]) {
-        const direct = [...item.concepts, ...item.words];
-        const itemData = [direct.length, ...direct.map(keyId)];
-        for (const words of item.phraseWordsLongestFirst) itemData.push(words.length, ...words.map(keyId));
-        keyData.push(keyData.length + 1 + itemData.length, ...itemData);
+        rulesByKey.set(number, [...(rulesByKey.get(number) ?? []), ...record]);
       }
     });
-    this.keyData = Int32Array.from(keyData);
     // Filled in key order, so the array stays packed (set out of order, it would turn into a slower dictionary).
-    for (let number = 0; number < keyIds.size; number++) {
+    for (let number = 0; number < keyCount(); number++) {
       const found = rulesByKey.get(number);
       this.rulesByKey.push(found && Int32Array.from(found));
     }
@@ -95,8 +53,7 @@ export class RuleIndex {
   candidates(index: MessageIndex): number[] {
     const { rulesByKey, lookedAt } = this;
     const keys = keysOf(index);
-    if (present.length < keyIds.size) present = new Uint8Array(keyIds.size * 2);
-    for (const key of keys) present[key] = 1;
+    const present = markedKeys(index);
     if (++this.text === 0xffffffff) {
       lookedAt.fill(0);
       this.text = 1;
@@ -104,36 +61,45 @@ export class RuleIndex {
     const text = this.text;
     const found: number[] = [];
     for (const key of keys) {
-      const rules = key < rulesByKey.length ? rulesByKey[key] : undefined;
-      if (!rules) continue;
-      for (let position = 0; position < rules.length; position++) {
-        const rule = rules[position]!;
+      const records = key < rulesByKey.length ? rulesByKey[key] : undefined;
+      if (!records) continue;
+      for (let at = 0; at < records.length; at += records[at + 1]!) {
+        const rule = records[at]!;
         if (lookedAt[rule] === text) continue;
         lookedAt[rule] = text;
-        if (this.everyItemPresent(rule)) found.push(rule);
+        if (everyItemPresent(records, at + 2, present)) found.push(rule);
       }
     }
-    for (const key of keys) present[key] = 0;
     return found.length > 1 ? found.sort(ascending) : found;
-  }
-
-  /** Whether each of the rule's items has a word or concept in the message, or every word of one of its phrases. */
-  private everyItemPresent(rule: number): boolean {
-    const data = this.keyData;
-    let at = this.ruleStart[rule]!;
-    const items = data[at++]!;
-    if (items === 0) return false;
-    for (let item = 0; item < items; item++) {
-      const next = data[at++]!;
-      if (!itemPresent(data, at, next)) return false;
-      at = next;
-    }
-    return true;
   }
 }
 
-/** Whether the item written in `data` from `at` to `end` (see `keyData`) may match the message in `present`. */
-function itemPresent(data: Int32Array, at: number, end: number): boolean {
+/** A rule's record in `rulesByKey`: its number, the record's length, its number of items and each item's keys. */
+function ruleRecord(rule: number, items: readonly PatternItem[]): number[] {
+  const record = [rule, 0, items.length];
+  for (const item of items) {
+    const direct = [...item.concepts, ...item.words];
+    const itemData = [direct.length, ...direct.map(keyId)];
+    for (const words of item.phraseWordsLongestFirst) itemData.push(words.length, ...words.map(keyId));
+    record.push(1 + itemData.length, ...itemData);
+  }
+  record[1] = record.length;
+  return record;
+}
+
+/** Whether each item of the rule whose items start at `at` in `data` has a word or concept in the message, or every word of one of its phrases. */
+function everyItemPresent(data: Int32Array, at: number, present: Uint8Array): boolean {
+  const items = data[at++]!;
+  for (let item = 0; item < items; item++) {
+    const next = at + data[at]!;
+    if (!itemPresent(data, at + 1, next, present)) return false;
+    at = next;
+  }
+  return true;
+}
+
+/** Whether the item written in `data` from `at` to `end` (see `rulesByKey`) may match the message marked in `present`. */
+function itemPresent(data: Int32Array, at: number, end: number, present: Uint8Array): boolean {
   const directEnd = at + 1 + data[at]!;
   for (at++; at < directEnd; at++) if (present[data[at]!] === 1) return true;
   while (at < end) {

@@ -255,11 +255,15 @@ function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
  * put in (idiom-guards.ts), with nothing that brings it home now.
  */
 function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  return compiled!.notNow.some(
-    (frame) =>
-      frame.needs.every((item) => itemFitsAnywhere(item, tokens, index)) &&
-      !itemFitsAnywhere(frame.unless, tokens, index) &&
-      !(frame.unlessFelt && itemFitsAnywhere(frame.unlessFelt.item, tokens, index) && !saidTwice(frame.unlessFelt.outweighedBy, tokens, index)),
+  for (const frame of compiled!.notNow) if (framed(frame, tokens, index)) return true;
+  return false;
+}
+
+function framed(frame: CompiledFrame, tokens: readonly ReadToken[], index: MessageIndex): boolean {
+  for (const item of frame.needs) if (!itemFitsAnywhere(item, tokens, index)) return false;
+  return (
+    !itemFitsAnywhere(frame.unless, tokens, index) &&
+    !(frame.unlessFelt && itemFitsAnywhere(frame.unlessFelt.item, tokens, index) && !saidTwice(frame.unlessFelt.outweighedBy, tokens, index))
   );
 }
 
@@ -343,6 +347,7 @@ export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: 
 }
 
 function asScreen(flags: readonly RiskFlag[]): RiskScreen {
+  if (flags.length === 0) return { risk: false, category: null, categories: [], flags: [], reason: '' };
   const categories = mostUrgentFirst(flags.map((flag) => flag.category));
   const ordered = categories.flatMap((category) => flags.filter((flag) => flag.category === category));
   return {

@@ -16,6 +16,10 @@ interface Step {
   phrasesByFirst: ReadonlyMap<string, string[][]>;
   /** Each phrase's words, longest (and so usually rarest) first: to tell soonest that a message lacks one. */
   phraseWordsLongestFirst: string[][];
+  /** The key numbers (`keyId`) of its concepts and words. */
+  directKeys: Int32Array;
+  /** The key numbers of each phrase's words, longest word first. */
+  phraseKeys: Int32Array[];
   gapBefore: number;
   optional: boolean;
 }
@@ -61,7 +65,9 @@ export function compilePattern(source: string): TokenPattern {
     const phrasesByFirst = new Map<string, string[][]>();
     for (const phrase of phrases) phrasesByFirst.set(phrase[0]!, [...(phrasesByFirst.get(phrase[0]!) ?? []), phrase]);
     const phraseWordsLongestFirst = phrases.map((phrase) => [...phrase].sort((a, b) => b.length - a.length));
-    steps.push({ concepts, words: new Set(words), phrases, phrasesByFirst, phraseWordsLongestFirst, gapBefore: gap, optional });
+    const directKeys = Int32Array.from([...concepts, ...words], keyId);
+    const phraseKeys = phraseWordsLongestFirst.map((phrase) => Int32Array.from(phrase, keyId));
+    steps.push({ concepts, words: new Set(words), phrases, phrasesByFirst, phraseWordsLongestFirst, directKeys, phraseKeys, gapBefore: gap, optional });
     gap = 0;
   }
   if (steps.length === 0 || steps[0]!.optional) throw new Error(`Pattern "${source}" must start with a required item`);
@@ -90,42 +96,99 @@ function phraseFits(phrase: readonly string[], tokens: readonly ReadToken[], at:
   return true;
 }
 
-/** The words and concepts of one message, to skip at once the rules and items that cannot match it. */
+/** Every word and concept an item names, numbered: a message's are looked up once for every item and rule index. */
+const keyIds = new Map<string, number>();
+
+/** The number of a word or concept (numbered on first sight). */
+export function keyId(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) keyIds.set(key, (id = keyIds.size));
+  return id;
+}
+
+/** How many keys are numbered so far. */
+export const keyCount = () => keyIds.size;
+
+/**
+ * The words and concepts of one message that items name, to skip at once the rules and items that cannot match it:
+ * their key numbers, each once. Whether the message holds a key is told by a table shared from message to message
+ * (`markedKeys`), so indexing a message allocates no Set; it holds one message's keys at a time.
+ */
 export interface MessageIndex {
-  words: ReadonlySet<string>;
-  concepts: ReadonlySet<Concept>;
+  readonly tokens: readonly ReadToken[];
+  keys: number[];
+  /** How many keys were numbered when `keys` was worked out: an item compiled since may name a word of the message. */
+  numbered: number;
+}
+
+/**
+ * 1 at the number of each key of the message marked last (`marked`), else 0: a byte a key, so the table stays in the
+ * processor's nearest cache while the rules look their items up in it.
+ */
+let marks = new Uint8Array(1024);
+let marked: MessageIndex | undefined;
+
+function mark(index: MessageIndex, key: string): void {
+  const id = keyIds.get(key);
+  if (id === undefined || marks[id] === 1) return;
+  marks[id] = 1;
+  index.keys.push(id);
+}
+
+/** Clears the last message's keys from `marks`, and marks and lists this message's. */
+function markKeys(index: MessageIndex): void {
+  if (marked) for (const key of marked.keys) marks[key] = 0;
+  if (marks.length < keyIds.size) marks = new Uint8Array(keyIds.size * 2);
+  marked = index;
+  index.numbered = keyIds.size;
+  index.keys.length = 0;
+  for (const token of index.tokens) {
+    mark(index, token.word);
+    if (token.written !== token.word) mark(index, token.written);
+    if (token.concepts.size > 0) for (const concept of token.concepts) mark(index, concept);
+  }
 }
 
 export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
-  const words = new Set<string>();
-  const concepts = new Set<Concept>();
-  for (const token of tokens) {
-    words.add(token.word);
-    words.add(token.written);
-    for (const concept of token.concepts) concepts.add(concept);
-  }
-  return { words, concepts };
+  const index: MessageIndex = { tokens, keys: [], numbered: 0 };
+  markKeys(index);
+  return index;
+}
+
+/** The message's key numbers, each once (marked again if another message was marked since, or keys were numbered). */
+export function keysOf(index: MessageIndex): readonly number[] {
+  if (index !== marked || index.numbered !== keyIds.size) markKeys(index);
+  return index.keys;
+}
+
+/** The table in which `marks[key] === 1` says that the message holds the key. */
+export function markedKeys(index: MessageIndex): Uint8Array {
+  if (index !== marked || index.numbered !== keyIds.size) markKeys(index);
+  return marks;
+}
+
+/** Whether the message holds one of the item's concepts or words. */
+function someDirectKeyIn(item: PatternItem, index: MessageIndex): boolean {
+  const present = markedKeys(index);
+  const keys = item.directKeys;
+  for (let position = 0; position < keys.length; position++) if (present[keys[position]!] === 1) return true;
+  return false;
 }
 
 /** False when the item cannot match anywhere in the message; true when it might. */
 function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
-  for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
-  if (item.words.size < index.words.size) {
-    for (const word of item.words) if (index.words.has(word)) return true;
-  } else {
-    for (const word of index.words) if (item.words.has(word)) return true;
-  }
-  return somePhraseIn(item, index);
+  return someDirectKeyIn(item, index) || somePhraseIn(item, index);
 }
 
 /** Whether all the words of one of the item's phrases are in the message. */
 function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
-  for (const phrase of item.phraseWordsLongestFirst) if (allIn(phrase, index.words)) return true;
+  const present = markedKeys(index);
+  for (const phrase of item.phraseKeys) if (allIn(phrase, present)) return true;
   return false;
 }
 
-function allIn(phrase: readonly string[], words: ReadonlySet<string>): boolean {
-  for (let position = 0; position < phrase.length; position++) if (!words.has(phrase[position]!)) return false;
+function allIn(phrase: Int32Array, present: Uint8Array): boolean {
+  for (let position = 0; position < phrase.length; position++) if (present[phrase[position]!] !== 1) return false;
   return true;
 }
 
@@ -138,10 +201,9 @@ export function itemKeys(item: PatternItem): string[] {
 /** Whether the item matches somewhere in the message. */
 export function itemFitsAnywhere(item: PatternItem, tokens: readonly ReadToken[], index: MessageIndex): boolean {
   if (!itemMayMatch(item, index)) return false;
-  if (item.phrases.length === 0) return true;
-  for (const concept of item.concepts) if (index.concepts.has(concept)) return true;
-  for (const word of item.words) if (index.words.has(word)) return true;
-  return tokens.some((_, at) => fitLength(item, tokens, at) > 0);
+  if (item.phrases.length === 0 || someDirectKeyIn(item, index)) return true;
+  for (let at = 0; at < tokens.length; at++) if (fitLength(item, tokens, at) > 0) return true;
+  return false;
 }
 
 /** Every match of the pattern, at most one per starting token. Work is bounded by tokens × the product of gaps. */

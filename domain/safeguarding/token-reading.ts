@@ -2,7 +2,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { words as popularWords } from 'popular-english-words/words.js';
 import { stemmer } from 'stemmer';
-import { isAscii, normaliseForScreening } from './normalise.js';
+import { isAscii, wordsForScreening } from './normalise.js';
 import { TEXT_SPEAK } from './text-speak.js';
 import { READ_AS_WRITTEN, TOLERANT_CONCEPTS, VOCABULARY, type Concept } from './vocabulary.js';
 import { WELSH_VOCABULARY } from './vocabulary.cy.js';
@@ -104,14 +104,25 @@ export interface ReadWord {
   concepts: ReadonlySet<Concept>;
 }
 
-const cache = new Map<string, ReadWord>();
+/** A word as the vocabulary reads it, and its rank among common words as written (Infinity when it is not one). */
+interface KnownWord {
+  read: ReadWord;
+  rank: number;
+}
+
+const cache = new Map<string, KnownWord>();
 const CACHE_LIMIT = 50_000;
 
 /** How a texted word reads: exactly, through its stem or ending, or as a misspelling of a tolerant word. */
 export function readWord(word: string): ReadWord {
+  return knownWord(word).read;
+}
+
+function knownWord(word: string): KnownWord {
   const cached = cache.get(word);
   if (cached) return cached;
-  const found = lookUp(word);
+  const read = lookUp(word);
+  const found: KnownWord = { read, rank: lexicon!.rank.get(word) ?? Infinity };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, found);
   return found;
@@ -190,35 +201,43 @@ const ILL_AFTER: ReadonlySet<string> = new Set(['am', 'im', 'are', 'is', 'was', 
 /** The first words of JOINED: only a word among them can start a pair worth looking up. */
 const JOINED_FIRST: ReadonlySet<string> = new Set([...JOINED.keys()].map((pair) => pair.split(' ')[0]!));
 
+/** A word of the message after text-speak, and (once looked up) how the vocabulary knows it. */
+interface MessageWord {
+  word: string;
+  written: string;
+  known?: KnownWord;
+}
+
+const knownOf = (word: MessageWord) => (word.known ??= knownWord(word.word));
+
 /** A token of the word as the vocabulary reads it (`{ written, ...readWord(word) }`, without spreading). */
-function tokenOf(written: string, word: string): ReadToken {
-  const read = readWord(word);
+function tokenOf(written: string, read: ReadWord): ReadToken {
   return { written, word: read.word, concepts: read.concepts };
 }
 
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
 export function readTokens(text: string): ReadToken[] {
-  const words: { word: string; written: string }[] = [];
-  for (const written of normaliseForScreening(text).split(' ')) {
-    if (written.length === 0) continue;
+  const words: MessageWord[] = [];
+  for (const written of wordsForScreening(text)) {
     const expanded = written === 'ill' && ILL_AFTER.has(words.at(-1)?.written ?? '') ? undefined : TEXT_SPEAK.get(written);
     if (expanded === undefined) words.push({ word: written, written });
     else for (const word of expanded) words.push({ word, written });
   }
   const tokens: ReadToken[] = [];
   for (let index = 0; index < words.length; index++) {
-    const { word, written } = words[index]!;
+    const current = words[index]!;
+    const { word, written } = current;
     const next = words[index + 1];
     const joined = next && JOINED_FIRST.has(word) ? JOINED.get(`${word} ${next.word}`) : undefined;
     if (joined && next) {
       const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
-      tokens.push(tokenOf(writtenBoth, joined));
+      tokens.push(tokenOf(writtenBoth, readWord(joined)));
       index++;
-    } else if (next && splitApart(word, next.word)) {
-      tokens.push(tokenOf(`${written} ${next.written}`, word + next.word));
+    } else if (next && splitApart(current, next)) {
+      tokens.push(tokenOf(`${written} ${next.written}`, readWord(word + next.word)));
       index++;
     } else {
-      tokens.push(tokenOf(written, word));
+      tokens.push(tokenOf(written, knownOf(current).read));
     }
   }
   return withAges(withoutDeniedLaughter(greetedFirst(tokens)));
@@ -257,19 +276,21 @@ const prefixCode = (first: number, second: number, third: number) => (first << 1
  * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
  * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
  */
-function splitApart(word: string, next: string): boolean {
+function splitApart(first: MessageWord, second: MessageWord): boolean {
+  const { word } = first;
+  const next = second.word;
   if (word.length + next.length < 6) return false;
-  const { rank, prefixes, prefixCodes } = (lexicon ??= buildLexicon());
+  const { prefixes, prefixCodes } = (lexicon ??= buildLexicon());
   // The cheapest test first: most pairs do not start as a vocabulary word does.
-  const [first, second, third] = [startCode(word, next, 0), startCode(word, next, 1), startCode(word, next, 2)];
-  if ((first | second | third) < 0x80) {
-    if (!prefixCodes.has(prefixCode(first, second, third))) return false;
+  const [one, two, three] = [startCode(word, next, 0), startCode(word, next, 1), startCode(word, next, 2)];
+  if ((one | two | three) < 0x80) {
+    if (!prefixCodes.has(prefixCode(one, two, three))) return false;
   } else if (!prefixes.has(word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length))) {
     return false;
   }
-  if ((rank.get(word) ?? Infinity) <= RARE_RANK && (rank.get(next) ?? Infinity) <= RARE_RANK) return false;
+  if (knownOf(first).rank <= RARE_RANK && knownOf(second).rank <= RARE_RANK) return false;
   if (DIGIT.test(word) || DIGIT.test(next)) return false;
-  if (readWord(word).concepts.size > 0 || readWord(next).concepts.size > 0) return false;
+  if (knownOf(first).read.concepts.size > 0 || knownOf(second).read.concepts.size > 0) return false;
   const joined = readWord(word + next);
   // Read as itself or one letter off ("homless"), not through a looser likeness ("llun os" is not "lines").
   return joined.concepts.size > 0 && distance(word + next, joined.word) <= 1;
@@ -284,20 +305,25 @@ const AGE_BEFORE = new Set([
 
 /** A number between words that make it an age ("my 14 year old", "she's 15", "im 16", "14 oed") is a minor or grown. */
 function withAges(tokens: ReadToken[]): ReadToken[] {
-  return tokens.map((token, index) => {
-    // Both forms below start with a digit.
-    const first = token.word.charCodeAt(0);
-    if (!(first >= 48 && first <= 57)) return token;
-    // "3yo", "14yrs": the number and its unit written as one word.
-    const joinedAge = /^(\d{1,2})(?:yo|yr|yrs|yrsold)$/.exec(token.word);
-    if (joinedAge) return { ...token, concepts: new Set([...token.concepts, Number(joinedAge[1]) <= 17 ? 'MINOR' : 'GROWN']) };
-    if (!/^\d{1,2}$/.test(token.word)) return token;
-    const before = tokens[index - 1]?.word ?? '';
-    const after = tokens[index + 1]?.word ?? '';
-    const yearsOld = ['year', 'years', 'yr', 'yrs'].includes(after) && tokens[index + 2]?.word === 'old';
-    if (!AGE_BEFORE.has(before) && !yearsOld && after !== 'yo' && after !== 'oed') return token;
-    const age = Number(token.word);
-    const concept: Concept | undefined = age >= 1 && age <= 17 ? 'MINOR' : age >= 18 && age <= 90 ? 'GROWN' : undefined;
-    return concept ? { ...token, concepts: new Set([...token.concepts, concept]) } : token;
-  });
+  // In place: a token given an age keeps its word, which is all its neighbours are read by.
+  for (let index = 0; index < tokens.length; index++) tokens[index] = withAge(tokens, index);
+  return tokens;
+}
+
+function withAge(tokens: readonly ReadToken[], index: number): ReadToken {
+  const token = tokens[index]!;
+  // Both forms below start with a digit.
+  const first = token.word.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return token;
+  // "3yo", "14yrs": the number and its unit written as one word.
+  const joinedAge = /^(\d{1,2})(?:yo|yr|yrs|yrsold)$/.exec(token.word);
+  if (joinedAge) return { ...token, concepts: new Set([...token.concepts, Number(joinedAge[1]) <= 17 ? 'MINOR' : 'GROWN']) };
+  if (!/^\d{1,2}$/.test(token.word)) return token;
+  const before = tokens[index - 1]?.word ?? '';
+  const after = tokens[index + 1]?.word ?? '';
+  const yearsOld = ['year', 'years', 'yr', 'yrs'].includes(after) && tokens[index + 2]?.word === 'old';
+  if (!AGE_BEFORE.has(before) && !yearsOld && after !== 'yo' && after !== 'oed') return token;
+  const age = Number(token.word);
+  const concept: Concept | undefined = age >= 1 && age <= 17 ? 'MINOR' : age >= 18 && age <= 90 ? 'GROWN' : undefined;
+  return concept ? { ...token, concepts: new Set([...token.concepts, concept]) } : token;
 }
