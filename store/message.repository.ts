@@ -81,11 +81,13 @@ export class MessageRepository {
     const unique = [...new Map(arrivals.map((a) => [a.twilioSid, a])).values()];
     const stored = new Map<string, StoredArrival>();
     if (unique.length === 0) return stored;
-    const rows = sql.join(
-      unique.map((a, i) => sql`(${a.twilioSid}, ${a.channel}, ${a.phone}, ${a.body}, ${i}::int)`),
-    );
+    // Four array parameters whatever the batch's size: the statement's text is always the same, and node builds
+    // and PostgreSQL reads four parameters instead of five for every text.
     const inserted = await sql<{ id: string; twilio_sid: string; participant_id: string | null }>`
-      with input (sid, channel, phone, body, ord) as (values ${rows}),
+      with input (sid, channel, phone, body, ord) as (
+        select * from unnest(${sql.val(unique.map((a) => a.twilioSid))}::text[], ${sql.val(unique.map((a) => a.channel))}::text[],
+          ${sql.val(unique.map((a) => a.phone))}::text[], ${sql.val(unique.map((a) => a.body))}::text[]) with ordinality
+      ),
       matched as (
         select input.*, p.id as participant_id
         from input left join participants p on p.phone = input.phone and p.erased_at is null
