@@ -158,7 +158,9 @@ async function measureApp(): Promise<AppRuns> {
       const durableSustained = await runWatched('durable baseline sustained', loadSpec(durableServer.url, SUSTAINED));
       progress(`  CPU per request: ${cpuPerUnit(await durableCpu(), durableSustained.warmup2xx + durableSustained.ok2xx)} (node includes the load generator's threads)`);
       progress(`durable baseline: fixed ${FIXED_RATE.overallRate} req/s`);
+      const durableFixedCpu = await startCpuCount(database.db, redis);
       const durableFixed = await runWatched('durable baseline fixed rate', loadSpec(durableServer.url, FIXED_RATE));
+      progress(`  CPU per request at ${FIXED_RATE.overallRate} req/s: ${cpuPerUnit(await durableFixedCpu(), durableFixed.ok2xx)}`);
       const answered = durableSustained.warmup2xx + durableSustained.ok2xx + durableFixed.ok2xx;
       progress(`durable baseline: answered 200: ${answered}; stored ${await durableServer.stored()}`);
       durable = { sustained: durableSustained, fixed: durableFixed };
@@ -186,7 +188,10 @@ async function measureApp(): Promise<AppRuns> {
     const sustained = await withCpuProfile(process.env.BENCH_PROFILE, 'the sustained run', () => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
     progress(`  CPU per request: ${cpuPerUnit(await appCpu(), sustained.warmup2xx + sustained.ok2xx)} (node includes the load generator's threads)`);
     progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
+    // At the same offered rate as the durable server's: CPU per request that does not depend on the throughput reached.
+    const fixedCpu = await startCpuCount(database.db, redis);
     const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
+    progress(`  CPU per request at ${FIXED_RATE.overallRate} req/s: ${cpuPerUnit(await fixedCpu(), fixed.ok2xx)}`);
     progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);
     const paced = await runWatched('app paced', loadSpec(web.url, PACED));
 
