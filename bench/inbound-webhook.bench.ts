@@ -18,7 +18,7 @@ import { migrateToLatest, openDatabase } from '../store/database.js';
 import { ParticipantRepository } from '../store/participant.repository.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { TEST_ACCOUNT_SID, TEST_BOT_NUMBER, inboundParams, postSignedForm } from '../test/twilio-signer.js';
-import { QUEUE_NAMES } from '../workers/queues.js';
+import { QUEUE_NAMES, TURN_BATCH_JOB } from '../workers/queues.js';
 import { startBaselineServer } from './baseline-server.js';
 import { startDurableBaselineServer } from './durable-baseline-server.js';
 import { progress, round, type BenchResult } from './bench-result.js';
@@ -158,7 +158,9 @@ async function measureApp(): Promise<AppRuns> {
       const durableSustained = await runWatched('durable baseline sustained', loadSpec(durableServer.url, SUSTAINED));
       progress(`  CPU per request: ${cpuPerUnit(await durableCpu(), durableSustained.warmup2xx + durableSustained.ok2xx)} (node includes the load generator's threads)`);
       progress(`durable baseline: fixed ${FIXED_RATE.overallRate} req/s`);
+      const durableFixedCpu = await startCpuCount(database.db, redis);
       const durableFixed = await runWatched('durable baseline fixed rate', loadSpec(durableServer.url, FIXED_RATE));
+      progress(`  CPU per request at ${FIXED_RATE.overallRate} req/s: ${cpuPerUnit(await durableFixedCpu(), durableFixed.ok2xx)}`);
       const answered = durableSustained.warmup2xx + durableSustained.ok2xx + durableFixed.ok2xx;
       progress(`durable baseline: answered 200: ${answered}; stored ${await durableServer.stored()}`);
       durable = { sustained: durableSustained, fixed: durableFixed };
@@ -186,7 +188,10 @@ async function measureApp(): Promise<AppRuns> {
     const sustained = await withCpuProfile(process.env.BENCH_PROFILE, 'the sustained run', () => runWatched('app sustained', loadSpec(web.url, SUSTAINED)));
     progress(`  CPU per request: ${cpuPerUnit(await appCpu(), sustained.warmup2xx + sustained.ok2xx)} (node includes the load generator's threads)`);
     progress(`app: fixed ${FIXED_RATE.overallRate} req/s`);
+    // At the same offered rate as the durable server's: CPU per request that does not depend on the throughput reached.
+    const fixedCpu = await startCpuCount(database.db, redis);
     const fixed = await runWatched('app fixed rate', loadSpec(web.url, FIXED_RATE));
+    progress(`  CPU per request at ${FIXED_RATE.overallRate} req/s: ${cpuPerUnit(await fixedCpu(), fixed.ok2xx)}`);
     progress(`app: ${PACED.overallRate} req/s evenly spaced (open loop)`);
     const paced = await runWatched('app paced', loadSpec(web.url, PACED));
 
@@ -196,7 +201,11 @@ async function measureApp(): Promise<AppRuns> {
     const count = async () => {
       const stored = await sql<{ n: string }>`select count(*)::text as n from messages where direction = 'inbound'`.execute(database.db);
       const events = await sql<{ n: string }>`select count(*)::text as n from case_record_events where type = 'message.inbound'`.execute(database.db);
-      const waiting = await turnQueue.getJobCountByTypes('wait', 'prioritized', 'delayed', 'active');
+      // Texts stored together ask for their turns with one `turns` job (each text's own job is added by the workers).
+      let waiting = 0;
+      for (const job of await turnQueue.getJobs(['wait', 'prioritized', 'delayed', 'active'])) {
+        waiting += job.name === TURN_BATCH_JOB ? (job.data as { turns: unknown[] }).turns.length : 1;
+      }
       return [Number(stored.rows[0]?.n), Number(events.rows[0]?.n), waiting];
     };
     let counts = await count();
@@ -209,7 +218,7 @@ async function measureApp(): Promise<AppRuns> {
     await turnQueue.close();
     const accepted = 1 + sustained.warmup2xx + sustained.ok2xx + fixed.ok2xx + paced.ok2xx;
     progress(
-      `answered 200: ${accepted}; stored ${counts[0]} inbound messages, ${counts[1]} message.inbound events, ${counts[2]} turn jobs waiting ` +
+      `answered 200: ${accepted}; stored ${counts[0]} inbound messages, ${counts[1]} message.inbound events, ${counts[2]} texts waiting for their turn ` +
         '(requests in flight when a run stops are stored but not counted as answered)',
     );
     if (counts.some((n) => n !== counts[0]) || (counts[0] ?? 0) < accepted) {

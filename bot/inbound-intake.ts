@@ -65,7 +65,7 @@ export class InboundIntake {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.deps.queues.enqueueTurns(rows.map((r) => ({ twilioSid: r.twilioSid, messageId: r.messageId }))),
+        this.deps.queues.requestTurns(rows.map((r) => ({ twilioSid: r.twilioSid, messageId: r.messageId }))),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
         }),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every BullMQ job id and every idempotency source key, built in one place. A job id makes adding the same work twice
  * a no-op (the sweep re-adds from the database under the same ids); a source key makes writing the same case-record
@@ -6,6 +8,11 @@
 
 // Job ids.
 export const turnJobId = (twilioSid: string) => `inbound-${twilioSid}`;
+/**
+ * One job for the texts one acknowledgement stored together, which adds each text's own turn job (`turnJobId`) in
+ * the workers. Keyed by its texts (a hash of their MessageSids in order), so the same group added twice is one job.
+ */
+export const turnBatchJobId = (twilioSids: readonly string[]) => `inbound-batch-${createHash('sha1').update(twilioSids.join('\n')).digest('hex')}`;
 export const writebackJobId = (writebackId: string) => `writeback-${writebackId}`;
 export const sendJobId = (messageId: string) => `send-${messageId}`;
 /** One escalation per alert, whoever adds it (the write-back, the sweep) and however often. */

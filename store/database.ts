@@ -49,7 +49,7 @@ export interface OpenDatabaseOptions {
 function poolOverPglite(pglite: PgliteProtocolPeer): pg.Pool {
   // The node-postgres connection uses only `waitReady` and `execProtocolStream` of what it is given (its source).
   // As on PostgreSQL: the PGlite thread failing fails the queries in flight; it must not crash the process.
-  return failingQueriesOnly(new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 }));
+  return preparingNamedStatements(failingQueriesOnly(new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1, idleTimeoutMillis: 0 })));
 }
 
 /**
@@ -62,6 +62,28 @@ function failingQueriesOnly(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
+/**
+ * A statement whose text starts with `preparedStatement(name)` is prepared once on each connection under that name
+ * and then only bound and run: PostgreSQL parses it once and keeps its plan (as PL/pgSQL does for a function's
+ * statements) instead of planning it at every call. Only for a hot statement whose text never changes: pg refuses
+ * a second text under the same name.
+ */
+export const preparedStatement = (name: string) => sql.raw(`/* prepared ${name} */ `);
+const PREPARED = /^\/\* prepared ([a-z0-9-]+) \*\/ /;
+
+function preparingNamedStatements(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // Kysely's driver sends every statement as query(text, parameters).
+    (client as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args;
+      const named = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? PREPARED.exec(text) : null;
+      return named ? query({ name: named[1], text, values }) : query(...args);
+    };
+  });
+  return pool;
+}
+
 /** Kysely over an embedded PGlite (see poolOverPglite). */
 export function kyselyOverPglite(pglite: PgliteProtocolPeer): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolOverPglite(pglite) }) });
@@ -69,7 +91,7 @@ export function kyselyOverPglite(pglite: PgliteProtocolPeer): Kysely<Database> {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CaseRecordDatabase> {
   if (options.databaseUrl) {
-    const pool = failingQueriesOnly(new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }));
+    const pool = preparingNamedStatements(failingQueriesOnly(new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const database: CaseRecordDatabase = {
       db,

@@ -147,7 +147,7 @@ export async function startWorkers(deps: {
 
   const base = { connection: workerConnection, prefix: config.QUEUE_PREFIX, logger, lockMs: config.JOB_LOCK_MS };
   const workers: Worker[] = [
-    createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId })),
+    createTurnWorker(base, runInboundTurn, (writebackId) => queues.enqueueWriteback({ writebackId }), (turns) => queues.enqueueTurns(turns)),
     createWritebackWorker(base, applyWriteback),
     createOutboundWorker({ ...base, ratePerSecond: config.OUTBOUND_RATE_PER_SECOND, retryBaseMs: config.OUTBOUND_RETRY_BASE_MS, countOutcome: (outcome) => queues.countSendOutcome(outcome) }, send),
     createReminderWorker(base, fireReminder, enqueueSends),

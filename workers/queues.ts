@@ -11,6 +11,7 @@ import {
   escalationJobId,
   followUpJobId,
   sendJobId,
+  turnBatchJobId,
   turnJobId,
   writebackJobId,
 } from '../domain/job-keys.js';
@@ -31,6 +32,12 @@ export const QUEUE_NAMES = {
 } as const;
 
 export const turnJobSchema = z.object({ messageId: z.uuid() });
+/** The name of the job that asks for the turns of texts stored together (the rest of the turn queue's jobs are `turn`). */
+export const TURN_BATCH_JOB = 'turns';
+export const turnBatchJobSchema = z.object({
+  turns: z.array(z.object({ twilioSid: z.string().min(1), messageId: z.uuid() })).min(1),
+});
+export type TurnRequest = z.infer<typeof turnBatchJobSchema>['turns'][number];
 export const writebackJobSchema = z.object({ writebackId: z.uuid() });
 export const sendJobSchema = z.object({ messageId: z.uuid() });
 export const reminderJobSchema = z.object({ reminderId: z.uuid() });
@@ -223,7 +230,23 @@ export class JobQueues {
     await this.turn.add('turn', job, { jobId: turnJobId(twilioSid) });
   }
 
-  async enqueueTurns(turns: ReadonlyArray<{ twilioSid: string; messageId: string }>): Promise<void> {
+  /**
+   * Asks for the turns of texts stored together with one Redis write: one `turns` job (keyed by the texts) whose
+   * processor adds each text's own `inbound-{MessageSid}` job (enqueueTurns), so what a turn job is, its retries,
+   * its parking and the sweep's re-adding stay per text. A text on its own gets its turn job at once.
+   */
+  async requestTurns(turns: readonly TurnRequest[]): Promise<void> {
+    if (turns.length === 0) return;
+    if (turns.length === 1) return this.enqueueTurns(turns);
+    await this.turn.add(
+      TURN_BATCH_JOB,
+      { turns: turns.map((t) => ({ twilioSid: t.twilioSid, messageId: t.messageId })) },
+      { jobId: turnBatchJobId(turns.map((t) => t.twilioSid)) },
+    );
+  }
+
+  /** Each text's own turn job, `inbound-{MessageSid}`: adding one that is still queued is a no-op. */
+  async enqueueTurns(turns: readonly TurnRequest[]): Promise<void> {
     if (turns.length === 0) return;
     await this.turn.addBulk(
       turns.map((t) => ({ name: 'turn', data: { messageId: t.messageId }, opts: { jobId: turnJobId(t.twilioSid) } })),

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { QUEUE_NAMES, turnJobSchema } from './queues.js';
+import { QUEUE_NAMES, TURN_BATCH_JOB, turnBatchJobSchema, turnJobSchema, type TurnRequest } from './queues.js';
 import type { RunInboundTurn, InboundTextOutcome } from './run-inbound-turn.use-case.js';
 import { lockOptions } from './worker-options.js';
 
@@ -9,10 +9,14 @@ export function createTurnWorker(
   deps: { connection: Redis; prefix: string; logger: Logger; concurrency?: number; lockMs?: number },
   runTurn: RunInboundTurn,
   onWriteback: (writebackId: string) => Promise<void>,
+  /** Adds each text's own turn job (JobQueues.enqueueTurns), for a `turns` job from the webhook. */
+  enqueueTurns: (turns: readonly TurnRequest[]) => Promise<void>,
 ): Worker {
   return new Worker(
     QUEUE_NAMES.turn,
     async (job) => {
+      // Texts stored together: each gets its own keyed turn job, which the next lines run like any other.
+      if (job.name === TURN_BATCH_JOB) return enqueueTurns(turnBatchJobSchema.parse(job.data).turns);
       const { messageId } = turnJobSchema.parse(job.data);
       let outcome: InboundTextOutcome;
       try {

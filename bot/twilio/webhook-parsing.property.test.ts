@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostilePiece, hostileText } from '../../test/hostile-text.arbitrary.js';
 import { inboundParams, statusParams, TEST_ACCOUNT_SID } from '../../test/twilio-signer.js';
-import { INBOUND_BODY_MAX_CHARS, INBOUND_MAX_MEDIA, parseInboundWebhook } from './inbound.schema.js';
+import { INBOUND_BODY_MAX_CHARS, INBOUND_MAX_MEDIA, inboundWebhookSchema, parseInboundWebhook } from './inbound.schema.js';
 import { MESSAGE_STATUSES } from './message-status.js';
 import { parseStatusCallback } from './status.schema.js';
 import { MESSAGE_SID_PATTERN } from './twilio-sids.js';
@@ -56,6 +56,27 @@ describe('parseInboundWebhook (property)', () => {
         for (const url of m.mediaUrls) expect(URL.canParse(url)).toBe(true);
       }),
       RUNS,
+    );
+  });
+
+  it('gives the schema’s answer for every form, whether or not it took the short way for plain ones', () => {
+    const plainPiece = fc.oneof(hostileText(80), fc.constantFrom('', ' ', '0', '1', '10', '11', '00', 'x', '\u0000', '\t+447700900123 ', 'whatsapp:', 'WhatsApp:+447700900123'));
+    const plainValue = fc.oneof({ weight: 4, arbitrary: plainPiece }, { weight: 1, arbitrary: formValue });
+    const plainKey = fc.constantFrom('From', 'To', 'Body', 'NumMedia', 'ProfileName', 'WaId', 'MessageSid', 'AccountSid', 'MediaUrl0', 'SmsSid');
+    const edited = (base: Record<string, string>) =>
+      fc.tuple(fc.dictionary(plainKey, plainValue, { maxKeys: 3 }), fc.subarray(Object.keys(base), { maxLength: 2 })).map(([changes, removed]) => {
+        const form: Record<string, unknown> = { ...base };
+        for (const key of removed) delete form[key];
+        return Object.assign(form, changes);
+      });
+    fc.assert(
+      fc.property(fc.oneof(edited(sms), edited(whatsapp), mutatedForm(sms), mutatedForm(whatsapp)), (form) => {
+        const ours = parseInboundWebhook(form);
+        const schema = inboundWebhookSchema.safeParse(form);
+        expect(ours.success).toBe(schema.success);
+        if (schema.success) expect(ours.data).toStrictEqual(schema.data);
+      }),
+      { numRuns: 2000 },
     );
   });
 
