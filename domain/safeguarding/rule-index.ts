@@ -33,12 +33,14 @@ export class RuleIndex {
     rules.forEach((items, rule) => {
       // An item with no key can never match, so neither can its rule: it gets no trigger.
       if (items.some((item) => itemKeys(item).length === 0)) return;
-      const rarestFirst = [...items].sort((a, b) => commonness(a) - commonness(b));
+      const rarestFirst = items.map((item) => ({ item, commonness: commonness(item) })).sort((a, b) => a.commonness - b.commonness).map(({ item }) => item);
       const trigger = rarestFirst[0]!;
       const record = ruleRecord(rule, [...rarestFirst.slice(1), trigger]);
       for (const key of new Set(itemKeys(trigger))) {
         const number = keyId(key);
-        rulesByKey.set(number, [...(rulesByKey.get(number) ?? []), ...record]);
+        const records = rulesByKey.get(number) ?? [];
+        for (const value of record) records.push(value);
+        rulesByKey.set(number, records);
       }
     });
     // Filled in key order, so the array stays packed (set out of order, it would turn into a slower dictionary).

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "fe7f9ccd9f017244f0f77cdd5999f87ac8d7c9887620e98e85f2d21d1cc04885",
-    "sources": "fdab74c4a24d9aff58a6a93175818e2d809088c6109f426a9ac0f737334655f7"
+    "sources": "01b93bfad76409ebcf757a8fb2832c70a45cf73d73651803f980254d2c9d2c09"
   },
   "threshold": 0.5294,
   "categoryBits": 13,
