@@ -14,22 +14,32 @@ import { JobQueues } from './queues.js';
 import { RunInboundTurn, type InboundTextOutcome } from './run-inbound-turn.use-case.js';
 import { createTurnWorker } from './turn.worker.js';
 
+/** The describe block's own queues, on a Redis prefix of their own, their keys removed after it. */
+function queuesOfItsOwn(): { queues: JobQueues } {
+  const own = {} as { queues: JobQueues };
+  let redis: Redis;
+  beforeAll(() => {
+    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    own.queues = new JobQueues(redis, `t${randomBytes(6).toString('hex')}`);
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${own.queues.prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await own.queues.close();
+    redis.disconnect();
+  });
+  return own;
+}
+
 describe('the turn worker giving up', () => {
   let database: CaseRecordDatabase;
   let close: (() => Promise<void>) | undefined;
-  let redis: Redis;
-  let queues: JobQueues;
+  const own = queuesOfItsOwn();
 
   beforeAll(async () => {
     ({ database, close } = await openTestEngine('postgres', 'turn_worker_park'));
-    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    queues = new JobQueues(redis, `t${randomBytes(6).toString('hex')}`);
   });
   afterAll(async () => {
-    const keys = await redis.keys(`${queues.prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await queues.close();
-    redis.disconnect();
     await close?.();
   });
 
@@ -45,11 +55,11 @@ describe('the turn worker giving up', () => {
     } as unknown as TwilioBotAdapter;
     const runTurn = new RunInboundTurn({ db: database.db, adapter, bot: {} as EngagementBot, clock: systemClock, programmeName: 'Test', timeZone: 'Europe/London' });
     const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    const worker = createTurnWorker({ connection, prefix: queues.prefix, logger: pino({ level: 'silent' }) }, runTurn, async () => undefined, (turns) => queues.enqueueTurns(turns));
+    const worker = createTurnWorker({ connection, prefix: own.queues.prefix, logger: pino({ level: 'silent' }) }, runTurn, async () => undefined, (turns) => own.queues.enqueueTurns(turns));
     try {
-      await queues.turn.add('turn', { messageId }, { jobId: turnJobId(sid), attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+      await own.queues.turn.add('turn', { messageId }, { jobId: turnJobId(sid), attempts: 3, backoff: { type: 'fixed', delay: 10 } });
       const deadline = Date.now() + 15_000;
-      while ((await (await queues.turn.getJob(turnJobId(sid)))?.getState()) !== 'failed' && Date.now() < deadline) {
+      while ((await (await own.queues.turn.getJob(turnJobId(sid)))?.getState()) !== 'failed' && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     } finally {
@@ -65,50 +75,38 @@ describe('the turn worker giving up', () => {
 });
 
 describe('texts stored together asking for their turns', () => {
-  let redis: Redis;
-  let queues: JobQueues;
-
-  beforeAll(() => {
-    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    queues = new JobQueues(redis, `t${randomBytes(6).toString('hex')}`);
-  });
-  afterAll(async () => {
-    const keys = await redis.keys(`${queues.prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await queues.close();
-    redis.disconnect();
-  });
+  const own = queuesOfItsOwn();
 
   const text = (n: number) => ({ twilioSid: `SM${randomBytes(16).toString('hex')}`, messageId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` });
 
   it('is one job in Redis for the group, keyed by its texts: asking again for the same group adds nothing', async () => {
     const group = [text(1), text(2), text(3)];
-    await queues.requestTurns(group);
-    await queues.requestTurns(group);
-    expect(await queues.turn.getJobCounts('waiting')).toEqual({ waiting: 1 });
-    const job = await queues.turn.getJob(turnBatchJobId(group.map((t) => t.twilioSid)));
+    await own.queues.requestTurns(group);
+    await own.queues.requestTurns(group);
+    expect(await own.queues.turn.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    const job = await own.queues.turn.getJob(turnBatchJobId(group.map((t) => t.twilioSid)));
     expect(job?.data).toEqual({ turns: group });
     // Another group (even one sharing a text) is another job.
-    await queues.requestTurns([group[0]!, text(4)]);
-    expect(await queues.turn.getJobCounts('waiting')).toEqual({ waiting: 2 });
-    await queues.turn.obliterate({ force: true });
+    await own.queues.requestTurns([group[0]!, text(4)]);
+    expect(await own.queues.turn.getJobCounts('waiting')).toEqual({ waiting: 2 });
+    await own.queues.turn.obliterate({ force: true });
   });
 
   it('a text on its own gets its own turn job at once', async () => {
     const alone = text(5);
-    await queues.requestTurns([alone]);
-    expect((await queues.turn.getJob(turnJobId(alone.twilioSid)))?.data).toEqual({ messageId: alone.messageId });
-    await queues.turn.obliterate({ force: true });
+    await own.queues.requestTurns([alone]);
+    expect((await own.queues.turn.getJob(turnJobId(alone.twilioSid)))?.data).toEqual({ messageId: alone.messageId });
+    await own.queues.turn.obliterate({ force: true });
   });
 
   it("adds each text's own keyed turn job, not a second one for a text whose job is still queued", async () => {
     const group = [text(6), text(7), text(8)];
     // The sweep (or a retried webhook) asked for one of them on its own, and its job is still waiting.
-    await queues.enqueueTurn(group[1]!.twilioSid, { messageId: group[1]!.messageId });
-    await queues.enqueueTurns(group);
-    expect(await queues.turn.getJobCounts('waiting')).toEqual({ waiting: 3 });
-    for (const t of group) expect((await queues.turn.getJob(turnJobId(t.twilioSid)))?.data).toEqual({ messageId: t.messageId });
-    await queues.turn.obliterate({ force: true });
+    await own.queues.enqueueTurn(group[1]!.twilioSid, { messageId: group[1]!.messageId });
+    await own.queues.enqueueTurns(group);
+    expect(await own.queues.turn.getJobCounts('waiting')).toEqual({ waiting: 3 });
+    for (const t of group) expect((await own.queues.turn.getJob(turnJobId(t.twilioSid)))?.data).toEqual({ messageId: t.messageId });
+    await own.queues.turn.obliterate({ force: true });
   });
 
   it("the turn worker takes the group's job apart and runs each text's turn through its own job", async () => {
@@ -123,12 +121,12 @@ describe('texts stored together asking for their turns', () => {
     } as unknown as RunInboundTurn;
     const added: string[] = [];
     const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    const worker = createTurnWorker({ connection, prefix: queues.prefix, logger: pino({ level: 'silent' }) }, runTurn, async () => undefined, async (turns) => {
+    const worker = createTurnWorker({ connection, prefix: own.queues.prefix, logger: pino({ level: 'silent' }) }, runTurn, async () => undefined, async (turns) => {
       added.push(...turns.map((t) => turnJobId(t.twilioSid)));
-      await queues.enqueueTurns(turns);
+      await own.queues.enqueueTurns(turns);
     });
     try {
-      await queues.requestTurns(group);
+      await own.queues.requestTurns(group);
       const deadline = Date.now() + 10_000;
       while (ran.length < group.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     } finally {
