@@ -6,6 +6,7 @@ import type { CaseRecordDatabase, Db } from './database.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { reminderRow } from './reminder.repository.js';
 import { StaffRepository } from './staff.repository.js';
+import { participantRow } from '../test/participant-row.fixture.js';
 
 describe.each([['postgres'], ['pglite']] as const)('booking appointments in one statement on %s', (engine) => {
   let database: CaseRecordDatabase;
@@ -20,17 +21,7 @@ describe.each([['postgres'], ['pglite']] as const)('booking appointments in one 
 
   it('writes every appointment, reminder and event, past the parameter limit of one statement, in the order given', async () => {
     const staff = await new StaffRepository(db).create({ name: 'Kim', role: 'admin', team: null, tokenLookup: randomUUID(), tokenHash: 'x' });
-    const participant = await new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: '+447700900123',
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: null,
-      team: null,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: new Date('2026-01-05T10:00:00Z'),
-    });
+    const participant = await new ParticipantRepository(db).create(participantRow());
     const startsAt = new Date('2027-03-01T10:00:00Z');
     // 40 parameters a booking: 2,000 of them need two statements.
     const bookings: NewBookingRows[] = Array.from({ length: 2000 }, (_, i) => {

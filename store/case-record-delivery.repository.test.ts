@@ -9,6 +9,7 @@ import { CaseRecordRepository } from './case-record.repository.js';
 import type { CaseRecordDatabase, Db } from './database.js';
 import { MessageRepository } from './message.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
+import { participantRow } from '../test/participant-row.fixture.js';
 
 const LEASE_MS = 60_000;
 
@@ -26,17 +27,7 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
   afterAll(async () => close?.());
 
   const newParticipant = async (): Promise<string> => {
-    const row = await new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: `+447700900${nextPhone++}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: null,
-      team: null,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: new Date('2026-01-05T10:00:00Z'),
-    });
+    const row = await new ParticipantRepository(db).create(participantRow({ phone: `+447700900${nextPhone++}` }));
     return row.id;
   };
   const append = (participantId: string, type: 'appointment.created' | 'dna.reason' | 'participant.erased' = 'appointment.created') =>

@@ -10,6 +10,7 @@ import { CrmReceiver } from '../../test/crm-receiver.js';
 import { openTestEngine } from '../../test/test-database.js';
 import { postToSink } from '../../workers/case-record-sink.client.js';
 import { DeliverCaseRecordEvents } from './deliver-case-record-events.action.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 const SECRET = 'use-case-secret-0123456789';
 
@@ -44,17 +45,7 @@ describe('delivering one person’s case-record events', () => {
   });
 
   const person = async (events: number) => {
-    const row = await new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: `+4477009004${String(n++).padStart(2, '0')}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: null,
-      team: null,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: clock.now(),
-    });
+    const row = await new ParticipantRepository(db).create(participantRow({ phone: `+4477009004${String(n++).padStart(2, '0')}`, consentAt: clock.now() }));
     const ids: string[] = [];
     for (let i = 0; i < events; i++) {
       const id = await new CaseRecordRepository(db).append({ participantId: row.id, type: 'dna.reason', at: clock.now(), data: { i }, sourceKey: `uc-${row.id}-${i}` });
