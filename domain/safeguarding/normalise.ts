@@ -73,8 +73,10 @@ function confusablesLeaveAsIs(text: string): boolean {
   return text.length > 0;
 }
 
-const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** A lower-case ASCII letter, a-z (by character code). */
+export const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+/** An ASCII digit, 0-9 (by character code). */
+export const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** A character of LEET: digits that stand for letters, and `@`, `$` and `!`. */
 const isLeet = (code: number) =>
   code === 0x40 || code === 0x24 || code === 0x21 || code === 0x30 || code === 0x31 || code === 0x33 || code === 0x34 || code === 0x35 || code === 0x37;

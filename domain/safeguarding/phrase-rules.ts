@@ -9,7 +9,7 @@
  * accents are optional, and Welsh words are written with their mutations ("fy nghuro", beating me, from "curo").
  */
 
-import { isAscii } from './normalise.js';
+import { isAscii, isDigit, isLetter } from './normalise.js';
 import type { RiskFlag } from './risk-category.js';
 
 export const PHRASE_CATEGORIES = ['self_harm', 'suicide', 'abuse', 'violence'] as const;
@@ -64,7 +64,6 @@ export function normaliseForScreening(text: string): string {
 }
 
 const APOSTROPHE = 0x27;
-const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 
 /**
  * The last steps of `normaliseForScreening` for a lower-case ASCII text (its only letters are a-z, its only digits
@@ -78,7 +77,7 @@ function asciiWords(words: string): string {
     const code = words.charCodeAt(index);
     const kept =
       isLetter(code) ||
-      (code >= 0x30 && code <= 0x39) ||
+      isDigit(code) ||
       (code === APOSTROPHE && index > 0 && isLetter(words.charCodeAt(index - 1)) && isLetter(words.charCodeAt(index + 1)));
     if (kept) {
       if (start < 0) start = index;

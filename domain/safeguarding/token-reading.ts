@@ -122,7 +122,7 @@ function knownWord(word: string): KnownWord {
   const cached = cache.get(word);
   if (cached) return cached;
   const read = lookUp(word);
-  const found: KnownWord = { read, rank: lexicon!.rank.get(word) ?? Infinity };
+  const found: KnownWord = { read, rank: (lexicon ??= buildLexicon()).rank.get(word) ?? Infinity };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, found);
   return found;
