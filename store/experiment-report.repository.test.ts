@@ -8,6 +8,7 @@ import { ExperimentReportRepository } from './experiment-report.repository.js';
 import { ExperimentRepository } from './experiment.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { StaffRepository } from './staff.repository.js';
+import { participantRow } from '../test/participant-row.fixture.js';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
 const hours = (h: number) => new Date(T0.getTime() + h * 3600_000);
@@ -28,17 +29,7 @@ describe.each([['postgres'], ['pglite']] as const)('experiment report counts on 
 
   const participant = async () =>
     (
-      await new ParticipantRepository(db).create({
-        firstName: 'Sam',
-        phone: `+447700900${nextPhone++}`,
-        channel: 'sms',
-        language: 'en',
-        keyWorkerId: staffId,
-        team: 'Report',
-        referredAt: null,
-        consentBasis: 'public_task',
-        consentAt: T0,
-      })
+      await new ParticipantRepository(db).create(participantRow({ phone: `+447700900${nextPhone++}`, keyWorkerId: staffId, team: 'Report', consentAt: T0 }))
     ).id;
 
   const experiment = async (name: string) => {

@@ -5,6 +5,7 @@ import type { CaseRecordDatabase, Db } from './database.js';
 import { ExperimentRepository, type NewExperiment } from './experiment.repository.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { StaffRepository } from './staff.repository.js';
+import { participantRow } from '../test/participant-row.fixture.js';
 
 const AT = new Date('2026-03-02T10:00:00Z');
 
@@ -73,17 +74,7 @@ describe.each([['postgres'], ['pglite']] as const)('experiments on %s', (engine)
     expect(await repository.activeCovering('reminder', 'Nowhere')).toBeUndefined();
     expect(await repository.activeCovering('reminder', null)).toBeUndefined();
 
-    const person = await new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: '+447700900950',
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: null,
-      team: 'Lab',
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: AT,
-    });
+    const person = await new ParticipantRepository(db).create(participantRow({ phone: '+447700900950', team: 'Lab', consentAt: AT }));
     expect(await repository.assign(lab.id, person.id, 'standard', AT)).toBe('standard');
     expect(await repository.assign(lab.id, person.id, 'personal', new Date(AT.getTime() + 1000))).toBe('standard');
     const rows = await db.selectFrom('experiment_assignments').selectAll().where('experiment_id', '=', lab.id).execute();

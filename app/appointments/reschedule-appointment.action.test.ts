@@ -11,6 +11,7 @@ import { AppointmentCancelledError, AppointmentInPastError, AppointmentNotFoundE
 import { BookAppointment } from './book-appointment.action.js';
 import { CancelAppointment } from './cancel-appointment.action.js';
 import { RescheduleAppointment } from './reschedule-appointment.action.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 const AT = new Date('2027-01-11T09:00:00Z');
 
@@ -39,17 +40,7 @@ describe('booking, rescheduling and cancelling an appointment (the actions PATCH
     const staff = new StaffRepository(database.db);
     priya = await staff.create({ name: 'Priya', role: 'key_worker', team: 'North', tokenLookup: randomUUID(), tokenHash: 'h' });
     tom = await staff.create({ name: 'Tom', role: 'key_worker', team: 'North', tokenLookup: randomUUID(), tokenHash: 'h' });
-    const participant = await new ParticipantRepository(database.db).create({
-      firstName: 'Ann',
-      phone: '+447700900790',
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: priya.id,
-      team: 'North',
-      referredAt: null,
-      consentBasis: 'test',
-      consentAt: AT,
-    });
+    const participant = await new ParticipantRepository(database.db).create(participantRow({ firstName: 'Ann', phone: '+447700900790', keyWorkerId: priya.id, team: 'North', consentBasis: 'test', consentAt: AT }));
     const book = new BookAppointment(deps);
     const booked = await database.db.transaction().execute((tx) =>
       book.write(tx, { staff: priya, participant, booking: { title: 'CV workshop', location: null, startsAt: new Date('2027-01-20T10:00:00Z'), mandatory: false, reminderOffsets: ['P1D'] } }, AT),

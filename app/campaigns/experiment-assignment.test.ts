@@ -6,6 +6,7 @@ import { ParticipantRepository } from '../../store/participant.repository.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { openTestEngine } from '../../test/test-database.js';
 import { experimentVariantFor } from './experiment-assignment.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 const AT = new Date('2026-03-02T10:00:00Z');
 
@@ -24,17 +25,7 @@ describe('experimentVariantFor (PGlite)', () => {
   afterAll(async () => close?.());
 
   const person = (team: string | null) =>
-    new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: `+447700900${nextPhone++}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: staffId,
-      team,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: AT,
-    });
+    new ParticipantRepository(db).create(participantRow({ phone: `+447700900${nextPhone++}`, keyWorkerId: staffId, team, consentAt: AT }));
   const start = async (team: string | null, variants: string[] = ['personal', 'standard']) => {
     const outcome = await db.transaction().execute((tx) =>
       ExperimentRepository.createUnlessOverlapping(tx, { name: 'wording', message: 'reminder', variants, team, createdBy: staffId }),

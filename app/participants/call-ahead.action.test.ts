@@ -16,6 +16,7 @@ import { openTestEngine, testRedisUrl } from '../../test/test-database.js';
 import { sendJobId } from '../../domain/job-keys.js';
 import { JobQueues } from '../../workers/queues.js';
 import { CallAhead, CallAheadRefused, type CallAheadRefusal } from './call-ahead.action.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 // Monday 2 March 2026, 10:00 in London (GMT); quiet hours are 21:00–08:00 by default.
 const DAYTIME = new Date('2026-03-02T10:00:00Z');
@@ -54,17 +55,7 @@ describe('calling ahead', () => {
   });
 
   const participant = (overrides: Partial<{ language: string; firstName: string }> = {}): Promise<ParticipantRow> =>
-    new ParticipantRepository(db).create({
-      firstName: overrides.firstName ?? 'Sam',
-      phone: `+447700900${nextPhone++}`,
-      channel: 'sms',
-      language: overrides.language ?? 'en',
-      keyWorkerId: priya.id,
-      team: 'North',
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: DAYTIME,
-    });
+    new ParticipantRepository(db).create(participantRow({ firstName: overrides.firstName ?? 'Sam', phone: `+447700900${nextPhone++}`, language: overrides.language ?? 'en', keyWorkerId: priya.id, team: 'North', consentAt: DAYTIME }));
 
   const callAhead = (at: Date, caller: StaffIdentity, person: ParticipantRow, inMinutes = 5) =>
     new CallAhead({ db, clock: new ManualClock(at), timeZone: 'Europe/London', programmeName: 'Working Well', queues, logger: pino({ level: 'silent' }) }).execute({

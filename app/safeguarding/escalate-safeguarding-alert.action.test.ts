@@ -12,6 +12,7 @@ import type { ParticipantRow } from '../../store/schema.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { openTestEngine } from '../../test/test-database.js';
 import { ESCALATION_KIND, EscalateSafeguardingAlert } from './escalate-safeguarding-alert.action.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 const RAISED = new Date('2026-03-02T14:05:00Z');
 const minutesAfter = (minutes: number) => new Date(RAISED.getTime() + minutes * 60_000);
@@ -42,17 +43,7 @@ describe.each([['postgres'], ['pglite']] as const)('escalating an urgent safegua
   afterAll(async () => close?.());
 
   const participant = async (keyWorkerId: string | null = keyWorker.id, team: string | null = 'South'): Promise<ParticipantRow> =>
-    new ParticipantRepository(db).create({
-      firstName: 'Rhiannon',
-      phone: `+447700900${nextPhone++}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId,
-      team,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: RAISED,
-    });
+    new ParticipantRepository(db).create(participantRow({ firstName: 'Rhiannon', phone: `+447700900${nextPhone++}`, keyWorkerId, team, consentAt: RAISED }));
 
   /** What the safeguarding dialog writes back: the crisis reply and an urgent alert with the person's words. */
   const raiseAlert = async (p: ParticipantRow) => {

@@ -13,6 +13,7 @@ import { FakeTwilio } from '../../test/fake-twilio.js';
 import { openTestEngine } from '../../test/test-database.js';
 import { TEST_BOT_NUMBER } from '../../test/twilio-signer.js';
 import { ReconcileCutSends } from './reconcile-cut-sends.action.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 /** The sweep's reconcile on embedded PGlite, with a clock the test moves. Phones: +447700900870–889. */
 describe('reconciling sends cut mid-call', () => {
@@ -37,17 +38,7 @@ describe('reconciling sends cut mid-call', () => {
 
   /** An outbound text to a new person, claimed now (or, for a row from before claims were timed, not at all). */
   async function cutSend(options: { timedClaim?: boolean } = {}) {
-    const participant = await new ParticipantRepository(db).create({
-      firstName: 'Sam',
-      phone: `+4477009008${70 + n++}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId: null,
-      team: null,
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: clock.now(),
-    });
+    const participant = await new ParticipantRepository(db).create(participantRow({ phone: `+4477009008${70 + n++}`, consentAt: clock.now() }));
     const messages = new MessageRepository(db);
     const { message } = await messages.insertOutbound({
       participantId: participant.id,

@@ -12,6 +12,7 @@ import { AddStaff } from './add-staff.action.js';
 import { ChangeStaff } from './change-staff.action.js';
 import { RotateStaffToken } from './rotate-staff-token.action.js';
 import { StaffChangeRefusedError, StaffInputError } from './staff-errors.js';
+import { participantRow } from '../../test/participant-row.fixture.js';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 // This file's numbers: +447700900570..579.
@@ -37,17 +38,7 @@ describe.each([['postgres'], ['pglite']] as const)('staff lifecycle actions, on 
     new AddStaff({ db, issueToken }).execute({ name, role, team, email: null, phone: null });
   const change = () => new ChangeStaff({ db, clock: new ManualClock(NOW), programmeName: 'Working Well', queues: { enqueueSends: async (ids) => void sent.push(...ids) }, logger: pino({ level: 'silent' }) });
   const participantOf = (keyWorkerId: string, firstName: string) =>
-    new ParticipantRepository(db).create({
-      firstName,
-      phone: `+447700900${nextPhone++}`,
-      channel: 'sms',
-      language: 'en',
-      keyWorkerId,
-      team: 'North',
-      referredAt: null,
-      consentBasis: 'public_task',
-      consentAt: NOW,
-    });
+    new ParticipantRepository(db).create(participantRow({ firstName, phone: `+447700900${nextPhone++}`, keyWorkerId, team: 'North', consentAt: NOW }));
   const openSession = (staffId: string) =>
     new StaffSessionRepository(db).open({ idHash: randomUUID(), staffId, tokenFingerprint: 'f', createdAt: NOW, expiresAt: new Date(NOW.getTime() + 3600_000) });
   const sessionsOf = (staffId: string) =>
