@@ -162,7 +162,7 @@ export type Concept = keyof typeof VOCABULARY;
  */
 export const READ_AS_WRITTEN: ReadonlySet<string> = new Set([
   'training', 'trained', 'trainer', 'trainers', 'trainee', 'trainees', 'exhausted', 'exhausting', 'exhaustion',
-  'blodau', 'blodyn', 'snatching', 'snatched',
+  'blodau', 'blodyn', 'snatching', 'snatched', 'selfie', 'selfies',
 ]);
 
 /** Words that read as risk on their own strength, and so may be found misspelt (edit distance) or inflected. */
