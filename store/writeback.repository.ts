@@ -22,6 +22,22 @@ export interface PendingWriteback {
 export type ClaimedWriteback = Omit<PendingWriteback, 'payload'> &
   ({ eventsRecorded: false; payload: WritebackPayload } | { eventsRecorded: true; payload: Omit<WritebackPayload, 'events'> });
 
+/**
+ * The person's columns the claim returns, by name rather than `*`: a prepared statement whose `*` gains a column (a
+ * migration run by a newer process) fails on every call until its connection closes. The compiler keeps this list
+ * in step with ParticipantRow.
+ */
+const OWNER_COLUMNS = sql.raw(
+  Object.keys({
+    id: true, first_name: true, last_name: true, phone: true, external_ref: true, channel: true, language: true,
+    key_worker_id: true, team: true, referred_at: true, consent_contact: true, consent_basis: true, consent_at: true,
+    opted_out: true, opted_out_at: true, muted_streams: true, in_work_since: true, wrong_number_at: true,
+    in_work_adviser_id: true, introduced_adviser_id: true, created_at: true, updated_at: true, erased_at: true,
+  } satisfies Record<keyof ParticipantRow, true>)
+    .map((column) => `owner.${column}`)
+    .join(', '),
+);
+
 /** Outcomes waiting to be written to the case record: durable before any queue job refers to them. */
 export class WritebackRepository {
   constructor(private readonly db: Executor) {}
@@ -95,7 +111,7 @@ export class WritebackRepository {
         order by d.seq, e.n
         on conflict (source_key) do nothing
       )
-      select owner.*, d.id as claimed_id, d.seq as claimed_seq, d.events_recorded as claimed_events_recorded,
+      select ${OWNER_COLUMNS}, d.id as claimed_id, d.seq as claimed_seq, d.events_recorded as claimed_events_recorded,
         case when d.events_recorded then d.payload - 'events' else d.payload end as claimed_payload
       from owner cross join decided d
       order by d.seq`.execute(this.db);
