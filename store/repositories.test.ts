@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../domain/caseload.js';
 import type { WritebackPayload } from '../domain/case-record/writeback.types.js';
+import { sourceKeys } from '../domain/job-keys.js';
 import { sql } from 'kysely';
 import { eventually } from '../test/test-app.js';
 import { openTestEngine } from '../test/test-database.js';
@@ -587,17 +588,69 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       const third = await writebacks.save(payloads[2]!);
       const someoneElses = await writebacks.save(payloadFor(other.id));
       const at = new Date('2026-03-09T10:00:05Z');
-      const found = await db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerAndClaimThrough(second, at));
+      const claim = (id: string) => db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerClaimThroughAndRecordEvents(id, at));
+      const found = await claim(second);
       expect(found?.owner).toEqual(await new ParticipantRepository(db).findById(p.id));
       expect(found?.claimed.map((w) => w.id)).toEqual([first, second]);
-      expect(found?.claimed[0]).toEqual({ id: first, seq: expect.any(String), participantId: p.id, payload: payloads[0], appliedAt: at });
+      const { events: _events, ...rest } = payloads[0]!;
+      expect(found?.claimed[0]).toEqual({ id: first, seq: expect.any(String), participantId: p.id, payload: rest, eventsRecorded: true, appliedAt: at });
       expect(await writebacks.find(first)).toMatchObject({ appliedAt: at });
       expect(await writebacks.find(third)).toMatchObject({ appliedAt: null });
       expect(await writebacks.find(someoneElses)).toMatchObject({ appliedAt: null });
       // Claimed once: a second claim up to the same outcome finds nothing; an unknown one claims nothing.
-      expect(await writebacks.lockOwnerAndClaimThrough(second, at)).toBeUndefined();
-      expect(await writebacks.lockOwnerAndClaimThrough(randomUUID(), at)).toBeUndefined();
-      expect((await writebacks.lockOwnerAndClaimThrough(third, at))?.claimed.map((w) => w.id)).toEqual([third]);
+      expect(await claim(second)).toBeUndefined();
+      expect(await claim(randomUUID())).toBeUndefined();
+      expect((await claim(third))?.claimed.map((w) => w.id)).toEqual([third]);
+    });
+
+    it('records the claimed outcomes\' events in order, keyed as applyWriteback keys them, unless an earlier one raises alerts', async () => {
+      const writebacks = new WritebackRepository(db);
+      const p = await newParticipant();
+      const appointmentId = randomUUID();
+      const firstPayload: WritebackPayload = {
+        ...payloadFor(p.id),
+        events: [
+          { type: 'appointment.confirmed', key: 'confirm', appointmentId, data: { reply: 'yes', nested: { list: [1, 'two'] } } },
+          { type: 'checkin.response', key: 'answer', data: { answer: 'good' } },
+        ],
+        alerts: [{ type: 'message_for_key_worker', key: 'note', data: {} }],
+      };
+      const secondPayload = payloadFor(p.id);
+      await writebacks.save(firstPayload);
+      const second = await writebacks.save(secondPayload);
+      const at = new Date('2026-03-09T10:00:05Z');
+      const found = await db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerClaimThroughAndRecordEvents(second, at));
+      // The first outcome's events are recorded; the second's wait for the first's alert.raised event.
+      expect(found?.claimed.map((w) => w.eventsRecorded)).toEqual([true, false]);
+      expect(found?.claimed[1]?.payload).toEqual(secondPayload);
+      const events = await new CaseRecordRepository(db).listForParticipant(p.id);
+      expect(events.map((e) => ({ type: e.type, at: e.at, appointmentId: e.appointment_id, data: e.data, sourceKey: e.source_key }))).toEqual([
+        {
+          type: 'appointment.confirmed',
+          at: new Date(firstPayload.at),
+          appointmentId,
+          data: { reply: 'yes', nested: { list: [1, 'two'] } },
+          sourceKey: sourceKeys.writebackEvent(firstPayload.sourceKey, 'appointment.confirmed', 'confirm'),
+        },
+        {
+          type: 'checkin.response',
+          at: new Date(firstPayload.at),
+          appointmentId: null,
+          data: { answer: 'good' },
+          sourceKey: sourceKeys.writebackEvent(firstPayload.sourceKey, 'checkin.response', 'answer'),
+        },
+      ]);
+    });
+
+    it('records no events for an erased person, and leaves their outcomes with their events', async () => {
+      const writebacks = new WritebackRepository(db);
+      const p = await newParticipant();
+      const payload = payloadFor(p.id);
+      const id = await writebacks.save(payload);
+      await db.updateTable('participants').set({ erased_at: new Date() }).where('id', '=', p.id).execute();
+      const found = await db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerClaimThroughAndRecordEvents(id, new Date()));
+      expect(found?.claimed).toEqual([expect.objectContaining({ id, eventsRecorded: false, payload })]);
+      expect(await new CaseRecordRepository(db).listForParticipant(p.id)).toEqual([]);
     });
 
     // One connection on PGlite: two transactions cannot be in flight there.
@@ -616,7 +669,7 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
         await tx.updateTable('pending_writebacks').set({ applied_at: new Date() }).where('id', '=', id).execute();
       });
       await locked;
-      const claim = db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerAndClaimThrough(id, new Date()));
+      const claim = db.transaction().execute((tx) => new WritebackRepository(tx).lockOwnerClaimThroughAndRecordEvents(id, new Date()));
       // While the claim waits for the person, the outcome's row is not locked by it.
       await eventually(
         async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]?.n) > 0,

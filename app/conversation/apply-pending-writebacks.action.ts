@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/time/clock.js';
-import { applyWriteback } from './apply-writeback.js';
+import { applyWriteback, applyWritebackAfterItsEvents } from './apply-writeback.js';
 import type { Db } from '../../store/database.js';
 import type { DueEscalation } from '../../store/alert.repository.js';
 import { WritebackRepository } from '../../store/writeback.repository.js';
@@ -24,14 +24,18 @@ export class ApplyPendingWritebacks {
     const { db } = this.deps;
     const result = await db.transaction().execute(async (tx) => {
       // Locking the person first orders this against their turns and other write-backs.
-      const found = await new WritebackRepository(tx).lockOwnerAndClaimThrough(writebackId, this.deps.clock.now());
+      // The same statement records the outcomes' events where their order allows (see the repository).
+      const found = await new WritebackRepository(tx).lockOwnerClaimThroughAndRecordEvents(writebackId, this.deps.clock.now());
       if (!found) return { applied: 0, queuedMessageIds: [], escalations: [] };
       const { owner: participant, claimed: waiting } = found;
       const queuedMessageIds: string[] = [];
       const escalations: DueEscalation[] = [];
       for (const [index, pending] of waiting.entries()) {
         // The row as locked serves the first outcome; a later one reads it again (the first may have changed consent).
-        const { queuedMessageIds: queued, escalations: due } = await applyWriteback(tx, pending.payload, index === 0 ? participant : undefined);
+        const locked = index === 0 ? participant : undefined;
+        const { queuedMessageIds: queued, escalations: due } = pending.eventsRecorded
+          ? await applyWritebackAfterItsEvents(tx, pending.payload, locked)
+          : await applyWriteback(tx, pending.payload, locked);
         queuedMessageIds.push(...queued);
         escalations.push(...due);
       }

@@ -23,6 +23,29 @@ export async function applyWriteback(
   /** The participant's row, when the caller has just locked it in this transaction (one statement fewer). */
   locked?: ParticipantRow,
 ): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
+  return applyOutcome(tx, payload, payload.events, locked);
+}
+
+/**
+ * As applyWriteback, for an outcome whose events are on the case record already (written, in order, by
+ * WritebackRepository.lockOwnerClaimThroughAndRecordEvents in this transaction): its consent, alerts and replies.
+ */
+export async function applyWritebackAfterItsEvents(
+  tx: Tx,
+  payload: Omit<WritebackPayload, 'events'>,
+  locked?: ParticipantRow,
+): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
+  // Nothing left to do, so no need to read the person again.
+  if (!payload.consent && payload.alerts.length === 0 && payload.replies.length === 0) return { queuedMessageIds: [], escalations: [] };
+  return applyOutcome(tx, payload, [], locked);
+}
+
+async function applyOutcome(
+  tx: Tx,
+  payload: Omit<WritebackPayload, 'events'>,
+  events: WritebackPayload['events'],
+  locked: ParticipantRow | undefined,
+): Promise<{ queuedMessageIds: string[]; escalations: DueEscalation[] }> {
   const participant = locked?.id === payload.participantId ? locked : await new ParticipantRepository(tx).lockForUpdate(payload.participantId);
   if (!participant || participant.erased_at) return { queuedMessageIds: [], escalations: [] };
   const at = new Date(payload.at);
@@ -38,7 +61,7 @@ export async function applyWriteback(
 
   // One statement for all of them, in the order given (their ids, and so the record's order, follow it).
   await record.appendMany(
-    payload.events.map((event) => ({
+    events.map((event) => ({
       participantId: participant.id,
       type: event.type,
       at,
