@@ -6,7 +6,7 @@ import type { ConceptRule } from './concept-rules.js';
  */
 export const WELSH_CONCEPT_RULES: readonly ConceptRule[] = [
   { name: 'killing oneself (cy)', category: 'suicide', pattern: 'KILL|lladd|ladd|crogi|grogi|boddi|foddi fy|ei ~1 hun|hunan', unlessFollowedBy: 'yn_chwerthin|chwerthin' },
-  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger', unlessWith: 'asiantaeth|swydd_newydd|cwmni|byw_ar_dost|byw_ar|ar_dost|cyflog' },
+  { name: 'not wanting to live (cy)', category: 'suicide', pattern: 'ddim|dim|sa|sai|dwim ~2 isio|isho|eisiau|moyn|isie ~1 byw|fyw|bod_yma|deffro|ddeffro', unlessFollowedBy: 'yn|efo|gyda|yma|fan|mewn|ger', unlessWith: 'asiantaeth|swydd_newydd|cwmni|byw_ar_dost|byw_ar|ar_dost|cyflog|ciw|banc|tocyn' },
   { name: 'wanting to die (cy)', category: 'suicide', pattern: 'isio|isho|eisiau|moyn|isie|barod ~2 marw|farw', unlessFollowedBy: 'o|isio|isho|isie|eisiau|am|gan|yn_chwerthin', unlessPrecededBy: 'a|ag|jest|bron|marw', unlessWith: 'lol|haha|gem' },
   { name: 'better off without me (cy)', category: 'suicide', pattern: 'well|gwell|hapusach ~3 hebdda|hebddo|heb_fi|hebof' },
   { name: 'jumping (cy)', category: 'suicide', pattern: 'neidio|camu|taflu_fy_hun ~4 bont|pont|adeilad|to|clogwyn|tren|dren|afon' },
