@@ -64,6 +64,8 @@ interface Compiled {
   ruleTriggers: RuleIndex;
   coOccurrenceTriggers: RuleIndex;
   guardTriggers: RuleIndex;
+  /** The frames whose every `needs` item may be in a text: most texts hold none, and a frame's items are long lists. */
+  notNowTriggers: RuleIndex;
 }
 
 const requiredSteps = (pattern: TokenPattern) => pattern.steps.filter((step) => !step.optional);
@@ -77,6 +79,7 @@ function compileAll(): Compiled {
     ruleTriggers: new RuleIndex(parts.rules.map((rule) => requiredSteps(rule.pattern))),
     coOccurrenceTriggers: new RuleIndex(parts.coOccurrences.map((rule) => rule.together)),
     guardTriggers: new RuleIndex(parts.guards.map((guard) => requiredSteps(guard.pattern))),
+    notNowTriggers: new RuleIndex(parts.notNow.map((frame) => frame.needs)),
   };
 }
 
@@ -263,7 +266,8 @@ function uniqueFlags(flags: RiskFlag[]): RiskFlag[] {
  * put in (idiom-guards.ts), with nothing that brings it home now.
  */
 function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  for (const frame of compiled!.notNow) if (framed(frame, tokens, index)) return true;
+  const { notNow, notNowTriggers } = compiled!;
+  for (const position of notNowTriggers.candidates(index)) if (framed(notNow[position]!, tokens, index)) return true;
   return false;
 }
 

@@ -117,6 +117,11 @@ interface KnownWord {
 const cache = new Map<string, KnownWord>();
 const CACHE_LIMIT = 50_000;
 
+/** The word's rank among common English words, most frequent first (Infinity when it is not one of them). */
+export function commonRank(word: string): number {
+  return (lexicon ??= buildLexicon()).rank.get(word) ?? Infinity;
+}
+
 /** How a texted word reads: exactly, through its stem or ending, or as a misspelling of a tolerant word. */
 export function readWord(word: string): ReadWord {
   return knownWord(word).read;
