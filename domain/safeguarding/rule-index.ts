@@ -21,7 +21,7 @@ function usualShare(key: string): number {
 
 /**
  * Which rules a text could meet at all: a rule is a candidate only when every one of its required items may match
- * (`itemMayMatch`: a word or concept of it, or all the words of one of its phrases, are in the text). Each rule is
+ * (a word or concept of it, or all the words of one of its phrases, are in the text). Each rule is
  * looked up by one item only, its trigger: the item whose keys fewest items of all the rules share (a word most rules
  * use, "my" or "again", is a word most texts hold). A text's keys then find only the rules their trigger could start,
  * and only those rules' items are looked for, in a table of the text's keys kept from text to text (the screen is

@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "f85efb87fcf74a1877d3439c98312428e535b9d39402b8fc5c985b8b2003dc2c",
-    "sources": "fc6990098083ce9116dabf276b2f7a63c5c3c14f2613e2984b9aafb1a8cfd4bb"
+    "sources": "1e92180a316b64d33f709d4356f09ac8c6d9ced144c19b2007af5e6196656dd0"
   },
   "threshold": 0.5387,
   "categoryBits": 13,

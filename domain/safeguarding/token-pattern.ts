@@ -192,11 +192,6 @@ function someDirectKeyIn(item: PatternItem, index: MessageIndex): boolean {
   return false;
 }
 
-/** False when the item cannot match anywhere in the message; true when it might. */
-function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
-  return someDirectKeyIn(item, index) || somePhraseIn(item, index);
-}
-
 /** Whether all the words of one of the item's phrases are in the message. */
 function somePhraseIn(item: PatternItem, index: MessageIndex): boolean {
   const present = markedKeys(index);
@@ -217,8 +212,9 @@ export function itemKeys(item: PatternItem): string[] {
 
 /** Whether the item matches somewhere in the message. */
 export function itemFitsAnywhere(item: PatternItem, tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  if (!itemMayMatch(item, index)) return false;
-  if (item.phrases.length === 0 || someDirectKeyIn(item, index)) return true;
+  // A word or concept of it in the message matches where it stands; a phrase must be found in order.
+  if (someDirectKeyIn(item, index)) return true;
+  if (!somePhraseIn(item, index)) return false;
   for (let at = 0; at < tokens.length; at++) if (fitLength(item, tokens, at) > 0) return true;
   return false;
 }
