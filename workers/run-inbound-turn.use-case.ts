@@ -5,7 +5,7 @@ import { knownBankHolidayRegion } from '../domain/time/bank-holiday-regions.js';
 import { bankHolidayCalendar } from '../domain/time/bank-holidays.js';
 import { nextKeyWorkerAvailability } from '../domain/time/key-worker-availability.js';
 import { isLoop, loopAlertOnceKey, LOOP_WINDOW_MS } from '../domain/conversation/loop-guard.js';
-import { screenForRisk } from '../domain/safeguarding/screen.js';
+import { prepareScreen, screenForRisk } from '../domain/safeguarding/screen.js';
 import type { ParticipantContext, TurnResult } from '../domain/conversation/conversation.types.js';
 import { SESSION_ANSWER_WINDOW_MS, type JobFacts } from '../domain/in-work/question-session.types.js';
 import { turnWriteback } from '../domain/conversation/turn-writeback.js';
@@ -55,7 +55,11 @@ export type InboundTextOutcome = { kind: 'done'; writebackIds: string[] } | { ki
  * the text processed, so a retry after a crash either finds the turn done or runs it afresh.
  */
 export class RunInboundTurn {
-  constructor(private readonly deps: RunInboundTurnDeps) {}
+  constructor(private readonly deps: RunInboundTurnDeps) {
+    // Made once when the workers start (startWorkers), so the screen's indexes and model are built then, not while
+    // the first participant's text waits.
+    prepareScreen();
+  }
 
   async execute(messageId: string): Promise<InboundTextOutcome> {
     const { db } = this.deps;

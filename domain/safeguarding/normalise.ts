@@ -114,7 +114,17 @@ function wordsOf(lower: string): string[] {
 /** A word with a character of LEET: leetspeak undone, repeated letters, and parted where `@`, `$` or `!` are left. */
 function addLeetWord(words: string[], written: string): void {
   const word = undoLeetspeak(written).replace(REPEATS, '$1$1');
-  for (const part of word.split(NOT_LETTER_OR_DIGIT)) if (part.length > 0) words.push(part);
+  // Most are numbers ("10", "2nite"): nothing left to part them.
+  if (onlyLettersAndDigits(word)) words.push(word);
+  else for (const part of word.split(NOT_LETTER_OR_DIGIT)) if (part.length > 0) words.push(part);
+}
+
+function onlyLettersAndDigits(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (!isLetter(code) && !isDigit(code)) return false;
+  }
+  return word.length > 0;
 }
 
 const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/;

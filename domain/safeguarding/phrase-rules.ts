@@ -50,12 +50,11 @@ function undoLeetspeak(word: string): string {
  */
 export function normaliseForScreening(text: string): string {
   // A text of ASCII characters has nothing for NFKC, NFD or NFC to change, and no zero-width characters or accents.
-  const ascii = isAscii(text);
-  const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
+  if (isAscii(text)) return asciiPhraseText(text.toLowerCase());
+  const lower = text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().normalize('NFD').replace(WELSH_ACCENTS, '').normalize('NFC');
   let words = lower.replace(APOSTROPHES, "'").replace(DASHES, ' ');
   // Runs of spaces are made one at the end: what lies between them is read word by word.
   if (ANY_LEET.test(words)) words = words.replace(/(?<!\S)\S*?[013457@$!]\S*/g, undoLeetspeak);
-  if (ascii) return asciiWords(words);
   return words
     .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
@@ -64,29 +63,85 @@ export function normaliseForScreening(text: string): string {
 }
 
 const APOSTROPHE = 0x27;
+const BACKTICK = 0x60;
+const DASH = 0x2d;
+const BANG = 0x21;
+/** White space as `\s` has it, in ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+/** `LEET` by character code, 0 for a character it leaves as it is. */
+const LEET_CODES = new Uint8Array(128);
+for (const [from, to] of Object.entries(LEET)) LEET_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
+
+/** The text being normalised, a character a byte (reused: the screen is synchronous), and the words written out. */
+let textCodes = new Uint8Array(256);
+let wordBytes = Buffer.alloc(256);
 
 /**
- * The last steps of `normaliseForScreening` for a lower-case ASCII text (its only letters are a-z, its only digits
- * 0-9): an apostrophe kept only between two letters, anything else but letters and digits a space, single spaces,
- * trimmed. One pass, where the Unicode expressions would look up every character's properties.
+ * `normaliseForScreening` for a lower-case ASCII text (its only letters are a-z, its only digits 0-9), in two passes
+ * over the text and with one string made, where the expressions above would look up every character's properties and
+ * build a string at each step: the backtick an apostrophe and `-` a space; leetspeak undone in each run of characters
+ * between white space that holds a letter (`undoLeetspeak`); then an apostrophe kept only between two letters,
+ * anything else but letters and digits a space, single spaces, trimmed.
  */
-function asciiWords(words: string): string {
-  let out = '';
-  let start = -1;
-  for (let index = 0; index <= words.length; index++) {
-    const code = words.charCodeAt(index);
-    const kept =
-      isLetter(code) ||
-      isDigit(code) ||
-      (code === APOSTROPHE && index > 0 && isLetter(words.charCodeAt(index - 1)) && isLetter(words.charCodeAt(index + 1)));
+function asciiPhraseText(lower: string): string {
+  const length = lower.length;
+  if (textCodes.length < length + 1) textCodes = new Uint8Array(2 * length + 1);
+  if (wordBytes.length < length) wordBytes = Buffer.alloc(2 * length);
+  for (let index = 0; index < length; index++) {
+    const code = lower.charCodeAt(index);
+    textCodes[index] = code === BACKTICK ? APOSTROPHE : code === DASH ? 0x20 : code;
+  }
+  textCodes[length] = 0x20;
+  for (let start = 0; start < length; ) {
+    if (isSpace(textCodes[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    let letter = false;
+    let leet = false;
+    for (; end < length && !isSpace(textCodes[end]!); end++) {
+      const code = textCodes[end]!;
+      if (isLetter(code)) letter = true;
+      else if (LEET_CODES[code] !== 0 || code === BANG) leet = true;
+    }
+    if (letter && leet) undoLeetspeakIn(start, end);
+    start = end;
+  }
+  let out = 0;
+  for (let index = 0; index < length; index++) {
+    const code = textCodes[index]!;
+    const kept = isLetter(code) || isDigit(code) || (code === APOSTROPHE && index > 0 && isLetter(textCodes[index - 1]!) && isLetter(textCodes[index + 1]!));
     if (kept) {
-      if (start < 0) start = index;
-    } else if (start >= 0) {
-      out = out.length === 0 ? words.slice(start, index) : `${out} ${words.slice(start, index)}`;
-      start = -1;
+      if (out > 0 && index > 0 && !wasKept(index - 1)) wordBytes[out++] = 0x20;
+      wordBytes[out++] = code;
     }
   }
-  return out;
+  return wordBytes.toString('latin1', 0, out);
+}
+
+/** Whether `asciiPhraseText` kept the character at `index` (of the text in `textCodes`, leetspeak undone). */
+function wasKept(index: number): boolean {
+  const code = textCodes[index]!;
+  return isLetter(code) || isDigit(code) || (code === APOSTROPHE && index > 0 && isLetter(textCodes[index - 1]!) && isLetter(textCodes[index + 1]!));
+}
+
+/**
+ * `undoLeetspeak` on `textCodes` from `start` to `end` in place: each character of LEET its letter, then each `!` between
+ * two letters (as they read once the first step is done) an i.
+ */
+function undoLeetspeakIn(start: number, end: number): void {
+  for (let index = start; index < end; index++) {
+    const letter = LEET_CODES[textCodes[index]!]!;
+    if (letter !== 0) textCodes[index] = letter;
+  }
+  // Whether each `!` stands between letters is judged before any is replaced (one expression, matched on the text before it).
+  let before = start > 0 ? textCodes[start - 1]! : 0x20;
+  for (let index = start; index < end; index++) {
+    const code = textCodes[index]!;
+    if (code === BANG && isLetter(before) && isLetter(textCodes[index + 1]!)) textCodes[index] = 0x69;
+    before = code;
+  }
 }
 
 const SELF = String.raw`(?:my ?self|me ?self)`;

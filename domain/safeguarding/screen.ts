@@ -64,6 +64,8 @@ interface Compiled {
   ruleTriggers: RuleIndex;
   coOccurrenceTriggers: RuleIndex;
   guardTriggers: RuleIndex;
+  /** The frames whose every `needs` item may be in a text: most texts hold none, and a frame's items are long lists. */
+  notNowTriggers: RuleIndex;
 }
 
 const requiredSteps = (pattern: TokenPattern) => pattern.steps.filter((step) => !step.optional);
@@ -77,6 +79,7 @@ function compileAll(): Compiled {
     ruleTriggers: new RuleIndex(parts.rules.map((rule) => requiredSteps(rule.pattern))),
     coOccurrenceTriggers: new RuleIndex(parts.coOccurrences.map((rule) => rule.together)),
     guardTriggers: new RuleIndex(parts.guards.map((guard) => requiredSteps(guard.pattern))),
+    notNowTriggers: new RuleIndex(parts.notNow.map((frame) => frame.needs)),
   };
 }
 
@@ -133,17 +136,21 @@ function compileParts(): Pick<Compiled, 'rules' | 'coOccurrences' | 'guards' | '
   };
 }
 
+/** What `guardedTokens` returns for the many texts with no idiom: no Set made per text. */
+const NONE_GUARDED: ReadonlySet<number> = new Set();
+
 /** Tokens inside an idiom ("killing it", "kicked out of the group chat") cannot make a flag. */
-function guardedTokens(guards: readonly CompiledGuard[], tokens: readonly ReadToken[], index: MessageIndex): Set<number> {
-  const guarded = new Set<number>();
+function guardedTokens(guards: readonly CompiledGuard[], tokens: readonly ReadToken[], index: MessageIndex): ReadonlySet<number> {
+  let guarded: Set<number> | undefined;
   for (const position of compiled!.guardTriggers.candidates(index)) {
     const guard = guards[position]!;
     if (guard.deniedBy && itemFitsAnywhere(guard.deniedBy, tokens, index)) continue;
     for (const match of findMatches(guard.pattern, tokens)) {
+      guarded ??= new Set();
       for (let index = match.start; index < match.end; index++) guarded.add(index);
     }
   }
-  return guarded;
+  return guarded ?? NONE_GUARDED;
 }
 
 function conceptFlags(tokens: readonly ReadToken[], index: MessageIndex, guarded: ReadonlySet<number>, declined: Declined): RiskFlag[] {
@@ -190,16 +197,16 @@ function coOccurrenceFlags(tokens: readonly ReadToken[], index: MessageIndex, gu
 
 /** The first place where every item of the rule occurs within its window, outside idioms. */
 function findTogether(rule: CompiledCoOccurrence, tokens: readonly ReadToken[], guarded: ReadonlySet<number>): { start: number; end: number } | undefined {
-  const [first, ...others] = rule.together;
-  const fitsUnguarded = (item: PatternItem, at: number) => !guarded.has(at) && itemFitsAt(item, tokens, at);
+  const { together } = rule;
+  const first = together[0]!;
   const within = coOccurrenceWindow(rule.within, tokens.length);
   for (let at = 0; at < tokens.length; at++) {
-    if (!fitsUnguarded(first!, at)) continue;
+    if (!fitsUnguarded(first, tokens, guarded, at)) continue;
     let start = at;
     let end = at;
     let all = true;
-    for (const item of others) {
-      const near = nearestFit(item, at, within, tokens.length, fitsUnguarded);
+    for (let other = 1; other < together.length; other++) {
+      const near = nearestFit(together[other]!, at, within, tokens, guarded);
       if (near === undefined) {
         all = false;
         break;
@@ -211,6 +218,9 @@ function findTogether(rule: CompiledCoOccurrence, tokens: readonly ReadToken[], 
   }
   return undefined;
 }
+
+const fitsUnguarded = (item: PatternItem, tokens: readonly ReadToken[], guarded: ReadonlySet<number>, at: number) =>
+  (guarded.size === 0 || !guarded.has(at)) && itemFitsAt(item, tokens, at);
 
 /** In a long message, a co-occurrence rule's words must stand at most this many tokens apart. */
 export const LONG_MESSAGE_WINDOW = 8;
@@ -225,22 +235,23 @@ export function coOccurrenceWindow(within: number, tokenCount: number): number {
   return tokenCount >= SET_ASIDE_SILENCES_UP_TO ? Math.min(within, LONG_MESSAGE_WINDOW) : within;
 }
 
-/** The first position within `within` of `at` (not `at` itself) where the item fits. */
-function nearestFit(item: PatternItem, at: number, within: number, length: number, fits: (item: PatternItem, at: number) => boolean): number | undefined {
+/** The first position within `within` of `at` (not `at` itself) where the item fits outside idioms. */
+function nearestFit(item: PatternItem, at: number, within: number, tokens: readonly ReadToken[], guarded: ReadonlySet<number>): number | undefined {
   const from = Math.max(0, at - within);
-  const to = Math.min(length - 1, at + within);
-  for (let position = from; position <= to; position++) if (position !== at && fits(item, position)) return position;
+  const to = Math.min(tokens.length - 1, at + within);
+  for (let position = from; position <= to; position++) if (position !== at && fitsUnguarded(item, tokens, guarded, position)) return position;
   return undefined;
 }
 
 /** A phrase inside an idiom ("a domestic abuse charity") is dropped, as a concept rule's match would be. */
-function unguarded(flags: readonly RiskFlag[], tokens: readonly ReadToken[], guarded: ReadonlySet<number>): RiskFlag[] {
-  if (guarded.size === 0) return [...flags];
+function unguarded(flags: RiskFlag[], tokens: readonly ReadToken[], guarded: ReadonlySet<number>): RiskFlag[] {
+  if (guarded.size === 0 || flags.length === 0) return flags;
   const guardedWords = new Set([...guarded].flatMap((index) => tokens[index]!.written.split(' ')));
   return flags.filter((flag) => !flag.words.split(' ').some((word) => guardedWords.has(word.replace(/'/g, ''))));
 }
 
-function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
+function uniqueFlags(flags: RiskFlag[]): RiskFlag[] {
+  if (flags.length < 2) return flags;
   const seen = new Set<string>();
   return flags.filter((flag) => {
     const key = `${flag.category}\u0000${flag.rule}\u0000${flag.words}`;
@@ -255,7 +266,8 @@ function uniqueFlags(flags: readonly RiskFlag[]): RiskFlag[] {
  * put in (idiom-guards.ts), with nothing that brings it home now.
  */
 function toldAsNotNow(tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  for (const frame of compiled!.notNow) if (framed(frame, tokens, index)) return true;
+  const { notNow, notNowTriggers } = compiled!;
+  for (const position of notNowTriggers.candidates(index)) if (framed(notNow[position]!, tokens, index)) return true;
   return false;
 }
 
@@ -299,6 +311,18 @@ export function screenForRisk(text: string): RiskScreen {
   return asScreen(flags);
 }
 
+/** An ordinary reply that every layer reads, down to the second opinion (no rule flags or sets anything aside). */
+const WARM_UP_TEXT = 'thanks, can we move my appointment to thursday afternoon please';
+
+/**
+ * Builds what the first screen otherwise builds (the rules compiled and indexed, the lexicon, the decoded model, the
+ * phrase expressions, about half a second) by screening one ordinary text: called when the workers start, so the first
+ * participant's text does not wait for it.
+ */
+export function prepareScreen(): void {
+  screenForRisk(WARM_UP_TEXT);
+}
+
 /**
  * From this many tokens on, a rule set aside (by an exception or an idiom) no longer keeps the second opinion quiet:
  * a long message nearly always holds some ordinary word that excuses a rule far from its disclosure ("job", "phone").
@@ -338,12 +362,10 @@ export function ruleFlags(text: string, tokens: readonly ReadToken[]): { flags: 
   // Told as long past and over now, as a story or as misheard: the rules set its risk words aside, so the model stays silent too.
   if (toldAsNotNow(tokens, index)) return { flags: [], declined: true, notNow: true };
   const declined: Declined = { byRule: guarded.size > 0 };
-  const flags = uniqueFlags([
-    ...conceptFlags(tokens, index, guarded, declined),
-    ...coOccurrenceFlags(tokens, index, guarded, declined),
-    ...unguarded(phraseFlags(text), tokens, guarded),
-  ]);
-  return { flags, declined: declined.byRule, notNow: false };
+  const flags = conceptFlags(tokens, index, guarded, declined);
+  for (const flag of coOccurrenceFlags(tokens, index, guarded, declined)) flags.push(flag);
+  for (const flag of unguarded(phraseFlags(text), tokens, guarded)) flags.push(flag);
+  return { flags: uniqueFlags(flags), declined: declined.byRule, notNow: false };
 }
 
 function asScreen(flags: readonly RiskFlag[]): RiskScreen {

@@ -1,4 +1,5 @@
 import type { ReadToken } from './token-reading.js';
+import { doubled } from './typed-arrays.js';
 import { VOCABULARY, type Concept } from './vocabulary.js';
 
 /**
@@ -74,16 +75,20 @@ export function compilePattern(source: string): TokenPattern {
   return { source, steps };
 }
 
+const NO_PHRASES: readonly string[][] = [];
+
 /** How many tokens from `at` the step matches: 0 when it does not. */
 function fitLength(step: Step, tokens: readonly ReadToken[], at: number): number {
   const token = tokens[at];
   if (!token) return 0;
-  if (step.words.has(token.word) || step.words.has(token.written)) return 1;
-  for (const concept of step.concepts) if (token.concepts.has(concept)) return 1;
+  // Most tokens carry no concept and stand as written: nothing to look up twice, or in an empty set.
+  const writtenOtherwise = token.written !== token.word;
+  if (step.words.size !== 0 && (step.words.has(token.word) || (writtenOtherwise && step.words.has(token.written)))) return 1;
+  if (token.concepts.size !== 0) for (const concept of step.concepts) if (token.concepts.has(concept)) return 1;
   if (step.phrasesByFirst.size === 0) return 0;
-  for (const phrase of step.phrasesByFirst.get(token.word) ?? []) if (phraseFits(phrase, tokens, at)) return phrase.length;
-  if (token.written !== token.word) {
-    for (const phrase of step.phrasesByFirst.get(token.written) ?? []) if (phraseFits(phrase, tokens, at)) return phrase.length;
+  for (const phrase of step.phrasesByFirst.get(token.word) ?? NO_PHRASES) if (phraseFits(phrase, tokens, at)) return phrase.length;
+  if (writtenOtherwise) {
+    for (const phrase of step.phrasesByFirst.get(token.written) ?? NO_PHRASES) if (phraseFits(phrase, tokens, at)) return phrase.length;
   }
   return 0;
 }
@@ -112,13 +117,19 @@ export const keyCount = () => keyIds.size;
 /**
  * The words and concepts of one message that items name, to skip at once the rules and items that cannot match it:
  * their key numbers, each once. Whether the message holds a key is told by a table shared from message to message
- * (`markedKeys`), so indexing a message allocates no Set; it holds one message's keys at a time.
+ * (`markedKeys`), and its keys are listed in an array shared too (`keysOf`), so indexing a message allocates no Set
+ * and no list; they hold one message's keys at a time.
  */
 export interface MessageIndex {
   readonly tokens: readonly ReadToken[];
-  keys: number[];
-  /** How many keys were numbered when `keys` was worked out: an item compiled since may name a word of the message. */
+  /** How many keys were numbered when its keys were worked out: an item compiled since may name a word of the message. */
   numbered: number;
+}
+
+/** The key numbers of the message marked last, each once: the first `count` of `list`. */
+export interface MessageKeys {
+  readonly list: Int32Array;
+  readonly count: number;
 }
 
 /**
@@ -127,38 +138,44 @@ export interface MessageIndex {
  */
 let marks = new Uint8Array(1024);
 let marked: MessageIndex | undefined;
+const markedList: { list: Int32Array; count: number } = { list: new Int32Array(256), count: 0 };
 
-function mark(index: MessageIndex, key: string): void {
+function mark(key: string): void {
   const id = keyIds.get(key);
   if (id === undefined || marks[id] === 1) return;
   marks[id] = 1;
-  index.keys.push(id);
+  if (markedList.count === markedList.list.length) markedList.list = doubled(markedList.list);
+  markedList.list[markedList.count++] = id;
 }
 
 /** Clears the last message's keys from `marks`, and marks and lists this message's. */
 function markKeys(index: MessageIndex): void {
-  if (marked) for (const key of marked.keys) marks[key] = 0;
+  const { list, count } = markedList;
+  for (let position = 0; position < count; position++) marks[list[position]!] = 0;
+  markedList.count = 0;
   if (marks.length < keyIds.size) marks = new Uint8Array(keyIds.size * 2);
   marked = index;
   index.numbered = keyIds.size;
-  index.keys.length = 0;
   for (const token of index.tokens) {
-    mark(index, token.word);
-    if (token.written !== token.word) mark(index, token.written);
-    if (token.concepts.size > 0) for (const concept of token.concepts) mark(index, concept);
+    mark(token.word);
+    if (token.written !== token.word) mark(token.written);
+    if (token.concepts.size > 0) for (const concept of token.concepts) mark(concept);
   }
 }
 
 export function indexMessage(tokens: readonly ReadToken[]): MessageIndex {
-  const index: MessageIndex = { tokens, keys: [], numbered: 0 };
+  const index: MessageIndex = { tokens, numbered: 0 };
   markKeys(index);
   return index;
 }
 
-/** The message's key numbers, each once (marked again if another message was marked since, or keys were numbered). */
-export function keysOf(index: MessageIndex): readonly number[] {
+/**
+ * The message's key numbers, each once (marked again if another message was marked since, or keys were numbered),
+ * until another message is marked.
+ */
+export function keysOf(index: MessageIndex): MessageKeys {
   if (index !== marked || index.numbered !== keyIds.size) markKeys(index);
-  return index.keys;
+  return markedList;
 }
 
 /** The table in which `marks[key] === 1` says that the message holds the key. */
@@ -173,11 +190,6 @@ function someDirectKeyIn(item: PatternItem, index: MessageIndex): boolean {
   const keys = item.directKeys;
   for (let position = 0; position < keys.length; position++) if (present[keys[position]!] === 1) return true;
   return false;
-}
-
-/** False when the item cannot match anywhere in the message; true when it might. */
-function itemMayMatch(item: PatternItem, index: MessageIndex): boolean {
-  return someDirectKeyIn(item, index) || somePhraseIn(item, index);
 }
 
 /** Whether all the words of one of the item's phrases are in the message. */
@@ -200,8 +212,9 @@ export function itemKeys(item: PatternItem): string[] {
 
 /** Whether the item matches somewhere in the message. */
 export function itemFitsAnywhere(item: PatternItem, tokens: readonly ReadToken[], index: MessageIndex): boolean {
-  if (!itemMayMatch(item, index)) return false;
-  if (item.phrases.length === 0 || someDirectKeyIn(item, index)) return true;
+  // A word or concept of it in the message matches where it stands; a phrase must be found in order.
+  if (someDirectKeyIn(item, index)) return true;
+  if (!somePhraseIn(item, index)) return false;
   for (let at = 0; at < tokens.length; at++) if (fitLength(item, tokens, at) > 0) return true;
   return false;
 }

@@ -104,14 +104,23 @@ export interface ReadWord {
   concepts: ReadonlySet<Concept>;
 }
 
-/** A word as the vocabulary reads it, and its rank among common words as written (Infinity when it is not one). */
+/**
+ * A word as the vocabulary reads it, its rank among common words as written (Infinity when it is not one), and (once
+ * made) its token where it stands as written, shared by every text that holds it: tokens are never changed in place.
+ */
 interface KnownWord {
   read: ReadWord;
   rank: number;
+  token?: ReadToken;
 }
 
 const cache = new Map<string, KnownWord>();
 const CACHE_LIMIT = 50_000;
+
+/** The word's rank among common English words, most frequent first (Infinity when it is not one of them). */
+export function commonRank(word: string): number {
+  return (lexicon ??= buildLexicon()).rank.get(word) ?? Infinity;
+}
 
 /** How a texted word reads: exactly, through its stem or ending, or as a misspelling of a tolerant word. */
 export function readWord(word: string): ReadWord {
@@ -201,43 +210,63 @@ const ILL_AFTER: ReadonlySet<string> = new Set(['am', 'im', 'are', 'is', 'was', 
 /** The first words of JOINED: only a word among them can start a pair worth looking up. */
 const JOINED_FIRST: ReadonlySet<string> = new Set([...JOINED.keys()].map((pair) => pair.split(' ')[0]!));
 
-/** A word of the message after text-speak, and (once looked up) how the vocabulary knows it. */
-interface MessageWord {
-  word: string;
-  written: string;
-  known?: KnownWord;
+/**
+ * The words of the message being read, after text-speak: each word, the participant's word it came from, and (once
+ * looked up) how the vocabulary knows it. Reused from text to text (the screen is synchronous), so reading a text
+ * makes no object per word; only the first `wordCount` entries belong to the current text.
+ */
+const wordAt: string[] = [];
+const writtenAt: string[] = [];
+const knownAt: (KnownWord | undefined)[] = [];
+let wordCount = 0;
+
+function addWord(word: string, written: string): void {
+  wordAt[wordCount] = word;
+  writtenAt[wordCount] = written;
+  knownAt[wordCount] = undefined;
+  wordCount++;
 }
 
-const knownOf = (word: MessageWord) => (word.known ??= knownWord(word.word));
+/** How the vocabulary knows the message's word at `at` (looked up once). */
+const knownOf = (at: number) => (knownAt[at] ??= knownWord(wordAt[at]!));
 
 /** A token of the word as the vocabulary reads it (`{ written, ...readWord(word) }`, without spreading). */
 function tokenOf(written: string, read: ReadWord): ReadToken {
   return { written, word: read.word, concepts: read.concepts };
 }
 
+/** The token of the message's word at `at`, alone: a word standing as written shares its token with every text. */
+function tokenAt(at: number): ReadToken {
+  const written = writtenAt[at]!;
+  const known = knownOf(at);
+  if (written !== wordAt[at]) return tokenOf(written, known.read);
+  return (known.token ??= tokenOf(written, known.read));
+}
+
 /** Normalises a message, expands text-speak, and reads each word's concepts. */
 export function readTokens(text: string): ReadToken[] {
-  const words: MessageWord[] = [];
+  wordCount = 0;
   for (const written of wordsForScreening(text)) {
-    const expanded = written === 'ill' && ILL_AFTER.has(words.at(-1)?.written ?? '') ? undefined : TEXT_SPEAK.get(written);
-    if (expanded === undefined) words.push({ word: written, written });
-    else for (const word of expanded) words.push({ word, written });
+    const expanded = written === 'ill' && wordCount > 0 && ILL_AFTER.has(writtenAt[wordCount - 1]!) ? undefined : TEXT_SPEAK.get(written);
+    if (expanded === undefined) addWord(written, written);
+    else for (let part = 0; part < expanded.length; part++) addWord(expanded[part]!, written);
   }
   const tokens: ReadToken[] = [];
-  for (let index = 0; index < words.length; index++) {
-    const current = words[index]!;
-    const { word, written } = current;
-    const next = words[index + 1];
-    const joined = next && JOINED_FIRST.has(word) ? JOINED.get(`${word} ${next.word}`) : undefined;
-    if (joined && next) {
-      const writtenBoth = written === next.written ? written : `${written} ${next.written}`;
+  for (let index = 0; index < wordCount; index++) {
+    const word = wordAt[index]!;
+    const written = writtenAt[index]!;
+    const hasNext = index + 1 < wordCount;
+    const joined = hasNext && JOINED_FIRST.has(word) ? JOINED.get(`${word} ${wordAt[index + 1]}`) : undefined;
+    if (joined) {
+      const nextWritten = writtenAt[index + 1]!;
+      const writtenBoth = written === nextWritten ? written : `${written} ${nextWritten}`;
       tokens.push(tokenOf(writtenBoth, readWord(joined)));
       index++;
-    } else if (next && splitApart(current, next)) {
-      tokens.push(tokenOf(`${written} ${next.written}`, readWord(word + next.word)));
+    } else if (hasNext && splitApart(index)) {
+      tokens.push(tokenOf(`${written} ${writtenAt[index + 1]}`, readWord(word + wordAt[index + 1])));
       index++;
     } else {
-      tokens.push(tokenOf(written, knownOf(current).read));
+      tokens.push(tokenAt(index));
     }
   }
   return withAges(withoutDeniedLaughter(greetedFirst(tokens)));
@@ -274,23 +303,26 @@ const prefixCode = (first: number, second: number, third: number) => (first << 1
 
 /**
  * A risk word texted in two pieces ("hom less", "stran gled"): neither piece means anything to the vocabulary, one of
- * them is rare or not a word at all, and together they are a vocabulary word or one letter off one.
+ * them is rare or not a word at all, and together they are a vocabulary word or one letter off one. `at` is the first
+ * piece's place among the message's words.
  */
-function splitApart(first: MessageWord, second: MessageWord): boolean {
-  const { word } = first;
-  const next = second.word;
+function splitApart(at: number): boolean {
+  const word = wordAt[at]!;
+  const next = wordAt[at + 1]!;
   if (word.length + next.length < 6) return false;
   const { prefixes, prefixCodes } = (lexicon ??= buildLexicon());
   // The cheapest test first: most pairs do not start as a vocabulary word does.
-  const [one, two, three] = [startCode(word, next, 0), startCode(word, next, 1), startCode(word, next, 2)];
+  const one = startCode(word, next, 0);
+  const two = startCode(word, next, 1);
+  const three = startCode(word, next, 2);
   if ((one | two | three) < 0x80) {
     if (!prefixCodes.has(prefixCode(one, two, three))) return false;
   } else if (!prefixes.has(word.length >= 3 ? word.slice(0, 3) : word + next.slice(0, 3 - word.length))) {
     return false;
   }
-  if (knownOf(first).rank <= RARE_RANK && knownOf(second).rank <= RARE_RANK) return false;
+  if (knownOf(at).rank <= RARE_RANK && knownOf(at + 1).rank <= RARE_RANK) return false;
   if (DIGIT.test(word) || DIGIT.test(next)) return false;
-  if (knownOf(first).read.concepts.size > 0 || knownOf(second).read.concepts.size > 0) return false;
+  if (knownOf(at).read.concepts.size > 0 || knownOf(at + 1).read.concepts.size > 0) return false;
   const joined = readWord(word + next);
   // Read as itself or one letter off ("homless"), not through a looser likeness ("llun os" is not "lines").
   return joined.concepts.size > 0 && distance(word + next, joined.word) <= 1;
