@@ -88,8 +88,10 @@ describe.each([['postgres'], ['pglite']] as const)('the CRM outbox and feed on %
       { participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: `many-${nextSource++}` },
     ]);
     const phone = (await db.selectFrom('participants').select('phone').where('id', '=', sam).executeTakeFirstOrThrow()).phone as string;
-    // The raw SQL of the inbound webhook's batch insert.
-    await new MessageRepository(db).insertInboundBatch([{ twilioSid: `SM${nextSource++}`, channel: 'sms', phone, body: 'hello' }], new Date());
+    // The raw SQL that writes a text's event from the row the inbound webhook stored.
+    const sid = `SM${nextSource++}`;
+    const stored = await new MessageRepository(db).insertInboundBatch([{ twilioSid: sid, channel: 'sms', phone, body: 'hello' }], new Date());
+    await new CaseRecordRepository(db).appendInboundArrivals([stored.get(sid)?.messageId as string]);
     // A repeated source key writes no event, and so no delivery.
     await new CaseRecordRepository(db).append({ participantId: sam, type: 'dna.reason', at: new Date(), data: {}, sourceKey: 'test-0' });
     // A rolled-back event leaves no delivery either.

@@ -74,8 +74,9 @@ export class MessageRepository {
 
   /**
    * Stores many inbound texts in one statement: each matched to a live participant by phone, stored once per
-   * MessageSid, with its `message.inbound` event. One statement is one atomic commit and one round trip, which
-   * is what lets the webhook acknowledge thousands of texts a second without ever acknowledging an unsaved one.
+   * MessageSid, with `at` as its time. One statement is one atomic commit and one round trip, which is what lets
+   * the webhook acknowledge thousands of texts a second without ever acknowledging an unsaved one. The row is all
+   * that is written: its `message.inbound` event is written from it before its turn runs (appendInboundArrivals).
    */
   async insertInboundBatch(arrivals: readonly InboundArrival[], at: Date): Promise<Map<string, StoredArrival>> {
     const unique = [...new Map(arrivals.map((a) => [a.twilioSid, a])).values()];
@@ -94,18 +95,11 @@ export class MessageRepository {
         from input left join participants p on p.phone = input.phone and p.erased_at is null
       ),
       inserted as (
-        insert into messages (participant_id, direction, channel, phone, body, source_key, twilio_sid, status)
-        select participant_id, 'inbound', channel, phone, body, 'inbound-' || sid, sid, 'received'
+        insert into messages (participant_id, direction, channel, phone, body, source_key, twilio_sid, status, received_at)
+        select participant_id, 'inbound', channel, phone, body, 'inbound-' || sid, sid, 'received', ${at}::timestamptz
         from matched order by ord
         on conflict do nothing
-        returning id, twilio_sid, participant_id, channel, body
-      ),
-      recorded as (
-        insert into case_record_events (participant_id, type, at, data, source_key)
-        select participant_id, 'message.inbound', ${at},
-          jsonb_build_object('messageId', id, 'channel', channel, 'body', body), 'message-' || twilio_sid
-        from inserted where participant_id is not null
-        on conflict (source_key) do nothing
+        returning id, twilio_sid, participant_id
       )
       select id, twilio_sid, participant_id from inserted`.execute(this.db);
     for (const row of inserted.rows) {

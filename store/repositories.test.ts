@@ -236,20 +236,53 @@ describe.each([['postgres'], ['pglite']] as const)('store repositories on %s', (
       status: 'queued' as const,
     });
 
-    it('stores an inbound message once per MessageSid, matched to its participant, with its event', async () => {
+    it('stores an inbound message once per MessageSid, matched to its participant, and its event from the row once', async () => {
       const messages = new MessageRepository(db);
       const p = await newParticipant();
       const sid = `SM${randomUUID().replaceAll('-', '')}`;
       const inbound = { channel: 'sms' as const, phone: p.phone as string, body: 'YES', twilioSid: sid };
-      const first = (await messages.insertInboundBatch([inbound], new Date())).get(sid);
+      const acknowledgedAt = new Date('2026-03-02T09:15:00Z');
+      const first = (await messages.insertInboundBatch([inbound], acknowledgedAt)).get(sid);
       const second = (await messages.insertInboundBatch([{ ...inbound, body: 'YES again' }], new Date())).get(sid);
       expect(first).toMatchObject({ created: true, participantId: p.id, status: 'received' });
       expect(second).toMatchObject({ created: false, messageId: first?.messageId });
       const rows = await db.selectFrom('messages').selectAll().where('twilio_sid', '=', sid).execute();
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ direction: 'inbound', status: 'received', source_key: `inbound-${sid}`, body: 'YES' });
-      const events = await new CaseRecordRepository(db).listForParticipant(p.id);
-      expect(events.filter((e) => e.type === 'message.inbound')).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ direction: 'inbound', status: 'received', source_key: `inbound-${sid}`, body: 'YES', received_at: acknowledgedAt });
+      const records = new CaseRecordRepository(db);
+      expect((await records.listForParticipant(p.id)).filter((e) => e.type === 'message.inbound')).toHaveLength(0);
+
+      await records.appendInboundArrivals([first?.messageId as string]);
+      await records.appendInboundArrivals([first?.messageId as string]);
+      const events = (await records.listForParticipant(p.id)).filter((e) => e.type === 'message.inbound');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ at: acknowledgedAt, source_key: `message-${sid}`, data: { messageId: first?.messageId, channel: 'sms', body: 'YES' } });
+    });
+
+    it('writes the events of texts in arrival order, none for an unknown number, and erased ones as erasure leaves them', async () => {
+      const messages = new MessageRepository(db);
+      const records = new CaseRecordRepository(db);
+      const p = await newParticipant();
+      const gone = await newParticipant();
+      const sids = Array.from({ length: 4 }, () => `SM${randomUUID().replaceAll('-', '')}`);
+      const stored = await messages.insertInboundBatch(
+        [
+          { channel: 'sms', phone: p.phone as string, body: 'one', twilioSid: sids[0] as string },
+          { channel: 'sms', phone: phone(), body: 'who?', twilioSid: sids[1] as string },
+          { channel: 'sms', phone: p.phone as string, body: 'two', twilioSid: sids[2] as string },
+          { channel: 'sms', phone: gone.phone as string, body: 'my address', twilioSid: sids[3] as string },
+        ],
+        new Date(),
+      );
+      await new ParticipantRepository(db).erase(gone.id, new Date());
+      await messages.eraseForParticipant(gone.id);
+      await records.appendInboundArrivals([...sids].reverse().map((sid) => stored.get(sid)?.messageId as string));
+      const theirs = (await records.listForParticipant(p.id)).filter((e) => e.type === 'message.inbound');
+      expect(theirs.map((e) => (e.data as { body: string }).body)).toEqual(['one', 'two']);
+      const erased = (await records.listForParticipant(gone.id)).filter((e) => e.type === 'message.inbound');
+      expect(erased.map((e) => e.data)).toEqual([{ erased: true }]);
+      const strangers = await db.selectFrom('case_record_events').select('id').where('source_key', '=', `message-${sids[1]}`).execute();
+      expect(strangers).toHaveLength(0);
     });
 
     it('stores a batch in arrival order, a repeat within the batch once', async () => {

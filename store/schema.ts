@@ -87,6 +87,8 @@ export interface MessagesTable {
   sent_as_template: Generated<boolean>;
   /** When it became a dead letter: a turn that kept failing, or a send that gave up after its retries. */
   parked_at: NullableTimestamp;
+  /** Inbound: when the webhook acknowledged it (the web role's clock), the time of its `message.inbound` event. */
+  received_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

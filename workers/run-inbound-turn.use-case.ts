@@ -13,6 +13,7 @@ import { EngagementBot } from '../bot/twilio/engagement.bot.js';
 import type { TwilioBotAdapter } from '../bot/twilio/twilio-bot.adapter.js';
 import { ConversationStateStorage } from '../bot/twilio/conversation-state.storage.js';
 import { AppointmentRepository } from '../store/appointment.repository.js';
+import { CaseRecordRepository } from '../store/case-record.repository.js';
 import type { Db, Tx } from '../store/database.js';
 import { FollowUpRepository } from '../store/follow-up.repository.js';
 import { endJob } from '../app/in-work/end-job.action.js';
@@ -76,6 +77,8 @@ export class RunInboundTurn {
     const writebackIds = await db.transaction().execute(async (tx) => {
       const participant = await new ParticipantRepository(tx).lockForUpdate(participantId);
       const waiting = await new MessageRepository(tx).listReceivedForParticipant(participantId, message.seq);
+      // Their case record shows each text before anything its turn adds (the webhook stored only the row).
+      await new CaseRecordRepository(tx).appendInboundArrivals(waiting.map((m) => m.id));
       if (!participant || participant.erased_at) {
         for (const m of waiting) await new MessageRepository(tx).setStatus(m.id, 'processed');
         return [];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../domain/time/clock.js';
+import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { CaseRecordDatabase } from '../../store/database.js';
 import { MessageRepository } from '../../store/message.repository.js';
 import { openTestEngine } from '../../test/test-database.js';
@@ -24,6 +25,14 @@ describe('parking a turn that kept failing', () => {
     expect(row).toMatchObject({ status: 'failed', parked_at: clock.now(), error_message: 'TypeError: cannot read state for [number] at turn' });
     // Parked once: a second give-up changes nothing.
     expect(await park.execute(messageId, new Error('again'))).toBe(false);
+  });
+
+  it('keeps the text on the case record, once, though no turn got through', async () => {
+    const { messageId, participantId } = await participantWithText(database.db, '+447700900603', 'Is it today?');
+    await new ParkFailedTurn({ db: database.db, clock }).execute(messageId, new Error('bot down'));
+    await new ParkFailedTurn({ db: database.db, clock }).execute(messageId, new Error('bot down'));
+    const events = (await new CaseRecordRepository(database.db).listForParticipant(participantId)).filter((e) => e.type === 'message.inbound');
+    expect(events.map((e) => e.data)).toEqual([{ messageId, channel: 'sms', body: 'Is it today?' }]);
   });
 
   it('leaves a text alone that was answered meanwhile (with a later text of theirs)', async () => {

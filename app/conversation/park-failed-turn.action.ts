@@ -1,4 +1,5 @@
 import type { Clock } from '../../domain/time/clock.js';
+import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import type { Db } from '../../store/database.js';
 import { DeadLetterRepository } from '../../store/dead-letter.repository.js';
 import { describeDeadLetterError } from '../operations/dead-letter-error.js';
@@ -12,6 +13,11 @@ export class ParkFailedTurn {
   constructor(private readonly deps: { db: Db; clock: Clock }) {}
 
   async execute(messageId: string, error: unknown): Promise<boolean> {
-    return new DeadLetterRepository(this.deps.db).parkTurn(messageId, describeDeadLetterError(error), this.deps.clock.now());
+    return this.deps.db.transaction().execute(async (tx) => {
+      const parked = await new DeadLetterRepository(tx).parkTurn(messageId, describeDeadLetterError(error), this.deps.clock.now());
+      // The text stays on their case record even though no turn got through (the webhook stored only the row).
+      if (parked) await new CaseRecordRepository(tx).appendInboundArrivals([messageId]);
+      return parked;
+    });
   }
 }

@@ -6,6 +6,7 @@ import { MessageRepository } from '../../store/message.repository.js';
 import { StaffRepository } from '../../store/staff.repository.js';
 import { WritebackRepository } from '../../store/writeback.repository.js';
 import { caseRecordWrites } from '../../test/case-record-writes.fixture.js';
+import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import { eraseParticipant } from './erase-participant.action.js';
 
 const AT = new Date('2026-03-10T09:15:00Z');
@@ -24,7 +25,9 @@ describe.each([['postgres'], ['pglite']] as const)('eraseParticipant on %s', (en
     const p = await newParticipant({ firstName: 'Jo' });
     const bystander = await newParticipant({ firstName: 'Kit' });
     const messages = new MessageRepository(db());
-    await messages.insertInboundBatch([{ channel: 'sms', phone: p.phone as string, body: 'I live at 1 High St', twilioSid: `SM${randomUUID()}` }], new Date());
+    const sid = `SM${randomUUID()}`;
+    const arrived = await messages.insertInboundBatch([{ channel: 'sms', phone: p.phone as string, body: 'I live at 1 High St', twilioSid: sid }], new Date());
+    await new CaseRecordRepository(db()).appendInboundArrivals([arrived.get(sid)?.messageId as string]);
     await apply({
       participantId: p.id,
       sourceKey: `turn-${randomUUID()}`,

@@ -23,6 +23,7 @@ import * as exportsIndex from './0022-exports.js';
 import * as crmSinkBatches from './0023-crm-sink-batches.js';
 import * as campaignRecentSends from './0024-campaign-recent-sends.js';
 import * as crmSinkLaneKeys from './0025-crm-sink-lane-keys.js';
+import * as inboundArrivalTime from './0026-inbound-arrival-time.js';
 
 /** Migrations are compiled in, so `npm start` needs no migration files on disk. */
 export const migrationProvider: MigrationProvider = {
@@ -52,6 +53,7 @@ export const migrationProvider: MigrationProvider = {
       '0023-crm-sink-batches': crmSinkBatches,
       '0024-campaign-recent-sends': campaignRecentSends,
       '0025-crm-sink-lane-keys': crmSinkLaneKeys,
+      '0026-inbound-arrival-time': inboundArrivalTime,
     };
   },
 };

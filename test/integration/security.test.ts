@@ -2,11 +2,17 @@ import { ManualClock } from '../../domain/time/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_SIGN_INS_PER_MINUTE } from '../../bot/rate-limiter.js';
 import { sql } from 'kysely';
+import { CaseRecordRepository } from '../../store/case-record.repository.js';
 import { RetentionRepository } from '../../store/retention.repository.js';
 import { eventually, TestApp } from '../test-app.js';
 
 describe('security: headers, audit log, sign-in rate limit', () => {
   let app: TestApp;
+  /** No workers here: each stored text's `message.inbound` event is written as its turn writes it when it starts. */
+  const textsTaken = async (participantId: string) => {
+    const texts = await app.db.selectFrom('messages').select('id').where('participant_id', '=', participantId).where('direction', '=', 'inbound').execute();
+    await new CaseRecordRepository(app.db).appendInboundArrivals(texts.map((t) => t.id));
+  };
   beforeAll(async () => {
     app = await TestApp.start({ workers: false });
   });
@@ -52,6 +58,7 @@ describe('security: headers, audit log, sign-in rate limit', () => {
     const kw = await app.createStaff('key_worker', 'Priya', 'Export');
     const jo = await app.createParticipant('07700 900992', kw.token, { firstName: 'Jo' });
     await app.inbound('+447700900992', 'My rent is late, can someone help?');
+    await textsTaken(jo.id);
     const exported = await app.api<{ participant: { firstName: string }; messages: Array<{ body: string }>; caseRecord: Array<{ type: string }> }>(
       'GET',
       `/api/participants/${jo.id}/export`,
@@ -70,6 +77,7 @@ describe('security: headers, audit log, sign-in rate limit', () => {
     const kit = await app.createParticipant('07700 900993');
     await app.inbound('+447700900993', 'an old message');
     await app.inbound('+447700900993', 'a new message');
+    await textsTaken(kit.id);
     const [old] = await app.db.selectFrom('messages').select('id').where('body', '=', 'an old message').execute();
     const longAgo = new Date(Date.now() - 400 * 86_400_000);
     await app.db.updateTable('messages').set({ created_at: longAgo }).where('id', '=', old!.id).execute();

@@ -51,7 +51,7 @@ interface IncomingTestCase {
   expectedContentType?: string;
   /** Rows in `messages` with this MessageSid afterwards. */
   expectedMessages: number;
-  /** New `message.inbound` events (any participant) afterwards. */
+  /** New `message.inbound` events (any participant) once the text's turn has taken it (its event is written then). */
   expectedInboundEvents: number;
   /** What the stored row and its event should say. */
   expectedStored?: { phone: string; channel: 'sms' | 'whatsapp'; body: string; participant: string };
@@ -442,6 +442,7 @@ describe('Twilio webhooks', () => {
       if (c.expectedContentType) expect(response.headers.get('content-type')).toContain(c.expectedContentType);
       const rows = await messagesWithSid(sid);
       expect(rows).toHaveLength(c.expectedMessages);
+      if (rows[0]) await eventually(async () => (await messagesWithSid(sid))[0]?.status !== 'received', 10_000, 'the turn to take the text');
       expect((await countInboundEvents()) - eventsBefore).toBe(c.expectedInboundEvents);
 
       if (c.expectedStored) {
@@ -481,9 +482,9 @@ describe('Twilio webhooks', () => {
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
       for (const text of texts) expect(text).toContain('<Response/>');
       expect(await messagesWithSid(sid)).toHaveLength(1);
-      expect((await countInboundEvents()) - eventsBefore).toBe(1);
       await eventually(async () => repliesTo().length >= 1, 10_000, 'a reply to the concurrent sender');
       await eventually(async () => (await messagesWithSid(sid))[0]?.status === 'processed', 10_000, 'the turn to finish');
+      expect((await countInboundEvents()) - eventsBefore).toBe(1);
       // Give any duplicate turn time to show itself.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(repliesTo()).toHaveLength(1);
