@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * (isolate: false), so the bot's modules load once per worker instead of once per file: each file still starts and
  * closes its own app, database, Redis prefix and servers.
  */
-const ownProcess = ['dialogs/safeguarding.dialog.test.ts', 'test/fake-twilio.test.ts'];
+const ownProcess = ['dialogs/safeguarding.dialog.test.ts', 'test/fake-twilio.test.ts', 'workers/run-inbound-turn.use-case.test.ts'];
 const excluded = ['node_modules/**', 'dist/**'];
 
 /**
