@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "3f6f02ba6a3f34d25050f250b36fc0f4e03cd70656c56c0cd909e9f8c7dc8b75",
-    "sources": "fcc3ed8ad855decc7cec5c61664e14efd0e9ef99c5bc197651c956d9c5c49a8d"
+    "sources": "169e3672193f6df557ff816511b3d24dfae9aadcbcdead5066018a49f0500387"
   },
   "threshold": 0.5464,
   "categoryBits": 13,
