@@ -4,7 +4,7 @@ import type { StatisticalModelData } from './statistical-model.types.js';
 export const STATISTICAL_MODEL: StatisticalModelData = {
   "trainedOn": {
     "corpus": "3f6f02ba6a3f34d25050f250b36fc0f4e03cd70656c56c0cd909e9f8c7dc8b75",
-    "sources": "169e3672193f6df557ff816511b3d24dfae9aadcbcdead5066018a49f0500387"
+    "sources": "a09f344d1f861170d9c4ff2214103dbe92f13a3d9454794b3d586bcc07dd0881"
   },
   "threshold": 0.5464,
   "categoryBits": 13,

@@ -131,7 +131,7 @@ function knownWord(word: string): KnownWord {
   const cached = cache.get(word);
   if (cached) return cached;
   const read = lookUp(word);
-  const found: KnownWord = { read, rank: (lexicon ??= buildLexicon()).rank.get(word) ?? Infinity };
+  const found: KnownWord = { read, rank: commonRank(word) };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, found);
   return found;
@@ -144,7 +144,7 @@ function inflectionVariants(word: string): string[] {
   if (word.endsWith('eing')) variants.push(`${word.slice(0, -4)}ing`);
   if (/[^e]d$/.test(word)) variants.push(`${word.slice(0, -1)}ed`);
   // Endings cut off ("cutted" → "cut") only for words nobody writes as such.
-  if (!lexicon?.rank.has(word)) {
+  if (commonRank(word) === Infinity) {
     if (word.endsWith('ted')) variants.push(word.slice(0, -3));
     if (word.endsWith('ed')) variants.push(word.slice(0, -2), word.slice(0, -1));
   }
@@ -154,15 +154,14 @@ function inflectionVariants(word: string): string[] {
 function lookUp(word: string): ReadWord {
   lexicon ??= buildLexicon();
   const { exact, common } = lexicon;
-  const rankOf = (form: string) => lexicon!.rank.get(form) ?? Infinity;
   const found = exact.get(word);
   if (found) return { word, concepts: found };
   const undoubledWord = lexicon.undoubled.get(undoubled(word));
-  if (undoubledWord && rankOf(word) > RARE_RANK) return { word: undoubledWord, concepts: exact.get(undoubledWord)! };
+  if (undoubledWord && commonRank(word) > RARE_RANK) return { word: undoubledWord, concepts: exact.get(undoubledWord)! };
   // A texted ending ("savin", "pushd", "overdoseing") reads as the word it stands for, unless the word as written is
   // the more common one ("did" is not "died").
   const variant = inflectionVariants(word).find(
-    (form) => (rankOf(word) === Infinity && exact.has(form)) || (form.length > word.length && rankOf(form) < rankOf(word)),
+    (form) => (commonRank(word) === Infinity && exact.has(form)) || (form.length > word.length && commonRank(form) < commonRank(word)),
   );
   if (variant && exact.has(variant)) return { word: variant, concepts: exact.get(variant)! };
   const plain: ReadWord = { word: word.length >= 5 && variant ? variant : word, concepts: NO_CONCEPTS };
